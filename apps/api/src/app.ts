@@ -1,0 +1,69 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import type { Config } from "./config";
+import type { Db } from "./db/prisma";
+import { installErrorHandler } from "./plugins/error-handler";
+import { healthRoutes } from "./routes/health";
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+}
+
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds a ready Fastify instance; `server.ts` decides where it listens. */
+export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("db", db);
+  installErrorHandler(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Tideway API",
+        version: "1",
+        description:
+          "Value-stream Kanban board measuring the 2-1-1 delivery goal. Errors are `{ code, message, details? }`.",
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs/ui", staticCSP: true });
+  app.get("/api/docs", { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes);
+
+  serveWebApp(app, config.webDistDir);
+  await app.ready();
+  return app;
+}
+
+/** Serves the built SPA, sending index.html for client-side routes. */
+function serveWebApp(app: FastifyInstance, distDir: string): void {
+  if (!existsSync(path.join(distDir, "index.html"))) return;
+  void app.register(fastifyStatic, { root: distDir, wildcard: false });
+  app.get("/*", { schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith("/api/")) {
+      return reply.callNotFound();
+    }
+    return reply.sendFile("index.html");
+  });
+}

@@ -1,0 +1,41 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Unset: an embedded PostgreSQL is started under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  production: boolean;
+  logLevel: string;
+  /** Built SPA to serve; absent in tests that only exercise the API. */
+  webDistDir: string;
+  migrationsDir: string;
+}
+
+/** Reads the environment variables of DESIGN.md "Configuration"; all are optional. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === "production";
+  return {
+    port: parsePort(env.PORT),
+    host: env.HOST ?? "127.0.0.1",
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(repoRoot, env.DATA_DIR ?? ".data"),
+    production,
+    logLevel: env.LOG_LEVEL ?? (production ? "info" : "warn"),
+    webDistDir: path.join(repoRoot, "apps/web/dist"),
+    migrationsDir: path.join(repoRoot, "prisma/migrations"),
+  };
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === "") return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535, got "${value}"`);
+  }
+  return port;
+}

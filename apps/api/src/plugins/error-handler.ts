@@ -1,0 +1,99 @@
+import { ErrorCode, type TErrorBody } from "@tideway/contracts";
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { AppError } from "../errors/app-error";
+
+/**
+ * Maps every failure to `{ code, message, details? }`: the real message for
+ * client mistakes (4xx), a generic one for server faults, never a stack trace.
+ */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { status, body } = toErrorResponse(error);
+    if (status >= 500) request.log.error({ err: error }, "request failed");
+    void reply.status(status).send(body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({
+      code: ErrorCode.ROUTE_NOT_FOUND,
+      message: `There is no ${request.method} ${request.url.split("?")[0]} route.`,
+    } satisfies TErrorBody);
+  });
+}
+
+export function toErrorResponse(error: FastifyError | Error): { status: number; body: TErrorBody } {
+  if (error instanceof AppError) {
+    return {
+      status: error.status,
+      body: {
+        code: error.code,
+        message: error.message,
+        ...(error.details === undefined ? {} : { details: error.details }),
+      },
+    };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = error.validation.map((issue) => ({
+      field: [error.validationContext, ...issue.instancePath.split("/").filter(Boolean)].join("."),
+      message: issue.message,
+    }));
+    const first = issues[0];
+    return {
+      status: 400,
+      body: {
+        code: ErrorCode.VALIDATION_FAILED,
+        message: first ? `${first.field}: ${first.message}` : "The request is not valid.",
+        details: { issues },
+      },
+    };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      body: {
+        code: ErrorCode.DATABASE_UNAVAILABLE,
+        message: "The database is unavailable; try again shortly.",
+      },
+    };
+  }
+  const statusCode = (error as FastifyError).statusCode;
+  if (statusCode && statusCode >= 400 && statusCode < 500) {
+    return {
+      status: statusCode,
+      body: { code: clientErrorCode(error as FastifyError), message: error.message },
+    };
+  }
+  return { status: 500, body: { code: ErrorCode.INTERNAL, message: "Something went wrong on the server." } };
+}
+
+function clientErrorCode(error: FastifyError): string {
+  switch (error.code) {
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return ErrorCode.MALFORMED_JSON;
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return ErrorCode.PAYLOAD_TOO_LARGE;
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+    default:
+      return error.statusCode === 429 ? ErrorCode.RATE_LIMITED : ErrorCode.VALIDATION_FAILED;
+  }
+}
+
+const UNAVAILABLE_PATTERNS = [
+  /ECONNREFUSED/,
+  /Connection terminated/,
+  /timeout exceeded when trying to connect/i,
+];
+
+function isDatabaseUnavailable(error: Error): boolean {
+  const text = `${error.message} ${(error as { cause?: { message?: string } }).cause?.message ?? ""}`;
+  const code = (error as { code?: string }).code;
+  return (
+    code === "ECONNREFUSED" ||
+    code === "57P01" ||
+    code === "P1001" ||
+    UNAVAILABLE_PATTERNS.some((pattern) => pattern.test(text))
+  );
+}

@@ -1,0 +1,156 @@
+import { ranksAfter, TWO_ONE_ONE_LANES, TWO_ONE_ONE_STAGES } from "@tideway/domain";
+import { hashPassword } from "../auth/password";
+import type { Db } from "../db/prisma";
+import { createBoard } from "../services/boards/create-board";
+import { generateDemoHistory } from "./demo-history";
+
+export const DEMO_CREDENTIALS = { email: "demo@tideway.local", password: "tideway-demo" } as const;
+export const DEMO_BOARD = { key: "PAY", name: "Payments" } as const;
+const DEMO_SEED = 211;
+
+export interface SeededDemo {
+  boardId: string;
+  boardKey: string;
+  demands: number;
+  credentials: typeof DEMO_CREDENTIALS;
+}
+
+/**
+ * Seeds the demo user and board on the first start of an empty database and
+ * never again: a database with any user or board is left alone.
+ */
+export async function seedDemoIfEmpty(db: Db, now = new Date()): Promise<SeededDemo | null> {
+  const [users, boards] = await Promise.all([db.user.count(), db.board.count()]);
+  if (users > 0 || boards > 0) return null;
+  return seedDemo(db, now);
+}
+
+export async function seedDemo(db: Db, now = new Date()): Promise<SeededDemo> {
+  const user = await db.user.create({
+    data: {
+      email: DEMO_CREDENTIALS.email,
+      name: "Demo Lead",
+      passwordHash: await hashPassword(DEMO_CREDENTIALS.password),
+    },
+  });
+  const board = await createBoard(db, user.id, { ...DEMO_BOARD, template: "2-1-1" });
+  await writeDemoDemands(db, board, user.id, now);
+  return {
+    boardId: board.id,
+    boardKey: board.key,
+    demands: await db.demand.count({ where: { boardId: board.id } }),
+    credentials: DEMO_CREDENTIALS,
+  };
+}
+
+async function writeDemoDemands(
+  db: Db,
+  board: { id: string; stageIds: string[]; laneIds: string[] },
+  actorId: string,
+  now: Date,
+): Promise<void> {
+  const history = generateDemoHistory({
+    seed: DEMO_SEED,
+    now,
+    stageLimits: TWO_ONE_ONE_STAGES.map((stage) => (stage.wipPolicy === "hard" ? stage.wipLimit : null)),
+    laneLimits: TWO_ONE_ONE_LANES.map((lane) => (lane.wipPolicy === "hard" ? lane.wipLimit : null)),
+  });
+  const stageId = (index: number) => board.stageIds[index] as string;
+  const laneId = (index: number) => board.laneIds[index] as string;
+
+  // Within each cell, the card that entered first sits on top.
+  const ranks = new Map<number, string>();
+  const cells = new Map<string, typeof history>();
+  for (const demand of history) {
+    const cell = `${demand.stage}:${demand.lane}`;
+    cells.set(cell, [...(cells.get(cell) ?? []), demand]);
+  }
+  for (const demands of cells.values()) {
+    const ordered = [...demands].sort((a, b) => lastEntry(a) - lastEntry(b));
+    const keys = ranksAfter(null, ordered.length);
+    ordered.forEach((demand, index) => ranks.set(demand.number, keys[index] as string));
+  }
+
+  const criteria = await db.criterion.findMany({
+    where: { stage: { boardId: board.id } },
+    select: { id: true, phase: true, stage: { select: { position: true } } },
+  });
+
+  await db.$transaction(async (tx) => {
+    await tx.demand.createMany({
+      data: history.map((demand) => ({
+        boardId: board.id,
+        number: demand.number,
+        title: demand.title,
+        type: demand.type,
+        size: demand.size,
+        laneId: laneId(demand.lane),
+        stageId: stageId(demand.stage),
+        rank: ranks.get(demand.number) as string,
+        blocked: demand.blockedReason !== null,
+        blockedReason: demand.blockedReason,
+        blockedAt: demand.blockedAt,
+        ownerId: demand.stage > 0 && demand.stage < 5 ? actorId : null,
+        createdAt: demand.events[0]?.at ?? now,
+        updatedAt: demand.events.at(-1)?.at ?? now,
+      })),
+    });
+    const rows = await tx.demand.findMany({
+      where: { boardId: board.id },
+      select: { id: true, number: true },
+    });
+    const idByNumber = new Map(rows.map((row) => [row.number, row.id]));
+    const demandId = (number: number) => idByNumber.get(number) as string;
+
+    for (const demand of history) {
+      if (demand.parentNumber !== null) {
+        await tx.demand.update({
+          where: { id: demandId(demand.number) },
+          data: { parentId: demandId(demand.parentNumber) },
+        });
+      }
+    }
+    await tx.transition.createMany({
+      data: history.flatMap((demand) =>
+        demand.events.map((event) => ({
+          boardId: board.id,
+          demandId: demandId(demand.number),
+          kind: event.kind,
+          fromStageId: event.fromStage === null ? null : stageId(event.fromStage),
+          toStageId: stageId(event.toStage),
+          fromLaneId: event.kind === "created" ? null : laneId(demand.lane),
+          toLaneId: laneId(demand.lane),
+          at: event.at,
+          actorId,
+          note: event.note ?? null,
+        })),
+      ),
+    });
+    // A demand past a stage met that stage's entry criteria, and its exit
+    // criteria once it left; the seed records those checks.
+    await tx.criterionCheck.createMany({
+      data: history.flatMap((demand) =>
+        criteria
+          .filter(
+            (criterion) =>
+              criterion.stage.position < demand.stage ||
+              (criterion.stage.position === demand.stage && criterion.phase === "entry"),
+          )
+          .map((criterion) => ({
+            demandId: demandId(demand.number),
+            criterionId: criterion.id,
+            checkedById: actorId,
+          })),
+      ),
+    });
+    await tx.board.update({
+      where: { id: board.id },
+      data: { nextDemandNumber: history.length + 1, seq: 1 },
+    });
+  });
+}
+
+function lastEntry(demand: { events: { at: Date; kind: string }[] }): number {
+  const moves = demand.events.filter((event) => event.kind === "moved" || event.kind === "created");
+  return moves.at(-1)?.at.getTime() ?? 0;
+}

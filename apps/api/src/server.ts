@@ -1,0 +1,40 @@
+import { buildApp } from "./app";
+import { loadConfig } from "./config";
+import { createPrisma } from "./db/prisma";
+import { startDatabase } from "./db/start-database";
+import { seedDemoIfEmpty } from "./seed/seed-demo";
+
+const config = loadConfig();
+const database = await startDatabase(config);
+const db = createPrisma(database.url);
+const demo = config.production ? null : await seedDemoIfEmpty(db);
+const app = await buildApp({ config, db });
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, "shutting down");
+  try {
+    await app.close();
+    await db.$disconnect();
+  } finally {
+    await database.stop();
+    process.exit(0);
+  }
+}
+process.once("SIGINT", () => void shutdown("SIGINT"));
+process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+const address = await app.listen({ port: config.port, host: config.host });
+const url = address.replace("127.0.0.1", "localhost");
+const lines = [
+  `Tideway is running at ${url}`,
+  `  database: ${database.description}`,
+  database.migrationsApplied.length > 0
+    ? `  migrations applied now: ${database.migrationsApplied.join(", ")}`
+    : "  migrations: up to date",
+];
+if (demo) lines.push(`  demo board seeded: ${demo.boardKey} (${demo.demands} demands)`);
+if (demo?.credentials) lines.push(`  demo sign-in: ${demo.credentials.email} / ${demo.credentials.password}`);
+console.log(lines.join("\n"));

@@ -1,0 +1,2 @@
+export * from "./board-template";
+export * from "./rank";
