@@ -1,2 +1,6 @@
+export * from "./auth";
+export * from "./board";
+export * from "./demand";
 export * from "./errors";
 export * from "./health";
+export * from "./realtime";

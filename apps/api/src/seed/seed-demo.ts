@@ -68,7 +68,7 @@ async function writeDemoDemands(
   for (const demands of cells.values()) {
     const ordered = [...demands].sort((a, b) => lastEntry(a) - lastEntry(b));
     const keys = ranksAfter(null, ordered.length);
-    ordered.forEach((demand, index) => ranks.set(demand.number, keys[index] as string));
+    for (const [index, demand] of ordered.entries()) ranks.set(demand.number, keys[index] as string);
   }
 
   const criteria = await db.criterion.findMany({

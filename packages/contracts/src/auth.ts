@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+export const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "must be an email address" }).max(254));
+
+export const ZSignUpBody = z.object({
+  email: ZEmail,
+  password: z.string().min(10, "must be at least 10 characters").max(256),
+  name: z.string().trim().min(1).max(100).optional(),
+});
+export type TSignUpBody = z.infer<typeof ZSignUpBody>;
+
+export const ZSignInBody = z.object({
+  email: ZEmail,
+  password: z.string().min(1).max(256),
+});
+export type TSignInBody = z.infer<typeof ZSignInBody>;
+
+export const ZSignOutBody = z
+  .object({ everywhere: z.boolean().default(false).describe("Revoke every session of this user") })
+  .optional();
+
+export const ZUser = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  isInstanceAdmin: z.boolean(),
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZCreateTokenBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+export const ZCreatedToken = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  token: z.string().describe("Shown once; send as `Authorization: Bearer <token>`"),
+  expiresAt: z.iso.datetime().nullable(),
+});
+export type TCreatedToken = z.infer<typeof ZCreatedToken>;

@@ -1,0 +1,108 @@
+import { z } from "zod";
+
+export const ZBoardRole = z.enum(["viewer", "member", "admin"]);
+export type TBoardRole = z.infer<typeof ZBoardRole>;
+export const ZStageKind = z.enum(["queue", "active", "done"]);
+export const ZWipPolicy = z.enum(["hard", "soft"]);
+export const ZFlowBoundary = z.enum(["commitment", "development_start", "development_end", "delivered"]);
+export const ZCriterionPhase = z.enum(["entry", "exit"]);
+export const ZDemandType = z.enum(["feature", "defect", "chore", "spike"]);
+export type TDemandType = z.infer<typeof ZDemandType>;
+
+export const ZId = z.uuid({ message: "must be an id (UUID)" });
+export const ZBoardIdParams = z.object({ boardId: ZId });
+
+export const ZBoardKey = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9]{1,9}$/, "must be 2-10 letters or digits, starting with a letter (e.g. PAY)");
+
+export const ZCreateBoardBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  key: ZBoardKey,
+  template: z.enum(["2-1-1", "empty"]).default("2-1-1"),
+});
+export type TCreateBoardBody = z.infer<typeof ZCreateBoardBody>;
+
+export const ZBoardSummary = z.object({
+  id: ZId,
+  key: z.string(),
+  name: z.string(),
+  role: ZBoardRole,
+});
+export type TBoardSummary = z.infer<typeof ZBoardSummary>;
+
+export const ZCriterion = z.object({
+  id: ZId,
+  stageId: ZId,
+  text: z.string(),
+  phase: ZCriterionPhase,
+  required: z.boolean(),
+  position: z.number().int(),
+});
+export type TCriterion = z.infer<typeof ZCriterion>;
+
+export const ZStage = z.object({
+  id: ZId,
+  name: z.string(),
+  position: z.number().int(),
+  kind: ZStageKind,
+  wipLimit: z.number().int().nullable(),
+  wipPolicy: ZWipPolicy,
+  boundary: ZFlowBoundary.nullable(),
+});
+export type TStage = z.infer<typeof ZStage>;
+
+export const ZLane = z.object({
+  id: ZId,
+  name: z.string(),
+  position: z.number().int(),
+  wipLimit: z.number().int().nullable(),
+  wipPolicy: ZWipPolicy,
+});
+export type TLane = z.infer<typeof ZLane>;
+
+export const ZDemandLink = z.object({ title: z.string().max(200), url: z.url() });
+
+export const ZDemand = z.object({
+  id: ZId,
+  key: z.string().describe("Human key, e.g. PAY-42"),
+  number: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  type: ZDemandType,
+  size: z.string().nullable(),
+  parentId: ZId.nullable(),
+  ownerId: ZId.nullable(),
+  stageId: ZId,
+  laneId: ZId,
+  rank: z.string(),
+  blocked: z.boolean(),
+  blockedReason: z.string().nullable(),
+  blockedAt: z.iso.datetime().nullable(),
+  links: z.array(ZDemandLink),
+  version: z.number().int(),
+  checkedCriterionIds: z.array(ZId),
+  /** When the demand entered its current stage. */
+  enteredStageAt: z.iso.datetime(),
+  /** When it passed the commitment point (null: not yet committed). */
+  committedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type TDemand = z.infer<typeof ZDemand>;
+
+export const ZBoard = z.object({
+  id: ZId,
+  key: z.string(),
+  name: z.string(),
+  role: ZBoardRole,
+  seq: z.number().int().describe("Sequence number of the last change; events carry the next ones"),
+  stages: z.array(ZStage),
+  lanes: z.array(ZLane),
+  criteria: z.array(ZCriterion),
+  demands: z.array(ZDemand).describe("Demands on the board, not archived"),
+  members: z.array(z.object({ userId: ZId, name: z.string(), role: ZBoardRole })),
+});
+export type TBoard = z.infer<typeof ZBoard>;

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { ZDemand, ZId } from "./board";
+
+/** Bumped when the socket protocol changes incompatibly. */
+export const REALTIME_PROTOCOL_VERSION = 1;
+
+export const ZBoardJoin = z.object({ boardId: ZId });
+export type TBoardJoin = z.infer<typeof ZBoardJoin>;
+
+export const ZJoinAck = z.discriminatedUnion("ok", [
+  z.object({ ok: z.literal(true), seq: z.number().int() }),
+  z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
+]);
+export type TJoinAck = z.infer<typeof ZJoinAck>;
+
+const demandEvent = <T extends string>(type: T) =>
+  z.object({
+    seq: z.number().int(),
+    boardId: ZId,
+    type: z.literal(type),
+    payload: z.object({ demand: ZDemand }),
+  });
+
+export const ZBoardEvent = z.discriminatedUnion("type", [
+  demandEvent("demand.created"),
+  demandEvent("demand.updated"),
+  demandEvent("demand.moved"),
+  demandEvent("demand.blocked"),
+  demandEvent("demand.unblocked"),
+  z.object({
+    seq: z.number().int(),
+    boardId: ZId,
+    type: z.literal("settings.changed"),
+    payload: z.object({}),
+  }),
+  z.object({
+    seq: z.number().int(),
+    boardId: ZId,
+    type: z.literal("metrics.changed"),
+    payload: z.object({}),
+  }),
+]);
+export type TBoardEvent = z.infer<typeof ZBoardEvent>;
+export type TBoardEventType = TBoardEvent["type"];
+
+/** socket.io's typed event maps; payloads are still parsed with the schemas above. */
+export interface ServerToClientEvents {
+  "board:event": (event: TBoardEvent) => void;
+}
+export interface ClientToServerEvents {
+  "board:join": (request: TBoardJoin, ack: (answer: TJoinAck) => void) => void;
+  "board:leave": (request: TBoardJoin) => void;
+}
