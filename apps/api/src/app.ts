@@ -1,5 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -12,7 +15,12 @@ import {
 } from "fastify-type-provider-zod";
 import type { Config } from "./config";
 import type { Db } from "./db/prisma";
+import { authenticate } from "./plugins/authenticate";
 import { installErrorHandler } from "./plugins/error-handler";
+import { attachRealtime } from "./plugins/realtime";
+import { authRoutes } from "./routes/auth";
+import { boardRoutes } from "./routes/boards";
+import { demandRoutes } from "./routes/demands";
 import { healthRoutes } from "./routes/health";
 
 export interface AppDeps {
@@ -32,7 +40,30 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("db", db);
+  app.decorate("config", config);
   installErrorHandler(app);
+  const realtime = attachRealtime(app);
+  app.decorate("boardEvents", realtime.sink);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.production ? [] : null,
+      },
+    },
+    // Dev and tests run on plain http://localhost.
+    strictTransportSecurity: config.production,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(authenticate);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -50,6 +81,9 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   app.get("/api/docs", { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(boardRoutes);
+  await app.register(demandRoutes);
 
   serveWebApp(app, config.webDistDir);
   await app.ready();

@@ -1,7 +1,12 @@
+import "@fastify/cookie";
+import type { Config } from "./config";
 import type { Db } from "./db/prisma";
+import type { BoardEventSink } from "./services/board-events";
 
 declare module "fastify" {
   interface FastifyInstance {
     db: Db;
+    config: Config;
+    boardEvents: BoardEventSink;
   }
 }

@@ -1,23 +1,38 @@
-import { useEffect, useState } from "react";
+import { createBrowserRouter, Link, RouterProvider } from "react-router";
+import { AppLayout } from "./app-layout";
+import { RequireSession } from "./features/auth/require-session";
+import { SignInPage } from "./features/auth/sign-in-page";
+import { BoardListPage } from "./features/board/board-list-page";
+import { BoardPage } from "./features/board/board-page";
+import { BoardSettingsPage } from "./features/settings/board-settings-page";
 
-interface Health {
-  status: string;
-  db: string;
-  migrations: string[];
-}
-
-export function App() {
-  const [health, setHealth] = useState<Health | null>(null);
-  useEffect(() => {
-    void fetch("/api/health")
-      .then((response) => response.json() as Promise<Health>)
-      .then(setHealth);
-  }, []);
+function NotFoundPage() {
   return (
-    <main className="shell">
-      <h1>Tideway</h1>
-      <p>Value-stream board for the 2-1-1 delivery goal.</p>
-      <p data-testid="health">{health ? `API ${health.status}, database ${health.db}` : "Connecting…"}</p>
+    <main className="page-message">
+      <h1>Page not found</h1>
+      <Link to="/">Back to your boards</Link>
     </main>
   );
+}
+
+const router = createBrowserRouter([
+  { path: "/sign-in", element: <SignInPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <BoardListPage /> },
+          { path: "boards/:boardId", element: <BoardPage /> },
+          { path: "boards/:boardId/settings", element: <BoardSettingsPage /> },
+        ],
+      },
+    ],
+  },
+  { path: "*", element: <NotFoundPage /> },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
 }

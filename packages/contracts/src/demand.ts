@@ -14,7 +14,7 @@ export const ZCreateDemandBody = z.object({
   description: z.string().max(20_000).default(""),
   type: ZDemandType.default("feature"),
   size: ZSize.optional(),
-  laneId: ZId.optional().describe("Default: the first lane"),
+  laneId: ZId.optional().describe("Default: the first lane without a WIP limit, else the first lane"),
   stageId: ZId.optional().describe("Default: the first stage"),
   parentId: ZId.optional().describe("For a defect: the demand it belongs to"),
 });

@@ -1,2 +1,3 @@
 export * from "./board-template";
+export * from "./move-rules";
 export * from "./rank";

@@ -146,6 +146,8 @@ CREATE TABLE "demands" (
     "links" JSONB NOT NULL DEFAULT '[]',
     "version" INTEGER NOT NULL DEFAULT 1,
     "archived_at" TIMESTAMPTZ(3),
+    "entered_stage_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "committed_at" TIMESTAMPTZ(3),
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -404,6 +406,7 @@ ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_board_id_fkey" FOREIGN K
 
 -- AddForeignKey
 ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_actor_id_fkey" FOREIGN KEY ("actor_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
 
 
 -- The transition log is append-only: every metric is derived from it, so a

@@ -7,6 +7,7 @@ import { generateDemoHistory } from "./demo-history";
 export const DEMO_CREDENTIALS = { email: "demo@tideway.local", password: "tideway-demo" } as const;
 export const DEMO_BOARD = { key: "PAY", name: "Payments" } as const;
 const DEMO_SEED = 211;
+const COMMITMENT_STAGE = TWO_ONE_ONE_STAGES.findIndex((stage) => stage.boundary === "commitment");
 
 export interface SeededDemo {
   boardId: string;
@@ -30,6 +31,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<SeededDemo> {
     data: {
       email: DEMO_CREDENTIALS.email,
       name: "Demo Lead",
+      isInstanceAdmin: true,
       passwordHash: await hashPassword(DEMO_CREDENTIALS.password),
     },
   });
@@ -91,6 +93,8 @@ async function writeDemoDemands(
         blockedReason: demand.blockedReason,
         blockedAt: demand.blockedAt,
         ownerId: demand.stage > 0 && demand.stage < 5 ? actorId : null,
+        enteredStageAt: new Date(lastEntry(demand)),
+        committedAt: demand.events.find((event) => event.toStage >= COMMITMENT_STAGE)?.at ?? null,
         createdAt: demand.events[0]?.at ?? now,
         updatedAt: demand.events.at(-1)?.at ?? now,
       })),

@@ -1,0 +1,16 @@
+import { createHash, randomBytes } from "node:crypto";
+
+/** A random secret for a session cookie or API token; only its hash is stored. */
+export function newSecret(prefix = ""): string {
+  return `${prefix}${randomBytes(32).toString("base64url")}`;
+}
+
+/**
+ * SHA-256 is enough here (unlike for passwords): the secret has 256 bits of
+ * entropy, so the hash only has to stop a database reader from using it.
+ */
+export function hashSecret(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+export const API_TOKEN_PREFIX = "tw_";

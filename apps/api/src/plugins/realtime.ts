@@ -1,0 +1,108 @@
+import fastifyCookie from "@fastify/cookie";
+import {
+  type ClientToServerEvents,
+  ErrorCode,
+  type ServerToClientEvents,
+  type TJoinAck,
+  ZBoardJoin,
+} from "@tideway/contracts";
+import type { FastifyInstance } from "fastify";
+import { Server, type Socket } from "socket.io";
+import { AppError } from "../errors/app-error";
+import { requireBoardRole } from "../services/access/require-board-role";
+import { type Caller, callerFromApiToken, callerFromSession } from "../services/auth/sessions";
+import type { BoardEventSink } from "../services/board-events";
+import { isSameOrigin, SESSION_COOKIE } from "./authenticate";
+
+interface SocketData {
+  caller: Caller;
+}
+type BoardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type RealtimeServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+export const boardRoom = (boardId: string) => `board:${boardId}`;
+
+/**
+ * socket.io on the API's own port. A connection must prove who it is (the
+ * session cookie from a page of this site, or an API token in `auth.token`);
+ * it then joins a board's room only after the same membership check REST
+ * uses, so it never receives events of boards it may not read.
+ */
+export function attachRealtime(app: FastifyInstance): { io: RealtimeServer; sink: BoardEventSink } {
+  const io: RealtimeServer = new Server(app.server, {
+    serveClient: false,
+    // Browsers send Origin on the handshake; a cookie must come from our own pages.
+    allowRequest: (request, callback) => {
+      const origin = request.headers.origin;
+      const ok =
+        origin === undefined || isSameOrigin({ headers: request.headers, host: request.headers.host ?? "" });
+      callback(ok ? null : "cross-site websocket refused", ok);
+    },
+  });
+
+  io.use((socket, next) => {
+    authenticateSocket(app, socket)
+      .then((caller) => {
+        if (!caller) return next(new Error(ErrorCode.UNAUTHENTICATED));
+        socket.data.caller = caller;
+        next();
+      })
+      .catch(() => next(new Error(ErrorCode.UNAUTHENTICATED)));
+  });
+
+  io.on("connection", (socket) => {
+    socket.on("board:join", (request, ack) => {
+      const reply = typeof ack === "function" ? ack : () => {};
+      void joinBoard(app, socket, request).then(reply);
+    });
+    socket.on("board:leave", (request) => {
+      const parsed = ZBoardJoin.safeParse(request);
+      if (parsed.success) void socket.leave(boardRoom(parsed.data.boardId));
+    });
+  });
+
+  app.addHook("onClose", async () => {
+    await io.close();
+  });
+
+  return {
+    io,
+    sink: { publish: (event) => io.to(boardRoom(event.boardId)).emit("board:event", event) },
+  };
+}
+
+async function authenticateSocket(app: FastifyInstance, socket: BoardSocket): Promise<Caller | null> {
+  const token = (socket.handshake.auth as { token?: unknown }).token;
+  if (typeof token === "string") return callerFromApiToken(app.db, token);
+  const cookies = fastifyCookie.parse(socket.handshake.headers.cookie ?? "");
+  const session = cookies[SESSION_COOKIE];
+  if (!session) return null;
+  if (!isSameOrigin({ headers: socket.handshake.headers, host: socket.handshake.headers.host ?? "" }))
+    return null;
+  return callerFromSession(app.db, session);
+}
+
+async function joinBoard(app: FastifyInstance, socket: BoardSocket, request: unknown): Promise<TJoinAck> {
+  const parsed = ZBoardJoin.safeParse(request);
+  if (!parsed.success) {
+    return { ok: false, code: ErrorCode.VALIDATION_FAILED, message: "board:join needs { boardId: <uuid> }." };
+  }
+  const { boardId } = parsed.data;
+  try {
+    await requireBoardRole(app.db, socket.data.caller.id, boardId, "viewer");
+    // Join before reading seq, so no change committed after the read is
+    // missed; the client ignores events at or below the seq it already has.
+    await socket.join(boardRoom(boardId));
+    const board = await app.db.board.findUniqueOrThrow({ where: { id: boardId }, select: { seq: true } });
+    return { ok: true, seq: Number(board.seq) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
+    app.log.error({ err: error }, "board:join failed");
+    return { ok: false, code: ErrorCode.INTERNAL, message: "Could not join the board; try again." };
+  }
+}

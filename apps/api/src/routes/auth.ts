@@ -1,0 +1,96 @@
+import {
+  ZCreatedToken,
+  ZCreateTokenBody,
+  ZErrorBody,
+  ZSignInBody,
+  ZSignOutBody,
+  ZSignUpBody,
+  ZUser,
+} from "@tideway/contracts";
+import type { FastifyReply } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { requireCaller, SESSION_COOKIE } from "../plugins/authenticate";
+import { signIn, signUp } from "../services/auth/accounts";
+import { createApiToken, endSession, startSession } from "../services/auth/sessions";
+
+const ZUserReply = z.object({ user: ZUser });
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 409: ZErrorBody, 429: ZErrorBody };
+// Sign-in and sign-up run a deliberately slow password hash: limit them per client.
+const credentialRateLimit = { rateLimit: { max: 10, timeWindow: "1 minute" } };
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const secureCookie = app.config.production;
+
+  async function setSessionCookie(reply: FastifyReply, userId: string): Promise<void> {
+    const { token, expiresAt } = await startSession(app.db, userId);
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: secureCookie,
+      path: "/",
+      expires: expiresAt,
+    });
+  }
+
+  app.post(
+    "/api/auth/sign-up",
+    {
+      config: credentialRateLimit,
+      schema: { tags: ["auth"], body: ZSignUpBody, response: { 201: ZUserReply, ...errors } },
+    },
+    async (request, reply) => {
+      const user = await signUp(app.db, request.body);
+      await setSessionCookie(reply, user.id);
+      return reply.status(201).send({ user });
+    },
+  );
+
+  app.post(
+    "/api/auth/sign-in",
+    {
+      config: credentialRateLimit,
+      schema: { tags: ["auth"], body: ZSignInBody, response: { 200: ZUserReply, ...errors } },
+    },
+    async (request, reply) => {
+      const user = await signIn(app.db, request.body);
+      await setSessionCookie(reply, user.id);
+      return { user };
+    },
+  );
+
+  app.post(
+    "/api/auth/sign-out",
+    { schema: { tags: ["auth"], body: ZSignOutBody, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      if (request.caller) await endSession(app.db, request.caller, request.body?.everywhere ?? false);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/auth/me",
+    { schema: { tags: ["auth"], response: { 200: ZUserReply, 401: ZErrorBody } } },
+    async (request) => {
+      const { via: _via, sessionId: _sessionId, ...user } = requireCaller(request);
+      return { user };
+    },
+  );
+
+  app.post(
+    "/api/tokens",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Create a personal API token for scripts",
+        body: ZCreateTokenBody,
+        response: { 201: ZCreatedToken, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const caller = requireCaller(request);
+      return reply.status(201).send(await createApiToken(app.db, caller.id, request.body));
+    },
+  );
+};

@@ -1,0 +1,48 @@
+import { ErrorCode, type TSignInBody, type TSignUpBody, type TUser } from "@tideway/contracts";
+import { hashPassword, verifyPassword } from "../../auth/password";
+import type { Db } from "../../db/prisma";
+import { AppError } from "../../errors/app-error";
+import { Prisma } from "../../generated/prisma/client";
+
+const userFields = { id: true, email: true, name: true, isInstanceAdmin: true } as const;
+
+// Verifying against this when the email is unknown makes a wrong email cost
+// the same time as a wrong password, so timing does not reveal accounts.
+let decoyHash: Promise<string> | undefined;
+
+/** The first account on an instance becomes its administrator. */
+export async function signUp(db: Db, input: TSignUpBody): Promise<TUser> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const isFirst = (await tx.user.count()) === 0;
+      return tx.user.create({
+        data: {
+          email: input.email,
+          name: input.name ?? input.email.split("@")[0] ?? input.email,
+          passwordHash,
+          isInstanceAdmin: isFirst,
+        },
+        select: userFields,
+      });
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError(
+        ErrorCode.EMAIL_TAKEN,
+        "An account with this email already exists; sign in instead.",
+      );
+    }
+    throw error;
+  }
+}
+
+export async function signIn(db: Db, input: TSignInBody): Promise<TUser> {
+  const user = await db.user.findUnique({ where: { email: input.email } });
+  decoyHash ??= hashPassword("decoy password that never matches");
+  const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash));
+  if (!user || !valid) {
+    throw new AppError(ErrorCode.INVALID_CREDENTIALS, "Email or password is wrong.");
+  }
+  return { id: user.id, email: user.email, name: user.name, isInstanceAdmin: user.isInstanceAdmin };
+}

@@ -1,0 +1,59 @@
+import type { TDemand } from "@tideway/contracts";
+import type { Prisma } from "../../generated/prisma/client";
+
+export const demandViewSelect = {
+  id: true,
+  number: true,
+  title: true,
+  description: true,
+  type: true,
+  size: true,
+  parentId: true,
+  ownerId: true,
+  stageId: true,
+  laneId: true,
+  rank: true,
+  blocked: true,
+  blockedReason: true,
+  blockedAt: true,
+  links: true,
+  version: true,
+  enteredStageAt: true,
+  committedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  checks: { select: { criterionId: true } },
+} satisfies Prisma.DemandSelect;
+
+export type DemandViewRow = Prisma.DemandGetPayload<{ select: typeof demandViewSelect }>;
+
+export function demandKey(boardKey: string, number: number): string {
+  return `${boardKey}-${number}`;
+}
+
+export function toDemandView(row: DemandViewRow, boardKey: string): TDemand {
+  return {
+    id: row.id,
+    key: demandKey(boardKey, row.number),
+    number: row.number,
+    title: row.title,
+    description: row.description,
+    type: row.type,
+    size: row.size,
+    parentId: row.parentId,
+    ownerId: row.ownerId,
+    stageId: row.stageId,
+    laneId: row.laneId,
+    rank: row.rank,
+    blocked: row.blocked,
+    blockedReason: row.blockedReason,
+    blockedAt: row.blockedAt?.toISOString() ?? null,
+    links: Array.isArray(row.links) ? (row.links as TDemand["links"]) : [],
+    version: row.version,
+    checkedCriterionIds: row.checks.map((check) => check.criterionId),
+    enteredStageAt: row.enteredStageAt.toISOString(),
+    committedAt: row.committedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,53 @@
+import { ErrorCode } from "@tideway/contracts";
+import { isInProgressStage, type LaneRule, type StageRule, wipVerdict } from "@tideway/domain";
+import { AppError } from "../../errors/app-error";
+import type { Prisma } from "../../generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Locks the stage row and checks its WIP limit for one more demand. The lock
+ * (FOR NO KEY UPDATE: it serialises entries into this stage but not the
+ * foreign-key checks of other writes) is held until commit, so a concurrent
+ * entry counts this one. Returns whether a soft limit was exceeded.
+ */
+export async function admitToStage(tx: Tx, stage: StageRule): Promise<boolean> {
+  if (stage.wipLimit === null) return false;
+  await tx.$queryRaw`SELECT id FROM stages WHERE id = ${stage.id}::uuid FOR NO KEY UPDATE`;
+  const count = await tx.demand.count({ where: { stageId: stage.id, archivedAt: null } });
+  return enforce(wipVerdict(stage, count), { stageId: stage.id });
+}
+
+/** The same for a lane's limit on work in progress (demands between commitment and delivery). */
+export async function admitToLane(
+  tx: Tx,
+  lane: LaneRule,
+  stages: readonly StageRule[],
+  excludeDemandId: string | null,
+): Promise<boolean> {
+  if (lane.wipLimit === null) return false;
+  await tx.$queryRaw`SELECT id FROM lanes WHERE id = ${lane.id}::uuid FOR NO KEY UPDATE`;
+  const inProgressStageIds = stages
+    .filter((stage) => isInProgressStage(stage, stages))
+    .map((stage) => stage.id);
+  const count = await tx.demand.count({
+    where: {
+      laneId: lane.id,
+      archivedAt: null,
+      stageId: { in: inProgressStageIds },
+      ...(excludeDemandId ? { id: { not: excludeDemandId } } : {}),
+    },
+  });
+  return enforce(wipVerdict(lane, count, "lane"), { laneId: lane.id });
+}
+
+function enforce(verdict: ReturnType<typeof wipVerdict>, place: Record<string, string>): boolean {
+  if (verdict.outcome === "refused") {
+    throw new AppError(ErrorCode.WIP_LIMIT_REACHED, verdict.message, {
+      ...place,
+      limit: verdict.limit,
+      count: verdict.count,
+    });
+  }
+  return verdict.outcome === "over-soft-limit";
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { createClient } from "./helpers/session";
+import { useTestApp } from "./test-app";
+
+describe("HTTP surface", () => {
+  const ctx = useTestApp();
+
+  it("reports health with the applied migrations", async () => {
+    const response = await ctx.app.inject({ method: "GET", url: "/api/health" });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status: "ok", db: "up", migrations: ["20261129000000_init"] });
+  });
+
+  it("answers unknown routes with a JSON 404", async () => {
+    const response = await ctx.app.inject({ method: "GET", url: "/api/nothing-here" });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({
+      code: "ROUTE_NOT_FOUND",
+      message: "There is no GET /api/nothing-here route.",
+    });
+  });
+
+  it("names the bad field in a 400", async () => {
+    const client = await createClient(ctx.app);
+    const response = await client.request({
+      method: "POST",
+      url: "/api/boards",
+      payload: { name: "X", key: "1bad" },
+    });
+    expect(response.statusCode).toBe(400);
+    const body = response.json() as {
+      code: string;
+      message: string;
+      details: { issues: { field: string }[] };
+    };
+    expect(body.code).toBe("VALIDATION_FAILED");
+    expect(body.message).toMatch(/^body\.key: /);
+    expect(body.details.issues[0]?.field).toBe("body.key");
+  });
+
+  it("answers malformed JSON with a 400 saying so", async () => {
+    const client = await createClient(ctx.app);
+    const response = await client.request({
+      method: "POST",
+      url: "/api/boards",
+      headers: { "content-type": "application/json" },
+      payload: '{"name": "x",',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: "MALFORMED_JSON" });
+  });
+
+  it("answers a bad id in the path with a 400, not a database error", async () => {
+    const client = await createClient(ctx.app);
+    const response = await client.request({ method: "GET", url: "/api/boards/not-a-uuid" });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({
+      code: "VALIDATION_FAILED",
+      message: expect.stringMatching(/^params\.boardId/),
+    });
+  });
+
+  it("refuses an oversized body with 413", async () => {
+    const client = await createClient(ctx.app);
+    const response = await client.request({
+      method: "POST",
+      url: "/api/boards",
+      payload: { name: "x".repeat(2 * 1024 * 1024), key: "BIG" },
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+  });
+
+  it("serves an OpenAPI document generated from the contracts", async () => {
+    const response = await ctx.app.inject({ method: "GET", url: "/api/docs" });
+    expect(response.statusCode).toBe(200);
+    const document = response.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/health",
+        "/api/boards",
+        "/api/boards/{boardId}",
+        "/api/demands/{id}/move",
+      ]),
+    );
+    const move = document.paths["/api/demands/{id}/move"]?.post as {
+      requestBody: { content: Record<string, { schema: { properties: object } }> };
+    };
+    expect(Object.keys(move.requestBody.content["application/json"]?.schema.properties ?? {})).toEqual(
+      expect.arrayContaining([
+        "toStageId",
+        "toLaneId",
+        "beforeId",
+        "afterId",
+        "expectedVersion",
+        "idempotencyKey",
+      ]),
+    );
+  });
+});

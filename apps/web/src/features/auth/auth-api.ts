@@ -1,0 +1,22 @@
+import { type TSignInBody, type TUser, ZUser } from "@tideway/contracts";
+import { apiRequest, ignoreBody, wrapped } from "../../api/api-request";
+
+const ZUserReply = wrapped("user", ZUser);
+
+export async function fetchCurrentUser(): Promise<TUser> {
+  const { user } = await apiRequest("GET", "/api/auth/me", ZUserReply, undefined, {
+    quietUnauthenticated: true,
+  });
+  return user;
+}
+
+export async function signIn(body: TSignInBody): Promise<TUser> {
+  const { user } = await apiRequest("POST", "/api/auth/sign-in", ZUserReply, body, {
+    quietUnauthenticated: true,
+  });
+  return user;
+}
+
+export async function signOut(): Promise<void> {
+  await apiRequest("POST", "/api/auth/sign-out", ignoreBody);
+}

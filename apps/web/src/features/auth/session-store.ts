@@ -1,0 +1,43 @@
+import type { TUser } from "@tideway/contracts";
+import { create } from "zustand";
+import { ApiError, whenUnauthenticated } from "../../api/api-request";
+import { fetchCurrentUser, signIn, signOut } from "./auth-api";
+
+type SessionStatus = "unknown" | "signed-in" | "signed-out";
+
+interface SessionState {
+  status: SessionStatus;
+  user: TUser | null;
+  /** Asks the server who is signed in (once, when the app starts). */
+  check: () => Promise<void>;
+  signIn: (email: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
+  expire: () => void;
+}
+
+export const useSession = create<SessionState>()((set) => ({
+  status: "unknown",
+  user: null,
+  check: async () => {
+    try {
+      set({ status: "signed-in", user: await fetchCurrentUser() });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) set({ status: "signed-out", user: null });
+      else throw error;
+    }
+  },
+  signIn: async (email, password) => {
+    const user = await signIn({ email, password });
+    set({ status: "signed-in", user });
+  },
+  signOut: async () => {
+    try {
+      await signOut();
+    } finally {
+      set({ status: "signed-out", user: null });
+    }
+  },
+  expire: () => set({ status: "signed-out", user: null }),
+}));
+
+whenUnauthenticated(() => useSession.getState().expire());

@@ -1,0 +1,67 @@
+import {
+  type TBoard,
+  type TBoardSummary,
+  type TCreateBoardBody,
+  type TCreateDemandBody,
+  type TDemandChange,
+  type TMoveDemandBody,
+  type TMoveResult,
+  type TUpdateDemandBody,
+  ZBoard,
+  ZBoardSummary,
+  ZDemandChange,
+  ZMoveResult,
+} from "@tideway/contracts";
+import { apiRequest, type ResponseSchema, wrapped } from "../../api/api-request";
+
+const ZBoardList = wrapped("boards", ZBoardSummary.array());
+
+export async function fetchBoards(): Promise<TBoardSummary[]> {
+  return (await apiRequest("GET", "/api/boards", ZBoardList)).boards;
+}
+
+/** The new board's id, whether the reply is the board itself or wraps it as `{ board }`. */
+const ZCreatedBoardId: ResponseSchema<string> = {
+  parse(data) {
+    const record = (data ?? {}) as { id?: unknown; board?: { id?: unknown } };
+    const id = record.id ?? record.board?.id;
+    if (typeof id !== "string") throw new Error("The server's reply names no board id.");
+    return id;
+  },
+};
+
+export function createBoard(body: TCreateBoardBody): Promise<string> {
+  return apiRequest("POST", "/api/boards", ZCreatedBoardId, body);
+}
+
+export function fetchBoard(boardId: string): Promise<TBoard> {
+  return apiRequest("GET", `/api/boards/${boardId}`, ZBoard);
+}
+
+export function createDemand(boardId: string, body: TCreateDemandBody): Promise<TDemandChange> {
+  return apiRequest("POST", `/api/boards/${boardId}/demands`, ZDemandChange, body);
+}
+
+export function updateDemand(demandId: string, body: TUpdateDemandBody): Promise<TDemandChange> {
+  return apiRequest("PATCH", `/api/demands/${demandId}`, ZDemandChange, body);
+}
+
+export function moveDemand(demandId: string, body: TMoveDemandBody): Promise<TMoveResult> {
+  return apiRequest("POST", `/api/demands/${demandId}/move`, ZMoveResult, body);
+}
+
+export function setCriterionCheck(
+  demandId: string,
+  criterionId: string,
+  checked: boolean,
+): Promise<TDemandChange> {
+  return apiRequest("PUT", `/api/demands/${demandId}/checks/${criterionId}`, ZDemandChange, { checked });
+}
+
+export function blockDemand(demandId: string, reason: string): Promise<TDemandChange> {
+  return apiRequest("POST", `/api/demands/${demandId}/block`, ZDemandChange, { reason });
+}
+
+export function unblockDemand(demandId: string): Promise<TDemandChange> {
+  return apiRequest("DELETE", `/api/demands/${demandId}/block`, ZDemandChange);
+}

@@ -1,0 +1,184 @@
+import {
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type TBoardEvent,
+  ZBoardEvent,
+  ZJoinAck,
+} from "@tideway/contracts";
+import { io, type Socket } from "socket.io-client";
+import { create } from "zustand";
+import { ApiError } from "../../api/api-request";
+import { notify } from "../../ui/notice-stack";
+import { fetchBoard } from "./board-api";
+import { useBoardStore } from "./board-store";
+
+type LiveStatus = "offline" | "connecting" | "live";
+
+interface BoardLiveState {
+  status: LiveStatus;
+  /** Joins the board's room and keeps the board store in step with the server. */
+  connect: (boardId: string) => void;
+  disconnect: () => void;
+  /** Fetches the whole board again (after a gap, a reconnect, a settings change). */
+  refresh: () => Promise<void>;
+}
+
+type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const JOIN_TIMEOUT_MS = 10_000;
+const MAX_CATCH_UP_FETCHES = 3;
+
+let socket: BoardSocket | null = null;
+let boardId: string | null = null;
+/** Events that arrived while the board was loading or a card was being dragged. */
+let held: TBoardEvent[] = [];
+let fetching: Promise<void> | null = null;
+let fetchAgain = false;
+/** The board's sequence number when the room was joined: the loaded board must be at least this new. */
+let joinedSeq = 0;
+let joinedBefore = false;
+
+export const useBoardLive = create<BoardLiveState>()((set) => ({
+  status: "offline",
+
+  connect: (id) => {
+    if (boardId === id && socket) return;
+    useBoardLive.getState().disconnect();
+    boardId = id;
+    useBoardStore.getState().open(id);
+    void useBoardLive.getState().refresh();
+
+    const next: BoardSocket = io({ path: "/socket.io", withCredentials: true });
+    socket = next;
+    set({ status: "connecting" });
+    next.on("connect", () => join(next, id, set));
+    next.on("disconnect", () => set({ status: "connecting" }));
+    next.on("connect_error", () => set({ status: "offline" }));
+    next.on("board:event", (raw) => receive(raw));
+  },
+
+  disconnect: () => {
+    if (socket && boardId) {
+      socket.emit("board:leave", { boardId });
+      socket.disconnect();
+    }
+    socket = null;
+    boardId = null;
+    held = [];
+    joinedSeq = 0;
+    joinedBefore = false;
+    set({ status: "offline" });
+  },
+
+  refresh: () => {
+    if (fetching) {
+      fetchAgain = true;
+      return fetching;
+    }
+    fetching = fetchUntilCurrent().finally(() => {
+      fetching = null;
+      releaseHeld();
+    });
+    return fetching;
+  },
+}));
+
+function join(client: BoardSocket, id: string, set: (state: Partial<BoardLiveState>) => void): void {
+  client.timeout(JOIN_TIMEOUT_MS).emit("board:join", { boardId: id }, (error, answer) => {
+    if (client !== socket) return;
+    const ack = ZJoinAck.safeParse(answer);
+    if (error || !ack.success) {
+      set({ status: "offline" });
+      return;
+    }
+    if (!ack.data.ok) {
+      set({ status: "offline" });
+      notify(ack.data.message);
+      return;
+    }
+    set({ status: "live" });
+    joinedSeq = ack.data.seq;
+    // After a reconnect anything may have been missed; on the first join only if the board is older than the room.
+    const board = useBoardStore.getState();
+    if (joinedBefore || (board.status === "ready" && board.seq < joinedSeq)) {
+      void useBoardLive.getState().refresh();
+    }
+    joinedBefore = true;
+  });
+}
+
+function receive(raw: unknown): void {
+  const parsed = ZBoardEvent.safeParse(raw);
+  if (!parsed.success) {
+    // An event this client cannot read: catch up from the board itself.
+    void useBoardLive.getState().refresh();
+    return;
+  }
+  const event = parsed.data;
+  if (event.boardId !== boardId) return;
+  if (
+    fetching ||
+    useBoardStore.getState().dragSnapshot !== null ||
+    useBoardStore.getState().status !== "ready"
+  ) {
+    held.push(event);
+    return;
+  }
+  apply(event);
+}
+
+function apply(event: TBoardEvent): void {
+  const outcome = useBoardStore.getState().applyEvent(event);
+  if (outcome === "gap" || outcome === "reload") void useBoardLive.getState().refresh();
+}
+
+async function fetchUntilCurrent(): Promise<void> {
+  const id = boardId;
+  if (!id) return;
+  for (let attempt = 0; attempt < MAX_CATCH_UP_FETCHES; attempt++) {
+    fetchAgain = false;
+    try {
+      const board = await fetchBoard(id);
+      if (boardId !== id) return;
+      await dragFinished();
+      if (boardId !== id) return;
+      useBoardStore.getState().load(board);
+    } catch (error) {
+      const message = error instanceof ApiError ? error.message : "The board could not be loaded.";
+      if (useBoardStore.getState().status === "ready") notify(message);
+      else useBoardStore.getState().fail(message);
+      return;
+    }
+    if (!fetchAgain && useBoardStore.getState().seq >= joinedSeq) return;
+  }
+}
+
+/** Replaces the board only between drags: reloading under a dragged card would drop it. */
+function dragFinished(): Promise<void> {
+  if (useBoardStore.getState().dragSnapshot === null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = useBoardStore.subscribe((state) => {
+      if (state.dragSnapshot === null) {
+        stop();
+        resolve();
+      }
+    });
+  });
+}
+
+function releaseHeld(): void {
+  const events = held.sort((a, b) => a.seq - b.seq);
+  held = [];
+  for (const [index, event] of events.entries()) {
+    if (fetching || useBoardStore.getState().dragSnapshot !== null) {
+      held.push(...events.slice(index));
+      return;
+    }
+    apply(event);
+  }
+}
+
+// Events held back during a drag are applied as soon as the card is dropped.
+useBoardStore.subscribe((state, previous) => {
+  if (previous.dragSnapshot !== null && state.dragSnapshot === null && !fetching) releaseHeld();
+});

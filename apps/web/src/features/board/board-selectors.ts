@@ -1,0 +1,111 @@
+import type { TCriterion, TDemand, TStage } from "@tideway/contracts";
+import { isInProgressStage } from "@tideway/domain";
+import type { useBoardStore } from "./board-store";
+import { cellIdOf } from "./cell-order";
+
+type BoardState = ReturnType<typeof useBoardStore.getState>;
+
+/** Remembers the last answer for the same inputs, so selectors return stable references. */
+function memoizeLast<A extends readonly unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+  let lastArgs: A | null = null;
+  let lastResult: R;
+  return (...args: A) => {
+    if (
+      lastArgs &&
+      args.length === lastArgs.length &&
+      args.every((arg, index) => arg === lastArgs?.[index])
+    ) {
+      return lastResult;
+    }
+    lastArgs = args;
+    lastResult = compute(...args);
+    return lastResult;
+  };
+}
+
+const NO_IDS: readonly string[] = [];
+
+export const selectCell =
+  (cellId: string) =>
+  (state: BoardState): readonly string[] =>
+    state.cells[cellId] ?? NO_IDS;
+
+/** How many demands sit in a stage, across all lanes (while dragging: where the card hovers). */
+export const selectStageCount =
+  (stageId: string) =>
+  (state: BoardState): number => {
+    let count = 0;
+    for (const lane of state.lanes) count += state.cells[cellIdOf(stageId, lane.id)]?.length ?? 0;
+    return count;
+  };
+
+/** Lane limits count only work in progress, between commitment and delivery (see @tideway/domain). */
+export const selectLaneCount =
+  (laneId: string) =>
+  (state: BoardState): number => {
+    let count = 0;
+    for (const stage of state.stages) {
+      if (isInProgressStage(stage, state.stages))
+        count += state.cells[cellIdOf(stage.id, laneId)]?.length ?? 0;
+    }
+    return count;
+  };
+
+export type WipStatus = "unlimited" | "within" | "at-limit" | "full" | "over";
+
+/**
+ * "full": a hard limit is reached, the next card will be refused; "over": more
+ * cards than the limit (a soft limit let them in). Both show red.
+ */
+export function wipStatus(count: number, limit: number | null, policy: "hard" | "soft"): WipStatus {
+  if (limit === null) return "unlimited";
+  if (count > limit) return "over";
+  if (count === limit) return policy === "hard" ? "full" : "at-limit";
+  return "within";
+}
+
+const criteriaByStage = memoizeLast((criteria: readonly TCriterion[]) => {
+  const byStage: Record<string, TCriterion[]> = {};
+  for (const criterion of criteria) (byStage[criterion.stageId] ??= []).push(criterion);
+  return byStage;
+});
+
+const NO_CRITERIA: readonly TCriterion[] = [];
+
+export const selectStageCriteria =
+  (stageId: string) =>
+  (state: BoardState): readonly TCriterion[] =>
+    criteriaByStage(state.criteria)[stageId] ?? NO_CRITERIA;
+
+/** Open defects per parent demand: defects not yet in a done stage. */
+const openDefectCounts = memoizeLast((demands: Record<string, TDemand>, stages: readonly TStage[]) => {
+  const doneStages = new Set(stages.filter((stage) => stage.kind === "done").map((stage) => stage.id));
+  const counts: Record<string, number> = {};
+  for (const demand of Object.values(demands)) {
+    if (demand.type === "defect" && demand.parentId && !doneStages.has(demand.stageId)) {
+      counts[demand.parentId] = (counts[demand.parentId] ?? 0) + 1;
+    }
+  }
+  return counts;
+});
+
+export const selectOpenDefects =
+  (demandId: string) =>
+  (state: BoardState): number =>
+    openDefectCounts(state.demands, state.stages)[demandId] ?? 0;
+
+export const selectStage =
+  (stageId: string) =>
+  (state: BoardState): TStage | undefined =>
+    state.stages.find((stage) => stage.id === stageId);
+
+/** "Development, Standard": how people name a cell (and screen readers announce it). */
+export function describeCell(state: BoardState, stageId: string, laneId: string): string {
+  const stage = state.stages.find((s) => s.id === stageId)?.name ?? "an unknown stage";
+  const lane = state.lanes.find((l) => l.id === laneId)?.name ?? "an unknown lane";
+  return `${stage}, ${lane}`;
+}
+
+export function canEdit(state: BoardState): boolean {
+  return state.role !== "viewer";
+}

@@ -1,0 +1,204 @@
+import type { TBoard, TBoardEvent, TBoardRole, TCriterion, TDemand, TLane, TStage } from "@tideway/contracts";
+import { create } from "zustand";
+import {
+  type Cells,
+  cellsFromDemands,
+  type Placement,
+  placeAt,
+  placeByRank,
+  withoutDemand,
+} from "./cell-order";
+
+export type EventOutcome = "applied" | "stale" | "gap" | "reload";
+
+interface BoardState {
+  boardId: string | null;
+  status: "idle" | "loading" | "ready" | "failed";
+  failure: string | null;
+  key: string;
+  name: string;
+  role: TBoardRole;
+  members: TBoard["members"];
+  /** Sequence number of the last change this client has applied. */
+  seq: number;
+  stages: TStage[];
+  lanes: TLane[];
+  criteria: TCriterion[];
+  demands: Record<string, TDemand>;
+  cells: Cells;
+  /** Moves sent and not yet answered, each with the demand as the server last described it. */
+  pendingMoves: Record<string, TDemand>;
+  /** The cells as they were when the current drag began; null when nothing is being dragged. */
+  dragSnapshot: Cells | null;
+
+  open: (boardId: string) => void;
+  load: (board: TBoard) => void;
+  fail: (message: string) => void;
+  /** A demand as the server describes it; older versions than the one shown are ignored. */
+  applyDemand: (demand: TDemand) => void;
+  removeDemand: (demandId: string) => void;
+  applyEvent: (event: TBoardEvent) => EventOutcome;
+
+  beginDrag: () => void;
+  /** Cell order while dragging (the card follows the pointer from cell to cell). */
+  dragCells: (cells: Cells) => void;
+  /** Puts every cell back as it was when the drag began. */
+  endDrag: () => void;
+
+  moveOptimistically: (demandId: string, placement: Placement) => void;
+  settleMove: (demandId: string, demand: TDemand) => void;
+  rollbackMove: (demandId: string) => void;
+}
+
+const emptyBoard = {
+  key: "",
+  name: "",
+  role: "viewer" as TBoardRole,
+  members: [],
+  seq: 0,
+  stages: [],
+  lanes: [],
+  criteria: [],
+  demands: {},
+  cells: {},
+  pendingMoves: {},
+  dragSnapshot: null,
+};
+
+const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - b.position;
+
+export const useBoardStore = create<BoardState>()((set, get) => ({
+  boardId: null,
+  status: "idle",
+  failure: null,
+  ...emptyBoard,
+
+  open: (boardId) => {
+    if (get().boardId === boardId && get().status !== "failed") return;
+    set({ boardId, status: "loading", failure: null, ...emptyBoard });
+  },
+
+  load: (board) => {
+    if (board.id !== get().boardId) return;
+    const stages = [...board.stages].sort(byPosition);
+    const lanes = [...board.lanes].sort(byPosition);
+    const demands: Record<string, TDemand> = {};
+    for (const demand of board.demands) demands[demand.id] = demand;
+    let cells = cellsFromDemands(
+      board.demands,
+      stages.map((stage) => stage.id),
+      lanes.map((lane) => lane.id),
+    );
+    // A move still in flight stays where the user dropped it until the server answers.
+    const pendingMoves: Record<string, TDemand> = {};
+    for (const [demandId, optimistic] of Object.entries(get().pendingMoves)) {
+      const fresh = demands[demandId];
+      if (!fresh) continue;
+      const shown = get().demands[demandId] ?? optimistic;
+      pendingMoves[demandId] = fresh;
+      cells = placeByRank(cells, demands, fresh, shown);
+      demands[demandId] = shown;
+    }
+    set({
+      status: "ready",
+      failure: null,
+      key: board.key,
+      name: board.name,
+      role: board.role,
+      members: board.members,
+      seq: board.seq,
+      stages,
+      lanes,
+      criteria: [...board.criteria].sort(byPosition),
+      demands,
+      cells,
+      pendingMoves,
+    });
+  },
+
+  fail: (message) => set({ status: "failed", failure: message }),
+
+  applyDemand: (demand) => {
+    const { demands, cells, pendingMoves } = get();
+    const pending = pendingMoves[demand.id];
+    if (pending) {
+      // Keep showing the drop; remember the newer server state in case the move is refused.
+      if (demand.version > pending.version) set({ pendingMoves: { ...pendingMoves, [demand.id]: demand } });
+      return;
+    }
+    const current = demands[demand.id];
+    if (current && current.version >= demand.version) return;
+    const nextDemands = { ...demands, [demand.id]: demand };
+    set({ demands: nextDemands, cells: placeByRank(cells, nextDemands, current, demand) });
+  },
+
+  removeDemand: (demandId) => {
+    const { [demandId]: _removed, ...demands } = get().demands;
+    const { [demandId]: _pending, ...pendingMoves } = get().pendingMoves;
+    set({ demands, pendingMoves, cells: withoutDemand(get().cells, demandId) });
+  },
+
+  applyEvent: (event) => {
+    const { seq } = get();
+    if (event.seq <= seq) return "stale";
+    if (event.seq > seq + 1) return "gap";
+    set({ seq: event.seq });
+    switch (event.type) {
+      case "demand.created":
+      case "demand.updated":
+      case "demand.moved":
+      case "demand.blocked":
+      case "demand.unblocked":
+        get().applyDemand(event.payload.demand);
+        return "applied";
+      case "settings.changed":
+        return "reload";
+      case "metrics.changed":
+        return "applied";
+    }
+  },
+
+  beginDrag: () => set({ dragSnapshot: get().cells }),
+  dragCells: (cells) => set({ cells }),
+  endDrag: () => {
+    const snapshot = get().dragSnapshot;
+    if (snapshot) set({ cells: snapshot, dragSnapshot: null });
+  },
+
+  moveOptimistically: (demandId, placement) => {
+    const { demands, cells, pendingMoves } = get();
+    const demand = demands[demandId];
+    if (!demand) return;
+    const placed = placeAt(cells, demands, demand, placement);
+    set({
+      demands: { ...demands, [demandId]: placed.demand },
+      cells: placed.cells,
+      pendingMoves: { ...pendingMoves, [demandId]: pendingMoves[demandId] ?? demand },
+    });
+  },
+
+  settleMove: (demandId, demand) => {
+    const { [demandId]: base, ...pendingMoves } = get().pendingMoves;
+    const { demands, cells } = get();
+    // A later change seen while the move was in flight wins over the move's own reply.
+    const latest = base && base.version > demand.version ? base : demand;
+    const nextDemands = { ...demands, [demandId]: latest };
+    set({
+      pendingMoves,
+      demands: nextDemands,
+      cells: placeByRank(cells, nextDemands, demands[demandId], latest),
+    });
+  },
+
+  rollbackMove: (demandId) => {
+    const { [demandId]: base, ...pendingMoves } = get().pendingMoves;
+    if (!base) return;
+    const { demands, cells } = get();
+    const nextDemands = { ...demands, [demandId]: base };
+    set({
+      pendingMoves,
+      demands: nextDemands,
+      cells: placeByRank(cells, nextDemands, demands[demandId], base),
+    });
+  },
+}));

@@ -1,0 +1,55 @@
+import type { EpochMs } from "./units";
+
+/**
+ * What the flow metrics read: the board's stages and each demand's history,
+ * built by the API from the Stage, Demand, Transition and CodeEvent rows.
+ * Every metric is derived from these values alone (DESIGN "Metrics").
+ */
+
+export type StageKind = "queue" | "active" | "done";
+
+/**
+ * The 2-1-1 boundary a stage marks. Entering that stage, or any stage after
+ * it in position (a demand can skip stages), is passing the boundary.
+ */
+export type FlowBoundary = "commitment" | "development_start" | "development_end" | "delivered";
+
+export interface FlowStage {
+  id: string;
+  position: number;
+  kind: StageKind;
+  boundary: FlowBoundary | null;
+}
+
+export type FlowEventKind = "created" | "moved" | "blocked" | "unblocked" | "archived" | "restored";
+
+/**
+ * One Transition row. `toStageId` is where the demand is after the event
+ * (for blocked, unblocked, archived and restored: the stage it sits in);
+ * `created` means the demand appeared in `toStageId`.
+ */
+export interface FlowEvent {
+  at: EpochMs;
+  kind: FlowEventKind;
+  toStageId: string;
+  fromStageId: string | null;
+}
+
+export interface DemandFlow {
+  id: string;
+  type: string;
+  laneId: string;
+  /** Sorted by `at`, oldest first. */
+  events: readonly FlowEvent[];
+}
+
+/**
+ * What the delivery pipeline reported for a demand (CodeEvents naming its
+ * key): the last commit or merge, and the release that shipped it. A demand
+ * without code events has no signal, or one with both fields null.
+ */
+export interface CodeSignal {
+  demandId: string;
+  lastSubmissionAt: EpochMs | null;
+  releasedAt: EpochMs | null;
+}

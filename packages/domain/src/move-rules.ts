@@ -1,0 +1,115 @@
+/**
+ * The rules a move must pass (DESIGN.md "Moving a demand"): WIP limits of the
+ * target stage and lane, and the criteria that guard entering and leaving a
+ * stage. Pure decisions; the API's move transaction feeds them counts it read
+ * under row locks, so concurrent moves cannot both pass a full stage.
+ */
+
+export interface StageRule {
+  id: string;
+  name: string;
+  position: number;
+  kind: "queue" | "active" | "done";
+  wipLimit: number | null;
+  wipPolicy: "hard" | "soft";
+  boundary: "commitment" | "development_start" | "development_end" | "delivered" | null;
+}
+
+export interface LaneRule {
+  id: string;
+  name: string;
+  wipLimit: number | null;
+  wipPolicy: "hard" | "soft";
+}
+
+export interface CriterionRule {
+  id: string;
+  stageId: string;
+  text: string;
+  phase: "entry" | "exit";
+  required: boolean;
+}
+
+export type WipVerdict =
+  | { outcome: "within" }
+  | { outcome: "over-soft-limit"; message: string }
+  | { outcome: "refused"; message: string; limit: number; count: number };
+
+/**
+ * Whether one more demand may enter a column or lane that already holds
+ * `countBefore` (not counting the mover). Hard limits refuse, soft limits let
+ * the demand in and flag the move.
+ *
+ * Example: Testing, hard limit 3, holding 3 -> refused "Testing is at its WIP limit of 3."
+ */
+export function wipVerdict(
+  place: { name: string; wipLimit: number | null; wipPolicy: "hard" | "soft" },
+  countBefore: number,
+  what: "stage" | "lane" = "stage",
+): WipVerdict {
+  if (place.wipLimit === null || countBefore < place.wipLimit) return { outcome: "within" };
+  const subject = what === "lane" ? `The ${place.name} lane` : place.name;
+  if (place.wipPolicy === "soft") {
+    return {
+      outcome: "over-soft-limit",
+      message: `${subject} is over its WIP limit of ${place.wipLimit} (soft limit: the move is allowed and logged).`,
+    };
+  }
+  return {
+    outcome: "refused",
+    message: `${subject} is at its WIP limit of ${place.wipLimit}.`,
+    limit: place.wipLimit,
+    count: countBefore,
+  };
+}
+
+/**
+ * A demand is in progress between the commitment point and delivery; lane WIP
+ * limits count only those (an Expedite lane limited to 1 means one expedited
+ * demand being worked on, not one waiting in Selection or sitting in Done).
+ */
+export function isInProgressStage(stage: StageRule, stages: readonly StageRule[]): boolean {
+  if (stage.kind === "done") return false;
+  const commitment = stages.find((s) => s.boundary === "commitment");
+  const delivered = stages.find((s) => s.boundary === "delivered");
+  const afterCommitment = commitment ? stage.position >= commitment.position : stage.kind !== "queue";
+  const beforeDelivery = delivered ? stage.position < delivered.position : true;
+  return afterCommitment && beforeDelivery;
+}
+
+/** Required criteria of `phase` on `stageId` that the demand has not checked. */
+export function unmetCriteria(
+  criteria: readonly CriterionRule[],
+  stageId: string,
+  phase: "entry" | "exit",
+  checkedIds: ReadonlySet<string>,
+): CriterionRule[] {
+  return criteria.filter(
+    (criterion) =>
+      criterion.stageId === stageId &&
+      criterion.phase === phase &&
+      criterion.required &&
+      !checkedIds.has(criterion.id),
+  );
+}
+
+/** "Design needs: user flow known, acceptance rules written." */
+export function unmetCriteriaMessage(
+  stageName: string,
+  unmet: readonly CriterionRule[],
+  phase: "entry" | "exit",
+): string {
+  const list = unmet.map((criterion) => lowerFirst(criterion.text)).join(", ");
+  return phase === "entry" ? `${stageName} needs: ${list}.` : `Before leaving ${stageName}: ${list}.`;
+}
+
+/** Exit criteria guard moving forward only; sending work back for rework is always allowed. */
+export function exitCriteriaApply(from: StageRule, to: StageRule): boolean {
+  return to.position > from.position;
+}
+
+function lowerFirst(text: string): string {
+  return text.length > 1 && text[1] === text[1]?.toLowerCase()
+    ? text.charAt(0).toLowerCase() + text.slice(1)
+    : text;
+}

@@ -1,0 +1,46 @@
+import type { FlowBoundary, FlowStage, StageKind } from "./flow-history";
+
+/**
+ * The board's stages in position order, with each stage's rank (0 = first
+ * column) and the rank of each 2-1-1 boundary, so metrics compare ranks
+ * instead of looking stages up per event.
+ *
+ * A boundary no stage is marked with falls back where one reading is
+ * obvious: the commitment point to the first stage that is not a queue, and
+ * delivery to the first `done` stage (as the WIP rules do). Development
+ * start and end have no fallback; without them there is no development
+ * cycle time and no board-based release lead time.
+ */
+export interface StageOrder {
+  stages: readonly FlowStage[];
+  rankOf: ReadonlyMap<string, number>;
+  kindAt: readonly StageKind[];
+  commitment: number | null;
+  developmentStart: number | null;
+  developmentEnd: number | null;
+  delivered: number | null;
+}
+
+export function orderStages(stages: readonly FlowStage[]): StageOrder {
+  const ordered = [...stages].sort(
+    (a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const rankOf = new Map(ordered.map((stage, rank) => [stage.id, rank]));
+  const marked = (boundary: FlowBoundary): number | null => {
+    const rank = ordered.findIndex((stage) => stage.boundary === boundary);
+    return rank === -1 ? null : rank;
+  };
+  const first = (matches: (stage: FlowStage) => boolean): number | null => {
+    const rank = ordered.findIndex(matches);
+    return rank === -1 ? null : rank;
+  };
+  return {
+    stages: ordered,
+    rankOf,
+    kindAt: ordered.map((stage) => stage.kind),
+    commitment: marked("commitment") ?? first((stage) => stage.kind !== "queue"),
+    developmentStart: marked("development_start"),
+    developmentEnd: marked("development_end"),
+    delivered: marked("delivered") ?? first((stage) => stage.kind === "done"),
+  };
+}
