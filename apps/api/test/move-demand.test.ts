@@ -114,7 +114,7 @@ describe("moving a demand", () => {
     expect(refused.map((r) => [r.statusCode, (r.json() as { code: string }).code])).toEqual(
       Array(47).fill([409, "WIP_LIMIT_REACHED"]),
     );
-    expect((refused[0]?.json() as { message: string }).message).toBe("Doing is at its WIP limit of 3.");
+    expect(refused[0]?.json()).toMatchObject({ message: "Doing is at its WIP limit of 3." });
     expect(await ctx.db.demand.count({ where: { stageId: doing.id } })).toBe(3);
     expect(await ctx.db.transition.count({ where: { boardId: board.id, kind: "moved" } })).toBe(3);
   });

@@ -21,7 +21,7 @@ export type TSignInBody = z.infer<typeof ZSignInBody>;
 
 export const ZSignOutBody = z
   .object({ everywhere: z.boolean().default(false).describe("Revoke every session of this user") })
-  .optional();
+  .nullish();
 
 export const ZUser = z.object({
   id: z.uuid(),

@@ -172,10 +172,6 @@ async function applyMove(
   return result;
 }
 
-async function countInStage(tx: Tx, stageId: string): Promise<number> {
-  return tx.demand.count({ where: { stageId, archivedAt: null } });
-}
-
 async function checkCriteria(tx: Tx, demandId: string, from: StageRule, to: StageRule): Promise<void> {
   const checkExit = exitCriteriaApply(from, to);
   const [criteria, checks] = await Promise.all([

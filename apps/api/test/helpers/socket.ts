@@ -1,0 +1,42 @@
+import type { ClientToServerEvents, ServerToClientEvents, TBoardEvent, TJoinAck } from "@tideway/contracts";
+import { io, type Socket } from "socket.io-client";
+
+export type BoardClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A socket.io client as a browser tab would open it: session cookie and this site's Origin. */
+export async function connectSocket(
+  baseUrl: string,
+  cookie: string,
+  origin = baseUrl,
+): Promise<BoardClientSocket> {
+  const socket: BoardClientSocket = io(baseUrl, {
+    transports: ["websocket"],
+    extraHeaders: { cookie, origin },
+    reconnection: false,
+    forceNew: true,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", (error) => reject(error));
+  });
+  return socket;
+}
+
+export function join(socket: BoardClientSocket, boardId: string): Promise<TJoinAck> {
+  return socket.timeout(5_000).emitWithAck("board:join", { boardId });
+}
+
+/** Collects every board event the socket receives. */
+export function recordEvents(socket: BoardClientSocket): TBoardEvent[] {
+  const events: TBoardEvent[] = [];
+  socket.on("board:event", (event) => events.push(event));
+  return events;
+}
+
+export async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
