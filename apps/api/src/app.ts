@@ -22,6 +22,7 @@ import { authRoutes } from "./routes/auth";
 import { boardRoutes } from "./routes/boards";
 import { demandRoutes } from "./routes/demands";
 import { healthRoutes } from "./routes/health";
+import { settingsRoutes } from "./routes/settings";
 
 export interface AppDeps {
   config: Config;
@@ -84,6 +85,7 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   await app.register(authRoutes);
   await app.register(boardRoutes);
   await app.register(demandRoutes);
+  await app.register(settingsRoutes);
 
   serveWebApp(app, config.webDistDir);
   await app.ready();

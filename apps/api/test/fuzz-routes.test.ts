@@ -103,7 +103,9 @@ describe("fuzzing every route", () => {
       useRaw: fc.boolean(),
     });
 
-  async function send(client: Client, input: fc.RecordValue<ReturnType<typeof requestArbitrary>>) {
+  type FuzzRequest = ReturnType<typeof requestArbitrary> extends fc.Arbitrary<infer T> ? T : never;
+
+  async function send(client: Client, input: FuzzRequest) {
     const route = routes[input.route] as { method: Method; path: string };
     const url = route.path.replace(/\{(\w+)\}/g, (_match, name: string) =>
       input.randomIds ? encodeURIComponent(name.length % 2 ? "x" : "00000000-0000-0000-0000-000000000000") : pathValue(name),

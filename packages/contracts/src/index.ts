@@ -4,3 +4,4 @@ export * from "./demand";
 export * from "./errors";
 export * from "./health";
 export * from "./realtime";
+export * from "./settings";

@@ -1,0 +1,39 @@
+import type { TCriterion } from "@tideway/contracts";
+import type { Criterion, Prisma } from "../../generated/prisma/client";
+import { type Positioned, positionUpdates } from "./dense-order";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Locks a stage of the board, which serialises changes to its criteria (their
+ * positions are dense per stage); false when the board has no such stage.
+ */
+export async function lockStageOfBoard(tx: Tx, boardId: string, stageId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM stages WHERE id = ${stageId}::uuid AND board_id = ${boardId}::uuid FOR NO KEY UPDATE`;
+  return rows.length > 0;
+}
+
+/** A stage's criteria, entry and exit alike, in their order. */
+export function criteriaOfStage(tx: Tx, stageId: string): Promise<Criterion[]> {
+  return tx.criterion.findMany({ where: { stageId }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+}
+
+export function toCriterionView({ id, stageId, text, phase, required, position }: Criterion): TCriterion {
+  return { id, stageId, text, phase, required, position };
+}
+
+/** All the board's criteria, by the column order of their stages, then their own order. */
+export async function boardCriteria(tx: Tx, boardId: string): Promise<TCriterion[]> {
+  const rows = await tx.criterion.findMany({
+    where: { stage: { boardId } },
+    orderBy: [{ stage: { position: "asc" } }, { stageId: "asc" }, { position: "asc" }, { id: "asc" }],
+  });
+  return rows.map(toCriterionView);
+}
+
+export async function writeCriterionOrder(tx: Tx, ordered: readonly Positioned[]): Promise<void> {
+  for (const { id, position } of positionUpdates(ordered)) {
+    await tx.criterion.update({ where: { id }, data: { position } });
+  }
+}
