@@ -143,4 +143,28 @@ describe("board access over REST and socket.io", () => {
     const answer = await socket.timeout(5_000).emitWithAck("board:join", { boardId: "nope" } as never);
     expect(answer).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
   });
+
+  it("stops sending a board's events to a member once they are removed from it", async () => {
+    const leaver = await createClient(ctx.app, "leaver");
+    await ctx.db.boardMember.create({ data: { boardId: board.id, userId: leaver.userId, role: "member" } });
+    const socket = await connectSocket(baseUrl, leaver.cookie);
+    sockets.push(socket);
+    const events = recordEvents(socket);
+    expect(await join(socket, board.id)).toMatchObject({ ok: true });
+
+    const removed = await owner.request({
+      method: "DELETE",
+      url: `/api/boards/${board.id}/members/${leaver.userId}`,
+    });
+    expect(removed.statusCode).toBe(200);
+    await waitFor(() => events.length > 0); // the settings.changed of the removal itself
+    const seen = events.length;
+    await owner.request({
+      method: "POST",
+      url: `/api/demands/${demand.id}/block`,
+      payload: { reason: "after removal" },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(events.length).toBe(seen);
+  });
 });

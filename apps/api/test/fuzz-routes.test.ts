@@ -23,9 +23,16 @@ describe("fuzzing every route", () => {
   let routes: { method: Method; path: string }[];
 
   beforeAll(async () => {
-    [owner, attacker] = await Promise.all([createClient(ctx.app, "owner"), createClient(ctx.app, "attacker")]);
+    [owner, attacker] = await Promise.all([
+      createClient(ctx.app, "owner"),
+      createClient(ctx.app, "attacker"),
+    ]);
     board = await createBoard(owner);
-    const created = await owner.request({ method: "POST", url: `/api/boards/${board.id}/demands`, payload: { title: "Target" } });
+    const created = await owner.request({
+      method: "POST",
+      url: `/api/boards/${board.id}/demands`,
+      payload: { title: "Target" },
+    });
     demand = (created.json() as { demand: TDemand }).demand;
     const document = ctx.app.swagger() as { paths: Record<string, Record<string, unknown>> };
     // Signing out would end the fuzzing client's own session (tested in auth.test.ts).
@@ -40,7 +47,10 @@ describe("fuzzing every route", () => {
     board: await ctx.db.board.findUniqueOrThrow({ where: { id: board.id } }),
     stages: await ctx.db.stage.findMany({ where: { boardId: board.id }, orderBy: { id: "asc" } }),
     lanes: await ctx.db.lane.findMany({ where: { boardId: board.id }, orderBy: { id: "asc" } }),
-    criteria: await ctx.db.criterion.findMany({ where: { stage: { boardId: board.id } }, orderBy: { id: "asc" } }),
+    criteria: await ctx.db.criterion.findMany({
+      where: { stage: { boardId: board.id } },
+      orderBy: { id: "asc" },
+    }),
     members: await ctx.db.boardMember.findMany({ where: { boardId: board.id }, orderBy: { userId: "asc" } }),
     demands: await ctx.db.demand.findMany({ where: { boardId: board.id }, orderBy: { id: "asc" } }),
     checks: await ctx.db.criterionCheck.count({ where: { demand: { boardId: board.id } } }),
@@ -96,9 +106,13 @@ describe("fuzzing every route", () => {
       route: fc.nat(routes.length - 1),
       body: fc.oneof(fc.jsonValue(), validLooking(), fc.constant(undefined)),
       rawBody: fc.oneof(fc.constant(null), fc.string(), fc.constant("{"), fc.constant('{"a":')),
-      query: fc.dictionary(fc.constantFrom("since", "limit", "from", "to", "before", "lane", "type"), fc.string(), {
-        maxKeys: 3,
-      }),
+      query: fc.dictionary(
+        fc.constantFrom("since", "limit", "from", "to", "before", "lane", "type"),
+        fc.string(),
+        {
+          maxKeys: 3,
+        },
+      ),
       randomIds: fc.boolean(),
       useRaw: fc.boolean(),
     });
@@ -108,7 +122,9 @@ describe("fuzzing every route", () => {
   async function send(client: Client, input: FuzzRequest) {
     const route = routes[input.route] as { method: Method; path: string };
     const url = route.path.replace(/\{(\w+)\}/g, (_match, name: string) =>
-      input.randomIds ? encodeURIComponent(name.length % 2 ? "x" : "00000000-0000-0000-0000-000000000000") : pathValue(name),
+      input.randomIds
+        ? encodeURIComponent(name.length % 2 ? "x" : "00000000-0000-0000-0000-000000000000")
+        : pathValue(name),
     );
     const options: InjectOptions = { method: route.method, url, query: input.query };
     if (route.method !== "GET" && route.method !== "DELETE") {

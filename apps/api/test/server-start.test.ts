@@ -58,7 +58,10 @@ describe("starting and stopping the server on the embedded database", () => {
     expect(first.output()).toMatch(/migrations applied now: \d+_init/);
     expect(first.output()).toMatch(/demo board seeded: PAY \(\d+ demands\)/);
     expect(first.output()).toContain("demo sign-in: demo@tideway.local / tideway-demo");
-    const health = (await (await fetch(`${first.url}/api/health`)).json()) as { status: string; migrations: string[] };
+    const health = (await (await fetch(`${first.url}/api/health`)).json()) as {
+      status: string;
+      migrations: string[];
+    };
     expect(health).toMatchObject({ status: "ok", db: "up" });
     expect(await stop(first, "SIGINT")).toBe(0);
     // The embedded PostgreSQL was shut down, not left running or killed.

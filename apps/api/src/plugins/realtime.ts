@@ -72,7 +72,15 @@ export function attachRealtime(app: FastifyInstance): { io: RealtimeServer; sink
 
   return {
     io,
-    sink: { publish: (event) => io.to(boardRoom(event.boardId)).emit("board:event", event) },
+    sink: {
+      publish: (event) => io.to(boardRoom(event.boardId)).emit("board:event", event),
+      evict: async (boardId, userId) => {
+        const room = boardRoom(boardId);
+        for (const socket of await io.in(room).fetchSockets()) {
+          if (socket.data.caller?.id === userId) socket.leave(room);
+        }
+      },
+    },
   };
 }
 

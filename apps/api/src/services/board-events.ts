@@ -4,9 +4,11 @@ import type { Prisma } from "../generated/prisma/client";
 /** Where services send board changes after commit; socket.io is one implementation. */
 export interface BoardEventSink {
   publish(event: TBoardEvent): void;
+  /** Takes a user's open connections out of a board's room (after their membership ended). */
+  evict(boardId: string, userId: string): Promise<void>;
 }
 
-export const discardEvents: BoardEventSink = { publish: () => {} };
+export const discardEvents: BoardEventSink = { publish: () => {}, evict: async () => {} };
 
 /**
  * Takes the board's next sequence number inside the caller's transaction.

@@ -5,8 +5,8 @@ import { commitSettingsChange, type SettingsDeps } from "./commit-settings-chang
 
 /**
  * Takes a user off the board (demands they own, their checks and their
- * history stay); the board's last admin stays. Sockets they already have in
- * the board's room are not evicted here: that belongs to the realtime plugin.
+ * history stay); the board's last admin stays. Their open connections leave
+ * the board's room, so they receive nothing more from it.
  */
 export async function removeMember(
   deps: SettingsDeps,
@@ -15,7 +15,7 @@ export async function removeMember(
   userId: string,
 ): Promise<TMemberRemoval> {
   await requireBoardRole(deps.db, actorId, boardId, "admin");
-  return commitSettingsChange(deps, actorId, boardId, async (tx) => {
+  const removal = await commitSettingsChange(deps, actorId, boardId, async (tx) => {
     const members = await lockMembers(tx, boardId, actorId);
     const member = findMember(members, userId);
     keepAnAdmin(members, member, "leaving the board");
@@ -33,4 +33,6 @@ export async function removeMember(
       ],
     };
   });
+  await deps.events.evict(boardId, userId);
+  return removal;
 }
