@@ -41,15 +41,18 @@ export interface DemandFlow {
   laneId: string;
   /** Sorted by `at`, oldest first. */
   events: readonly FlowEvent[];
+  /** What the delivery pipeline reported for the demand; absent or null when it has no code events. */
+  code?: CodeSignal | null | undefined;
 }
 
 /**
  * What the delivery pipeline reported for a demand (CodeEvents naming its
- * key): the last commit or merge, and the release that shipped it. A demand
- * without code events has no signal, or one with both fields null.
+ * key): its last commit or merge, and the release that shipped it. Carried
+ * on the demand itself, so release lead times need no lookup per demand:
+ * on 100,000 demands, a Map keyed by demand id doubled the time of the
+ * 2-1-1 tiles.
  */
 export interface CodeSignal {
-  demandId: string;
   lastSubmissionAt: EpochMs | null;
   releasedAt: EpochMs | null;
 }

@@ -1,3 +1,5 @@
+import { type Millis, millis } from "./units";
+
 /**
  * The p-th percentile by the nearest-rank method: the value at 1-based
  * position ceil(p/100 * n) of the n values sorted ascending; null when there
@@ -16,4 +18,14 @@ export function percentile<T extends number>(sortedValues: ArrayLike<T>, p: numb
   // whole ranks (0.85 * 20 in floating point would not).
   const rank = Math.min(n, Math.max(1, Math.ceil((p * n) / 100)));
   return sortedValues[rank - 1] ?? null;
+}
+
+/**
+ * `percentile` of durations held in a numerically sorted typed array, which
+ * sorts without a comparator and several times faster than an array of
+ * 100,000 numbers: `durationPercentile(Float64Array.from(durations).sort(), 85)`.
+ */
+export function durationPercentile(sortedDurations: Float64Array, p: number): Millis | null {
+  const value = percentile(sortedDurations, p);
+  return value === null ? null : millis(value);
 }

@@ -1,4 +1,4 @@
-import { percentile } from "./percentile";
+import { durationPercentile } from "./percentile";
 import type { Millis } from "./units";
 
 /** What a 2-1-1 tile shows for one metric. */
@@ -21,15 +21,15 @@ export interface DurationSummary {
  * missed both ways: p85 > 7 d and attainment < 0.85.
  */
 export function summarizeDurations(values: readonly Millis[], target: Millis): DurationSummary {
-  const sorted = Float64Array.from(values).sort() as unknown as ArrayLike<Millis>;
+  const sorted = Float64Array.from(values).sort();
   let withinTarget = 0;
   for (const value of values) if (value <= target) withinTarget++;
   const count = values.length;
   return {
     count,
-    p50: percentile(sorted, 50),
-    p85: percentile(sorted, 85),
-    p95: percentile(sorted, 95),
+    p50: durationPercentile(sorted, 50),
+    p85: durationPercentile(sorted, 85),
+    p95: durationPercentile(sorted, 95),
     attainment: count === 0 ? null : withinTarget / count,
     target,
   };
