@@ -22,6 +22,7 @@ import { authRoutes } from "./routes/auth";
 import { boardRoutes } from "./routes/boards";
 import { demandRoutes } from "./routes/demands";
 import { healthRoutes } from "./routes/health";
+import { metricsRoutes } from "./routes/metrics";
 import { settingsRoutes } from "./routes/settings";
 
 export interface AppDeps {
@@ -85,6 +86,7 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   await app.register(authRoutes);
   await app.register(boardRoutes);
   await app.register(demandRoutes);
+  await app.register(metricsRoutes);
   await app.register(settingsRoutes);
 
   serveWebApp(app, config.webDistDir);

@@ -3,5 +3,6 @@ export * from "./board";
 export * from "./demand";
 export * from "./errors";
 export * from "./health";
+export * from "./metrics";
 export * from "./realtime";
 export * from "./settings";

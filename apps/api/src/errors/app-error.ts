@@ -50,8 +50,8 @@ export const STATUS_BY_CODE: Record<TErrorCode, number> = {
 export const notFound = (what: string) => new AppError(ErrorCode.NOT_FOUND, `${what} was not found.`);
 
 /** A body field that is well-formed but wrong for this board (found only after reading the database). */
-export function invalidField(field: string, problem: string): AppError {
-  return new AppError(ErrorCode.VALIDATION_FAILED, `body.${field}: ${problem}`, {
-    issues: [{ field: `body.${field}`, message: problem }],
+export function invalidField(field: string, problem: string, location: "body" | "query" = "body"): AppError {
+  return new AppError(ErrorCode.VALIDATION_FAILED, `${location}.${field}: ${problem}`, {
+    issues: [{ field: `${location}.${field}`, message: problem }],
   });
 }

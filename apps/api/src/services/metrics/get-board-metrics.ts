@@ -1,0 +1,166 @@
+import type { TMetrics, TMetricsQuery } from "@tideway/contracts";
+import {
+  agingWork,
+  type CycleTimeOptions,
+  cumulativeFlow,
+  cycleTimeScatter,
+  DAY,
+  deliveryCycleTimes,
+  epochMs,
+  flowEfficiency,
+  type MetricWindow,
+  type Millis,
+  type TwoOneOneTile,
+  throughput,
+  timeInStage,
+  toSeconds,
+  twoOneOneTiles,
+} from "@tideway/domain";
+import type { Db } from "../../db/prisma";
+import { invalidField } from "../../errors/app-error";
+import { requireBoardRole } from "../access/require-board-role";
+import { type BoardFlow, loadBoardFlow } from "./load-board-flow";
+
+const DEFAULT_WINDOW_DAYS = 30;
+const MAX_WINDOW_DAYS = 3 * 366;
+
+/**
+ * The dashboard's numbers for a window, computed by the pure functions of
+ * packages/domain from the board's transition log. The loaded history is kept
+ * per board and reused until the board's sequence number moves, so a
+ * dashboard refreshing after every move reads the log once per change.
+ */
+export async function getBoardMetrics(
+  db: Db,
+  userId: string,
+  boardId: string,
+  query: TMetricsQuery,
+  now = new Date(),
+): Promise<TMetrics> {
+  await requireBoardRole(db, userId, boardId, "viewer");
+  const window = metricWindow(query, now);
+  const [flow, settings] = await Promise.all([
+    cachedBoardFlow(db, boardId),
+    db.board.findUniqueOrThrow({ where: { id: boardId }, select: { settings: true } }),
+  ]);
+  const timeBasis =
+    (settings.settings as { timeBasis?: string } | null)?.timeBasis === "business-days"
+      ? "business-days"
+      : "calendar";
+  const filter = { laneId: query.lane, type: query.type };
+  const options: CycleTimeOptions = { window, filter, timeBasis };
+  const { demands, stages, labels } = flow;
+
+  const tiles = twoOneOneTiles(demands, stages, options);
+  const scatter = cycleTimeScatter(deliveryCycleTimes(demands, stages, options));
+  const cfd = cumulativeFlow(demands, stages, { window, filter });
+  const aging = agingWork(demands, stages, epochMs(now.getTime()), tiles.delivery, { filter, timeBasis });
+  const efficiency = flowEfficiency(demands, stages, options);
+  const stageName = new Map(stages.map((stage) => [stage.id, stage.name]));
+  const label = (demandId: string) => labels.get(demandId) ?? { key: "?", title: "" };
+
+  return {
+    window: { from: iso(window.from), to: iso(window.to) },
+    timeBasis,
+    delivery: tileView(tiles.delivery),
+    development: tileView(tiles.development),
+    release: tileView(tiles.release),
+    scatter: {
+      points: scatter.points.map((point) => ({
+        demandId: point.demandId,
+        ...label(point.demandId),
+        completedAt: iso(point.completedAt),
+        duration: toSeconds(point.duration),
+      })),
+      p50: secondsOrNull(scatter.p50),
+      p85: secondsOrNull(scatter.p85),
+      p95: secondsOrNull(scatter.p95),
+    },
+    cfd: {
+      days: cfd.days.map(iso),
+      onBoard: cfd.onBoard,
+      stages: cfd.stages.map((stage) => ({ ...stage, name: stageName.get(stage.stageId) ?? "" })),
+    },
+    serviceLevelExpectation: {
+      p50: secondsOrNull(tiles.delivery.p50),
+      p85: secondsOrNull(tiles.delivery.p85),
+    },
+    aging: aging.map((item) => ({
+      demandId: item.demandId,
+      ...label(item.demandId),
+      stageId: item.stageId,
+      committedAt: iso(item.committedAt),
+      age: toSeconds(item.age),
+      blocked: item.blocked,
+      status: item.status,
+    })),
+    throughput: throughput(demands, stages, { window, period: "week", filter }).map((bucket) => ({
+      start: iso(bucket.start),
+      end: iso(bucket.end),
+      count: bucket.count,
+    })),
+    timeInStage: timeInStage(demands, stages, { window, filter, timeBasis }).map((stage) => ({
+      stageId: stage.stageId,
+      name: stageName.get(stage.stageId) ?? "",
+      demandCount: stage.demandCount,
+      total: toSeconds(stage.total),
+      median: secondsOrNull(stage.median),
+    })),
+    flowEfficiency: {
+      efficiency: efficiency.efficiency,
+      activeTime: toSeconds(efficiency.activeTime),
+      cycleTime: toSeconds(efficiency.cycleTime),
+    },
+  };
+}
+
+function metricWindow(query: TMetricsQuery, now: Date): MetricWindow {
+  const to = query.to ? Date.parse(query.to) : now.getTime();
+  const from = query.from ? Date.parse(query.from) : to - DEFAULT_WINDOW_DAYS * DAY;
+  if (from >= to) throw invalidField("from", "must be before `to`", "query");
+  if (to - from > MAX_WINDOW_DAYS * DAY) {
+    throw invalidField("from", `the window may span at most ${MAX_WINDOW_DAYS} days`, "query");
+  }
+  return { from: epochMs(from), to: epochMs(to) };
+}
+
+function tileView(tile: TwoOneOneTile): TMetrics["delivery"] {
+  return {
+    count: tile.count,
+    p50: secondsOrNull(tile.p50),
+    p85: secondsOrNull(tile.p85),
+    p95: secondsOrNull(tile.p95),
+    attainment: tile.attainment,
+    target: toSeconds(tile.target),
+    goalMet: tile.attainment === null ? null : tile.attainment >= 0.85,
+    trend: tile.trend.map((week) => ({
+      start: iso(week.start),
+      end: iso(week.end),
+      count: week.count,
+      p85: secondsOrNull(week.p85),
+      attainment: week.attainment,
+    })),
+  };
+}
+
+const iso = (at: number) => new Date(at).toISOString();
+const secondsOrNull = (duration: Millis | null) => (duration === null ? null : toSeconds(duration));
+
+const cache = new Map<string, Promise<BoardFlow>>();
+const MAX_CACHED_BOARDS = 50;
+
+async function cachedBoardFlow(db: Db, boardId: string): Promise<BoardFlow> {
+  const { seq } = await db.board.findUniqueOrThrow({ where: { id: boardId }, select: { seq: true } });
+  const cached = cache.get(boardId);
+  if (cached) {
+    const flow = await cached.catch(() => null);
+    if (flow && flow.seq === Number(seq)) return flow;
+  }
+  const loading = loadBoardFlow(db, boardId);
+  cache.set(boardId, loading);
+  if (cache.size > MAX_CACHED_BOARDS) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  return loading;
+}
