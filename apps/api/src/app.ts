@@ -28,12 +28,14 @@ import { settingsRoutes } from "./routes/settings";
 export interface AppDeps {
   config: Config;
   db: Db;
+  /** Set when other API processes may share the database (see plugins/realtime.ts). */
+  sharedDatabaseUrl?: string | undefined;
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds a ready Fastify instance; `server.ts` decides where it listens. */
-export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
@@ -44,7 +46,7 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   app.decorate("db", db);
   app.decorate("config", config);
   installErrorHandler(app);
-  const realtime = attachRealtime(app);
+  const realtime = attachRealtime(app, { sharedDatabaseUrl });
   app.decorate("boardEvents", realtime.sink);
 
   await app.register(fastifyHelmet, {

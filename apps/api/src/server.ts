@@ -8,7 +8,9 @@ const config = loadConfig();
 const database = await startDatabase(config);
 const db = createPrisma(database.url);
 const demo = config.production ? null : await seedDemoIfEmpty(db);
-const app = await buildApp({ config, db });
+// An external database may be shared by several API processes behind one
+// URL; their socket.io broadcasts then travel through it.
+const app = await buildApp({ config, db, sharedDatabaseUrl: config.databaseUrl });
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -57,6 +57,8 @@ function expectedColumnType(field: DmmfField): string {
       return "timestamp with time zone";
     case "Json":
       return "jsonb";
+    case "Bytes":
+      return "bytea";
     default:
       throw new Error(`no mapping for ${field.type}`);
   }

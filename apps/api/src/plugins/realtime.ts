@@ -1,4 +1,5 @@
 import fastifyCookie from "@fastify/cookie";
+import { createAdapter } from "@socket.io/postgres-adapter";
 import {
   type ClientToServerEvents,
   ErrorCode,
@@ -7,6 +8,7 @@ import {
   ZBoardJoin,
 } from "@tideway/contracts";
 import type { FastifyInstance } from "fastify";
+import pg from "pg";
 import { Server, type Socket } from "socket.io";
 import { AppError } from "../errors/app-error";
 import { requireBoardRole } from "../services/access/require-board-role";
@@ -33,7 +35,19 @@ export const boardRoom = (boardId: string) => `board:${boardId}`;
  * it then joins a board's room only after the same membership check REST
  * uses, so it never receives events of boards it may not read.
  */
-export function attachRealtime(app: FastifyInstance): { io: RealtimeServer; sink: BoardEventSink } {
+export interface RealtimeOptions {
+  /**
+   * Share broadcasts with other API processes on the same database through
+   * PostgreSQL LISTEN/NOTIFY (@socket.io/postgres-adapter). Unset: in-memory,
+   * for a single process (the embedded database allows no other).
+   */
+  sharedDatabaseUrl?: string | undefined;
+}
+
+export function attachRealtime(
+  app: FastifyInstance,
+  options: RealtimeOptions = {},
+): { io: RealtimeServer; sink: BoardEventSink } {
   const io: RealtimeServer = new Server(app.server, {
     serveClient: false,
     // Browsers send Origin on the handshake; a cookie must come from our own pages.
@@ -66,8 +80,16 @@ export function attachRealtime(app: FastifyInstance): { io: RealtimeServer; sink
     });
   });
 
+  let adapterPool: pg.Pool | null = null;
+  if (options.sharedDatabaseUrl) {
+    adapterPool = new pg.Pool({ connectionString: options.sharedDatabaseUrl, max: 3 });
+    adapterPool.on("error", (error) => app.log.warn({ err: error }, "socket.io adapter connection failed"));
+    io.adapter(createAdapter(adapterPool));
+  }
+
   app.addHook("onClose", async () => {
     await io.close();
+    await adapterPool?.end();
   });
 
   return {

@@ -1,6 +1,7 @@
 import { ranksAfter, TWO_ONE_ONE_LANES, TWO_ONE_ONE_STAGES } from "@tideway/domain";
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db/prisma";
+import { Prisma } from "../generated/prisma/client";
 import { createBoard } from "../services/boards/create-board";
 import { generateDemoHistory } from "./demo-history";
 
@@ -23,7 +24,13 @@ export interface SeededDemo {
 export async function seedDemoIfEmpty(db: Db, now = new Date()): Promise<SeededDemo | null> {
   const [users, boards] = await Promise.all([db.user.count(), db.board.count()]);
   if (users > 0 || boards > 0) return null;
-  return seedDemo(db, now);
+  try {
+    return await seedDemo(db, now);
+  } catch (error) {
+    // Another API process starting on the same database got there first.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return null;
+    throw error;
+  }
 }
 
 export async function seedDemo(db: Db, now = new Date()): Promise<SeededDemo> {
