@@ -8,6 +8,9 @@ import { generateDemoHistory } from "./demo-history";
 export const DEMO_CREDENTIALS = { email: "demo@tideway.local", password: "tideway-demo" } as const;
 export const DEMO_BOARD = { key: "PAY", name: "Payments" } as const;
 const DEMO_SEED = 211;
+// Writing ~200 demands and their history takes well under a second, but a
+// busy machine must not turn the first start into a failure.
+const SEED_TRANSACTION = { timeout: 120_000, maxWait: 10_000 } as const;
 const COMMITMENT_STAGE = TWO_ONE_ONE_STAGES.findIndex((stage) => stage.boundary === "commitment");
 
 export interface SeededDemo {
@@ -158,7 +161,7 @@ async function writeDemoDemands(
       where: { id: board.id },
       data: { nextDemandNumber: history.length + 1, seq: 1 },
     });
-  });
+  }, SEED_TRANSACTION);
 }
 
 function lastEntry(demand: { events: { at: Date; kind: string }[] }): number {

@@ -3,6 +3,7 @@ import { TWO_ONE_ONE_LANES, TWO_ONE_ONE_STAGES } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { AppError } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
+import { TRANSACTION_OPTIONS } from "../demands/transaction-options";
 
 export interface CreateBoardInput {
   name: string;
@@ -87,7 +88,7 @@ export async function createBoard(db: Db, creatorId: string, input: CreateBoardI
         laneIds.push(created.id);
       }
       return { id: board.id, key: board.key, stageIds, laneIds };
-    });
+    }, TRANSACTION_OPTIONS);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new AppError(
