@@ -22,7 +22,9 @@ import { authRoutes } from "./routes/auth";
 import { boardRoutes } from "./routes/boards";
 import { demandRoutes } from "./routes/demands";
 import { healthRoutes } from "./routes/health";
+import { hookRoutes } from "./routes/hooks";
 import { metricsRoutes } from "./routes/metrics";
+import { pipelineSettingsRoutes } from "./routes/pipeline-settings";
 import { settingsRoutes } from "./routes/settings";
 
 export interface AppDeps {
@@ -64,6 +66,9 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
     },
     // Dev and tests run on plain http://localhost.
     strictTransportSecurity: config.production,
+    // Same-origin requests keep their Referer: socket.io's polling handshake
+    // carries no Origin, and the server needs one of the two to accept a cookie.
+    referrerPolicy: { policy: "same-origin" },
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
@@ -90,6 +95,8 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   await app.register(demandRoutes);
   await app.register(metricsRoutes);
   await app.register(settingsRoutes);
+  await app.register(pipelineSettingsRoutes);
+  await app.register(hookRoutes);
 
   serveWebApp(app, config.webDistDir);
   await app.ready();

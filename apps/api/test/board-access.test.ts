@@ -100,6 +100,13 @@ describe("board access over REST and socket.io", () => {
     await expect(connectSocket(baseUrl, "")).rejects.toThrow(/UNAUTHENTICATED/);
   });
 
+  it("accepts the long-polling fallback, whose requests carry a Referer instead of an Origin", async () => {
+    const socket = await connectSocket(baseUrl, viewer.cookie, baseUrl, { transport: "polling" });
+    sockets.push(socket);
+    expect(await join(socket, board.id)).toMatchObject({ ok: true });
+    await expect(connectSocket(baseUrl, viewer.cookie, "https://evil.example", { transport: "polling" })).rejects.toThrow();
+  });
+
   it("refuses a socket whose handshake comes from another site", async () => {
     await expect(connectSocket(baseUrl, owner.cookie, "https://evil.example")).rejects.toThrow();
   });

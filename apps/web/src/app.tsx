@@ -4,7 +4,9 @@ import { RequireSession } from "./features/auth/require-session";
 import { SignInPage } from "./features/auth/sign-in-page";
 import { BoardListPage } from "./features/board/board-list-page";
 import { BoardPage } from "./features/board/board-page";
+import { DashboardPage } from "./features/dashboard/dashboard-page";
 import { BoardSettingsPage } from "./features/settings/board-settings-page";
+import { StandupPage } from "./features/standup/standup-page";
 
 function NotFoundPage() {
   return (
@@ -20,12 +22,14 @@ const router = createBrowserRouter([
   {
     element: <RequireSession />,
     children: [
+      { path: "boards/:boardId/standup", element: <StandupPage /> },
       {
         element: <AppLayout />,
         children: [
           { index: true, element: <BoardListPage /> },
           { path: "boards/:boardId", element: <BoardPage /> },
           { path: "boards/:boardId/settings", element: <BoardSettingsPage /> },
+          { path: "boards/:boardId/dashboard", element: <DashboardPage /> },
         ],
       },
     ],

@@ -83,6 +83,8 @@ export const ZDemand = z.object({
   blockedAt: z.iso.datetime().nullable(),
   links: z.array(ZDemandLink),
   version: z.number().int(),
+  /** Set when the demand was archived: it leaves the board (events still carry it once). */
+  archivedAt: z.iso.datetime().nullable(),
   checkedCriterionIds: z.array(ZId),
   /** When the demand entered its current stage. */
   enteredStageAt: z.iso.datetime(),

@@ -79,7 +79,7 @@ function toErrorBody(response: Response, payload: unknown): TErrorBody {
     if (typeof code === "string" && typeof message === "string") return { code, message, details };
   }
   return {
-    code: "HTTP_" + response.status,
+    code: `HTTP_${response.status}`,
     message: `The server answered ${response.status} ${response.statusText}.`,
   };
 }

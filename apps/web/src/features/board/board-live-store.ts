@@ -48,7 +48,14 @@ export const useBoardLive = create<BoardLiveState>()((set) => ({
     useBoardStore.getState().open(id);
     void useBoardLive.getState().refresh();
 
-    const next: BoardSocket = io({ path: "/socket.io", withCredentials: true });
+    // WebSocket first: its handshake always carries Origin, which the server
+    // needs to accept the session cookie. A same-origin polling GET carries
+    // neither Origin nor (under Referrer-Policy: no-referrer) Referer.
+    const next: BoardSocket = io({
+      path: "/socket.io",
+      withCredentials: true,
+      transports: ["websocket", "polling"],
+    });
     socket = next;
     set({ status: "connecting" });
     next.on("connect", () => join(next, id, set));

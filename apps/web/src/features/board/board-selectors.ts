@@ -23,11 +23,11 @@ function memoizeLast<A extends readonly unknown[], R>(compute: (...args: A) => R
   };
 }
 
-const NO_IDS: readonly string[] = [];
+const NO_IDS: string[] = [];
 
 export const selectCell =
   (cellId: string) =>
-  (state: BoardState): readonly string[] =>
+  (state: BoardState): string[] =>
     state.cells[cellId] ?? NO_IDS;
 
 /** How many demands sit in a stage, across all lanes (while dragging: where the card hovers). */
@@ -66,7 +66,11 @@ export function wipStatus(count: number, limit: number | null, policy: "hard" | 
 
 const criteriaByStage = memoizeLast((criteria: readonly TCriterion[]) => {
   const byStage: Record<string, TCriterion[]> = {};
-  for (const criterion of criteria) (byStage[criterion.stageId] ??= []).push(criterion);
+  for (const criterion of criteria) {
+    const list = byStage[criterion.stageId];
+    if (list) list.push(criterion);
+    else byStage[criterion.stageId] = [criterion];
+  }
   return byStage;
 });
 
@@ -93,11 +97,6 @@ export const selectOpenDefects =
   (demandId: string) =>
   (state: BoardState): number =>
     openDefectCounts(state.demands, state.stages)[demandId] ?? 0;
-
-export const selectStage =
-  (stageId: string) =>
-  (state: BoardState): TStage | undefined =>
-    state.stages.find((stage) => stage.id === stageId);
 
 /** "Development, Standard": how people name a cell (and screen readers announce it). */
 export function describeCell(state: BoardState, stageId: string, laneId: string): string {

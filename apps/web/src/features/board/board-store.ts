@@ -30,11 +30,13 @@ interface BoardState {
   pendingMoves: Record<string, TDemand>;
   /** The cells as they were when the current drag began; null when nothing is being dragged. */
   dragSnapshot: Cells | null;
+  /** Crowded cells the user opened to show every card (see cell-window.ts). */
+  expandedCells: Record<string, boolean>;
 
   open: (boardId: string) => void;
   load: (board: TBoard) => void;
   fail: (message: string) => void;
-  /** A demand as the server describes it; older versions than the one shown are ignored. */
+  /** A demand as the server describes it; older versions and echoes of what is shown are ignored. */
   applyDemand: (demand: TDemand) => void;
   removeDemand: (demandId: string) => void;
   applyEvent: (event: TBoardEvent) => EventOutcome;
@@ -44,6 +46,7 @@ interface BoardState {
   dragCells: (cells: Cells) => void;
   /** Puts every cell back as it was when the drag began. */
   endDrag: () => void;
+  expandCell: (cellId: string, expanded: boolean) => void;
 
   moveOptimistically: (demandId: string, placement: Placement) => void;
   settleMove: (demandId: string, demand: TDemand) => void;
@@ -63,6 +66,7 @@ const emptyBoard = {
   cells: {},
   pendingMoves: {},
   dragSnapshot: null,
+  expandedCells: {},
 };
 
 const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - b.position;
@@ -127,7 +131,7 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
       return;
     }
     const current = demands[demand.id];
-    if (current && current.version >= demand.version) return;
+    if (current && (current.version > demand.version || sameState(current, demand))) return;
     const nextDemands = { ...demands, [demand.id]: demand };
     set({ demands: nextDemands, cells: placeByRank(cells, nextDemands, current, demand) });
   },
@@ -149,7 +153,9 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
       case "demand.moved":
       case "demand.blocked":
       case "demand.unblocked":
-        get().applyDemand(event.payload.demand);
+        // An archived demand leaves the board for everyone watching it.
+        if (event.payload.demand.archivedAt !== null) get().removeDemand(event.payload.demand.id);
+        else get().applyDemand(event.payload.demand);
         return "applied";
       case "settings.changed":
         return "reload";
@@ -164,6 +170,8 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
     const snapshot = get().dragSnapshot;
     if (snapshot) set({ cells: snapshot, dragSnapshot: null });
   },
+
+  expandCell: (cellId, expanded) => set({ expandedCells: { ...get().expandedCells, [cellId]: expanded } }),
 
   moveOptimistically: (demandId, placement) => {
     const { demands, cells, pendingMoves } = get();
@@ -202,3 +210,15 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
     });
   },
 }));
+
+/** An echo of what is already shown (same version, same last change): nothing to re-render. */
+function sameState(current: TDemand, incoming: TDemand): boolean {
+  return (
+    current.version === incoming.version &&
+    current.updatedAt === incoming.updatedAt &&
+    current.stageId === incoming.stageId &&
+    current.laneId === incoming.laneId &&
+    current.checkedCriterionIds.length === incoming.checkedCriterionIds.length &&
+    current.checkedCriterionIds.every((id) => incoming.checkedCriterionIds.includes(id))
+  );
+}

@@ -150,3 +150,15 @@ export function neighboursAt(
   const above = index > 0 ? ids[index - 1] : undefined;
   return above ? { afterId: above } : {};
 }
+
+/** The cell an id names: a cell id itself, or the cell that lists the demand. */
+export function findCell(cells: Cells, id: string): string | undefined {
+  if (isCellId(id)) return id in cells ? id : undefined;
+  return Object.keys(cells).find((cellId) => cells[cellId]?.includes(id));
+}
+
+export function parseCellId(cellId: string): { stageId: string; laneId: string } | null {
+  const [prefix, stageId, laneId] = cellId.split(":");
+  if (`${prefix}:` !== CELL_PREFIX || !stageId || !laneId) return null;
+  return { stageId, laneId };
+}

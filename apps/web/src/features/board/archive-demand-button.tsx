@@ -1,0 +1,51 @@
+import type { TDemand } from "@tideway/contracts";
+import { useState } from "react";
+import { ApiError } from "../../api/api-request";
+import { updateDemand } from "./board-api";
+import { useBoardStore } from "./board-store";
+import { useDemandEditor } from "./demand-editor-store";
+
+/** Takes a demand off the board (it stays in the history and the metrics); asks once more first. */
+export function ArchiveDemandButton({ demand }: { demand: TDemand }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function archive() {
+    setBusy(true);
+    setError(null);
+    try {
+      await updateDemand(demand.id, { archived: true, expectedVersion: demand.version });
+      useDemandEditor.getState().close();
+      useBoardStore.getState().removeDemand(demand.id);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : "The demand could not be archived.");
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="archive-demand" aria-label="Archive">
+      {confirming ? (
+        <div className="form-row">
+          <span>Archive {demand.key}? It leaves the board.</span>
+          <button type="button" className="danger" disabled={busy} onClick={() => void archive()}>
+            Archive
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="danger-quiet" onClick={() => setConfirming(true)}>
+          Archive…
+        </button>
+      )}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

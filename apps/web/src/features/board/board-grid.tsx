@@ -1,0 +1,72 @@
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  MeasuringStrategy,
+  PointerSensor,
+  useSensor,
+  useSensors,
+} from "@dnd-kit/core";
+import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
+import { Fragment } from "react";
+import { useBoardStore } from "./board-store";
+import { dragAnnouncements, dragInstructions } from "./drag-announcements";
+import { LaneHeader } from "./lane-header";
+import { DraggedDemandCard } from "./sortable-demand-card";
+import { StageCell } from "./stage-cell";
+import { StageHeader } from "./stage-header";
+import { useDemandDrag } from "./use-demand-drag";
+
+// Droppables are measured when a drag starts and when a cell's list changes,
+// not continuously: with hundreds of cards, continuous measuring forces layout.
+const measuring = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
+
+/** Stages as columns, swim lanes as rows, demands as cards that can be dragged between them. */
+export function BoardGrid() {
+  const stages = useBoardStore((s) => s.stages);
+  const lanes = useBoardStore((s) => s.lanes);
+  const drag = useDemandDrag();
+  const sensors = useSensors(
+    // A few pixels of travel before a drag starts, so clicks on a card's title still open it.
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={drag.collisionDetection}
+      measuring={measuring}
+      accessibility={{ announcements: dragAnnouncements, screenReaderInstructions: dragInstructions }}
+      onDragStart={drag.onDragStart}
+      onDragOver={drag.onDragOver}
+      onDragEnd={drag.onDragEnd}
+      onDragCancel={drag.onDragCancel}
+    >
+      <div className="board-scroller">
+        <div
+          className="board-grid"
+          style={{ gridTemplateColumns: `repeat(${stages.length}, minmax(14rem, 1fr))` }}
+        >
+          {stages.map((stage, index) => (
+            <StageHeader key={stage.id} stage={stage} first={index === 0} />
+          ))}
+          {lanes.map((lane) => (
+            <Fragment key={lane.id}>
+              <LaneHeader lane={lane} />
+              {stages.map((stage) => (
+                <StageCell
+                  key={stage.id}
+                  stageId={stage.id}
+                  laneId={lane.id}
+                  doneStage={stage.kind === "done"}
+                />
+              ))}
+            </Fragment>
+          ))}
+        </div>
+      </div>
+      <DragOverlay>{drag.activeId ? <DraggedDemandCard id={drag.activeId} /> : null}</DragOverlay>
+    </DndContext>
+  );
+}

@@ -1,0 +1,45 @@
+import { useEffect } from "react";
+import { Link, useParams } from "react-router";
+import { BoardGrid } from "./board-grid";
+import { useBoardStore } from "./board-store";
+import { DemandEditorDialog } from "./demand-editor-dialog";
+import { LiveStatus } from "./live-status";
+import { UnmetCriteriaDialog } from "./unmet-criteria-dialog";
+import { useLiveBoard } from "./use-live-board";
+
+export function BoardPage() {
+  const { boardId } = useParams();
+  useLiveBoard(boardId);
+  const status = useBoardStore((s) => (s.boardId === boardId ? s.status : "loading"));
+  const failure = useBoardStore((s) => s.failure);
+  const name = useBoardStore((s) => s.name);
+  const key = useBoardStore((s) => s.key);
+  const role = useBoardStore((s) => s.role);
+
+  useEffect(() => {
+    document.title = name ? `${name} · Tideway` : "Tideway";
+  }, [name]);
+
+  return (
+    <main className="board-page">
+      <header className="page-header">
+        <h1>
+          {name || "Board"} {key && <span className="board-key">{key}</span>}
+        </h1>
+        <LiveStatus />
+        <Link to={`/boards/${boardId}/dashboard`}>Dashboard</Link>
+        <Link to={`/boards/${boardId}/standup`}>Stand-up</Link>
+        {role === "admin" && <Link to={`/boards/${boardId}/settings`}>Settings</Link>}
+      </header>
+      {status === "loading" && <p className="page-message">Loading the board…</p>}
+      {status === "failed" && (
+        <p role="alert" className="page-message">
+          {failure}
+        </p>
+      )}
+      {status === "ready" && <BoardGrid />}
+      <UnmetCriteriaDialog />
+      <DemandEditorDialog />
+    </main>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * How much of a crowded cell is on screen. Every shown card is a live drag
+ * target that dnd-kit re-renders and re-measures when a drag starts, so a
+ * backlog of hundreds shows its top (the next to pull) and a done cell its
+ * latest arrivals; the rest is one click away and counted in the WIP numbers.
+ */
+export const QUEUE_SHOWN = 25;
+export const DONE_SHOWN = 8;
+
+export interface ShownRange {
+  start: number;
+  end: number;
+}
+
+export function shownRange(count: number, doneStage: boolean, expanded: boolean): ShownRange {
+  if (expanded) return { start: 0, end: count };
+  if (doneStage) return { start: Math.max(0, count - DONE_SHOWN), end: count };
+  return { start: 0, end: Math.min(count, QUEUE_SHOWN) };
+}
+
+/**
+ * Where a card dropped on a cell's empty space goes: at the bottom of what is
+ * shown, so it never disappears into the hidden part while being dragged.
+ */
+export function dropIndexOnCell(count: number, doneStage: boolean, expanded: boolean): number {
+  const { end } = shownRange(count, doneStage, expanded);
+  return end < count ? end - 1 : count;
+}

@@ -1,0 +1,78 @@
+import type { TCriterion, TDemand } from "@tideway/contracts";
+import { memo } from "react";
+import { daysSince } from "../../ui/clock-store";
+import { useDemandEditor } from "./demand-editor-store";
+
+interface DemandCardProps {
+  demand: TDemand;
+  /** Criteria of the stage the demand is in (entry and exit). */
+  criteria: readonly TCriterion[];
+  openDefects: number;
+  now: number;
+}
+
+function DemandCardView({ demand, criteria, openDefects, now }: DemandCardProps) {
+  const checked = criteria.filter((criterion) => demand.checkedCriterionIds.includes(criterion.id)).length;
+  const daysInStage = daysSince(demand.enteredStageAt, now);
+  const daysCommitted = demand.committedAt ? daysSince(demand.committedAt, now) : null;
+  return (
+    <article className="demand-card" data-type={demand.type} data-blocked={demand.blocked || undefined}>
+      <div className="card-line">
+        <span className="card-key">{demand.key}</span>
+        <span className={`card-type type-${demand.type}`}>{demand.type}</span>
+        {demand.size && (
+          <span className="card-size" title="Size">
+            {demand.size}
+          </span>
+        )}
+      </div>
+      <button type="button" className="card-title" onClick={() => useDemandEditor.getState().open(demand.id)}>
+        {demand.title}
+      </button>
+      {demand.blocked && (
+        <p className="blocked-badge">
+          <strong>Blocked</strong>
+          {demand.blockedReason && `: ${demand.blockedReason}`}
+        </p>
+      )}
+      <div className="card-line card-facts">
+        <span title="Days in this stage">{daysInStage}d in stage</span>
+        {daysCommitted !== null && (
+          <span title="Days since the commitment point">{daysCommitted}d committed</span>
+        )}
+        {criteria.length > 0 && (
+          <span
+            className={checked === criteria.length ? "checks done" : "checks"}
+            title={`${checked} of ${criteria.length} criteria of this stage checked`}
+          >
+            ✓ {checked}/{criteria.length}
+          </span>
+        )}
+        {openDefects > 0 && (
+          <span className="open-defects">
+            {openDefects} open {openDefects === 1 ? "defect" : "defects"}
+          </span>
+        )}
+      </div>
+    </article>
+  );
+}
+
+/**
+ * A demand on the board. With hundreds of cards, a drag re-renders every
+ * sortable wrapper; the card itself only when its demand changed (a new
+ * version, or an optimistic move that has no new version yet).
+ */
+export const DemandCard = memo(
+  DemandCardView,
+  (before, after) =>
+    before.demand.id === after.demand.id &&
+    before.demand.version === after.demand.version &&
+    before.demand.updatedAt === after.demand.updatedAt &&
+    before.demand.stageId === after.demand.stageId &&
+    before.demand.laneId === after.demand.laneId &&
+    before.demand.checkedCriterionIds === after.demand.checkedCriterionIds &&
+    before.criteria === after.criteria &&
+    before.openDefects === after.openDefects &&
+    before.now === after.now,
+);

@@ -1,0 +1,113 @@
+import { type TDemand, type TUpdateDemandBody, ZDemandType } from "@tideway/contracts";
+import { type FormEvent, useMemo, useState } from "react";
+import { ApiError } from "../../api/api-request";
+import { updateDemand } from "./board-api";
+import { useBoardStore } from "./board-store";
+import { useDemandEditor } from "./demand-editor-store";
+import { SizeInput, sizeFrom, TypeSelect } from "./demand-fields";
+
+/** Title, description, type, size and, for a defect, the demand it belongs to. */
+export function DemandDetailsForm({ demand, editable }: { demand: TDemand; editable: boolean }) {
+  const [type, setType] = useState(demand.type);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const changes = changedFields(demand, {
+      title: String(form.get("title") ?? "").trim(),
+      description: String(form.get("description") ?? ""),
+      type: ZDemandType.catch(demand.type).parse(form.get("type")),
+      size: sizeFrom(form),
+      parentId: type === "defect" ? String(form.get("parentId") ?? "") || null : null,
+    });
+    if (Object.keys(changes).length === 0) {
+      useDemandEditor.getState().close();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const { demand: updated } = await updateDemand(demand.id, {
+        ...changes,
+        expectedVersion: demand.version,
+      });
+      useBoardStore.getState().applyDemand(updated);
+      useDemandEditor.getState().close();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : "The changes could not be saved.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="demand-details" onSubmit={(event) => void submit(event)}>
+      <fieldset disabled={!editable || busy}>
+        <label>
+          Title
+          <input name="title" defaultValue={demand.title} required maxLength={200} />
+        </label>
+        <label>
+          Description
+          <textarea name="description" defaultValue={demand.description} rows={4} />
+        </label>
+        <div className="form-row">
+          <TypeSelect defaultValue={demand.type} onChange={setType} />
+          <SizeInput defaultValue={demand.size} />
+        </div>
+        {type === "defect" && <ParentSelect demand={demand} />}
+      </fieldset>
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      {editable && (
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            Save
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}
+
+/** A defect names the demand it was found in, so that demand shows its open defects. */
+function ParentSelect({ demand }: { demand: TDemand }) {
+  const demands = useBoardStore((s) => s.demands);
+  const parents = useMemo(
+    () =>
+      Object.values(demands)
+        .filter((other) => other.id !== demand.id && other.type !== "defect")
+        .sort((a, b) => a.number - b.number),
+    [demands, demand.id],
+  );
+  return (
+    <label>
+      Defect of
+      <select name="parentId" defaultValue={demand.parentId ?? ""}>
+        <option value="">(none)</option>
+        {parents.map((parent) => (
+          <option key={parent.id} value={parent.id}>
+            {parent.key} {parent.title}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+type EditableFields = Pick<TDemand, "title" | "description" | "type" | "size" | "parentId">;
+
+function changedFields(demand: TDemand, next: EditableFields): TUpdateDemandBody {
+  const changes: TUpdateDemandBody = {};
+  if (next.title !== demand.title) changes.title = next.title;
+  if (next.description !== demand.description) changes.description = next.description;
+  if (next.type !== demand.type) changes.type = next.type;
+  if (next.size !== demand.size) changes.size = next.size;
+  if (next.parentId !== demand.parentId) changes.parentId = next.parentId;
+  return changes;
+}

@@ -1,0 +1,32 @@
+import { ModalDialog } from "../../ui/modal-dialog";
+import { ArchiveDemandButton } from "./archive-demand-button";
+import { BlockDemandForm } from "./block-demand-form";
+import { canEdit } from "./board-selectors";
+import { useBoardStore } from "./board-store";
+import { DemandChecklist } from "./demand-checklist";
+import { DemandDetailsForm } from "./demand-details-form";
+import { useDemandEditor } from "./demand-editor-store";
+
+/** Everything about one demand: its details, this stage's checks, blocking and archiving. */
+export function DemandEditorDialog() {
+  const demandId = useDemandEditor((s) => s.demandId);
+  const close = useDemandEditor((s) => s.close);
+  const demand = useBoardStore((s) => (demandId ? s.demands[demandId] : undefined));
+  const editable = useBoardStore(canEdit);
+  return (
+    <ModalDialog
+      open={demand !== undefined}
+      title={demand ? `${demand.key} ${demand.title}` : ""}
+      onClose={close}
+    >
+      {demand && (
+        <div className="demand-editor">
+          <DemandDetailsForm key={demand.id} demand={demand} editable={editable} />
+          <DemandChecklist demand={demand} editable={editable} />
+          {editable && <BlockDemandForm key={`block-${demand.id}`} demand={demand} />}
+          {editable && <ArchiveDemandButton key={`archive-${demand.id}`} demand={demand} />}
+        </div>
+      )}
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,12 @@
+import { create } from "zustand";
+
+/** Which demand's editor is open, if any. */
+export const useDemandEditor = create<{
+  demandId: string | null;
+  open: (id: string) => void;
+  close: () => void;
+}>()((set) => ({
+  demandId: null,
+  open: (demandId) => set({ demandId }),
+  close: () => set({ demandId: null }),
+}));

@@ -1,0 +1,33 @@
+import type { TDemand } from "@tideway/contracts";
+import { useState } from "react";
+import { ApiError } from "../../api/api-request";
+import { setCriterionCheck } from "./board-api";
+import { useBoardStore } from "./board-store";
+
+/**
+ * Ticking a demand's criteria: a box shows its new state at once and the
+ * server's answer (the demand with its new checks) replaces the guess.
+ */
+export function useCriterionChecks(demand: TDemand | undefined) {
+  const [ticking, setTicking] = useState<Record<string, boolean>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  const isChecked = (criterionId: string) =>
+    ticking[criterionId] ?? demand?.checkedCriterionIds.includes(criterionId) ?? false;
+
+  async function toggle(criterionId: string, checked: boolean) {
+    if (!demand) return;
+    setError(null);
+    setTicking((current) => ({ ...current, [criterionId]: checked }));
+    try {
+      const { demand: updated } = await setCriterionCheck(demand.id, criterionId, checked);
+      useBoardStore.getState().applyDemand(updated);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : "The check could not be saved.");
+    } finally {
+      setTicking(({ [criterionId]: _done, ...rest }) => rest);
+    }
+  }
+
+  return { isChecked, toggle, saving: Object.keys(ticking).length > 0, error };
+}

@@ -1,0 +1,121 @@
+import {
+  type CollisionDetection,
+  closestCenter,
+  type DragEndEvent,
+  type DragOverEvent,
+  type DragStartEvent,
+  getFirstCollision,
+  pointerWithin,
+  rectIntersection,
+  type UniqueIdentifier,
+} from "@dnd-kit/core";
+import { arrayMove } from "@dnd-kit/sortable";
+import { useCallback, useRef, useState } from "react";
+import { useBoardStore } from "./board-store";
+import { cellOfDemand, findCell, isCellId, neighboursAt, parseCellId } from "./cell-order";
+import { dropIndexOnCell } from "./cell-window";
+import { requestMove } from "./request-move";
+
+/**
+ * Dragging demands between cells and within one, after dnd-kit's
+ * multiple-containers example: the card follows the pointer from cell to cell
+ * while dragging (the cells are snapshotted when the drag starts), a cancel
+ * restores the snapshot, and only the drop sends a move to the server.
+ */
+export function useDemandDrag() {
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const lastOverId = useRef<UniqueIdentifier | null>(null);
+  const justChangedCell = useRef(false);
+
+  // Hit-testing runs on every pointer move, and each rect access re-reads the
+  // scroll offsets: find the cell first (a few dozen), then the closest card in it.
+  const collisionDetection: CollisionDetection = useCallback((args) => {
+    const { cells } = useBoardStore.getState();
+    const cellAreas = args.droppableContainers.filter((container) => isCellId(String(container.id)));
+    const cellArgs = { ...args, droppableContainers: cellAreas };
+    const pointerHits = pointerWithin(cellArgs);
+    const hits = pointerHits.length > 0 ? pointerHits : rectIntersection(cellArgs);
+    let overId = getFirstCollision(hits, "id");
+    if (overId != null) {
+      const inCell = new Set(cells[String(overId)] ?? []);
+      if (inCell.size > 0) {
+        const cards = args.droppableContainers.filter((container) => inCell.has(String(container.id)));
+        overId = closestCenter({ ...args, droppableContainers: cards })[0]?.id ?? overId;
+      }
+      lastOverId.current = overId;
+      return [{ id: overId }];
+    }
+    // Right after the card changed cells, layout shifts under it; hold on to it until things settle.
+    if (justChangedCell.current) lastOverId.current = args.active.id;
+    return lastOverId.current != null ? [{ id: lastOverId.current }] : [];
+  }, []);
+
+  const onDragStart = useCallback(({ active }: DragStartEvent) => {
+    setActiveId(String(active.id));
+    lastOverId.current = null;
+    useBoardStore.getState().beginDrag();
+  }, []);
+
+  const onDragOver = useCallback(({ active, over }: DragOverEvent) => {
+    if (!over) return;
+    const board = useBoardStore.getState();
+    const demandId = String(active.id);
+    const overId = String(over.id);
+    const fromCell = findCell(board.cells, demandId);
+    const toCell = findCell(board.cells, overId);
+    if (!fromCell || !toCell || fromCell === toCell) return;
+    const fromIds = board.cells[fromCell] ?? [];
+    const toIds = board.cells[toCell] ?? [];
+    const target = parseCellId(toCell);
+    const doneStage = board.stages.find((stage) => stage.id === target?.stageId)?.kind === "done";
+    // Never past the shown part of a crowded cell, or the card would vanish under the pointer.
+    const lastShown = dropIndexOnCell(toIds.length, doneStage, board.expandedCells[toCell] ?? false);
+    let index = lastShown;
+    if (!isCellId(overId)) {
+      const overIndex = toIds.indexOf(overId);
+      const translated = active.rect.current.translated;
+      const belowOver = !!translated && translated.top > over.rect.top + over.rect.height;
+      if (overIndex >= 0) index = Math.min(overIndex + (belowOver ? 1 : 0), lastShown);
+    }
+    justChangedCell.current = true;
+    requestAnimationFrame(() => {
+      justChangedCell.current = false;
+    });
+    board.dragCells({
+      ...board.cells,
+      [fromCell]: fromIds.filter((id) => id !== demandId),
+      [toCell]: [...toIds.slice(0, index), demandId, ...toIds.slice(index)],
+    });
+  }, []);
+
+  const onDragEnd = useCallback(({ active, over }: DragEndEvent) => {
+    setActiveId(null);
+    const board = useBoardStore.getState();
+    const demandId = String(active.id);
+    const demand = board.demands[demandId];
+    const cellId = findCell(board.cells, demandId);
+    const cell = cellId ? parseCellId(cellId) : null;
+    if (!demand || !cellId || !cell || !over) {
+      board.endDrag();
+      return;
+    }
+    let ids = board.cells[cellId] ?? [];
+    const overIndex = ids.indexOf(String(over.id));
+    const currentIndex = ids.indexOf(demandId);
+    if (overIndex >= 0 && overIndex !== currentIndex) ids = arrayMove(ids, currentIndex, overIndex);
+
+    const originCell = cellOfDemand(demand);
+    const originIds = board.dragSnapshot?.[originCell] ?? [];
+    const unchanged = cellId === originCell && ids.indexOf(demandId) === originIds.indexOf(demandId);
+    board.endDrag();
+    if (unchanged) return;
+    void requestMove(demandId, { ...cell, ...neighboursAt(ids, demandId) });
+  }, []);
+
+  const onDragCancel = useCallback(() => {
+    setActiveId(null);
+    useBoardStore.getState().endDrag();
+  }, []);
+
+  return { activeId, collisionDetection, onDragStart, onDragOver, onDragEnd, onDragCancel };
+}

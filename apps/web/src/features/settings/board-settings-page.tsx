@@ -1,0 +1,40 @@
+import { useEffect } from "react";
+import { Link, useParams } from "react-router";
+import { useBoardStore } from "../board/board-store";
+import { useLiveBoard } from "../board/use-live-board";
+import { LaneSettings } from "./lane-settings";
+import { StageSettings } from "./stage-settings";
+
+/** Stages, swim lanes, WIP limits and policies, criteria: how the board's flow is shaped. */
+export function BoardSettingsPage() {
+  const { boardId } = useParams();
+  useLiveBoard(boardId);
+  const status = useBoardStore((s) => (s.boardId === boardId ? s.status : "loading"));
+  const failure = useBoardStore((s) => s.failure);
+  const name = useBoardStore((s) => s.name);
+
+  useEffect(() => {
+    document.title = name ? `${name} settings · Tideway` : "Settings · Tideway";
+  }, [name]);
+
+  return (
+    <main className="settings-page">
+      <header className="page-header">
+        <h1>{name ? `${name} settings` : "Board settings"}</h1>
+        <Link to={`/boards/${boardId}`}>Back to the board</Link>
+      </header>
+      {status === "loading" && <p className="page-message">Loading…</p>}
+      {status === "failed" && (
+        <p role="alert" className="page-message">
+          {failure}
+        </p>
+      )}
+      {status === "ready" && (
+        <>
+          <StageSettings />
+          <LaneSettings />
+        </>
+      )}
+    </main>
+  );
+}

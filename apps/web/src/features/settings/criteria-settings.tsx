@@ -1,0 +1,126 @@
+import { type TCriterion, type TStage, ZCriterionPhase } from "@tideway/contracts";
+import type { FormEvent } from "react";
+import { selectStageCriteria } from "../board/board-selectors";
+import { useBoardStore } from "../board/board-store";
+import { addCriterion, changeCriterion, removeCriterion } from "./settings-api";
+import { useSettingsChange } from "./use-settings-change";
+
+/** Entry criteria (checked before a demand may enter) and exit checks (before it may move on). */
+export function CriteriaSettings({ stage }: { stage: TStage }) {
+  const criteria = useBoardStore(selectStageCriteria(stage.id));
+  return (
+    <details className="criteria-settings" open={criteria.length > 0}>
+      <summary>
+        {stage.name} criteria ({criteria.length})
+      </summary>
+      <ul>
+        {criteria.map((criterion) => (
+          <li key={criterion.id}>
+            <CriterionRow criterion={criterion} />
+          </li>
+        ))}
+      </ul>
+      <AddCriterionForm stage={stage} />
+    </details>
+  );
+}
+
+function CriterionRow({ criterion }: { criterion: TCriterion }) {
+  const { busy, run } = useSettingsChange();
+
+  function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    void run((boardId) =>
+      changeCriterion(boardId, criterion.id, {
+        text: String(form.get("text") ?? "").trim(),
+        phase: ZCriterionPhase.catch(criterion.phase).parse(form.get("phase")),
+        required: form.get("required") === "on",
+      }),
+    );
+  }
+
+  return (
+    <form
+      key={JSON.stringify(criterion)}
+      className="settings-row"
+      aria-label={`Criterion ${criterion.text}`}
+      onSubmit={save}
+    >
+      <label className="grow">
+        Criterion
+        <input name="text" defaultValue={criterion.text} required maxLength={300} />
+      </label>
+      <PhaseSelect defaultValue={criterion.phase} />
+      <label className="inline">
+        <input name="required" type="checkbox" defaultChecked={criterion.required} />
+        Required
+      </label>
+      <span className="settings-actions">
+        <button type="submit" disabled={busy}>
+          Save
+        </button>
+        <button
+          type="button"
+          className="danger-quiet"
+          disabled={busy}
+          onClick={() => void run((boardId) => removeCriterion(boardId, criterion.id))}
+        >
+          Remove
+        </button>
+      </span>
+    </form>
+  );
+}
+
+function AddCriterionForm({ stage }: { stage: TStage }) {
+  const { busy, run } = useSettingsChange();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const added = await run((boardId) =>
+      addCriterion(boardId, {
+        stageId: stage.id,
+        text: String(form.get("text") ?? "").trim(),
+        phase: ZCriterionPhase.catch("entry").parse(form.get("phase")),
+        required: form.get("required") === "on",
+      }),
+    );
+    if (added) formElement.reset();
+  }
+
+  return (
+    <form
+      className="settings-row add-row"
+      aria-label={`Add a criterion to ${stage.name}`}
+      onSubmit={(event) => void submit(event)}
+    >
+      <label className="grow">
+        New criterion
+        <input name="text" required maxLength={300} />
+      </label>
+      <PhaseSelect defaultValue="entry" />
+      <label className="inline">
+        <input name="required" type="checkbox" defaultChecked />
+        Required
+      </label>
+      <button type="submit" disabled={busy}>
+        Add criterion
+      </button>
+    </form>
+  );
+}
+
+function PhaseSelect({ defaultValue }: { defaultValue: TCriterion["phase"] }) {
+  return (
+    <label>
+      Checked
+      <select name="phase" defaultValue={defaultValue}>
+        <option value="entry">on entry</option>
+        <option value="exit">on exit</option>
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,131 @@
+import { type TLane, ZWipPolicy } from "@tideway/contracts";
+import type { FormEvent } from "react";
+import { useBoardStore } from "../board/board-store";
+import { ReorderButtons } from "./reorder-buttons";
+import { addLane, changeLane, removeLane } from "./settings-api";
+import { limitFrom, useSettingsChange } from "./use-settings-change";
+
+export function LaneSettings() {
+  const lanes = useBoardStore((s) => s.lanes);
+  return (
+    <section className="settings-section" aria-labelledby="lane-settings-title">
+      <h2 id="lane-settings-title">Swim lanes</h2>
+      <p className="hint">
+        A lane's WIP limit counts demands in progress only, between commitment and delivery.
+      </p>
+      <ol className="settings-list">
+        {lanes.map((lane, index) => (
+          <li key={lane.id} className="settings-item">
+            <LaneSettingsRow lane={lane} before={lanes[index - 1]} after={lanes[index + 1]} />
+          </li>
+        ))}
+      </ol>
+      <AddLaneForm />
+    </section>
+  );
+}
+
+function LaneSettingsRow({ lane, before, after }: { lane: TLane; before?: TLane; after?: TLane }) {
+  const { busy, run } = useSettingsChange();
+
+  function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    void run((boardId) =>
+      changeLane(boardId, lane.id, {
+        name: String(form.get("name") ?? "").trim(),
+        wipLimit: limitFrom(form.get("wipLimit")),
+        wipPolicy: ZWipPolicy.catch(lane.wipPolicy).parse(form.get("wipPolicy")),
+      }),
+    );
+  }
+
+  const moveTo = (other: TLane | undefined) =>
+    other ? () => void run((boardId) => changeLane(boardId, lane.id, { position: other.position })) : null;
+
+  return (
+    <form
+      key={JSON.stringify(lane)}
+      className="settings-row"
+      aria-label={`Lane ${lane.name}`}
+      onSubmit={save}
+    >
+      <label>
+        Name
+        <input name="name" defaultValue={lane.name} required maxLength={60} />
+      </label>
+      <label>
+        WIP limit
+        <input name="wipLimit" type="number" min={0} defaultValue={lane.wipLimit ?? ""} placeholder="none" />
+      </label>
+      <label>
+        Policy
+        <select name="wipPolicy" defaultValue={lane.wipPolicy}>
+          <option value="hard">Hard (refuse)</option>
+          <option value="soft">Soft (warn)</option>
+        </select>
+      </label>
+      <span className="settings-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          Save
+        </button>
+        <ReorderButtons
+          name={lane.name}
+          disabled={busy}
+          onEarlier={moveTo(before)}
+          onLater={moveTo(after)}
+          directions={["up", "down"]}
+        />
+        <button
+          type="button"
+          className="danger-quiet"
+          disabled={busy}
+          onClick={() => void run((boardId) => removeLane(boardId, lane.id))}
+        >
+          Remove
+        </button>
+      </span>
+    </form>
+  );
+}
+
+function AddLaneForm() {
+  const { busy, run } = useSettingsChange();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const added = await run((boardId) =>
+      addLane(boardId, {
+        name: String(form.get("name") ?? "").trim(),
+        wipLimit: limitFrom(form.get("wipLimit")),
+        wipPolicy: ZWipPolicy.catch("hard").parse(form.get("wipPolicy")),
+      }),
+    );
+    if (added) formElement.reset();
+  }
+
+  return (
+    <form className="settings-row add-row" aria-label="Add a lane" onSubmit={(event) => void submit(event)}>
+      <label>
+        New lane
+        <input name="name" required maxLength={60} />
+      </label>
+      <label>
+        WIP limit
+        <input name="wipLimit" type="number" min={0} placeholder="none" />
+      </label>
+      <label>
+        Policy
+        <select name="wipPolicy" defaultValue="hard">
+          <option value="hard">Hard (refuse)</option>
+          <option value="soft">Soft (warn)</option>
+        </select>
+      </label>
+      <button type="submit" disabled={busy}>
+        Add lane
+      </button>
+    </form>
+  );
+}

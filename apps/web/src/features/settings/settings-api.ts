@@ -1,0 +1,39 @@
+import {
+  type TCreateCriterionBody,
+  type TCreateLaneBody,
+  type TCreateStageBody,
+  type TUpdateCriterionBody,
+  type TUpdateLaneBody,
+  type TUpdateStageBody,
+  ZCriterionChange,
+  ZCriterionRemoval,
+  ZLaneChange,
+  ZLaneRemoval,
+  ZStageChange,
+  ZStageRemoval,
+} from "@tideway/contracts";
+import { apiRequest } from "../../api/api-request";
+
+// Each reply carries the whole list after the change; the settings page still
+// reloads the board afterwards, so the board store stays the one source of truth.
+
+export const addStage = (boardId: string, body: TCreateStageBody) =>
+  apiRequest("POST", `/api/boards/${boardId}/stages`, ZStageChange, body);
+export const changeStage = (boardId: string, stageId: string, body: TUpdateStageBody) =>
+  apiRequest("PATCH", `/api/boards/${boardId}/stages/${stageId}`, ZStageChange, body);
+export const removeStage = (boardId: string, stageId: string) =>
+  apiRequest("DELETE", `/api/boards/${boardId}/stages/${stageId}`, ZStageRemoval);
+
+export const addLane = (boardId: string, body: TCreateLaneBody) =>
+  apiRequest("POST", `/api/boards/${boardId}/lanes`, ZLaneChange, body);
+export const changeLane = (boardId: string, laneId: string, body: TUpdateLaneBody) =>
+  apiRequest("PATCH", `/api/boards/${boardId}/lanes/${laneId}`, ZLaneChange, body);
+export const removeLane = (boardId: string, laneId: string) =>
+  apiRequest("DELETE", `/api/boards/${boardId}/lanes/${laneId}`, ZLaneRemoval);
+
+export const addCriterion = (boardId: string, body: TCreateCriterionBody) =>
+  apiRequest("POST", `/api/boards/${boardId}/criteria`, ZCriterionChange, body);
+export const changeCriterion = (boardId: string, criterionId: string, body: TUpdateCriterionBody) =>
+  apiRequest("PATCH", `/api/boards/${boardId}/criteria/${criterionId}`, ZCriterionChange, body);
+export const removeCriterion = (boardId: string, criterionId: string) =>
+  apiRequest("DELETE", `/api/boards/${boardId}/criteria/${criterionId}`, ZCriterionRemoval);

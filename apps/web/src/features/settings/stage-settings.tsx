@@ -1,0 +1,183 @@
+import { type TStage, ZFlowBoundary, ZStageKind, ZWipPolicy } from "@tideway/contracts";
+import type { FormEvent } from "react";
+import { useBoardStore } from "../board/board-store";
+import { CriteriaSettings } from "./criteria-settings";
+import { ReorderButtons } from "./reorder-buttons";
+import { addStage, changeStage, removeStage } from "./settings-api";
+import { limitFrom, useSettingsChange } from "./use-settings-change";
+
+const KIND_LABELS = { queue: "Queue (waiting)", active: "Active (work happening)", done: "Done" } as const;
+const BOUNDARY_LABELS = {
+  commitment: "Commitment point",
+  development_start: "Development starts",
+  development_end: "Development ends",
+  delivered: "Delivered",
+} as const;
+
+export function StageSettings() {
+  const stages = useBoardStore((s) => s.stages);
+  return (
+    <section className="settings-section" aria-labelledby="stage-settings-title">
+      <h2 id="stage-settings-title">Stages</h2>
+      <p className="hint">
+        Left to right, as work flows. A hard WIP limit refuses the next demand; a soft one lets it in and
+        turns the column red.
+      </p>
+      <ol className="settings-list">
+        {stages.map((stage, index) => (
+          <li key={stage.id} className="settings-item">
+            <StageSettingsRow stage={stage} before={stages[index - 1]} after={stages[index + 1]} />
+            <CriteriaSettings stage={stage} />
+          </li>
+        ))}
+      </ol>
+      <AddStageForm />
+    </section>
+  );
+}
+
+function StageSettingsRow({ stage, before, after }: { stage: TStage; before?: TStage; after?: TStage }) {
+  const { busy, run } = useSettingsChange();
+
+  function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const boundary = ZFlowBoundary.safeParse(form.get("boundary"));
+    void run((boardId) =>
+      changeStage(boardId, stage.id, {
+        name: String(form.get("name") ?? "").trim(),
+        kind: ZStageKind.catch(stage.kind).parse(form.get("kind")),
+        wipLimit: limitFrom(form.get("wipLimit")),
+        wipPolicy: ZWipPolicy.catch(stage.wipPolicy).parse(form.get("wipPolicy")),
+        boundary: boundary.success ? boundary.data : null,
+      }),
+    );
+  }
+
+  const moveTo = (other: TStage | undefined) =>
+    other ? () => void run((boardId) => changeStage(boardId, stage.id, { position: other.position })) : null;
+
+  return (
+    // Keyed by content, so the fields show the saved values after every reload.
+    <form
+      key={JSON.stringify(stage)}
+      className="settings-row"
+      aria-label={`Stage ${stage.name}`}
+      onSubmit={save}
+    >
+      <label>
+        Name
+        <input name="name" defaultValue={stage.name} required maxLength={60} />
+      </label>
+      <label>
+        Kind
+        <select name="kind" defaultValue={stage.kind}>
+          {ZStageKind.options.map((kind) => (
+            <option key={kind} value={kind}>
+              {KIND_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        WIP limit
+        <input name="wipLimit" type="number" min={0} defaultValue={stage.wipLimit ?? ""} placeholder="none" />
+      </label>
+      <label>
+        Policy
+        <select name="wipPolicy" defaultValue={stage.wipPolicy}>
+          <option value="hard">Hard (refuse)</option>
+          <option value="soft">Soft (warn)</option>
+        </select>
+      </label>
+      <label>
+        2-1-1 boundary
+        <select name="boundary" defaultValue={stage.boundary ?? ""}>
+          <option value="">(none)</option>
+          {ZFlowBoundary.options.map((boundary) => (
+            <option key={boundary} value={boundary}>
+              {BOUNDARY_LABELS[boundary]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="settings-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          Save
+        </button>
+        <ReorderButtons
+          name={stage.name}
+          disabled={busy}
+          onEarlier={moveTo(before)}
+          onLater={moveTo(after)}
+          directions={["left", "right"]}
+        />
+        <button
+          type="button"
+          className="danger-quiet"
+          disabled={busy}
+          onClick={() => void run((boardId) => removeStage(boardId, stage.id))}
+        >
+          Remove
+        </button>
+      </span>
+    </form>
+  );
+}
+
+function AddStageForm() {
+  const { busy, run } = useSettingsChange();
+  const stages = useBoardStore((s) => s.stages);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    // New stages go before the done stage, where new work usually belongs.
+    const done = stages.find((stage) => stage.kind === "done");
+    const added = await run((boardId) =>
+      addStage(boardId, {
+        name: String(form.get("name") ?? "").trim(),
+        kind: ZStageKind.catch("active").parse(form.get("kind")),
+        wipLimit: limitFrom(form.get("wipLimit")),
+        wipPolicy: ZWipPolicy.catch("hard").parse(form.get("wipPolicy")),
+        boundary: null,
+        ...(done ? { position: done.position } : {}),
+      }),
+    );
+    if (added) formElement.reset();
+  }
+
+  return (
+    <form className="settings-row add-row" aria-label="Add a stage" onSubmit={(event) => void submit(event)}>
+      <label>
+        New stage
+        <input name="name" required maxLength={60} />
+      </label>
+      <label>
+        Kind
+        <select name="kind" defaultValue="active">
+          {ZStageKind.options.map((kind) => (
+            <option key={kind} value={kind}>
+              {KIND_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        WIP limit
+        <input name="wipLimit" type="number" min={0} placeholder="none" />
+      </label>
+      <label>
+        Policy
+        <select name="wipPolicy" defaultValue="hard">
+          <option value="hard">Hard (refuse)</option>
+          <option value="soft">Soft (warn)</option>
+        </select>
+      </label>
+      <button type="submit" disabled={busy}>
+        Add stage
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import type { WebSocketRoute } from "@playwright/test";
+import { stageNamed } from "./helpers/board-api";
+import { cell, expect, openBoard, test } from "./helpers/board-test";
+
+test("[BOARD][LIVE]: a browser that lost its connection catches up when it reconnects", async ({
+  page,
+  boardApi,
+}) => {
+  const board = await boardApi.createBoard("Catch up");
+  const demand = await boardApi.placeDemand(board, "Moved while away", {
+    stage: "Development",
+    checkAll: true,
+  });
+
+  // The socket goes through the test, which can cut it and refuse reconnects for a while.
+  let online = true;
+  const sockets: WebSocketRoute[] = [];
+  await page.routeWebSocket(/\/socket\.io\//, (socket) => {
+    if (online) {
+      socket.connectToServer();
+      sockets.push(socket);
+    } else {
+      void socket.close();
+    }
+  });
+  await openBoard(page, board.id);
+
+  online = false;
+  for (const socket of sockets) await socket.close();
+  await expect(page.locator('.live-status[data-live="live"]')).toHaveCount(0);
+  await boardApi.move(demand.id, stageNamed(board, "Testing").id);
+  const added = await boardApi.createDemand(board.id, "Added while away");
+  await expect(cell(page, "Development").getByText(demand.key)).toBeVisible();
+
+  online = true;
+  await expect(page.locator('.live-status[data-live="live"]')).toBeVisible({ timeout: 15_000 });
+  await expect(cell(page, "Testing").getByText(demand.key)).toBeVisible();
+  await expect(cell(page, "Selection").getByText(added.key)).toBeVisible();
+});
+
+test("[BOARD][LIVE]: a missed event is noticed by its sequence number and the board is fetched again", async ({
+  page,
+  boardApi,
+}) => {
+  const board = await boardApi.createBoard("Sequence gap");
+  const demand = await boardApi.placeDemand(board, "Event lost on the way", {
+    stage: "Development",
+    checkAll: true,
+  });
+
+  // The test relays socket.io frames and drops the next board event, as a flaky network might.
+  let dropNextEvent = false;
+  await page.routeWebSocket(/\/socket\.io\//, (socket) => {
+    const server = socket.connectToServer();
+    socket.onMessage((message) => server.send(message));
+    server.onMessage((message) => {
+      if (dropNextEvent && typeof message === "string" && message.startsWith('42["board:event"')) {
+        dropNextEvent = false;
+        return;
+      }
+      socket.send(message);
+    });
+  });
+  await openBoard(page, board.id);
+
+  dropNextEvent = true;
+  await boardApi.move(demand.id, stageNamed(board, "Testing").id);
+  await expect.poll(() => dropNextEvent).toBe(false);
+  await expect(cell(page, "Development").getByText(demand.key)).toBeVisible();
+
+  const added = await boardApi.createDemand(board.id, "The next change");
+  await expect(cell(page, "Selection").getByText(added.key)).toBeVisible();
+  await expect(cell(page, "Testing").getByText(demand.key)).toBeVisible();
+});

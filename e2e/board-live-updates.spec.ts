@@ -1,0 +1,34 @@
+import { cell, dragCardTo, expect, openBoard, test } from "./helpers/board-test";
+
+test("[BOARD][LIVE]: a move in one browser appears in another without reload", async ({
+  page,
+  boardApi,
+  browser,
+  baseURL,
+  demoSession,
+}) => {
+  const board = await boardApi.createBoard("Live updates");
+  const demand = await boardApi.placeDemand(board, "Seen everywhere", {
+    stage: "Development",
+    checkAll: true,
+  });
+
+  const otherContext = await browser.newContext({ baseURL, storageState: demoSession });
+  const other = await otherContext.newPage();
+  try {
+    await openBoard(page, board.id);
+    await openBoard(other, board.id);
+    await expect(cell(other, "Development").getByText(demand.key)).toBeVisible();
+
+    await dragCardTo(page, demand.key, cell(page, "Testing"));
+    await expect(cell(page, "Testing").getByText(demand.key)).toBeVisible();
+    await expect(cell(other, "Testing").getByText(demand.key)).toBeVisible({ timeout: 3000 });
+    await expect(cell(other, "Development").getByText(demand.key)).toHaveCount(0);
+
+    // And back the other way, from the second browser.
+    await dragCardTo(other, demand.key, cell(other, "Development"));
+    await expect(cell(page, "Development").getByText(demand.key)).toBeVisible({ timeout: 3000 });
+  } finally {
+    await otherContext.close();
+  }
+});
