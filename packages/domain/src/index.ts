@@ -12,6 +12,7 @@ export * from "./move-rules";
 export * from "./percentile";
 export * from "./rank";
 export * from "./stage-order";
+export * from "./standup-order";
 export * from "./summarize-durations";
 export * from "./throughput";
 export * from "./time-in-stage";

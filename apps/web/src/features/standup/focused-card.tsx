@@ -1,0 +1,153 @@
+import type { TDemand, TStage } from "@tideway/contracts";
+import { elapsed, epochMs, type Millis } from "@tideway/domain";
+import { useId, useMemo } from "react";
+import { useBoardStore } from "../board/board-store";
+import { type AgeStatus, cardAge, type Expectation } from "./card-age";
+import { formatDuration } from "./format-duration";
+import { useNow } from "./use-now";
+
+function since(iso: string, now: number): Millis {
+  return elapsed(epochMs(Date.parse(iso)), epochMs(now));
+}
+
+function ageWords(status: AgeStatus, expectation: Expectation): string {
+  const p50 = expectation.p50 === null ? "" : formatDuration(expectation.p50);
+  const p85 = expectation.p85 === null ? "" : formatDuration(expectation.p85);
+  switch (status) {
+    case "within-p50":
+      return p50 ? `within the p50 of ${p50}` : `within the SLE of ${p85}`;
+    case "past-p50":
+      return `past the p50 of ${p50}`;
+    case "past-sle":
+      return `past the SLE (p85 ${p85})`;
+    case "no-sle":
+      return "no SLE yet: nothing delivered in the window";
+    case "not-committed":
+      return "not committed yet";
+  }
+}
+
+/** The card under discussion, large enough to read from the back of the room. */
+export function FocusedCard({
+  demand,
+  stage,
+  expectation,
+}: {
+  demand: TDemand;
+  stage: TStage;
+  expectation: Expectation;
+}) {
+  const titleId = useId();
+  const now = useNow(30_000);
+  const members = useBoardStore((s) => s.members);
+  const lane = useBoardStore((s) => s.lanes.find((l) => l.id === demand.laneId));
+  const criteria = useBoardStore((s) => s.criteria);
+  const demands = useBoardStore((s) => s.demands);
+  const stages = useBoardStore((s) => s.stages);
+
+  const owner = members.find((member) => member.userId === demand.ownerId)?.name;
+  const age = cardAge(demand, now, expectation);
+  const unmetExitChecks = criteria.filter(
+    (criterion) =>
+      criterion.stageId === demand.stageId &&
+      criterion.phase === "exit" &&
+      !demand.checkedCriterionIds.includes(criterion.id),
+  );
+  const openDefects = useMemo(() => {
+    const done = new Set(stages.filter((s) => s.kind === "done").map((s) => s.id));
+    return Object.values(demands)
+      .filter((d) => d.parentId === demand.id && !done.has(d.stageId))
+      .sort((a, b) => a.number - b.number);
+  }, [demands, stages, demand.id]);
+  const stageName = (stageId: string) => stages.find((s) => s.id === stageId)?.name ?? "";
+
+  return (
+    <article
+      className="standup-focus"
+      data-demand-key={demand.key}
+      data-blocked={demand.blocked}
+      aria-labelledby={titleId}
+    >
+      <p className="standup-card-head">
+        <span className="standup-key">{demand.key}</span>
+        {demand.type !== "feature" && <span className="standup-badge">{demand.type}</span>}
+        {lane && <span className="standup-badge standup-badge-quiet">{lane.name} lane</span>}
+      </p>
+      <h3 id={titleId} className="standup-card-title">
+        {demand.title}
+      </h3>
+
+      {demand.blocked && (
+        <p className="standup-blocked">
+          <strong>Blocked</strong>
+          {demand.blockedAt && ` for ${formatDuration(since(demand.blockedAt, now))}`}
+          {demand.blockedReason && `: ${demand.blockedReason}`}
+        </p>
+      )}
+
+      <dl className="standup-facts">
+        <div>
+          <dt>Owner</dt>
+          <dd>{owner ?? "Nobody"}</dd>
+        </div>
+        <div className="standup-age" data-age={age.status}>
+          <dt>Age</dt>
+          <dd>
+            {age.age !== null && <span className="standup-age-value">{formatDuration(age.age)}</span>}{" "}
+            <span className="standup-age-words">{ageWords(age.status, expectation)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>In {stage.name}</dt>
+          <dd>for {formatDuration(since(demand.enteredStageAt, now))}</dd>
+        </div>
+      </dl>
+
+      <div className="standup-checks">
+        <section aria-labelledby={`${titleId}-defects`}>
+          <h4 id={`${titleId}-defects`}>Open defects: {openDefects.length}</h4>
+          {openDefects.length > 0 && (
+            <ul>
+              {openDefects.map((defect) => (
+                <li key={defect.id}>
+                  <strong>{defect.key}</strong> {defect.title}{" "}
+                  <span className="standup-quiet">
+                    ({stageName(defect.stageId)}
+                    {defect.blocked ? ", blocked" : ""})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby={`${titleId}-exit`}>
+          <h4 id={`${titleId}-exit`}>
+            {unmetExitChecks.length === 0
+              ? `Exit checks of ${stage.name}: all done`
+              : `Before leaving ${stage.name}: ${unmetExitChecks.length} open`}
+          </h4>
+          {unmetExitChecks.length > 0 && (
+            <ul>
+              {unmetExitChecks.map((criterion) => (
+                <li key={criterion.id}>
+                  {criterion.text}
+                  {!criterion.required && <span className="standup-quiet"> (optional)</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </article>
+  );
+}
+
+/** A stage with nothing in it: a stop of its own, so an empty column is noticed too. */
+export function EmptyStage({ stage }: { stage: TStage }) {
+  return (
+    <article className="standup-focus standup-empty" data-demand-key="" aria-label={`${stage.name} is empty`}>
+      <p className="standup-card-title">Nothing in {stage.name}.</p>
+      <p className="standup-quiet">Press → for the next stage.</p>
+    </article>
+  );
+}

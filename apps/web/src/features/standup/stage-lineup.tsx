@@ -1,0 +1,40 @@
+import type { TDemand, TStage } from "@tideway/contracts";
+import { useId } from "react";
+
+/** The stage's cards in the order they are discussed, so the room sees what comes next. */
+export function StageLineup({
+  stage,
+  lineup,
+  cardIndex,
+}: {
+  stage: TStage;
+  lineup: readonly TDemand[];
+  cardIndex: number;
+}) {
+  const headingId = useId();
+  return (
+    <section className="standup-lineup" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {stage.name}: {lineup.length === 1 ? "1 card" : `${lineup.length} cards`}
+      </h3>
+      <ol>
+        {lineup.map((demand, index) => (
+          <li
+            key={demand.id}
+            data-demand-key={demand.key}
+            aria-current={index === cardIndex ? "true" : undefined}
+          >
+            <span className="standup-lineup-key">{demand.key}</span>
+            <span className="standup-lineup-title">{demand.title}</span>
+            {(demand.blocked || demand.type === "defect") && (
+              <span className="standup-lineup-flags">
+                {demand.blocked && <span className="standup-flag-blocked">Blocked</span>}
+                {demand.type === "defect" && <span className="standup-flag-defect">Defect</span>}
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

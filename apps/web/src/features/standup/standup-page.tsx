@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useMemo } from "react";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { NoticeStack } from "../../ui/notice-stack";
+import { useBoardLive } from "../board/board-live-store";
+import { useBoardStore } from "../board/board-store";
+import { useLiveBoard } from "../board/use-live-board";
+import { BlockReasonDialog } from "./block-reason-dialog";
+import { expectationOf } from "./card-age";
+import { EmptyStage, FocusedCard } from "./focused-card";
+import { MoveTicker } from "./move-ticker";
+import { StageLineup } from "./stage-lineup";
+import { StageWipStrip } from "./stage-wip-strip";
+import { trackMoves, useStandup } from "./standup-store";
+import { StandupSummary } from "./standup-summary";
+import { StandupTimer, standupMinutes } from "./standup-timer";
+import { TwoOneOneNumbers } from "./two-one-one-numbers";
+import { useBoardMetrics } from "./use-board-metrics";
+import { useStandupKeys } from "./use-standup-keys";
+import { type StandupView, useStandupView } from "./use-standup-view";
+import "./standup.css";
+
+const LIVE_WORDS = { live: "Live", connecting: "Connecting…", offline: "Offline" } as const;
+
+/**
+ * Stand-up mode: the board read right to left on a projector (DESIGN.md
+ * principle 5), one card at a time, entirely from the keyboard.
+ */
+export function StandupPage() {
+  const { boardId } = useParams();
+  const [params] = useSearchParams();
+  const minutes = standupMinutes(params.get("minutes"));
+  const navigate = useNavigate();
+  useLiveBoard(boardId);
+
+  useEffect(() => {
+    if (!boardId) return;
+    useStandup.getState().begin(boardId);
+    const stopTracking = trackMoves();
+    return () => {
+      stopTracking();
+      useStandup.getState().end();
+    };
+  }, [boardId]);
+
+  const status = useBoardStore((s) => (s.boardId === boardId ? s.status : "loading"));
+  const failure = useBoardStore((s) => s.failure);
+  const name = useBoardStore((s) => s.name);
+  const live = useBoardLive((s) => s.status);
+  const startedAt = useStandup((s) => s.startedAt);
+  const metrics = useBoardMetrics(boardId);
+  const expectation = useMemo(() => expectationOf(metrics), [metrics]);
+  const view = useStandupView();
+
+  useEffect(() => {
+    if (status === "ready") useStandup.getState().arrive();
+  }, [status]);
+
+  useEffect(() => {
+    document.title = name ? `Stand-up · ${name} · Tideway` : "Stand-up · Tideway";
+  }, [name]);
+
+  const leave = useCallback(() => void navigate(`/boards/${boardId}`), [navigate, boardId]);
+  useStandupKeys(leave);
+
+  return (
+    <div className="standup" data-live={live}>
+      <header className="standup-header">
+        <div className="standup-title">
+          <h1>Stand-up{name && `: ${name}`}</h1>
+          <output className="standup-live" data-live={live} aria-live="polite">
+            {LIVE_WORDS[live]}
+          </output>
+        </div>
+        <TwoOneOneNumbers metrics={metrics} />
+        <StandupTimer startedAt={startedAt} minutes={minutes} />
+      </header>
+      <StageWipStrip currentStageId={view.kind === "card" ? view.stage.id : null} />
+
+      <main className="standup-main">
+        {status === "failed" && (
+          <p role="alert" className="standup-message">
+            {failure}
+          </p>
+        )}
+        {status !== "failed" && view.kind === "loading" && (
+          <p className="standup-message">Loading the board…</p>
+        )}
+        {view.kind === "summary" && <StandupSummary walk={view.walk} expectation={expectation} />}
+        {view.kind === "card" && (
+          <section
+            className="standup-stage"
+            data-stage={view.stage.name}
+            aria-labelledby="standup-stage-heading"
+          >
+            <h2 id="standup-stage-heading" className="standup-stage-heading">
+              {view.stage.name}
+              <span className="standup-position">{position(view)}</span>
+            </h2>
+            <div className="standup-stage-body">
+              {view.demand ? (
+                <FocusedCard demand={view.demand} stage={view.stage} expectation={expectation} />
+              ) : (
+                <EmptyStage stage={view.stage} />
+              )}
+              <StageLineup stage={view.stage} lineup={view.lineup} cardIndex={view.cardIndex} />
+            </div>
+          </section>
+        )}
+        <MoveTicker />
+        <p className="standup-sr-only" role="status">
+          {announcement(view)}
+        </p>
+      </main>
+
+      <footer className="standup-keys">
+        <ul aria-label="Keys">
+          <li>
+            <kbd>→</kbd> <kbd>Space</kbd> <kbd>PgDn</kbd> next card
+          </li>
+          <li>
+            <kbd>←</kbd> <kbd>PgUp</kbd> back
+          </li>
+          <li>
+            <kbd>↓</kbd> <kbd>↑</kbd> next / previous stage
+          </li>
+          <li>
+            <kbd>B</kbd> block / unblock
+          </li>
+          <li>
+            <kbd>F</kbd> <kbd>End</kbd> finish
+          </li>
+          <li>
+            <kbd>Home</kbd> start again
+          </li>
+          <li>
+            <kbd>Esc</kbd> <Link to={`/boards/${boardId}`}>leave</Link>
+          </li>
+        </ul>
+      </footer>
+      <BlockReasonDialog />
+      <NoticeStack />
+    </div>
+  );
+}
+
+function position(view: Extract<StandupView, { kind: "card" }>): string {
+  const stage = `stage ${view.stageIndex + 1} of ${view.walk.length}`;
+  if (view.cardIndex === -1) return `${stage}, empty`;
+  return `card ${view.cardIndex + 1} of ${view.lineup.length}, ${stage}`;
+}
+
+/** What a screen reader hears after each step. */
+function announcement(view: StandupView): string {
+  if (view.kind === "loading") return "";
+  if (view.kind === "summary") return "Stand-up summary.";
+  const where = `${view.stage.name}, ${position(view)}`;
+  return view.demand ? `${where}: ${view.demand.key}, ${view.demand.title}` : `${where}.`;
+}

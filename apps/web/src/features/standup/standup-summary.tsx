@@ -1,0 +1,106 @@
+import type { TDemand } from "@tideway/contracts";
+import { elapsed, epochMs, millis, type StandupColumn } from "@tideway/domain";
+import { type ReactNode, useId } from "react";
+import { useBoardStore } from "../board/board-store";
+import { cardAge, type Expectation } from "./card-age";
+import { formatClock, formatDuration } from "./format-duration";
+import { useStandup } from "./standup-store";
+import { useNow } from "./use-now";
+
+/**
+ * The end of the walk: what is blocked, what has aged past the service level
+ * expectation, and what moved while the team talked.
+ */
+export function StandupSummary({ walk, expectation }: { walk: StandupColumn[]; expectation: Expectation }) {
+  const headingId = useId();
+  const demands = useBoardStore((s) => s.demands);
+  const stages = useBoardStore((s) => s.stages);
+  const moves = useStandup((s) => s.moves);
+  const startedAt = useStandup((s) => s.startedAt);
+  const now = useNow(30_000);
+  const stageName = (stageId: string) => stages.find((s) => s.id === stageId)?.name ?? "a removed stage";
+
+  const inWalkOrder = walk.flatMap((column) => column.demandIds.flatMap((id) => demands[id] ?? []));
+  const blocked = inWalkOrder.filter((demand) => demand.blocked);
+  const aging = inWalkOrder
+    .map((demand) => ({ demand, age: cardAge(demand, now, expectation) }))
+    .filter(({ age }) => age.status === "past-sle");
+
+  return (
+    <section className="standup-summary" aria-labelledby={headingId}>
+      <header>
+        <h2 id={headingId}>Stand-up summary</h2>
+        <p className="standup-quiet">
+          Took {formatClock(millis(Math.max(0, now - startedAt)))} · Press ← to go back, Esc to leave.
+        </p>
+      </header>
+      <div className="standup-summary-columns">
+        <SummaryList title="Blocked" empty="Nothing is blocked.">
+          {blocked.map((demand) => (
+            <SummaryItem key={demand.id} demand={demand}>
+              {stageName(demand.stageId)}
+              {demand.blockedAt &&
+                `, for ${formatDuration(elapsed(epochMs(Date.parse(demand.blockedAt)), epochMs(now)))}`}
+              {demand.blockedReason && `: ${demand.blockedReason}`}
+            </SummaryItem>
+          ))}
+        </SummaryList>
+        <SummaryList
+          title="Aging past the SLE"
+          empty={expectation.p85 === null ? "No SLE yet to compare with." : "Nothing is older than the SLE."}
+          note={expectation.p85 === null ? undefined : `p85 ${formatDuration(expectation.p85)}`}
+        >
+          {aging.map(({ demand, age }) => (
+            <SummaryItem key={demand.id} demand={demand}>
+              {stageName(demand.stageId)}, age {age.age === null ? "" : formatDuration(age.age)}
+            </SummaryItem>
+          ))}
+        </SummaryList>
+        <SummaryList title="Moved during the stand-up" empty="Nothing moved.">
+          {moves.flatMap((move) => {
+            const demand = demands[move.demandId];
+            return demand
+              ? [
+                  <SummaryItem key={move.demandId} demand={demand}>
+                    {move.stageIds.map(stageName).join(" → ")}
+                  </SummaryItem>,
+                ]
+              : [];
+          })}
+        </SummaryList>
+      </div>
+    </section>
+  );
+}
+
+function SummaryList({
+  title,
+  empty,
+  note,
+  children,
+}: {
+  title: string;
+  empty: string;
+  note?: string | undefined;
+  children: ReactNode[];
+}) {
+  const headingId = useId();
+  return (
+    <section className="standup-summary-list" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {title}: {children.length}
+        {note && <span className="standup-quiet"> ({note})</span>}
+      </h3>
+      {children.length === 0 ? <p className="standup-quiet">{empty}</p> : <ul>{children}</ul>}
+    </section>
+  );
+}
+
+function SummaryItem({ demand, children }: { demand: TDemand; children: ReactNode }) {
+  return (
+    <li data-demand-key={demand.key}>
+      <strong>{demand.key}</strong> {demand.title}
+      <span className="standup-summary-detail">{children}</span>
+    </li>
+  );
+}
