@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-// One runner for every layer: pure domain and contract tests, and the API's
+// One runner for every layer: pure domain, contract and client-logic tests, and the API's
 // integration tests against a real PostgreSQL (see apps/api/test/global-setup.ts).
 export default defineConfig({
   test: {
@@ -9,6 +9,14 @@ export default defineConfig({
         test: {
           name: "domain",
           include: ["packages/*/src/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "web",
+          // Pure client logic (cell order, formatting); pages are covered by e2e/.
+          include: ["apps/web/src/**/*.test.ts"],
           environment: "node",
         },
       },
