@@ -1,0 +1,244 @@
+import { METRIC_DEFINITIONS, type TMetrics, type TStage } from "@tideway/contracts";
+import {
+  CartesianGrid,
+  ReferenceLine,
+  Scatter,
+  ScatterChart,
+  type ScatterShapeProps,
+  Tooltip,
+  type TooltipContentProps,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { AGING_STATUS, type AgingStatus, COLORS } from "./chart-colors";
+import { ChartPanel } from "./chart-panel";
+import type { DataTable } from "./data-table";
+import { utcMinute } from "./format-date";
+import { formatDuration, inDays } from "./format-duration";
+
+type AgingItem = TMetrics["aging"][number];
+interface AgingPoint {
+  x: number;
+  days: number;
+  key: string;
+  title: string;
+  stage: string;
+  blocked: boolean;
+  status: AgingStatus;
+}
+
+/**
+ * Work item age: every demand in progress as a dot in its current stage's
+ * column, as old as the time since its commitment, against the service
+ * level expectation (p50 and p85 of the delivery cycle time). Colored by how
+ * it compares; a blocked demand is drawn as a ringed diamond.
+ */
+export function AgingWorkChart({
+  metrics,
+  stages,
+  csvPrefix,
+}: {
+  metrics: TMetrics;
+  stages: readonly TStage[];
+  csvPrefix: string;
+}) {
+  const { aging, serviceLevelExpectation: sle } = metrics;
+  const columns = agingColumns(stages, aging);
+  const points = agingPoints(aging, columns);
+  const beyond = aging.filter((item) => item.status === "beyond-sle").length;
+  const blocked = aging.filter((item) => item.blocked).length;
+  const statuses = (Object.keys(AGING_STATUS) as AgingStatus[]).filter((status) =>
+    points.some((point) => point.status === status),
+  );
+
+  return (
+    <ChartPanel
+      name="aging"
+      title="Aging work in progress"
+      definition={METRIC_DEFINITIONS.aging}
+      table={agingTable(aging, columns)}
+      csvPrefix={csvPrefix}
+      summary={`${aging.length} in progress · ${beyond} older than the SLE · ${blocked} blocked · SLE p50 ${formatDuration(sle.p50)}, p85 ${formatDuration(sle.p85)}`}
+      emptyMessage={aging.length === 0 ? "Nothing is in progress." : null}
+      note={
+        <span className="chart-legend">
+          {statuses.map((status) => (
+            <span key={status}>
+              <span
+                className="swatch"
+                style={{ background: AGING_STATUS[status].color }}
+                aria-hidden="true"
+              />
+              {AGING_STATUS[status].label}
+            </span>
+          ))}
+          <span>
+            <span className="swatch swatch-blocked" aria-hidden="true" />
+            Blocked
+          </span>
+        </span>
+      }
+    >
+      <ScatterChart
+        responsive
+        style={{ width: "100%", height: 300 }}
+        margin={{ top: 10, right: 56, bottom: 4 }}
+      >
+        <CartesianGrid stroke={COLORS.grid} vertical={false} />
+        <XAxis
+          dataKey="x"
+          type="number"
+          domain={[-0.5, columns.length - 0.5]}
+          ticks={columns.map((_, index) => index)}
+          tickFormatter={(index: number) => columns[index]?.name ?? ""}
+          interval={0}
+          stroke={COLORS.axis}
+        />
+        <YAxis
+          dataKey="days"
+          type="number"
+          name="Age"
+          unit=" d"
+          domain={[0, "auto"]}
+          niceTicks="snap125"
+          stroke={COLORS.axis}
+          label={{
+            value: "days since commitment",
+            angle: -90,
+            position: "insideLeft",
+            fill: COLORS.axis,
+            dy: 70,
+          }}
+        />
+        {sle.p50 !== null && (
+          <ReferenceLine
+            y={inDays(sle.p50)}
+            stroke={COLORS.p50}
+            strokeDasharray="5 4"
+            label={{ value: "p50", position: "right", fill: COLORS.p50, fontSize: 12 }}
+          />
+        )}
+        {sle.p85 !== null && (
+          <ReferenceLine
+            y={inDays(sle.p85)}
+            stroke={AGING_STATUS["beyond-sle"].color}
+            strokeWidth={1.5}
+            ifOverflow="extendDomain"
+            label={{
+              value: "SLE p85",
+              position: "right",
+              fill: AGING_STATUS["beyond-sle"].color,
+              fontSize: 12,
+            }}
+          />
+        )}
+        <Tooltip content={AgingTooltip} cursor={{ strokeDasharray: "3 3" }} />
+        <Scatter data={points} shape={AgingDot} isAnimationActive={false} />
+      </ScatterChart>
+    </ChartPanel>
+  );
+}
+
+/** The columns of the chart: the board's stages from the commitment point up to (not including) delivery. */
+function agingColumns(
+  stages: readonly TStage[],
+  aging: readonly AgingItem[],
+): { id: string; name: string }[] {
+  const ordered = [...stages].sort((a, b) => a.position - b.position);
+  const first = ordered.findIndex((stage) => stage.boundary === "commitment");
+  const delivered = ordered.findIndex((stage) => stage.boundary === "delivered" || stage.kind === "done");
+  const inFlow = ordered.slice(Math.max(first, 0), delivered === -1 ? undefined : delivered);
+  const known = new Set(inFlow.map((stage) => stage.id));
+  // A stage the outline does not know yet (renamed or added a moment ago) still gets a column.
+  const unknown = [...new Set(aging.map((item) => item.stageId))].filter((id) => !known.has(id));
+  return [...inFlow, ...unknown.map((id) => ({ id, name: "Other stage" }))];
+}
+
+/** Spreads the dots of one column sideways a little, so demands of the same age stay distinguishable. */
+function agingPoints(
+  aging: readonly AgingItem[],
+  columns: readonly { id: string; name: string }[],
+): AgingPoint[] {
+  const seen = new Map<string, number>();
+  return aging.map((item) => {
+    const column = columns.findIndex((stage) => stage.id === item.stageId);
+    const nth = seen.get(item.stageId) ?? 0;
+    seen.set(item.stageId, nth + 1);
+    const offset = ((nth % 7) - 3) * 0.07;
+    return {
+      x: column + offset,
+      days: inDays(item.age),
+      key: item.key,
+      title: item.title,
+      stage: columns[column]?.name ?? "",
+      blocked: item.blocked,
+      status: item.status,
+    };
+  });
+}
+
+function AgingDot(props: ScatterShapeProps) {
+  const { cx, cy } = props;
+  const point = props.payload as AgingPoint | undefined;
+  if (cx === undefined || cy === undefined || !point) return <g />;
+  const color = AGING_STATUS[point.status].color;
+  if (point.blocked) {
+    return (
+      <g className="aging-dot" data-blocked="true">
+        <path
+          d={`M ${cx} ${cy - 8} L ${cx + 8} ${cy} L ${cx} ${cy + 8} L ${cx - 8} ${cy} Z`}
+          fill={color}
+          stroke="#1b2330"
+          strokeWidth={2}
+        />
+      </g>
+    );
+  }
+  return (
+    <g className="aging-dot">
+      <circle cx={cx} cy={cy} r={5.5} fill={color} stroke="#fff" strokeWidth={1} />
+    </g>
+  );
+}
+
+function AgingTooltip({ active, payload }: TooltipContentProps) {
+  const point = payload?.[0]?.payload as AgingPoint | undefined;
+  if (!active || !point) return null;
+  return (
+    <div className="chart-tooltip">
+      <strong>{point.key}</strong> {point.title}
+      <br />
+      {point.days} days old, in {point.stage}
+      {point.blocked ? " · blocked" : ""}
+      <br />
+      {AGING_STATUS[point.status].label}
+    </div>
+  );
+}
+
+function agingTable(
+  aging: readonly AgingItem[],
+  columns: readonly { id: string; name: string }[],
+): DataTable {
+  const stageName = new Map(columns.map((stage) => [stage.id, stage.name]));
+  return {
+    columns: [
+      "Demand",
+      "Title",
+      "Stage",
+      "Committed (UTC)",
+      "Age (days)",
+      "Compared with the SLE",
+      "Blocked",
+    ],
+    rows: aging.map((item) => [
+      item.key,
+      item.title,
+      stageName.get(item.stageId) ?? "",
+      utcMinute(item.committedAt),
+      inDays(item.age),
+      AGING_STATUS[item.status].label,
+      item.blocked ? "yes" : "no",
+    ]),
+  };
+}

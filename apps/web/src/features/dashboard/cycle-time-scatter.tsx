@@ -1,0 +1,111 @@
+import { METRIC_DEFINITIONS, type TMetrics } from "@tideway/contracts";
+import {
+  CartesianGrid,
+  ReferenceLine,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  type TooltipContentProps,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { COLORS } from "./chart-colors";
+import { ChartPanel } from "./chart-panel";
+import type { DataTable } from "./data-table";
+import { shortDay, utcMinute } from "./format-date";
+import { formatDuration, inDays } from "./format-duration";
+
+const TARGET_DAYS = 14;
+type ScatterData = TMetrics["scatter"];
+
+/** Delivery cycle time of every demand delivered in the window, by completion date, with its percentiles. */
+export function CycleTimeScatter({ metrics, csvPrefix }: { metrics: TMetrics; csvPrefix: string }) {
+  const { scatter, window } = metrics;
+  const points = scatter.points.map((point) => ({
+    at: Date.parse(point.completedAt),
+    days: inDays(point.duration),
+    key: point.key,
+    title: point.title,
+  }));
+  const lines = [
+    { name: "p50", value: scatter.p50, color: COLORS.p50, position: "right" },
+    { name: "p85", value: scatter.p85, color: COLORS.p85, position: "right" },
+    // Above its line, inside the plot: p95 often sits right next to p85.
+    { name: "p95", value: scatter.p95, color: COLORS.p95, position: "insideTopRight" },
+  ] as const;
+
+  return (
+    <ChartPanel
+      name="scatter"
+      title="Cycle time scatterplot"
+      definition={[METRIC_DEFINITIONS.delivery, METRIC_DEFINITIONS.percentiles]}
+      table={scatterTable(scatter)}
+      csvPrefix={csvPrefix}
+      summary={lines.map((line) => `${line.name} ${formatDuration(line.value)}`).join(" · ")}
+      emptyMessage={points.length === 0 ? "No demand was delivered in this window." : null}
+      note={`Each dot is one delivered demand: its delivery cycle time in days. Dashed green: the ${TARGET_DAYS}-day target.`}
+    >
+      <ScatterChart
+        responsive
+        style={{ width: "100%", height: 300 }}
+        margin={{ top: 10, right: 56, bottom: 4 }}
+      >
+        <CartesianGrid stroke={COLORS.grid} />
+        <XAxis
+          dataKey="at"
+          type="number"
+          scale="time"
+          domain={[Date.parse(window.from), Date.parse(window.to)]}
+          tickFormatter={shortDay}
+          name="Delivered"
+          stroke={COLORS.axis}
+        />
+        <YAxis
+          dataKey="days"
+          type="number"
+          name="Cycle time"
+          unit=" d"
+          domain={[0, "auto"]}
+          niceTicks="snap125"
+          stroke={COLORS.axis}
+          label={{ value: "days", angle: -90, position: "insideLeft", fill: COLORS.axis }}
+        />
+        <ReferenceLine y={TARGET_DAYS} stroke={COLORS.goal} strokeDasharray="6 4" ifOverflow="extendDomain" />
+        {lines.map((line) =>
+          line.value === null ? null : (
+            <ReferenceLine
+              key={line.name}
+              y={inDays(line.value)}
+              stroke={line.color}
+              strokeWidth={1.5}
+              label={{ value: line.name, position: line.position, fill: line.color, fontSize: 12 }}
+            />
+          ),
+        )}
+        <Tooltip content={DemandTooltip} cursor={{ strokeDasharray: "3 3" }} />
+        <Scatter data={points} fill={COLORS.accent} isAnimationActive={false} />
+      </ScatterChart>
+    </ChartPanel>
+  );
+}
+
+function DemandTooltip({ active, payload }: TooltipContentProps) {
+  const point = payload?.[0]?.payload as { key: string; title: string; days: number; at: number } | undefined;
+  if (!active || !point) return null;
+  return (
+    <div className="chart-tooltip">
+      <strong>{point.key}</strong> {point.title}
+      <br />
+      {point.days} days, delivered {shortDay(point.at)}
+    </div>
+  );
+}
+
+function scatterTable(scatter: ScatterData): DataTable {
+  return {
+    columns: ["Demand", "Title", "Delivered (UTC)", "Delivery cycle time (days)"],
+    rows: [...scatter.points]
+      .sort((a, b) => a.completedAt.localeCompare(b.completedAt))
+      .map((point) => [point.key, point.title, utcMinute(point.completedAt), inDays(point.duration)]),
+  };
+}

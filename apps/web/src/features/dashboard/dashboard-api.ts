@@ -1,0 +1,16 @@
+import { type TBoard, type TMetrics, type TMetricsQuery, ZBoard, ZMetrics } from "@tideway/contracts";
+import { apiRequest } from "../../api/api-request";
+
+export function fetchMetrics(boardId: string, query: TMetricsQuery): Promise<TMetrics> {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (typeof value === "string") params.set(name, value);
+  }
+  const search = params.size > 0 ? `?${params.toString()}` : "";
+  return apiRequest("GET", `/api/boards/${boardId}/metrics${search}`, ZMetrics);
+}
+
+/** The board's name, stages and lanes: the filters' choices and the aging chart's columns. */
+export function fetchBoardOutline(boardId: string): Promise<TBoard> {
+  return apiRequest("GET", `/api/boards/${boardId}`, ZBoard);
+}

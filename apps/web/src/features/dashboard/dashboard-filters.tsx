@@ -1,0 +1,116 @@
+import { type TLane, ZDemandType } from "@tideway/contracts";
+import { type DashboardView, WINDOW_PRESETS } from "./dashboard-view";
+import { isoDay } from "./format-date";
+
+/** A change to the view, applied to the URL as it is when the change happens. */
+export type ViewChange = (view: DashboardView) => DashboardView;
+
+interface DashboardFiltersProps {
+  view: DashboardView;
+  lanes: readonly TLane[];
+  onChange: (change: ViewChange) => void;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The window (a rolling preset or two UTC dates) and the lane and type filters; the page keeps them in the URL. */
+export function DashboardFilters({ view, lanes, onChange }: DashboardFiltersProps) {
+  const { window } = view;
+
+  return (
+    <form
+      className="dashboard-filters"
+      aria-label="Window and filters"
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <fieldset className="window-presets">
+        <legend>Window</legend>
+        {WINDOW_PRESETS.map((days) => (
+          <button
+            key={days}
+            type="button"
+            aria-pressed={window.kind === "rolling" && window.days === days}
+            onClick={() => onChange((current) => ({ ...current, window: { kind: "rolling", days } }))}
+          >
+            Last {days} days
+          </button>
+        ))}
+      </fieldset>
+      <label>
+        From (UTC)
+        <input
+          type="date"
+          name="from"
+          value={window.kind === "dates" ? window.from : ""}
+          onChange={(event) => {
+            const from = event.currentTarget.value;
+            onChange((current) => ({
+              ...current,
+              window: from ? { kind: "dates", from, to: datesOf(current).to } : { kind: "rolling", days: 30 },
+            }));
+          }}
+        />
+      </label>
+      <label>
+        To, inclusive (UTC)
+        <input
+          type="date"
+          name="to"
+          value={window.kind === "dates" ? (window.to ?? "") : ""}
+          onChange={(event) => {
+            const to = event.currentTarget.value || null;
+            onChange((current) => ({
+              ...current,
+              window: { kind: "dates", from: datesOf(current).from, to },
+            }));
+          }}
+        />
+      </label>
+      <label>
+        Lane
+        <select
+          name="lane"
+          // The lanes arrive after the page: a fresh select picks the URL's lane once its option exists.
+          key={lanes.map((lane) => lane.id).join()}
+          value={view.lane ?? ""}
+          onChange={(event) => {
+            const lane = event.currentTarget.value || null;
+            onChange((current) => ({ ...current, lane }));
+          }}
+        >
+          <option value="">All lanes</option>
+          {lanes.map((lane) => (
+            <option key={lane.id} value={lane.id}>
+              {lane.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Type
+        <select
+          name="type"
+          value={view.type ?? ""}
+          onChange={(event) => {
+            const type = ZDemandType.safeParse(event.currentTarget.value);
+            onChange((current) => ({ ...current, type: type.success ? type.data : null }));
+          }}
+        >
+          <option value="">All types</option>
+          {ZDemandType.options.map((type) => (
+            <option key={type} value={type}>
+              {type[0]?.toUpperCase() + type.slice(1)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </form>
+  );
+}
+
+/** The window as two dates: a rolling window becomes its first day, up to now. */
+function datesOf(view: DashboardView): { from: string; to: string | null } {
+  return view.window.kind === "dates"
+    ? view.window
+    : { from: isoDay(Date.now() - view.window.days * DAY_MS), to: null };
+}

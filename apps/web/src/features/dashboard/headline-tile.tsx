@@ -1,0 +1,60 @@
+import type { TMetricTile } from "@tideway/contracts";
+import { formatDuration, formatShare } from "./format-duration";
+import { MetricHelp } from "./metric-help";
+import { TrendSparkline } from "./trend-sparkline";
+
+export type TileKind = "delivery" | "development" | "release";
+
+interface HeadlineTileProps {
+  kind: TileKind;
+  title: string;
+  /** "delivered", "developed", "released": what the count counts. */
+  counted: string;
+  tile: TMetricTile;
+  definition: readonly string[];
+  toUnit: (seconds: number) => number;
+  unit: string;
+}
+
+const GOAL_TEXT = { met: "Goal met", missed: "Goal missed", none: "No data" } as const;
+
+/**
+ * One of the three 2-1-1 tiles: the p85 against its target, the share within
+ * the target, the count, green or red against the 85% goal (grey without
+ * data), and the 12-week trend. The goal is also written out, never shown by
+ * color alone.
+ */
+export function HeadlineTile({ kind, title, counted, tile, definition, toUnit, unit }: HeadlineTileProps) {
+  const goal = tile.goalMet === null ? "none" : tile.goalMet ? "met" : "missed";
+  const testId = `tile-${kind}`;
+  return (
+    <article className="tile" data-testid={testId} data-goal={goal} aria-labelledby={`${testId}-title`}>
+      <header className="tile-header">
+        <h3 id={`${testId}-title`}>{title}</h3>
+        <MetricHelp topic={title.toLowerCase()} definition={definition} />
+      </header>
+      <p className="tile-target">85% within {formatDuration(tile.target)}</p>
+      <p className="tile-value">
+        <span className="tile-label">p85</span>{" "}
+        <span className="tile-number" data-testid={`${testId}-p85`}>
+          {formatDuration(tile.p85)}
+        </span>
+      </p>
+      <p className="tile-goal">
+        <span aria-hidden="true">{goal === "met" ? "✔ " : goal === "missed" ? "✘ " : ""}</span>
+        {GOAL_TEXT[goal]}
+      </p>
+      <dl className="tile-facts">
+        <div>
+          <dt>Within target</dt>
+          <dd data-testid={`${testId}-attainment`}>{formatShare(tile.attainment)}</dd>
+        </div>
+        <div>
+          <dt>{counted[0]?.toUpperCase() + counted.slice(1)} in window</dt>
+          <dd data-testid={`${testId}-count`}>{tile.count}</dd>
+        </div>
+      </dl>
+      <TrendSparkline trend={tile.trend} target={tile.target} toUnit={toUnit} unit={unit} />
+    </article>
+  );
+}

@@ -1,0 +1,35 @@
+import type { DataTable } from "./data-table";
+import { downloadCsv } from "./download-csv";
+
+interface TableActionsProps {
+  /** What the numbers are, for the buttons' accessible names: "Throughput". */
+  subject: string;
+  showTable: boolean;
+  onToggleTable: () => void;
+  table: DataTable;
+  csvName: string;
+}
+
+/** "Table view" (a toggle) and "Download CSV" for one chart's numbers. */
+export function TableActions({ subject, showTable, onToggleTable, table, csvName }: TableActionsProps) {
+  return (
+    <span className="table-actions">
+      <button
+        type="button"
+        aria-pressed={showTable}
+        aria-label={`Table view: ${subject}`}
+        onClick={onToggleTable}
+      >
+        Table view
+      </button>
+      <button
+        type="button"
+        aria-label={`Download CSV: ${subject}`}
+        disabled={table.rows.length === 0}
+        onClick={() => downloadCsv(csvName, table)}
+      >
+        Download CSV
+      </button>
+    </span>
+  );
+}
