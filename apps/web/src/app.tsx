@@ -1,12 +1,24 @@
+import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter, Link, RouterProvider } from "react-router";
 import { AppLayout } from "./app-layout";
 import { RequireSession } from "./features/auth/require-session";
 import { SignInPage } from "./features/auth/sign-in-page";
 import { BoardListPage } from "./features/board/board-list-page";
 import { BoardPage } from "./features/board/board-page";
-import { DashboardPage } from "./features/dashboard/dashboard-page";
 import { BoardSettingsPage } from "./features/settings/board-settings-page";
-import { StandupPage } from "./features/standup/standup-page";
+
+// The dashboard (charting library) and stand-up pages load on first visit, so
+// the board itself starts from a smaller bundle.
+const DashboardPage = lazy(() =>
+  import("./features/dashboard/dashboard-page").then((module) => ({ default: module.DashboardPage })),
+);
+const StandupPage = lazy(() =>
+  import("./features/standup/standup-page").then((module) => ({ default: module.StandupPage })),
+);
+
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<p className="page-message">Loading…</p>}>{children}</Suspense>;
+}
 
 function NotFoundPage() {
   return (
@@ -22,14 +34,28 @@ const router = createBrowserRouter([
   {
     element: <RequireSession />,
     children: [
-      { path: "boards/:boardId/standup", element: <StandupPage /> },
+      {
+        path: "boards/:boardId/standup",
+        element: (
+          <Loading>
+            <StandupPage />
+          </Loading>
+        ),
+      },
       {
         element: <AppLayout />,
         children: [
           { index: true, element: <BoardListPage /> },
           { path: "boards/:boardId", element: <BoardPage /> },
           { path: "boards/:boardId/settings", element: <BoardSettingsPage /> },
-          { path: "boards/:boardId/dashboard", element: <DashboardPage /> },
+          {
+            path: "boards/:boardId/dashboard",
+            element: (
+              <Loading>
+                <DashboardPage />
+              </Loading>
+            ),
+          },
         ],
       },
     ],
