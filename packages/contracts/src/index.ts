@@ -4,5 +4,6 @@ export * from "./demand";
 export * from "./errors";
 export * from "./health";
 export * from "./metrics";
+export * from "./pipeline";
 export * from "./realtime";
 export * from "./settings";

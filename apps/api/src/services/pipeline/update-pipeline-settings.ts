@@ -1,0 +1,49 @@
+import type { TPipelineSettingsChange, TUpdatePipelineSettingsBody } from "@tideway/contracts";
+import type { Prisma } from "../../generated/prisma/client";
+import { requireBoardRole } from "../access/require-board-role";
+import { commitPipelineChange, type PipelineChangeDeps } from "./commit-pipeline-change";
+import { readPipelineSettings } from "./pipeline-settings";
+
+/**
+ * Changes whether a production release moves its demands to Done and which
+ * environments are production. Stored in `Board.settings` beside the board's
+ * other settings, which are kept as they are. Admins only; audited.
+ */
+export async function updatePipelineSettings(
+  deps: PipelineChangeDeps,
+  actorId: string,
+  boardId: string,
+  input: TUpdatePipelineSettingsBody,
+): Promise<TPipelineSettingsChange> {
+  await requireBoardRole(deps.db, actorId, boardId, "admin");
+  return commitPipelineChange(deps, actorId, boardId, async (tx) => {
+    const [board] = await tx.$queryRaw<{ settings: Prisma.JsonValue }[]>`
+      SELECT settings FROM boards WHERE id = ${boardId}::uuid FOR NO KEY UPDATE`;
+    const stored = isObject(board?.settings) ? board.settings : {};
+    const before = readPipelineSettings(stored);
+    const after = {
+      releaseMovesToDone: input.releaseMovesToDone ?? before.releaseMovesToDone,
+      productionEnvironments: input.productionEnvironments
+        ? [...new Set(input.productionEnvironments)]
+        : before.productionEnvironments,
+    };
+    if (JSON.stringify(after) === JSON.stringify(before)) return { result: { settings: before }, audit: [] };
+    await tx.board.update({ where: { id: boardId }, data: { settings: { ...stored, ...after } } });
+    return {
+      result: { settings: after },
+      audit: [
+        {
+          action: "pipeline_settings.updated",
+          entity: "pipeline_settings",
+          entityId: boardId,
+          before,
+          after,
+        },
+      ],
+    };
+  });
+}
+
+function isObject(value: Prisma.JsonValue | undefined): value is Prisma.JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
