@@ -15,6 +15,15 @@ describe("HTTP surface", () => {
     expect(response.json()).toEqual({ status: "ok", db: "up", migrations: files.map((file) => file.name) });
   });
 
+  it("sends security headers: a CSP, and a Referrer-Policy that keeps same-origin Referers", async () => {
+    const response = await ctx.app.inject({ method: "GET", url: "/api/health" });
+    expect(response.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(response.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    // socket.io's polling handshake is authenticated through this Referer (no Origin on a GET).
+    expect(response.headers["referrer-policy"]).toBe("same-origin");
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+  });
+
   it("answers unknown routes with a JSON 404", async () => {
     const response = await ctx.app.inject({ method: "GET", url: "/api/nothing-here" });
     expect(response.statusCode).toBe(404);

@@ -8,10 +8,14 @@ export async function connectSocket(
   baseUrl: string,
   cookie: string,
   origin = baseUrl,
+  options: { transport?: "websocket" | "polling" } = {},
 ): Promise<BoardClientSocket> {
+  // A browser's polling requests are same-origin GETs: they carry a Referer, not an Origin.
+  const headers: Record<string, string> =
+    options.transport === "polling" ? { cookie, referer: `${origin}/boards` } : { cookie, origin };
   const socket: BoardClientSocket = io(baseUrl, {
-    transports: ["websocket"],
-    extraHeaders: { cookie, origin },
+    transports: [options.transport ?? "websocket"],
+    extraHeaders: headers,
     reconnection: false,
     forceNew: true,
   });
