@@ -27,7 +27,10 @@ describe("when PostgreSQL goes away", () => {
     await ensureDatabaseExists(url);
     await applyMigrations(url, path.join(repoRoot, "prisma/migrations"));
     db = createPrisma(url, { poolSize: 5 });
-    app = await buildApp({ config: { ...loadConfig({ LOG_LEVEL: "silent" }), webDistDir: "/nonexistent" }, db });
+    app = await buildApp({
+      config: { ...loadConfig({ LOG_LEVEL: "silent" }), webDistDir: "/nonexistent" },
+      db,
+    });
     client = await createClient(app);
   }, 60_000);
   afterAll(async () => {
@@ -38,7 +41,11 @@ describe("when PostgreSQL goes away", () => {
   });
 
   it("reports unhealthy, refuses writes with 503 quickly, and recovers when the database returns", async () => {
-    const created = await client.request({ method: "POST", url: "/api/boards", payload: { name: "Before", key: "BEFORE" } });
+    const created = await client.request({
+      method: "POST",
+      url: "/api/boards",
+      payload: { name: "Before", key: "BEFORE" },
+    });
     expect(created.statusCode).toBe(201);
 
     await postgres.stop();
@@ -48,7 +55,11 @@ describe("when PostgreSQL goes away", () => {
     expect(health.json()).toMatchObject({ status: "unhealthy", db: "down" });
 
     const started = Date.now();
-    const write = await client.request({ method: "POST", url: "/api/boards", payload: { name: "During", key: "DURING" } });
+    const write = await client.request({
+      method: "POST",
+      url: "/api/boards",
+      payload: { name: "During", key: "DURING" },
+    });
     expect(write.statusCode).toBe(503);
     expect(write.json()).toMatchObject({ code: "DATABASE_UNAVAILABLE" });
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -60,8 +71,15 @@ describe("when PostgreSQL goes away", () => {
       if (!recovered) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(recovered).toBe(true);
-    const after = await client.request({ method: "POST", url: "/api/boards", payload: { name: "After", key: "AFTER" } });
+    const after = await client.request({
+      method: "POST",
+      url: "/api/boards",
+      payload: { name: "After", key: "AFTER" },
+    });
     expect(after.statusCode).toBe(201);
-    expect((await db.board.findMany({ orderBy: { key: "asc" } })).map((b) => b.key)).toEqual(["AFTER", "BEFORE"]);
+    expect((await db.board.findMany({ orderBy: { key: "asc" } })).map((b) => b.key)).toEqual([
+      "AFTER",
+      "BEFORE",
+    ]);
   }, 60_000);
 });
