@@ -109,12 +109,17 @@ test("[STANDUP]: walks the demo board right to left by keyboard in the documente
 
 test("[STANDUP]: B blocks the focused card with a reason, and the walk keeps the order already shown", async ({
   page,
+  boardApi,
 }, testInfo) => {
-  await page.goto("/");
-  const board = await demoBoard(page.request);
+  // A board of its own: the demo board's Testing column changes as other tests move cards.
+  const fresh = await boardApi.createBoard("Stand-up blocking");
+  for (const title of ["Card one", "Card two", "Card three"]) {
+    await boardApi.placeDemand(fresh, title, { stage: "Testing", checkAll: true });
+  }
+  const board = await boardApi.board(fresh.id);
   const testing = expectedStops(board).filter((stop) => stop.stage === "Testing");
   const [one, two, three] = testing;
-  if (!one || !two || !three) throw new Error("the demo board needs three cards in Testing");
+  if (!one || !two || !three) throw new Error("expected three cards in Testing");
 
   await openStandup(page, board.id);
   await page.keyboard.press("ArrowDown");
