@@ -11,6 +11,10 @@ declare module "fastify" {
   interface FastifyRequest {
     caller: Caller | null;
   }
+  interface FastifyContextConfig {
+    /** Webhooks: authenticated by their signature alone, never by a session or token. */
+    signatureOnly?: boolean;
+  }
 }
 
 /**
@@ -22,6 +26,7 @@ declare module "fastify" {
 export const authenticate = fp(async (app: FastifyInstance) => {
   app.decorateRequest("caller", null);
   app.addHook("onRequest", async (request) => {
+    if (request.routeOptions.config.signatureOnly) return;
     const bearer = bearerToken(request);
     if (bearer) {
       request.caller = await callerFromApiToken(app.db, bearer);

@@ -16,6 +16,8 @@ import { receiveWebhook } from "../services/pipeline/receive-webhook";
 const WEBHOOK_BODY_LIMIT = 5 * 1024 * 1024;
 /** Per sender address and board: a busy repository sends bursts, a guesser is slowed down. */
 const webhookRateLimit = {
+  // The signature is the only credential: cookies a sender happens to carry are ignored.
+  signatureOnly: true,
   rateLimit: {
     max: 120,
     timeWindow: "1 minute",

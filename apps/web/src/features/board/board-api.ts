@@ -4,12 +4,14 @@ import {
   type TCreateBoardBody,
   type TCreateDemandBody,
   type TDemandChange,
+  type TDemandCode,
   type TMoveDemandBody,
   type TMoveResult,
   type TUpdateDemandBody,
   ZBoard,
   ZBoardSummary,
   ZDemandChange,
+  ZDemandCode,
   ZMoveResult,
 } from "@tideway/contracts";
 import { apiRequest, type ResponseSchema, wrapped } from "../../api/api-request";
@@ -64,4 +66,8 @@ export function blockDemand(demandId: string, reason: string): Promise<TDemandCh
 
 export function unblockDemand(demandId: string): Promise<TDemandChange> {
   return apiRequest("DELETE", `/api/demands/${demandId}/block`, ZDemandChange);
+}
+
+export function fetchDemandCode(demandId: string): Promise<TDemandCode> {
+  return apiRequest("GET", `/api/demands/${demandId}/code`, ZDemandCode);
 }

@@ -4,10 +4,11 @@ import { BlockDemandForm } from "./block-demand-form";
 import { canEdit } from "./board-selectors";
 import { useBoardStore } from "./board-store";
 import { DemandChecklist } from "./demand-checklist";
+import { DemandCodePanel } from "./demand-code-panel";
 import { DemandDetailsForm } from "./demand-details-form";
 import { useDemandEditor } from "./demand-editor-store";
 
-/** Everything about one demand: its details, this stage's checks, blocking and archiving. */
+/** Everything about one demand: its details, this stage's checks, its pipeline record, blocking and archiving. */
 export function DemandEditorDialog() {
   const demandId = useDemandEditor((s) => s.demandId);
   const close = useDemandEditor((s) => s.close);
@@ -23,6 +24,7 @@ export function DemandEditorDialog() {
         <div className="demand-editor">
           <DemandDetailsForm key={demand.id} demand={demand} editable={editable} />
           <DemandChecklist demand={demand} editable={editable} />
+          <DemandCodePanel demand={demand} />
           {editable && <BlockDemandForm key={`block-${demand.id}`} demand={demand} />}
           {editable && <ArchiveDemandButton key={`archive-${demand.id}`} demand={demand} />}
         </div>

@@ -1,0 +1,79 @@
+import type { TDemand, TDemandCode } from "@tideway/contracts";
+import { useEffect, useState } from "react";
+import { fetchDemandCode } from "./board-api";
+
+const RELEASE_GOAL_SECONDS = 60 * 60;
+
+/**
+ * What the delivery pipeline reported for a demand: the commits and merges
+ * naming its key, the release that shipped them and the release lead time
+ * (the third number of 2-1-1). Refetched when the demand changes, since a
+ * webhook that links a commit also bumps the demand's version.
+ */
+export function DemandCodePanel({ demand }: { demand: TDemand }) {
+  const [code, setCode] = useState<TDemandCode | null>(null);
+  const [failed, setFailed] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refetch whenever the demand changes (a linked commit bumps its version)
+  useEffect(() => {
+    let current = true;
+    fetchDemandCode(demand.id)
+      .then((result) => current && setCode(result))
+      .catch(() => current && setFailed(true));
+    return () => {
+      current = false;
+    };
+  }, [demand.id, demand.version]);
+
+  return (
+    <section className="demand-code" aria-labelledby={`code-${demand.id}`}>
+      <h3 id={`code-${demand.id}`}>Delivery pipeline</h3>
+      {failed && <p>The pipeline record could not be loaded.</p>}
+      {!failed && code === null && <p>Loading…</p>}
+      {code && code.submissions.length === 0 && code.deliveries.length === 0 && (
+        <p>No commits name {demand.key} yet. Put the key in a commit message or branch name.</p>
+      )}
+      {code && (code.submissions.length > 0 || code.deliveries.length > 0) && (
+        <>
+          <dl className="demand-code-summary" data-testid="demand-code-summary">
+            <dt>Last code submission</dt>
+            <dd>{code.lastSubmissionAt ? formatInstant(code.lastSubmissionAt) : "none"}</dd>
+            <dt>Released</dt>
+            <dd>{code.releasedAt ? formatInstant(code.releasedAt) : "not yet"}</dd>
+            <dt>Release lead time</dt>
+            <dd
+              data-goal={
+                code.releaseLeadTime === null
+                  ? "none"
+                  : code.releaseLeadTime <= RELEASE_GOAL_SECONDS
+                    ? "met"
+                    : "missed"
+              }
+            >
+              {code.releaseLeadTime === null ? "not released yet" : formatLeadTime(code.releaseLeadTime)}
+            </dd>
+          </dl>
+          <ul className="demand-code-events">
+            {[...code.submissions, ...code.deliveries].map((event) => (
+              <li key={event.id}>
+                <span className="code-kind">{event.kind}</span> {event.sha?.slice(0, 7) ?? ""}{" "}
+                {event.environment ? `(${event.environment}) ` : ""}
+                {event.message ?? event.repository ?? ""}{" "}
+                <time dateTime={event.at}>{formatInstant(event.at)}</time>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function formatInstant(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+function formatLeadTime(seconds: number): string {
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min (goal: within 60 min)`;
+  if (seconds < 86_400) return `${(seconds / 3600).toFixed(1)} hours (goal: within 60 min)`;
+  return `${(seconds / 86_400).toFixed(1)} days (goal: within 60 min)`;
+}
