@@ -741,10 +741,7 @@ describe("delivery pipeline webhooks", () => {
       expect(await codeOf(demand.id)).toMatchObject({ releaseLeadTime: 1800 });
     });
 
-    // Known gap, reported: services/metrics/load-board-flow.ts counts only kind 'release' as the
-    // release, not a deploy to a production environment (countsAsRelease). Turn this into `it`
-    // once it uses the same rule; until then it documents that the tile misses the deploy.
-    it.fails("[E2E] commit, then a production deploy 30 minutes later: counted in the release tile", async () => {
+    it("[E2E] commit, then a production deploy 30 minutes later: counted in the release tile", async () => {
       const { before, after } = await shipOneDemand("deploy");
       expect(after.release.count).toBe(before.release.count + 1);
       expect(after.release.p50).toBe(1800);

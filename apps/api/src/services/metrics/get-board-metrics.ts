@@ -19,16 +19,17 @@ import {
 import type { Db } from "../../db/prisma";
 import { invalidField } from "../../errors/app-error";
 import { requireBoardRole } from "../access/require-board-role";
-import { type BoardFlow, loadBoardFlow } from "./load-board-flow";
+import { cachedBoardHistory } from "./board-flow-cache";
 
 const DEFAULT_WINDOW_DAYS = 30;
 const MAX_WINDOW_DAYS = 3 * 366;
 
 /**
  * The dashboard's numbers for a window, computed by the pure functions of
- * packages/domain from the board's transition log. The loaded history is kept
- * per board and reused until the board's sequence number moves, so a
- * dashboard refreshing after every move reads the log once per change.
+ * packages/domain from the board's transition log. The history is kept per
+ * board and brought up to date with only what changed since the last call
+ * (see board-flow-cache.ts), so a dashboard refreshing after every move
+ * reads a few rows per change, not the whole log.
  */
 export async function getBoardMetrics(
   db: Db,
@@ -39,14 +40,9 @@ export async function getBoardMetrics(
 ): Promise<TMetrics> {
   await requireBoardRole(db, userId, boardId, "viewer");
   const window = metricWindow(query, now);
-  const [flow, settings] = await Promise.all([
-    cachedBoardFlow(db, boardId),
-    db.board.findUniqueOrThrow({ where: { id: boardId }, select: { settings: true } }),
-  ]);
+  const { flow, settings } = await cachedBoardHistory(db, boardId);
   const timeBasis =
-    (settings.settings as { timeBasis?: string } | null)?.timeBasis === "business-days"
-      ? "business-days"
-      : "calendar";
+    (settings as { timeBasis?: string } | null)?.timeBasis === "business-days" ? "business-days" : "calendar";
   const filter = { laneId: query.lane, type: query.type };
   const options: CycleTimeOptions = { window, filter, timeBasis };
   const { demands, stages, labels } = flow;
@@ -145,22 +141,3 @@ function tileView(tile: TwoOneOneTile): TMetrics["delivery"] {
 
 const iso = (at: number) => new Date(at).toISOString();
 const secondsOrNull = (duration: Millis | null) => (duration === null ? null : toSeconds(duration));
-
-const cache = new Map<string, Promise<BoardFlow>>();
-const MAX_CACHED_BOARDS = 50;
-
-async function cachedBoardFlow(db: Db, boardId: string): Promise<BoardFlow> {
-  const { seq } = await db.board.findUniqueOrThrow({ where: { id: boardId }, select: { seq: true } });
-  const cached = cache.get(boardId);
-  if (cached) {
-    const flow = await cached.catch(() => null);
-    if (flow && flow.seq === Number(seq)) return flow;
-  }
-  const loading = loadBoardFlow(db, boardId);
-  cache.set(boardId, loading);
-  if (cache.size > MAX_CACHED_BOARDS) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
-  return loading;
-}

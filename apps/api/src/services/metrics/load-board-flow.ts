@@ -1,27 +1,25 @@
-import { type DemandFlow, type EpochMs, epochMs, type FlowEvent, type FlowStage } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
-import type { Prisma } from "../../generated/prisma/client";
+import { notFound } from "../../errors/app-error";
+import { Prisma } from "../../generated/prisma/client";
+import {
+  type BoardFlow,
+  type BoardHistory,
+  type BoardRow,
+  type DemandRow,
+  emptyHistory,
+  type LoggedDemand,
+  type SignalRow,
+  type StageRow,
+  setSignal,
+} from "./board-history";
+import { TransitionColumns } from "./transition-columns";
 
-export interface BoardFlow {
-  seq: number;
-  stages: (FlowStage & { name: string })[];
-  demands: DemandFlow[];
-  /** Key and title for labelling charts, by demand id. */
-  labels: Map<string, { key: string; title: string }>;
-}
+export type { BoardFlow } from "./board-history";
 
-interface TransitionRow {
-  demand_id: string;
-  kind: FlowEvent["kind"];
-  from_stage_id: string | null;
-  to_stage_id: string;
-  at: Date;
-}
-
-interface CodeSignalRow {
-  demand_id: string;
-  last_submission_at: Date | null;
-  released_at: Date | null;
+/** One part of the history as text: `board`, `stages`, `demands`, `signals`, or one chunk of `transitions`. */
+interface HistoryPart {
+  part: "board" | "stages" | "demands" | "signals" | "transitions";
+  text: string | null;
 }
 
 /**
@@ -29,87 +27,170 @@ interface CodeSignalRow {
  * pipeline signals) from one snapshot, shaped for the pure metric functions.
  */
 export async function loadBoardFlow(db: Db, boardId: string): Promise<BoardFlow> {
-  // One snapshot: the sequence number must describe exactly the rows read.
-  const rows = await db.$transaction((tx) => readFlowRows(tx, boardId), {
-    isolationLevel: "RepeatableRead",
-    timeout: 60_000,
-    maxWait: 5_000,
-  });
-  return assembleBoardFlow(rows);
+  return (await loadBoardHistory(db, boardId)).flow;
 }
 
-async function readFlowRows(tx: Prisma.TransactionClient, boardId: string) {
-  const board = await tx.board.findUniqueOrThrow({
-    where: { id: boardId },
-    select: { key: true, seq: true },
-  });
-  const stages = await tx.stage.findMany({
-    where: { boardId },
-    orderBy: { position: "asc" },
-    select: { id: true, name: true, position: true, kind: true, boundary: true },
-  });
-  const demands = await tx.demand.findMany({
-    where: { boardId },
-    select: { id: true, number: true, title: true, type: true, laneId: true },
-  });
-  const transitions = await tx.$queryRaw<TransitionRow[]>`
-    SELECT demand_id, kind, from_stage_id, to_stage_id, at FROM transitions
-    WHERE board_id = ${boardId}::uuid ORDER BY demand_id, at, id`;
-  // The last code submission (commit or merge) naming each demand, and the
-  // first release after it.
-  const signals = await tx.$queryRaw<CodeSignalRow[]>`
-    WITH submissions AS (
-      SELECT l.demand_id, max(e.at) AS last_submission_at
+/**
+ * The full read behind `loadBoardFlow`, in one statement (so one snapshot,
+ * with no transaction round trips). A million log rows cost seconds when
+ * each becomes a row object on the way (through Prisma, twice what `pg`
+ * alone takes), and sorting them by demand on the server reads the table
+ * in random order; so the server packs the log into a few large text chunks
+ * in table order (demands by number, stages by position, times as epoch
+ * milliseconds) and they are grouped by demand here (see
+ * `TransitionColumns`), where each demand's short list mostly arrives in
+ * order already.
+ */
+export async function loadBoardHistory(db: Db, boardId: string): Promise<BoardHistory> {
+  // Parts as rows, not as one row with an array of chunks: reading a text[]
+  // of tens of megabytes costs seconds in the driver's array parser.
+  const parts = await db.$queryRaw<HistoryPart[]>`
+    WITH stage_ids AS (
+      SELECT coalesce(array_agg(id ORDER BY position), '{}') AS ids FROM stages WHERE board_id = ${boardId}::uuid
+    ),
+    ${signalsCte(boardId, Prisma.sql`TRUE`)}
+    SELECT 'board' AS part, (${boardJson(boardId)}) AS text
+    UNION ALL
+    SELECT 'stages', (${stagesJson(boardId)})
+    UNION ALL
+    SELECT 'demands', string_agg(concat_ws(',', id, number, type, lane_id, to_json(title)), E'\n')
+    FROM demands WHERE board_id = ${boardId}::uuid
+    UNION ALL
+    SELECT 'signals', string_agg(concat_ws(',', demand_id, coalesce(last_submission_at::text, ''),
+      coalesce(released_at::text, '')), E'\n')
+    FROM signals
+    UNION ALL
+    SELECT 'transitions', string_agg(concat_ws(',', t.id, CASE WHEN d.board_id = t.board_id THEN d.number ELSE 0 END,
+        t.kind,
+        coalesce(array_position((SELECT ids FROM stage_ids), t.from_stage_id)::text, t.from_stage_id::text, ''),
+        coalesce(array_position((SELECT ids FROM stage_ids), t.to_stage_id)::text, t.to_stage_id::text),
+        round(date_part('epoch', t.at) * 1000)::int8), E'\n')
+    FROM transitions t JOIN demands d ON d.id = t.demand_id
+    WHERE t.board_id = ${boardId}::uuid
+    GROUP BY t.id >> 16`;
+  const text = (part: HistoryPart["part"]) => parts.find((row) => row.part === part)?.text ?? "";
+  const boardText = text("board");
+  if (boardText === "") throw notFound("Board");
+  const board = JSON.parse(boardText) as BoardRow;
+  const stages = JSON.parse(text("stages")) as StageRow[];
+  const history = emptyHistory(board, stages);
+
+  const demandRows = parseDemands(text("demands"));
+  demandRows.sort((a, b) => a.number - b.number);
+  const byNumber: LoggedDemand[] = [];
+  for (const row of demandRows) {
+    const demand: LoggedDemand = { id: row.id, type: row.type, laneId: row.laneId, events: [], code: null };
+    history.flow.demands.push(demand);
+    history.flow.labels.set(row.id, { key: `${board.key}-${row.number}`, title: row.title });
+    history.demandById.set(row.id, demand);
+    history.numberById.set(row.id, row.number);
+    byNumber[row.number] = demand;
+  }
+
+  const chunks = parts.flatMap(({ part, text: chunk }) => (part === "transitions" && chunk ? [chunk] : []));
+  const transitions = new TransitionColumns(
+    chunks,
+    stages.map((stage) => stage.id),
+  );
+  transitions.appendTo(byNumber);
+  history.transitionCount = transitions.length;
+  history.maxTransitionId = transitions.maxId;
+
+  const signals = parseSignals(text("signals"));
+  for (const demand of history.demandById.values()) setSignal(demand, signals.get(demand.id));
+  return history;
+}
+
+/** The board row with the database clock, as JSON text; shared with the change reader. */
+export function boardJson(boardId: string): Prisma.Sql {
+  return Prisma.sql`SELECT json_build_object('seq', seq, 'key', key, 'settings', settings,
+      'readAt', round(date_part('epoch', now()) * 1000))::text
+    FROM boards WHERE id = ${boardId}::uuid`;
+}
+
+export function stagesJson(boardId: string): Prisma.Sql {
+  return Prisma.sql`SELECT coalesce(json_agg(json_build_object('id', id, 'name', name, 'position', position,
+      'kind', kind, 'boundary', boundary) ORDER BY position), '[]')::text
+    FROM stages WHERE board_id = ${boardId}::uuid`;
+}
+
+/**
+ * `signals(demand_id, last_submission_at, released_at)` in epoch ms: for each
+ * demand (of those `demandFilter` admits) the last code submission (commit or
+ * merge) of this board's pipeline naming it, and the first production release
+ * at or after it: a `release` (without an environment, or to a production
+ * one) or a `deploy` to one of the board's production environments. The same
+ * rule as `countsAsRelease` in services/pipeline/pipeline-settings.ts.
+ */
+export function signalsCte(boardId: string, demandFilter: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    code_signals AS (
+      SELECT l.demand_id, e.kind, e.at, lower(e.environment) AS environment
       FROM code_event_demands l JOIN code_events e ON e.id = l.code_event_id
-      WHERE e.board_id = ${boardId}::uuid AND e.kind IN ('commit', 'merge')
-      GROUP BY l.demand_id
-    )
-    SELECT s.demand_id, s.last_submission_at,
-      (SELECT min(e.at) FROM code_event_demands l JOIN code_events e ON e.id = l.code_event_id
-       WHERE l.demand_id = s.demand_id AND e.kind = 'release' AND e.at >= s.last_submission_at) AS released_at
-    FROM submissions s`;
-  return { board, stages, demands, transitions, signals };
+      WHERE e.board_id = ${boardId}::uuid AND ${demandFilter}
+    ),
+    production AS (
+      SELECT coalesce(array_agg(lower(n.name)) FILTER (WHERE n.name IS NOT NULL), ARRAY['production']) AS names
+      FROM boards b
+      LEFT JOIN LATERAL jsonb_array_elements_text(
+        CASE WHEN jsonb_typeof(b.settings -> 'productionEnvironments') = 'array'
+          THEN b.settings -> 'productionEnvironments' END) AS n(name) ON true
+      WHERE b.id = ${boardId}::uuid
+    ),
+    submissions AS (
+      SELECT demand_id, max(at) AS last_at FROM code_signals WHERE kind IN ('commit', 'merge') GROUP BY demand_id
+    ),
+    signals AS (
+      SELECT s.demand_id, round(date_part('epoch', s.last_at) * 1000)::int8 AS last_submission_at,
+        round(date_part('epoch', min(r.at)) * 1000)::int8 AS released_at
+      FROM submissions s
+      CROSS JOIN production p
+      LEFT JOIN code_signals r ON r.demand_id = s.demand_id AND r.at >= s.last_at
+        AND ((r.kind = 'release' AND (r.environment IS NULL OR r.environment = ANY(p.names)))
+          OR (r.kind = 'deploy' AND r.environment = ANY(p.names)))
+      GROUP BY s.demand_id, s.last_at
+    )`;
 }
 
-function assembleBoardFlow({
-  board,
-  stages,
-  demands,
-  transitions,
-  signals,
-}: Awaited<ReturnType<typeof readFlowRows>>): BoardFlow {
-  const eventsByDemand = new Map<string, FlowEvent[]>();
-  for (const row of transitions) {
-    let events = eventsByDemand.get(row.demand_id);
-    if (!events) {
-      events = [];
-      eventsByDemand.set(row.demand_id, events);
-    }
-    events.push({
-      at: epochMs(row.at.getTime()),
-      kind: row.kind,
-      toStageId: row.to_stage_id,
-      fromStageId: row.from_stage_id,
+/** Lines of `id,number,type,laneId,"title as JSON"` (the title last, since it may hold commas). */
+function parseDemands(text: string): DemandRow[] {
+  const rows: DemandRow[] = [];
+  for (const line of text === "" ? [] : text.split("\n")) {
+    const [id = "", number = "", type = "", laneId = ""] = fields(line, 4);
+    rows.push({
+      id,
+      number: Number(number),
+      type,
+      laneId,
+      title: JSON.parse(line.slice(id.length + number.length + type.length + laneId.length + 4)) as string,
     });
   }
-  const signalByDemand = new Map(signals.map((row) => [row.demand_id, row]));
-  const toEpoch = (date: Date | null): EpochMs | null => (date ? epochMs(date.getTime()) : null);
+  return rows;
+}
 
-  return {
-    seq: Number(board.seq),
-    stages,
-    demands: demands.map((demand) => {
-      const signal = signalByDemand.get(demand.id);
-      return {
-        id: demand.id,
-        type: demand.type,
-        laneId: demand.laneId,
-        events: eventsByDemand.get(demand.id) ?? [],
-        code: signal
-          ? { lastSubmissionAt: toEpoch(signal.last_submission_at), releasedAt: toEpoch(signal.released_at) }
-          : null,
-      };
-    }),
-    labels: new Map(demands.map((d) => [d.id, { key: `${board.key}-${d.number}`, title: d.title }])),
-  };
+/** Lines of `demandId,lastSubmissionAt,releasedAt` in epoch ms, empty for none. */
+function parseSignals(text: string): Map<string, SignalRow> {
+  const signals = new Map<string, SignalRow>();
+  for (const line of text === "" ? [] : text.split("\n")) {
+    const [demandId = "", last = "", released = ""] = fields(line, 3);
+    signals.set(demandId, {
+      demandId,
+      lastSubmissionAt: last === "" ? null : Number(last),
+      releasedAt: released === "" ? null : Number(released),
+    });
+  }
+  return signals;
+}
+
+/** The first `count` comma-separated fields of a line. */
+function fields(line: string, count: number): string[] {
+  const values: string[] = [];
+  let start = 0;
+  for (let i = 0; i < count; i++) {
+    let end = line.indexOf(",", start);
+    if (end === -1) end = line.length;
+    values.push(line.slice(start, end));
+    start = end + 1;
+  }
+  return values;
 }
