@@ -5,7 +5,9 @@ import { demoBoard } from "./helpers/standup-walk";
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
-test("[BOARD]: the seeded demo board shows its stages, lanes, WIP counts and cards", async ({ page }, testInfo) => {
+test("[BOARD]: the seeded demo board shows its stages, lanes, WIP counts and cards", async ({
+  page,
+}, testInfo) => {
   await page.goto("/");
   const board = await demoBoard(page.request);
   await page.goto(`/boards/${board.id}`);

@@ -104,7 +104,9 @@ describe("board access over REST and socket.io", () => {
     const socket = await connectSocket(baseUrl, viewer.cookie, baseUrl, { transport: "polling" });
     sockets.push(socket);
     expect(await join(socket, board.id)).toMatchObject({ ok: true });
-    await expect(connectSocket(baseUrl, viewer.cookie, "https://evil.example", { transport: "polling" })).rejects.toThrow();
+    await expect(
+      connectSocket(baseUrl, viewer.cookie, "https://evil.example", { transport: "polling" }),
+    ).rejects.toThrow();
   });
 
   it("refuses a socket whose handshake comes from another site", async () => {
