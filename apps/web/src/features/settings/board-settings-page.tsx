@@ -3,15 +3,17 @@ import { Link, useParams } from "react-router";
 import { useBoardStore } from "../board/board-store";
 import { useLiveBoard } from "../board/use-live-board";
 import { LaneSettings } from "./lane-settings";
+import { PipelineSettings } from "./pipeline-settings";
 import { StageSettings } from "./stage-settings";
 
-/** Stages, swim lanes, WIP limits and policies, criteria: how the board's flow is shaped. */
+/** Stages, swim lanes, WIP limits and policies, criteria, and the delivery pipeline: how the board's flow is shaped and measured. */
 export function BoardSettingsPage() {
   const { boardId } = useParams();
   useLiveBoard(boardId);
   const status = useBoardStore((s) => (s.boardId === boardId ? s.status : "loading"));
   const failure = useBoardStore((s) => s.failure);
   const name = useBoardStore((s) => s.name);
+  const isAdmin = useBoardStore((s) => s.role === "admin");
 
   useEffect(() => {
     document.title = name ? `${name} settings · Tideway` : "Settings · Tideway";
@@ -33,6 +35,7 @@ export function BoardSettingsPage() {
         <>
           <StageSettings />
           <LaneSettings />
+          {isAdmin && boardId && <PipelineSettings boardId={boardId} />}
         </>
       )}
     </main>

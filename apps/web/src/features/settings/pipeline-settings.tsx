@@ -1,0 +1,141 @@
+import type { TPipelineSettings, TWebhookSecretList } from "@tideway/contracts";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { ApiError } from "../../api/api-request";
+import {
+  changePipelineSettings,
+  fetchPipelineSettings,
+  fetchWebhookSecrets,
+  rotateWebhookSecret,
+} from "./pipeline-api";
+
+/**
+ * Board admins connect the delivery pipeline here: the webhook addresses, the
+ * secret that signs them (rotated with a grace period for the old one), and
+ * whether a production release moves its demands to Done.
+ */
+export function PipelineSettings({ boardId }: { boardId: string }) {
+  const [secrets, setSecrets] = useState<TWebhookSecretList | null>(null);
+  const [settings, setSettings] = useState<TPipelineSettings | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    const [list, view] = await Promise.all([fetchWebhookSecrets(boardId), fetchPipelineSettings(boardId)]);
+    setSecrets(list);
+    setSettings(view.settings);
+  }, [boardId]);
+
+  useEffect(() => {
+    load().catch((error: unknown) =>
+      setMessage(error instanceof ApiError ? error.message : "Could not load."),
+    );
+  }, [load]);
+
+  async function act(action: () => Promise<unknown>, done: string) {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await action();
+      await load();
+      setMessage(done);
+    } catch (error) {
+      setMessage(error instanceof ApiError ? error.message : "That did not work; try again.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function saveSettings(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const environments = String(form.get("productionEnvironments") ?? "")
+      .split(",")
+      .map((name) => name.trim())
+      .filter(Boolean);
+    void act(
+      () =>
+        changePipelineSettings(boardId, {
+          releaseMovesToDone: form.get("releaseMovesToDone") === "on",
+          productionEnvironments: environments,
+        }),
+      "Pipeline settings saved.",
+    );
+  }
+
+  const active = secrets?.secrets.filter((secret) => secret.active) ?? [];
+  return (
+    <section className="settings-section" aria-labelledby="pipeline-settings-title">
+      <h2 id="pipeline-settings-title">Delivery pipeline</h2>
+      <p className="hint">
+        Webhooks from GitHub, GitLab or any CI/CD tool measure the release lead time. Name a demand's key in a
+        commit message or branch; see the README for each tool's set-up.
+      </p>
+      {message && (
+        <p role="status" className="hint">
+          {message}
+        </p>
+      )}
+      {secrets && (
+        <>
+          <dl className="pipeline-endpoints">
+            <dt>GitHub</dt>
+            <dd>
+              <code>{new URL(secrets.endpoints.github, window.location.origin).href}</code>
+            </dd>
+            <dt>GitLab</dt>
+            <dd>
+              <code>{new URL(secrets.endpoints.gitlab, window.location.origin).href}</code>
+            </dd>
+            <dt>Generic</dt>
+            <dd>
+              <code>{new URL(secrets.endpoints.generic, window.location.origin).href}</code>
+            </dd>
+          </dl>
+          <h3>Webhook secret</h3>
+          {active.length === 0 && <p>No secret yet: webhooks are refused until you create one.</p>}
+          <ul className="settings-list" aria-label="Accepted webhook secrets">
+            {active.map((secret) => (
+              <li key={secret.id} className="settings-item">
+                <code data-testid="webhook-secret">{secret.secret}</code>{" "}
+                <span className="hint">
+                  {secret.revokedAt
+                    ? `accepted until ${new Date(secret.revokedAt).toLocaleString()}`
+                    : "current"}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void act(
+                () => rotateWebhookSecret(boardId, null),
+                active.length === 0
+                  ? "Secret created."
+                  : "New secret created; the previous one stays accepted for a day.",
+              )
+            }
+          >
+            {active.length === 0 ? "Create a secret" : "Rotate the secret"}
+          </button>
+        </>
+      )}
+      {settings && (
+        <form className="pipeline-options" onSubmit={saveSettings} aria-label="Pipeline settings">
+          <label>
+            <input type="checkbox" name="releaseMovesToDone" defaultChecked={settings.releaseMovesToDone} /> A
+            production release moves the demands it ships to Done
+          </label>
+          <label>
+            Production environments (comma-separated){" "}
+            <input name="productionEnvironments" defaultValue={settings.productionEnvironments.join(", ")} />
+          </label>
+          <button type="submit" disabled={busy}>
+            Save pipeline settings
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
