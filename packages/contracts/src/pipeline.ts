@@ -331,11 +331,3 @@ export type TUpdatePipelineSettingsBody = z.infer<typeof ZUpdatePipelineSettings
 export const ZPipelineSettingsView = z.object({ settings: ZPipelineSettings });
 export const ZPipelineSettingsChange = ZPipelineSettingsView.extend({ seq: z.number().int() });
 export type TPipelineSettingsChange = z.infer<typeof ZPipelineSettingsChange>;
-
-/** Audit actions of the pipeline settings (the audit trail stores plain strings). */
-export const ZPipelineAuditAction = z.enum([
-  "webhook_secret.created",
-  "webhook_secret.revoked",
-  "pipeline_settings.updated",
-]);
-export type TPipelineAuditAction = z.infer<typeof ZPipelineAuditAction>;

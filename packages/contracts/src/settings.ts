@@ -179,7 +179,14 @@ export type TMemberRemoval = z.infer<typeof ZMemberRemoval>;
 
 // Audit trail
 
-export const ZAuditEntity = z.enum(["stage", "lane", "criterion", "member"]);
+export const ZAuditEntity = z.enum([
+  "stage",
+  "lane",
+  "criterion",
+  "member",
+  "webhook_secret",
+  "pipeline_settings",
+]);
 export type TAuditEntity = z.infer<typeof ZAuditEntity>;
 
 export const ZAuditAction = z.enum([
@@ -195,6 +202,9 @@ export const ZAuditAction = z.enum([
   "member.added",
   "member.role_changed",
   "member.removed",
+  "webhook_secret.created",
+  "webhook_secret.revoked",
+  "pipeline_settings.updated",
 ]);
 export type TAuditAction = z.infer<typeof ZAuditAction>;
 

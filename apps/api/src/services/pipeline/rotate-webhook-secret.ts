@@ -1,11 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { TRotateWebhookSecretBody, TWebhookSecretRotation } from "@tideway/contracts";
 import { requireBoardRole } from "../access/require-board-role";
-import {
-  commitPipelineChange,
-  type PipelineAuditEntry,
-  type PipelineChangeDeps,
-} from "./commit-pipeline-change";
+import { commitSettingsChange, type SettingsDeps } from "../settings/commit-settings-change";
+import type { AuditEntry } from "../settings/record-audit-event";
 import { webhookSecretList } from "./list-webhook-secrets";
 import { acceptedSecretsWhere, secretFingerprint, toWebhookSecretView } from "./webhook-secret-view";
 
@@ -21,7 +18,7 @@ const MINUTE_MS = 60_000;
  * Admins only; audited without the secret values (fingerprints only).
  */
 export async function rotateWebhookSecret(
-  deps: PipelineChangeDeps,
+  deps: SettingsDeps,
   actorId: string,
   boardId: string,
   input: TRotateWebhookSecretBody,
@@ -30,7 +27,7 @@ export async function rotateWebhookSecret(
   await requireBoardRole(deps.db, actorId, boardId, "admin");
   const graceMinutes = input?.gracePeriodMinutes ?? 24 * 60;
   const until = new Date(now.getTime() + graceMinutes * MINUTE_MS);
-  return commitPipelineChange(deps, actorId, boardId, async (tx) => {
+  return commitSettingsChange(deps, actorId, boardId, async (tx) => {
     // Concurrent rotations of one board take turns, so exactly one secret stays without an end.
     await tx.$queryRaw`
       SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${`webhook-secrets:${boardId}`}, 0))`;
@@ -38,7 +35,7 @@ export async function rotateWebhookSecret(
     const created = await tx.webhookSecret.create({
       data: { boardId, secret: randomBytes(SECRET_BYTES).toString("base64url"), createdAt: now },
     });
-    const audit: PipelineAuditEntry[] = [
+    const audit: AuditEntry[] = [
       {
         action: "webhook_secret.created",
         entity: "webhook_secret",

@@ -1,7 +1,7 @@
 import type { TPipelineSettingsChange, TUpdatePipelineSettingsBody } from "@tideway/contracts";
 import type { Prisma } from "../../generated/prisma/client";
 import { requireBoardRole } from "../access/require-board-role";
-import { commitPipelineChange, type PipelineChangeDeps } from "./commit-pipeline-change";
+import { commitSettingsChange, type SettingsDeps } from "../settings/commit-settings-change";
 import { readPipelineSettings } from "./pipeline-settings";
 
 /**
@@ -10,13 +10,13 @@ import { readPipelineSettings } from "./pipeline-settings";
  * other settings, which are kept as they are. Admins only; audited.
  */
 export async function updatePipelineSettings(
-  deps: PipelineChangeDeps,
+  deps: SettingsDeps,
   actorId: string,
   boardId: string,
   input: TUpdatePipelineSettingsBody,
 ): Promise<TPipelineSettingsChange> {
   await requireBoardRole(deps.db, actorId, boardId, "admin");
-  return commitPipelineChange(deps, actorId, boardId, async (tx) => {
+  return commitSettingsChange(deps, actorId, boardId, async (tx) => {
     const [board] = await tx.$queryRaw<{ settings: Prisma.JsonValue }[]>`
       SELECT settings FROM boards WHERE id = ${boardId}::uuid FOR NO KEY UPDATE`;
     const stored = isObject(board?.settings) ? board.settings : {};
