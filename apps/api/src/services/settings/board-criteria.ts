@@ -1,4 +1,5 @@
 import type { TCriterion } from "@tideway/contracts";
+import { notFound } from "../../errors/app-error";
 import type { Criterion, Prisma } from "../../generated/prisma/client";
 import { type Positioned, positionUpdates } from "./dense-order";
 
@@ -12,6 +13,26 @@ export async function lockStageOfBoard(tx: Tx, boardId: string, stageId: string)
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM stages WHERE id = ${stageId}::uuid AND board_id = ${boardId}::uuid FOR NO KEY UPDATE`;
   return rows.length > 0;
+}
+
+/**
+ * A criterion of the board with its stage locked, and its stage's criteria in
+ * order (the criterion among them); a 404 when the board has no such criterion.
+ */
+export async function lockCriterionOfBoard(
+  tx: Tx,
+  boardId: string,
+  criterionId: string,
+): Promise<{ criterion: Criterion; siblings: Criterion[] }> {
+  const found = await tx.criterion.findFirst({
+    where: { id: criterionId, stage: { boardId } },
+    select: { stageId: true },
+  });
+  if (!found || !(await lockStageOfBoard(tx, boardId, found.stageId))) throw notFound("Criterion");
+  const siblings = await criteriaOfStage(tx, found.stageId);
+  const criterion = siblings.find((candidate) => candidate.id === criterionId);
+  if (!criterion) throw notFound("Criterion");
+  return { criterion, siblings };
 }
 
 /** A stage's criteria, entry and exit alike, in their order. */

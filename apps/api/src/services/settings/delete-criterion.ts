@@ -1,13 +1,6 @@
 import type { TCriterionRemoval } from "@tideway/contracts";
-import { notFound } from "../../errors/app-error";
 import { requireBoardRole } from "../access/require-board-role";
-import {
-  boardCriteria,
-  criteriaOfStage,
-  lockStageOfBoard,
-  toCriterionView,
-  writeCriterionOrder,
-} from "./board-criteria";
+import { boardCriteria, lockCriterionOfBoard, toCriterionView, writeCriterionOrder } from "./board-criteria";
 import { commitSettingsChange, type SettingsDeps } from "./commit-settings-change";
 
 /**
@@ -22,14 +15,7 @@ export async function deleteCriterion(
 ): Promise<TCriterionRemoval> {
   await requireBoardRole(deps.db, actorId, boardId, "admin");
   return commitSettingsChange(deps, actorId, boardId, async (tx) => {
-    const found = await tx.criterion.findFirst({
-      where: { id: criterionId, stage: { boardId } },
-      select: { stageId: true },
-    });
-    if (!found || !(await lockStageOfBoard(tx, boardId, found.stageId))) throw notFound("Criterion");
-    const siblings = await criteriaOfStage(tx, found.stageId);
-    const criterion = siblings.find((candidate) => candidate.id === criterionId);
-    if (!criterion) throw notFound("Criterion");
+    const { criterion, siblings } = await lockCriterionOfBoard(tx, boardId, criterionId);
 
     await tx.criterion.delete({ where: { id: criterionId } });
     await writeCriterionOrder(

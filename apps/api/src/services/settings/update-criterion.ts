@@ -1,13 +1,6 @@
 import type { TCriterionChange, TUpdateCriterionBody } from "@tideway/contracts";
-import { notFound } from "../../errors/app-error";
 import { requireBoardRole } from "../access/require-board-role";
-import {
-  boardCriteria,
-  criteriaOfStage,
-  lockStageOfBoard,
-  toCriterionView,
-  writeCriterionOrder,
-} from "./board-criteria";
+import { boardCriteria, lockCriterionOfBoard, toCriterionView, writeCriterionOrder } from "./board-criteria";
 import { changedFields } from "./changed-fields";
 import { commitSettingsChange, type SettingsDeps } from "./commit-settings-change";
 import { placeAt } from "./dense-order";
@@ -26,14 +19,7 @@ export async function updateCriterion(
 ): Promise<TCriterionChange> {
   await requireBoardRole(deps.db, actorId, boardId, "admin");
   return commitSettingsChange(deps, actorId, boardId, async (tx) => {
-    const found = await tx.criterion.findFirst({
-      where: { id: criterionId, stage: { boardId } },
-      select: { stageId: true },
-    });
-    if (!found || !(await lockStageOfBoard(tx, boardId, found.stageId))) throw notFound("Criterion");
-    const siblings = await criteriaOfStage(tx, found.stageId);
-    const current = siblings.find((criterion) => criterion.id === criterionId);
-    if (!current) throw notFound("Criterion");
+    const { criterion: current, siblings } = await lockCriterionOfBoard(tx, boardId, criterionId);
 
     const { position, ...fields } = input;
     const data = changedFields(current, fields);

@@ -3,6 +3,7 @@ import type { FormEvent } from "react";
 import { selectStageCriteria } from "../board/board-selectors";
 import { useBoardStore } from "../board/board-store";
 import { addCriterion, changeCriterion, removeCriterion } from "./settings-api";
+import { SettingsRowActions } from "./settings-row-actions";
 import { useSettingsChange } from "./use-settings-change";
 
 /** Entry criteria (checked before a demand may enter) and exit checks (before it may move on). */
@@ -56,19 +57,10 @@ function CriterionRow({ criterion }: { criterion: TCriterion }) {
         <input name="required" type="checkbox" defaultChecked={criterion.required} />
         Required
       </label>
-      <span className="settings-actions">
-        <button type="submit" disabled={busy}>
-          Save
-        </button>
-        <button
-          type="button"
-          className="danger-quiet"
-          disabled={busy}
-          onClick={() => void run((boardId) => removeCriterion(boardId, criterion.id))}
-        >
-          Remove
-        </button>
-      </span>
+      <SettingsRowActions
+        busy={busy}
+        onRemove={() => void run((boardId) => removeCriterion(boardId, criterion.id))}
+      />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import type { FormEvent } from "react";
 import { useBoardStore } from "../board/board-store";
 import { ReorderButtons } from "./reorder-buttons";
 import { addLane, changeLane, removeLane } from "./settings-api";
+import { SettingsRowActions } from "./settings-row-actions";
 import { limitFrom, useSettingsChange } from "./use-settings-change";
 
 export function LaneSettings() {
@@ -65,10 +66,7 @@ function LaneSettingsRow({ lane, before, after }: { lane: TLane; before?: TLane;
           <option value="soft">Soft (warn)</option>
         </select>
       </label>
-      <span className="settings-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          Save
-        </button>
+      <SettingsRowActions busy={busy} onRemove={() => void run((boardId) => removeLane(boardId, lane.id))}>
         <ReorderButtons
           name={lane.name}
           disabled={busy}
@@ -76,15 +74,7 @@ function LaneSettingsRow({ lane, before, after }: { lane: TLane; before?: TLane;
           onLater={moveTo(after)}
           directions={["up", "down"]}
         />
-        <button
-          type="button"
-          className="danger-quiet"
-          disabled={busy}
-          onClick={() => void run((boardId) => removeLane(boardId, lane.id))}
-        >
-          Remove
-        </button>
-      </span>
+      </SettingsRowActions>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useBoardStore } from "../board/board-store";
 import { CriteriaSettings } from "./criteria-settings";
 import { ReorderButtons } from "./reorder-buttons";
 import { addStage, changeStage, removeStage } from "./settings-api";
+import { SettingsRowActions } from "./settings-row-actions";
 import { limitFrom, useSettingsChange } from "./use-settings-change";
 
 const KIND_LABELS = { queue: "Queue (waiting)", active: "Active (work happening)", done: "Done" } as const;
@@ -101,10 +102,7 @@ function StageSettingsRow({ stage, before, after }: { stage: TStage; before?: TS
           ))}
         </select>
       </label>
-      <span className="settings-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          Save
-        </button>
+      <SettingsRowActions busy={busy} onRemove={() => void run((boardId) => removeStage(boardId, stage.id))}>
         <ReorderButtons
           name={stage.name}
           disabled={busy}
@@ -112,15 +110,7 @@ function StageSettingsRow({ stage, before, after }: { stage: TStage; before?: TS
           onLater={moveTo(after)}
           directions={["left", "right"]}
         />
-        <button
-          type="button"
-          className="danger-quiet"
-          disabled={busy}
-          onClick={() => void run((boardId) => removeStage(boardId, stage.id))}
-        >
-          Remove
-        </button>
-      </span>
+      </SettingsRowActions>
     </form>
   );
 }
