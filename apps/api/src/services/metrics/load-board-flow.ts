@@ -120,7 +120,7 @@ export function stagesJson(boardId: string): Prisma.Sql {
  * merge) of this board's pipeline naming it, and the first production release
  * at or after it: a `release` (without an environment, or to a production
  * one) or a `deploy` to one of the board's production environments. The same
- * rule as `countsAsRelease` in services/pipeline/pipeline-settings.ts.
+ * rule as `countsAsRelease` in packages/domain/src/release-rule.ts.
  */
 export function signalsCte(boardId: string, demandFilter: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`

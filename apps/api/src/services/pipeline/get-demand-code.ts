@@ -1,8 +1,9 @@
 import type { TCodeEvent, TDemandCode } from "@tideway/contracts";
+import { countsAsRelease } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { requireDemandAccess } from "../access/require-board-role";
 import { demandKey } from "../demands/demand-view";
-import { countsAsRelease, readPipelineSettings } from "./pipeline-settings";
+import { readPipelineSettings } from "./pipeline-settings";
 
 const LISTED = 200;
 

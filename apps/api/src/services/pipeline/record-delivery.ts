@@ -1,14 +1,13 @@
 import type { TBoardEvent, TCodeEventSource, TPipelineSettings, TWebhookReceipt } from "@tideway/contracts";
+import { countsAsRelease, demandNumber, findDemandKeys } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
 import { nextBoardSeq } from "../board-events";
 import { demandKey, demandViewSelect, toDemandView } from "../demands/demand-view";
 import { TRANSACTION_OPTIONS } from "../demands/transaction-options";
 import { coveredDemandIds, demandsWithLaterSubmissions } from "./covered-demands";
-import { demandNumber, findDemandKeys } from "./demand-keys";
 import { moveReleasedDemands } from "./move-released-demands";
 import type { PipelineEvent } from "./pipeline-event";
-import { countsAsRelease } from "./pipeline-settings";
 
 type Tx = Prisma.TransactionClient;
 
