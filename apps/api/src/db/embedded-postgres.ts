@@ -50,13 +50,16 @@ export async function startEmbeddedPostgres(
     await stopOrphanedPostmaster(databaseDir);
   }
   await postgres.start();
-  const urlFor = (database: string) =>
-    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const urlFor = (database: string) => embeddedConnectionString(port, database);
   return {
     serverUrl: urlFor("postgres"),
     urlFor,
     stop: () => postgres.stop(),
   };
+}
+
+export function embeddedConnectionString(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 }
 
 /**
@@ -83,7 +86,7 @@ async function stopOrphanedPostmaster(databaseDir: string): Promise<void> {
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

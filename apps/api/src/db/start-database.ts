@@ -9,7 +9,7 @@ export interface RunningDatabase {
   stop(): Promise<void>;
 }
 
-const EMBEDDED_DATABASE = "tideway";
+export const EMBEDDED_DATABASE = "tideway";
 
 /**
  * Uses DATABASE_URL when set, otherwise an embedded PostgreSQL under DATA_DIR,
@@ -43,7 +43,7 @@ export async function startDatabase(config: Config): Promise<RunningDatabase> {
   }
 }
 
-function redactPassword(connectionString: string): string {
+export function redactPassword(connectionString: string): string {
   const url = new URL(connectionString);
   if (url.password) url.password = "***";
   return url.toString();

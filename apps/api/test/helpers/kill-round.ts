@@ -93,7 +93,7 @@ export async function runKillRound(
   }
 }
 
-async function boardOf(url: string, cookie: string): Promise<TBoard> {
+export async function boardOf(url: string, cookie: string): Promise<TBoard> {
   const { boards } = (await (await fetch(`${url}/api/boards`, { headers: { cookie } })).json()) as {
     boards: TBoardSummary[];
   };
@@ -101,7 +101,7 @@ async function boardOf(url: string, cookie: string): Promise<TBoard> {
   return (await (await fetch(`${url}/api/boards/${id}`, { headers: { cookie } })).json()) as TBoard;
 }
 
-async function transitionsOf(url: string, cookie: string, boardId: string): Promise<TTransition[]> {
+export async function transitionsOf(url: string, cookie: string, boardId: string): Promise<TTransition[]> {
   const all: TTransition[] = [];
   let since: string | null = "0";
   while (since !== null) {
