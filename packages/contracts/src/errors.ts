@@ -27,6 +27,7 @@ export const ErrorCode = {
   RATE_LIMITED: "RATE_LIMITED",
   INVALID_SIGNATURE: "INVALID_SIGNATURE",
   DATABASE_UNAVAILABLE: "DATABASE_UNAVAILABLE",
+  DATABASE_BUSY: "DATABASE_BUSY",
   INTERNAL: "INTERNAL",
 } as const;
 export type TErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

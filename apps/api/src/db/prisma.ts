@@ -1,15 +1,25 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
+import { SESSION_LIMITS } from "../services/demands/transaction-options";
+import { GuardedPool } from "./guarded-pool";
 
 export type Db = PrismaClient;
 
-export function createPrisma(connectionString: string, options: { poolSize?: number } = {}): Db {
-  const adapter = new PrismaPg({
+export function createPrisma(
+  connectionString: string,
+  options: { poolSize?: number; lockTimeoutMs?: number } = {},
+): Db {
+  const pool = new GuardedPool({
     connectionString,
     max: options.poolSize ?? 20,
     // Fail fast when the database is unreachable instead of queueing requests.
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    lock_timeout: options.lockTimeoutMs ?? SESSION_LIMITS.lockTimeoutMs,
+    idle_in_transaction_session_timeout: SESSION_LIMITS.idleInTransactionMs,
+    // How this process's sessions show in pg_stat_activity.
+    application_name: "tideway",
   });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({ adapter });
 }

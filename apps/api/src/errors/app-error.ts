@@ -44,6 +44,7 @@ export const STATUS_BY_CODE: Record<TErrorCode, number> = {
   [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.DATABASE_UNAVAILABLE]: 503,
+  [ErrorCode.DATABASE_BUSY]: 503,
   [ErrorCode.INTERNAL]: 500,
 };
 

@@ -48,6 +48,15 @@ export function toErrorResponse(error: FastifyError | Error): { status: number; 
       },
     };
   }
+  if (isDatabaseBusy(error)) {
+    return {
+      status: 503,
+      body: {
+        code: ErrorCode.DATABASE_BUSY,
+        message: "The database was too busy to finish this in time; nothing was changed. Try again.",
+      },
+    };
+  }
   if (isDatabaseUnavailable(error)) {
     return {
       status: 503,
@@ -96,4 +105,22 @@ function isDatabaseUnavailable(error: Error): boolean {
     code === "P1001" ||
     UNAVAILABLE_PATTERNS.some((pattern) => pattern.test(text))
   );
+}
+
+// SQLSTATEs of a statement cut short by lock_timeout or statement_timeout.
+const BUSY_SQLSTATES = new Set(["55P03", "57014"]);
+
+/**
+ * A transaction that could not finish in time (see SESSION_LIMITS and
+ * TRANSACTION_OPTIONS): a lock wait past the lock timeout, or Prisma's own
+ * transaction timeout (P2028). Either way it was rolled back whole.
+ */
+function isDatabaseBusy(error: Error): boolean {
+  const prismaError = error as {
+    code?: string;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: string } } };
+  };
+  if (prismaError.code === "P2028") return true;
+  const sqlState = prismaError.meta?.driverAdapterError?.cause?.originalCode;
+  return sqlState !== undefined && BUSY_SQLSTATES.has(sqlState);
 }

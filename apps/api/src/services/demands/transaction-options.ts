@@ -4,3 +4,16 @@
  * healthy write, yet a stuck one cannot hold row locks for long.
  */
 export const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 15_000 } as const;
+
+/**
+ * Limits every database session enforces itself (see db/prisma.ts).
+ * - A statement waits at most 5 s for a row lock, well inside the transaction
+ *   timeout. Prisma's timeout cannot interrupt a statement that waits for a
+ *   lock: it queues its ROLLBACK behind it. So the lock wait must end first,
+ *   with an error the caller sees as 503 DATABASE_BUSY, rather than leave the
+ *   request hanging for as long as someone else holds the lock.
+ * - A session idle inside a transaction for 30 s (twice the longest transaction
+ *   Prisma allows) is closed by PostgreSQL, so a connection that a fault leaves
+ *   in an open transaction cannot keep its locks.
+ */
+export const SESSION_LIMITS = { lockTimeoutMs: 5_000, idleInTransactionMs: 30_000 } as const;
