@@ -10,9 +10,15 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts the real server (`apps/api/src/server.ts`) as a child process and waits until it listens. */
-export async function startServerProcess(env: Record<string, string | undefined>): Promise<ServerProcess> {
-  const port = await findFreePort();
+/**
+ * Starts the real server (`apps/api/src/server.ts`) as a child process and
+ * waits until it listens: on `port` (to restart where browsers reconnect), or a free one.
+ */
+export async function startServerProcess(
+  env: Record<string, string | undefined>,
+  options: { port?: number } = {},
+): Promise<ServerProcess> {
+  const port = options.port ?? (await findFreePort());
   const { DATABASE_URL: _inherited, ...base } = process.env;
   const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "apps/api/src/server.ts")], {
     cwd: repoRoot,
