@@ -7,6 +7,7 @@ export * from "./cycle-times";
 export * from "./demand-filter";
 export * from "./flow-efficiency";
 export * from "./flow-history";
+export * from "./insights";
 export * from "./metric-window";
 export * from "./move-rules";
 export * from "./percentile";
