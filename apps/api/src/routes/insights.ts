@@ -1,6 +1,7 @@
 import {
   ZAlertWebhookSettings,
   ZBoardIdParams,
+  ZBoardInsights,
   ZErrorBody,
   ZMarkNotificationsReadBody,
   ZNotificationList,
@@ -10,6 +11,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireCaller } from "../plugins/authenticate";
 import { getAlertWebhook, updateAlertWebhook } from "../services/insights/alert-webhook";
+import { getBoardInsights } from "../services/insights/get-board-insights";
 import { getServiceLevel } from "../services/insights/get-service-level";
 import { listNotifications } from "../services/insights/list-notifications";
 import { markNotificationsRead } from "../services/insights/mark-notifications-read";
@@ -20,6 +22,23 @@ const tags = ["insights"];
 /** Flow insights: SLE alerts and notifications, where flow is stuck, WIP limit advice. */
 export const insightRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = { db: app.db, events: app.boardEvents };
+
+  app.get(
+    "/api/boards/:boardId/insights",
+    {
+      schema: {
+        tags,
+        summary: "Where flow is stuck (last 14 days) and WIP limit advice from Little's law",
+        description:
+          "Durations in seconds. See INSIGHT_DEFINITIONS: the longest wait is the stage with the highest p85 " +
+          "time in stage; queue growth is (arrivals - departures) per day; advised limit = ceil(throughput per " +
+          "day x target time in stage). Advice is never applied.",
+        params: ZBoardIdParams,
+        response: { 200: ZBoardInsights, ...errors },
+      },
+    },
+    async (request) => getBoardInsights(app.db, requireCaller(request).id, request.params.boardId),
+  );
 
   app.get(
     "/api/boards/:boardId/service-level",
