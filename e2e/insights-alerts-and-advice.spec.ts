@@ -73,14 +73,39 @@ test("[INSIGHTS][DASHBOARD]: the stuck-flow and WIP advice panels show their num
   await expect(stuck.getByTestId("stuck-flow-conclusion")).toContainText(
     /Work waits longest in \w+ \(p85 [\d.]+ (days|hours)/,
   );
-  const stuckRows = stuck.locator("tbody tr");
+  // The evidence behind the sentence: time in stage and arrivals vs departures, per committed stage.
+  await stuck.getByRole("button", { name: /^Table view/ }).click();
+  const stuckRows = stuck.getByRole("table").locator("tbody tr");
   await expect(stuckRows).toHaveCount(4);
-  await expect(stuckRows.filter({ hasText: "Development" }).locator("td").first()).toHaveText(/^\d+$/);
+  await expect(stuckRows.filter({ hasText: "Development" }).locator("td").nth(1)).toHaveText(/^\d+$/);
 
   const advice = page.getByTestId("chart-wip-advice");
   await expect(advice).toBeVisible();
   const development = advice.getByTestId("wip-advice-Development");
   // Current limit 8 from the template, then an advised limit computed from the demo's history.
-  await expect(development.locator("td").nth(0)).toHaveText("8");
-  await expect(development.locator("td").nth(1)).toHaveText(/^\d+$/);
+  await expect(development.locator('[data-field="current"]')).toHaveText("8");
+  await expect(development.locator('[data-field="advised"]')).toHaveText(/^\d+$/);
+});
+
+test("[INSIGHTS][SETTINGS]: stage rows show the advised WIP limit, and an admin sets the alert webhook", async ({
+  page,
+  boardApi,
+}) => {
+  const demoId = await demoBoardId(page.request);
+  await page.goto(`/boards/${demoId}/settings`);
+  const development = page.getByRole("form", { name: "Stage Development" });
+  await expect(development.getByTestId("wip-advice-hint")).toHaveText(/^Advised: \d+$/);
+  // Advice only: the limit field still holds the board's own limit.
+  await expect(development.getByLabel("WIP limit")).toHaveValue("8");
+
+  const board = await boardApi.createBoard("Alert webhook");
+  await page.goto(`/boards/${board.id}/settings`);
+  const form = page.getByRole("form", { name: "Alert webhook" });
+  await form.getByLabel("Alert webhook URL").fill("ftp://alerts.example.test/hook");
+  await form.getByRole("button", { name: "Save alert webhook" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "http:// or https://" })).toBeVisible();
+  await form.getByLabel("Alert webhook URL").fill("https://alerts.example.test/hook");
+  await form.getByRole("button", { name: "Save alert webhook" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Alert webhook saved." })).toBeVisible();
+  await expect(page.getByTestId("alert-webhook-secret")).toHaveText(/^[0-9a-f]{64}$/);
 });

@@ -1,11 +1,21 @@
 import { INSIGHT_DEFINITIONS, type TBoardInsights } from "@tideway/contracts";
+import { Bar, LabelList, Tooltip, YAxis } from "recharts";
+import { COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
 import type { DataTable } from "./data-table";
 import { formatDuration, inDays } from "./format-duration";
+import { StageBars, SwatchLegend } from "./stage-bars";
 
 type StuckFlow = TBoardInsights["stuckFlow"];
 
 const perDay = (value: number) => `${value > 0 ? "+" : ""}${(Math.round(value * 100) / 100).toFixed(2)}`;
+
+const LEGEND = [
+  ["Median time", COLORS.p50],
+  ["p85 time", COLORS.p85],
+  ["Arrivals", COLORS.accent],
+  ["Departures", COLORS.goal],
+] as const;
 
 /** One sentence a lead can act on: where work waits longest and which queue grows. */
 export function stuckFlowConclusion(stuck: StuckFlow): string {
@@ -23,6 +33,13 @@ export function stuckFlowConclusion(stuck: StuckFlow): string {
 
 /** Where flow is stuck over the last two weeks, with the time-in-stage and arrival/departure evidence. */
 export function InsightStuckFlow({ stuck, csvPrefix }: { stuck: StuckFlow; csvPrefix: string }) {
+  const data = stuck.stages.map((stage) => ({
+    stage: stage.name,
+    median: stage.medianTime === null ? 0 : inDays(stage.medianTime),
+    p85: stage.p85Time === null ? 0 : inDays(stage.p85Time),
+    arrivals: stage.arrivals,
+    departures: stage.departures,
+  }));
   return (
     <ChartPanel
       name="stuck-flow"
@@ -31,45 +48,35 @@ export function InsightStuckFlow({ stuck, csvPrefix }: { stuck: StuckFlow; csvPr
       table={stuckFlowTable(stuck)}
       csvPrefix={csvPrefix}
       summary={<span data-testid="stuck-flow-conclusion">{stuckFlowConclusion(stuck)}</span>}
+      emptyMessage={
+        stuck.stages.every((stage) => stage.demandCount === 0)
+          ? "No committed work in the last two weeks."
+          : null
+      }
+      note={<SwatchLegend entries={LEGEND} />}
     >
-      <table className="insight-table">
-        <caption className="muted">Last {stuck.windowDays} days, committed stages</caption>
-        <thead>
-          <tr>
-            <th scope="col">Stage</th>
-            <th scope="col">Demands</th>
-            <th scope="col">Still there</th>
-            <th scope="col">Median time</th>
-            <th scope="col">p85 time</th>
-            <th scope="col">Arrivals</th>
-            <th scope="col">Departures</th>
-            <th scope="col">Net a day</th>
-          </tr>
-        </thead>
-        <tbody>
-          {stuck.stages.map((stage) => {
-            const marks = [
-              stage.stageId === stuck.longestWait ? "longest wait" : null,
-              stage.stageId === stuck.fastestGrowingQueue ? "fastest-growing queue" : null,
-            ].filter((mark) => mark !== null);
-            return (
-              <tr key={stage.stageId} className={marks.length > 0 ? "insight-flagged" : undefined}>
-                <th scope="row">
-                  {stage.name}
-                  {marks.length > 0 && <span className="insight-mark"> ({marks.join(", ")})</span>}
-                </th>
-                <td>{stage.demandCount}</td>
-                <td>{stage.stillThere}</td>
-                <td>{formatDuration(stage.medianTime)}</td>
-                <td>{formatDuration(stage.p85Time)}</td>
-                <td>{stage.arrivals}</td>
-                <td>{stage.departures}</td>
-                <td>{perDay(stage.netGrowthPerDay)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="insight-charts">
+        <figure>
+          <figcaption>Time in stage (days)</figcaption>
+          <StageBars data={data} height={220}>
+            <YAxis stroke={COLORS.axis} unit=" d" domain={[0, "auto"]} />
+            <Tooltip formatter={(value, name) => [`${String(value)} days`, name]} />
+            <Bar dataKey="median" name="Median" fill={COLORS.p50} isAnimationActive={false} />
+            <Bar dataKey="p85" name="p85" fill={COLORS.p85} isAnimationActive={false}>
+              <LabelList dataKey="p85" position="top" fill={COLORS.axis} />
+            </Bar>
+          </StageBars>
+        </figure>
+        <figure>
+          <figcaption>Arrivals vs departures</figcaption>
+          <StageBars data={data} height={220}>
+            <YAxis stroke={COLORS.axis} allowDecimals={false} />
+            <Tooltip />
+            <Bar dataKey="arrivals" name="Arrivals" fill={COLORS.accent} isAnimationActive={false} />
+            <Bar dataKey="departures" name="Departures" fill={COLORS.goal} isAnimationActive={false} />
+          </StageBars>
+        </figure>
+      </div>
     </ChartPanel>
   );
 }

@@ -1,7 +1,10 @@
 import { INSIGHT_DEFINITIONS, type TBoardInsights } from "@tideway/contracts";
+import { Bar, LabelList, Tooltip, YAxis } from "recharts";
+import { COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
 import type { DataTable } from "./data-table";
 import { formatDuration, inDays } from "./format-duration";
+import { StageBars, SwatchLegend } from "./stage-bars";
 
 type WipAdvice = TBoardInsights["wipAdvice"];
 
@@ -13,10 +16,15 @@ export function InsightWipAdvice({ advice, csvPrefix }: { advice: WipAdvice; csv
   const differing = advice.stages.filter(
     (stage) => stage.advisedLimit !== null && stage.advisedLimit !== stage.currentLimit,
   );
+  const data = advice.stages.map((stage) => ({
+    stage: stage.name,
+    current: stage.currentLimit,
+    advised: stage.advisedLimit,
+  }));
   const summary =
     differing.length === 0
-      ? "The current limits match what the team's throughput and the 2-1-1 targets suggest."
-      : `Little's law suggests other limits for ${differing.map((stage) => stage.name).join(", ")}; change them in the board's settings if the team agrees.`;
+      ? `The current limits match what the team's throughput (last ${advice.weeks} weeks) and the 2-1-1 targets suggest.`
+      : `From the last ${advice.weeks} weeks' throughput, Little's law suggests other limits for ${differing.map((stage) => stage.name).join(", ")}; change them in the board's settings if the team agrees.`;
   return (
     <ChartPanel
       name="wip-advice"
@@ -25,44 +33,38 @@ export function InsightWipAdvice({ advice, csvPrefix }: { advice: WipAdvice; csv
       table={wipAdviceTable(advice)}
       csvPrefix={csvPrefix}
       summary={summary}
+      note={
+        <SwatchLegend
+          entries={[
+            ["Current limit", COLORS.p50],
+            ["Advised limit", COLORS.accent],
+          ]}
+        />
+      }
     >
-      <table className="insight-table">
-        <caption className="muted">Throughput over the last {advice.weeks} weeks</caption>
-        <thead>
-          <tr>
-            <th scope="col">Stage</th>
-            <th scope="col">Current limit</th>
-            <th scope="col">Advised limit</th>
-            <th scope="col">Throughput a day</th>
-            <th scope="col">Target time in stage</th>
-          </tr>
-        </thead>
-        <tbody>
-          {advice.stages.map((stage) => (
-            <tr key={stage.stageId} data-testid={`wip-advice-${stage.name}`}>
-              <th scope="row">{stage.name}</th>
-              <td>{limitText(stage.currentLimit)}</td>
-              <td
-                className={
-                  stage.advisedLimit !== null && stage.advisedLimit !== stage.currentLimit
-                    ? "insight-flagged"
-                    : undefined
-                }
-              >
-                {stage.advisedLimit ?? "no history"}
-              </td>
-              <td>{rate(stage.throughputPerDay)}</td>
-              <td>
-                {formatDuration(stage.targetTime)}
-                <span className="muted">
-                  {" "}
-                  of the {stage.group === "development" ? "development" : "delivery"} target
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <StageBars data={data} height={240}>
+        <YAxis stroke={COLORS.axis} allowDecimals={false} />
+        <Tooltip />
+        <Bar dataKey="current" name="Current limit" fill={COLORS.p50} isAnimationActive={false}>
+          <LabelList dataKey="current" position="top" fill={COLORS.axis} />
+        </Bar>
+        <Bar dataKey="advised" name="Advised limit" fill={COLORS.accent} isAnimationActive={false}>
+          <LabelList dataKey="advised" position="top" fill={COLORS.axis} />
+        </Bar>
+      </StageBars>
+      <ul className="wip-advice-list">
+        {advice.stages.map((stage) => (
+          <li key={stage.stageId} data-testid={`wip-advice-${stage.name}`}>
+            <strong>{stage.name}</strong>: limit{" "}
+            <span data-field="current">{limitText(stage.currentLimit)}</span>, advised{" "}
+            <span data-field="advised">{stage.advisedLimit ?? "no history"}</span>{" "}
+            <span className="muted">
+              ({rate(stage.throughputPerDay)} a day x {formatDuration(stage.targetTime)} of the {stage.group}{" "}
+              target)
+            </span>
+          </li>
+        ))}
+      </ul>
     </ChartPanel>
   );
 }
