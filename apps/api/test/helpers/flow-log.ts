@@ -28,6 +28,9 @@ export async function seedFlowLog(
     const moves = path.filter(([what]) => what !== "archived");
     const last = moves.at(-1) as FlowStep;
     const archived = path.find(([what]) => what === "archived");
+    // As moves keep it: the first entry at or past the commitment stage.
+    const commitment = board.stages.find((stage) => stage.boundary === "commitment")?.position ?? 0;
+    const committed = moves.find(([name]) => stageNamed(board, name).position >= commitment);
     const demand = await db.demand.create({
       data: {
         boardId: board.id,
@@ -37,6 +40,7 @@ export async function seedFlowLog(
         laneId,
         rank: `a${number}`,
         archivedAt: archived ? at(archived[1]) : null,
+        committedAt: committed ? at(committed[1]) : null,
       },
     });
     ids.set(title, demand.id);

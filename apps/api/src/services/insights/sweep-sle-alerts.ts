@@ -50,7 +50,14 @@ interface BoardToSweep {
  */
 export async function sweepSleAlerts(deps: SleSweepDeps, now = new Date()): Promise<SleSweepResult> {
   const result: SleSweepResult = { alerts: 0, notifications: 0, webhooks: [] };
-  const boards = await deps.db.board.findMany({ select: { id: true, key: true, settings: true } });
+  // Only boards with committed work in progress: the others have nothing to alert on, and
+  // loading their history would only push busy boards out of the history cache.
+  const boards = await deps.db.board.findMany({
+    where: {
+      demands: { some: { committedAt: { not: null }, archivedAt: null, stage: { kind: { not: "done" } } } },
+    },
+    select: { id: true, key: true, settings: true },
+  });
   for (const board of boards) {
     try {
       await sweepBoard(deps, board, epochMs(now.getTime()), result);
