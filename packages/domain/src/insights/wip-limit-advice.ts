@@ -7,7 +7,7 @@ import type { TimeBasis } from "../utc-calendar";
 import { committedRanks } from "./committed-stages";
 import { stageMovement } from "./stage-movement";
 
-export const DEFAULT_FORECAST_WEEKS = 12;
+export const WIP_ADVICE_DEFAULT_WEEKS = 12;
 
 /** Which cycle-time target a stage's share is cut from. */
 export type WipTargetGroup = "development" | "delivery";
@@ -51,7 +51,7 @@ export function wipLimitAdvice(
   now: EpochMs,
   options: { weeks?: number; timeBasis?: TimeBasis } = {},
 ): WipLimitAdvice[] {
-  const weeks = options.weeks ?? DEFAULT_FORECAST_WEEKS;
+  const weeks = options.weeks ?? WIP_ADVICE_DEFAULT_WEEKS;
   const window = { from: epochMs(now - weeks * WEEK), to: now };
   const windowDays = (weeks * WEEK) / DAY;
   const order = orderStages(stages);

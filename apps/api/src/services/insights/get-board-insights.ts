@@ -1,12 +1,12 @@
 import type { TBoardInsights } from "@tideway/contracts";
 import {
-  DEFAULT_FORECAST_WEEKS,
   epochMs,
   type Millis,
   STUCK_FLOW_WINDOW_DAYS,
   stuckFlow,
   toSeconds,
   WEEK,
+  WIP_ADVICE_DEFAULT_WEEKS,
   wipLimitAdvice,
 } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
@@ -83,7 +83,7 @@ function forecastWeeks(settings: unknown): number {
   const weeks = (settings as { forecastWeeks?: unknown } | null)?.forecastWeeks;
   return typeof weeks === "number" && Number.isInteger(weeks) && weeks >= 1 && weeks <= MAX_FORECAST_WEEKS
     ? weeks
-    : DEFAULT_FORECAST_WEEKS;
+    : WIP_ADVICE_DEFAULT_WEEKS;
 }
 
 const iso = (at: number) => new Date(at).toISOString();
