@@ -18,11 +18,13 @@ import type { Db } from "./db/prisma";
 import { authenticate } from "./plugins/authenticate";
 import { installErrorHandler } from "./plugins/error-handler";
 import { attachRealtime } from "./plugins/realtime";
+import { startSleSweep } from "./plugins/sle-sweep";
 import { authRoutes } from "./routes/auth";
 import { boardRoutes } from "./routes/boards";
 import { demandRoutes } from "./routes/demands";
 import { healthRoutes } from "./routes/health";
 import { hookRoutes } from "./routes/hooks";
+import { insightRoutes } from "./routes/insights";
 import { metricsRoutes } from "./routes/metrics";
 import { pipelineSettingsRoutes } from "./routes/pipeline-settings";
 import { settingsRoutes } from "./routes/settings";
@@ -50,6 +52,7 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   installErrorHandler(app);
   const realtime = attachRealtime(app, { sharedDatabaseUrl });
   app.decorate("boardEvents", realtime.sink);
+  app.decorate("userEvents", realtime.users);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -97,8 +100,10 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   await app.register(settingsRoutes);
   await app.register(pipelineSettingsRoutes);
   await app.register(hookRoutes);
+  await app.register(insightRoutes);
 
   serveWebApp(app, config.webDistDir);
+  startSleSweep(app, config.sleSweepIntervalMs);
   await app.ready();
   return app;
 }

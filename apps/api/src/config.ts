@@ -14,6 +14,8 @@ export interface Config {
   /** Built SPA to serve; absent in tests that only exercise the API. */
   webDistDir: string;
   migrationsDir: string;
+  /** How often the API looks for demands past their board's SLE (services/insights); 0 turns it off. */
+  sleSweepIntervalMs: number;
 }
 
 /** Reads the environment variables of DESIGN.md "Configuration"; all are optional. */
@@ -28,6 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (production ? "info" : "warn"),
     webDistDir: path.join(repoRoot, "apps/web/dist"),
     migrationsDir: path.join(repoRoot, "prisma/migrations"),
+    sleSweepIntervalMs: parseInterval(env.SLE_SWEEP_INTERVAL_MS, 60_000),
   };
 }
 
@@ -38,4 +41,13 @@ function parsePort(value: string | undefined): number {
     throw new Error(`PORT must be a whole number from 0 to 65535, got "${value}"`);
   }
   return port;
+}
+
+function parseInterval(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0) {
+    throw new Error(`SLE_SWEEP_INTERVAL_MS must be a whole number of milliseconds (0: off), got "${value}"`);
+  }
+  return ms;
 }

@@ -21,7 +21,7 @@ export function useTestApp(): TestContext {
     context.database = await createTestDatabase();
     context.db = createPrisma(context.database.url, { poolSize: 10 });
     context.app = await buildApp({
-      config: { ...loadConfig({ LOG_LEVEL: "silent" }), webDistDir: "/nonexistent" },
+      config: { ...loadConfig({ LOG_LEVEL: "silent" }), webDistDir: "/nonexistent", sleSweepIntervalMs: 0 },
       db: context.db,
     });
   });

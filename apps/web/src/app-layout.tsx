@@ -1,5 +1,6 @@
 import { Link, Outlet, useNavigate } from "react-router";
 import { useSession } from "./features/auth/session-store";
+import { NotificationBell } from "./features/notifications/notification-bell";
 import { NoticeStack } from "./ui/notice-stack";
 
 /** The bar above every signed-in page. */
@@ -20,6 +21,7 @@ export function AppLayout() {
           Tideway
         </Link>
         <span className="app-bar-spacer" />
+        {user && <NotificationBell />}
         {user && <span className="app-bar-user">{user.name}</span>}
         <button type="button" className="link-button" onClick={() => void leave()}>
           Sign out

@@ -3,6 +3,7 @@ export * from "./board";
 export * from "./demand";
 export * from "./errors";
 export * from "./health";
+export * from "./insights";
 export * from "./metrics";
 export * from "./pipeline";
 export * from "./realtime";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZDemand, ZId } from "./board";
+import type { TNotification } from "./insights";
 
 /** Bumped when the socket protocol changes incompatibly. */
 export const REALTIME_PROTOCOL_VERSION = 1;
@@ -46,6 +47,8 @@ export type TBoardEventType = TBoardEvent["type"];
 /** socket.io's typed event maps; payloads are still parsed with the schemas above. */
 export interface ServerToClientEvents {
   "board:event": (event: TBoardEvent) => void;
+  /** Sent to each of the recipient's connections (a per-user room, joined on connect). */
+  "notification:new": (notification: TNotification) => void;
 }
 export interface ClientToServerEvents {
   "board:join": (request: TBoardJoin, ack: (answer: TJoinAck) => void) => void;

@@ -14,6 +14,7 @@ import { AppError } from "../errors/app-error";
 import { requireBoardRole } from "../services/access/require-board-role";
 import { type Caller, callerFromApiToken, callerFromSession } from "../services/auth/sessions";
 import type { BoardEventSink } from "../services/board-events";
+import type { UserEventSink } from "../services/insights/user-events";
 import { isSameOrigin, SESSION_COOKIE } from "./authenticate";
 
 interface SocketData {
@@ -28,6 +29,8 @@ export type RealtimeServer = Server<
 >;
 
 export const boardRoom = (boardId: string) => `board:${boardId}`;
+/** Every connection of a user, for events addressed to that person (notifications). */
+export const userRoom = (userId: string) => `user:${userId}`;
 
 /**
  * socket.io on the API's own port. A connection must prove who it is (the
@@ -47,7 +50,7 @@ export interface RealtimeOptions {
 export function attachRealtime(
   app: FastifyInstance,
   options: RealtimeOptions = {},
-): { io: RealtimeServer; sink: BoardEventSink } {
+): { io: RealtimeServer; sink: BoardEventSink; users: UserEventSink } {
   const io: RealtimeServer = new Server(app.server, {
     serveClient: false,
     // Browsers send Origin on the handshake; a cookie must come from our own pages.
@@ -70,6 +73,7 @@ export function attachRealtime(
   });
 
   io.on("connection", (socket) => {
+    void socket.join(userRoom(socket.data.caller.id));
     socket.on("board:join", (request, ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
       void joinBoard(app, socket, request).then(reply);
@@ -102,6 +106,9 @@ export function attachRealtime(
           if (socket.data.caller?.id === userId) socket.leave(room);
         }
       },
+    },
+    users: {
+      notify: (userId, notification) => io.to(userRoom(userId)).emit("notification:new", notification),
     },
   };
 }

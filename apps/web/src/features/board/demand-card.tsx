@@ -2,6 +2,7 @@ import type { TCriterion, TDemand } from "@tideway/contracts";
 import { memo } from "react";
 import { daysSince } from "../../ui/clock-store";
 import { useDemandEditor } from "./demand-editor-store";
+import { SleBadge } from "./sle-badge";
 
 interface DemandCardProps {
   demand: TDemand;
@@ -35,6 +36,7 @@ function DemandCardView({ demand, criteria, openDefects, now }: DemandCardProps)
           {demand.blockedReason && `: ${demand.blockedReason}`}
         </p>
       )}
+      <SleBadge demand={demand} now={now} />
       <div className="card-line card-facts">
         <span title="Days in this stage">{daysInStage}d in stage</span>
         {daysCommitted !== null && (

@@ -11,6 +11,7 @@ import "./dashboard.css";
 import { FlowEfficiencyPanel } from "./flow-efficiency-panel";
 import { isoDay, longDay } from "./format-date";
 import { HeadlineTiles } from "./headline-tiles";
+import { InsightPanels } from "./insight-panels";
 import { ThroughputChart } from "./throughput-chart";
 import { TimeInStageChart } from "./time-in-stage-chart";
 import { useLiveDashboard } from "./use-live-dashboard";
@@ -91,6 +92,7 @@ export function DashboardPage() {
               <FlowEfficiencyPanel metrics={metrics} csvPrefix={csvPrefix} />
             </div>
           </section>
+          <InsightPanels boardId={boardId} refreshKey={metrics} csvPrefix={csvPrefix} />
         </>
       )}
     </main>

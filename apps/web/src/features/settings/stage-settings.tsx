@@ -6,6 +6,7 @@ import { ReorderButtons } from "./reorder-buttons";
 import { addStage, changeStage, removeStage } from "./settings-api";
 import { SettingsRowActions } from "./settings-row-actions";
 import { limitFrom, useSettingsChange } from "./use-settings-change";
+import { type StageWipAdvice, useWipAdvice, WipAdviceHint } from "./wip-advice-hint";
 
 const KIND_LABELS = { queue: "Queue (waiting)", active: "Active (work happening)", done: "Done" } as const;
 const BOUNDARY_LABELS = {
@@ -17,6 +18,7 @@ const BOUNDARY_LABELS = {
 
 export function StageSettings() {
   const stages = useBoardStore((s) => s.stages);
+  const advice = useWipAdvice();
   return (
     <section className="settings-section" aria-labelledby="stage-settings-title">
       <h2 id="stage-settings-title">Stages</h2>
@@ -27,7 +29,12 @@ export function StageSettings() {
       <ol className="settings-list">
         {stages.map((stage, index) => (
           <li key={stage.id} className="settings-item">
-            <StageSettingsRow stage={stage} before={stages[index - 1]} after={stages[index + 1]} />
+            <StageSettingsRow
+              stage={stage}
+              before={stages[index - 1]}
+              after={stages[index + 1]}
+              advice={advice.get(stage.id)}
+            />
             <CriteriaSettings stage={stage} />
           </li>
         ))}
@@ -37,7 +44,13 @@ export function StageSettings() {
   );
 }
 
-function StageSettingsRow({ stage, before, after }: { stage: TStage; before?: TStage; after?: TStage }) {
+function StageSettingsRow(props: {
+  stage: TStage;
+  before?: TStage;
+  after?: TStage;
+  advice?: StageWipAdvice;
+}) {
+  const { stage, before, after, advice } = props;
   const { busy, run } = useSettingsChange();
 
   function save(event: FormEvent<HTMLFormElement>) {
@@ -84,6 +97,7 @@ function StageSettingsRow({ stage, before, after }: { stage: TStage; before?: TS
         WIP limit
         <input name="wipLimit" type="number" min={0} defaultValue={stage.wipLimit ?? ""} placeholder="none" />
       </label>
+      <WipAdviceHint advice={advice} />
       <label>
         Policy
         <select name="wipPolicy" defaultValue={stage.wipPolicy}>

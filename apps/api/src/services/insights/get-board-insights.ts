@@ -1,0 +1,90 @@
+import type { TBoardInsights } from "@tideway/contracts";
+import {
+  epochMs,
+  type Millis,
+  STUCK_FLOW_WINDOW_DAYS,
+  stuckFlow,
+  toSeconds,
+  WEEK,
+  WIP_ADVICE_DEFAULT_WEEKS,
+  wipLimitAdvice,
+} from "@tideway/domain";
+import type { Db } from "../../db/prisma";
+import { requireBoardRole } from "../access/require-board-role";
+import { cachedBoardHistory } from "../metrics/board-flow-cache";
+import { boardTimeBasis } from "./board-service-level";
+
+const MAX_FORECAST_WEEKS = 156;
+
+/**
+ * Where flow is stuck (last two weeks) and WIP limit advice (over the
+ * board's forecast window, `settings.forecastWeeks`, default 12 weeks),
+ * from the board's transition log, with each stage's current limit beside
+ * the advice. Definitions: INSIGHT_DEFINITIONS in packages/contracts.
+ */
+export async function getBoardInsights(
+  db: Db,
+  userId: string,
+  boardId: string,
+  now = new Date(),
+): Promise<TBoardInsights> {
+  await requireBoardRole(db, userId, boardId, "viewer");
+  const [{ flow, settings }, limits] = await Promise.all([
+    cachedBoardHistory(db, boardId),
+    db.stage.findMany({ where: { boardId }, select: { id: true, wipLimit: true } }),
+  ]);
+  const at = epochMs(now.getTime());
+  const timeBasis = boardTimeBasis(settings);
+  const weeks = forecastWeeks(settings);
+  const stageName = new Map(flow.stages.map((stage) => [stage.id, stage.name]));
+  const limitOf = new Map(limits.map((stage) => [stage.id, stage.wipLimit]));
+  const stuck = stuckFlow(flow.demands, flow.stages, at, { timeBasis });
+  const advice = wipLimitAdvice(flow.demands, flow.stages, at, { weeks, timeBasis });
+
+  return {
+    stuckFlow: {
+      from: iso(stuck.from),
+      to: iso(stuck.to),
+      windowDays: STUCK_FLOW_WINDOW_DAYS,
+      stages: stuck.stages.map((stage) => ({
+        stageId: stage.stageId,
+        name: stageName.get(stage.stageId) ?? "",
+        demandCount: stage.demandCount,
+        stillThere: stage.stillThere,
+        medianTime: secondsOrNull(stage.medianTime),
+        p85Time: secondsOrNull(stage.p85Time),
+        arrivals: stage.arrivals,
+        departures: stage.departures,
+        netGrowthPerDay: stage.netGrowthPerDay,
+      })),
+      longestWait: stuck.longestWait,
+      fastestGrowingQueue: stuck.fastestGrowingQueue,
+    },
+    wipAdvice: {
+      from: iso(at - weeks * WEEK),
+      to: iso(at),
+      weeks,
+      stages: advice.map((stage) => ({
+        stageId: stage.stageId,
+        name: stageName.get(stage.stageId) ?? "",
+        currentLimit: limitOf.get(stage.stageId) ?? null,
+        throughputPerDay: stage.throughputPerDay,
+        group: stage.group,
+        share: stage.share,
+        targetTime: secondsOrNull(stage.targetTime),
+        advisedLimit: stage.advisedLimit,
+      })),
+    },
+  };
+}
+
+/** The forecast window in weeks (`settings.forecastWeeks`, shared with the forecasts), default 12. */
+function forecastWeeks(settings: unknown): number {
+  const weeks = (settings as { forecastWeeks?: unknown } | null)?.forecastWeeks;
+  return typeof weeks === "number" && Number.isInteger(weeks) && weeks >= 1 && weeks <= MAX_FORECAST_WEEKS
+    ? weeks
+    : WIP_ADVICE_DEFAULT_WEEKS;
+}
+
+const iso = (at: number) => new Date(at).toISOString();
+const secondsOrNull = (duration: Millis | null) => (duration === null ? null : toSeconds(duration));

@@ -1,0 +1,83 @@
+import { type TAlertWebhookSettings, ZAlertWebhookSettings } from "@tideway/contracts";
+import { type FormEvent, useEffect, useState } from "react";
+import { ApiError, apiRequest } from "../../api/api-request";
+
+const path = (boardId: string) => `/api/boards/${boardId}/alert-webhook`;
+
+/**
+ * Where service level alerts are also POSTed (a chat bridge, an incident
+ * tool), with the secret that signs them. Board admins only.
+ */
+export function AlertWebhookSettings({ boardId }: { boardId: string }) {
+  const [webhook, setWebhook] = useState<TAlertWebhookSettings | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    apiRequest("GET", path(boardId), ZAlertWebhookSettings)
+      .then(setWebhook)
+      .catch((error: unknown) => setMessage(error instanceof ApiError ? error.message : "Could not load."));
+  }, [boardId]);
+
+  async function save(url: string | null) {
+    setBusy(true);
+    setMessage(null);
+    try {
+      setWebhook(await apiRequest("PUT", path(boardId), ZAlertWebhookSettings, { url }));
+      setMessage(url === null ? "Alert webhook removed." : "Alert webhook saved.");
+    } catch (error) {
+      setMessage(error instanceof ApiError ? error.message : "That did not work; try again.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const url = String(new FormData(event.currentTarget).get("url") ?? "").trim();
+    void save(url === "" ? null : url);
+  }
+
+  return (
+    <section className="settings-section" aria-labelledby="alert-webhook-title">
+      <h2 id="alert-webhook-title">Service level alerts</h2>
+      <p className="hint">
+        When a demand in progress passes the board's p50 or p85 delivery time, the board's admins are notified
+        in the app. Give a URL to have each alert POSTed there too, as JSON signed with HMAC-SHA256 in the{" "}
+        <code>X-Tideway-Signature</code> header (<code>sha256=</code> and the hex HMAC of the body).
+      </p>
+      {message && (
+        <p role="status" className="hint">
+          {message}
+        </p>
+      )}
+      {webhook && (
+        <form className="pipeline-options" onSubmit={submit} aria-label="Alert webhook">
+          <label>
+            Alert webhook URL{" "}
+            <input
+              name="url"
+              type="url"
+              placeholder="https://"
+              defaultValue={webhook.url ?? ""}
+              key={webhook.url}
+            />
+          </label>
+          {webhook.secret && (
+            <p>
+              Signing secret: <code data-testid="alert-webhook-secret">{webhook.secret}</code>
+            </p>
+          )}
+          <button type="submit" disabled={busy}>
+            Save alert webhook
+          </button>
+          {webhook.url && (
+            <button type="button" disabled={busy} onClick={() => void save(null)}>
+              Remove
+            </button>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { ZId } from "./board";
+
+/**
+ * Flow insights: service level expectation alerts and notifications, where
+ * flow is stuck, and WIP limit advice. Durations in seconds; definitions in
+ * INSIGHT_DEFINITIONS (also shown on the dashboard).
+ */
+
+const seconds = z.number().nonnegative();
+
+export const ZSleThreshold = z.enum(["p50", "p85"]);
+export type TSleThreshold = z.infer<typeof ZSleThreshold>;
+
+/** The board's service level expectation, for the alert badges on its cards. */
+export const ZServiceLevel = z.object({
+  p50: seconds.nullable(),
+  p85: seconds.nullable(),
+  /** How the board counts a demand's age: all hours, or Monday to Friday only (UTC). */
+  timeBasis: z.enum(["calendar", "business-days"]),
+});
+export type TServiceLevel = z.infer<typeof ZServiceLevel>;
+
+export const ZNotification = z.object({
+  id: ZId,
+  boardId: ZId,
+  boardName: z.string(),
+  demandId: ZId,
+  demandKey: z.string(),
+  demandTitle: z.string(),
+  threshold: ZSleThreshold,
+  /** The demand's age when the sweep found it past the threshold. */
+  age: seconds,
+  thresholdAge: seconds,
+  createdAt: z.iso.datetime(),
+  readAt: z.iso.datetime().nullable(),
+});
+export type TNotification = z.infer<typeof ZNotification>;
+
+export const ZNotificationList = z.object({
+  notifications: z.array(ZNotification),
+  unread: z.number().int().nonnegative(),
+});
+export type TNotificationList = z.infer<typeof ZNotificationList>;
+
+export const ZMarkNotificationsReadBody = z.object({
+  ids: z.array(ZId).max(500).optional().describe("Notifications to mark read; omitted: all of the caller's"),
+});
+export type TMarkNotificationsReadBody = z.infer<typeof ZMarkNotificationsReadBody>;
+
+const webhookUrl = z.url({ protocol: /^https?$/, message: "must be an http:// or https:// URL" }).max(2000);
+
+export const ZAlertWebhookSettings = z.object({
+  url: webhookUrl.nullable(),
+  /** Key of the HMAC-SHA256 signature in the X-Tideway-Signature header; null while no URL is set. */
+  secret: z.string().nullable(),
+});
+export type TAlertWebhookSettings = z.infer<typeof ZAlertWebhookSettings>;
+
+export const ZUpdateAlertWebhookBody = z.object({
+  url: webhookUrl.nullable().describe("Where SLE alerts are POSTed; null turns the webhook off"),
+});
+export type TUpdateAlertWebhookBody = z.infer<typeof ZUpdateAlertWebhookBody>;
+
+/** The JSON body POSTed to the alert webhook, signed `sha256=<hex HMAC of the body>`. */
+export const ZSleAlertWebhookPayload = ZNotification.pick({
+  boardId: true,
+  demandId: true,
+  demandKey: true,
+  demandTitle: true,
+  threshold: true,
+  age: true,
+  thresholdAge: true,
+}).extend({
+  type: z.literal("sle.crossed"),
+  alertId: ZId,
+  crossedAt: z.iso.datetime(),
+});
+export type TSleAlertWebhookPayload = z.infer<typeof ZSleAlertWebhookPayload>;
+
+export const ZStuckFlowStage = z.object({
+  stageId: ZId,
+  name: z.string(),
+  demandCount: z.number().int(),
+  stillThere: z.number().int(),
+  medianTime: seconds.nullable(),
+  p85Time: seconds.nullable(),
+  arrivals: z.number().int(),
+  departures: z.number().int(),
+  netGrowthPerDay: z.number(),
+});
+
+export const ZWipAdviceStage = z.object({
+  stageId: ZId,
+  name: z.string(),
+  currentLimit: z.number().int().nullable(),
+  throughputPerDay: z.number().nonnegative(),
+  group: z.enum(["development", "delivery"]),
+  share: z.number().min(0).max(1).nullable(),
+  targetTime: seconds.nullable(),
+  advisedLimit: z.number().int().positive().nullable(),
+});
+
+export const ZBoardInsights = z.object({
+  stuckFlow: z.object({
+    from: z.iso.datetime(),
+    to: z.iso.datetime(),
+    windowDays: z.number().int(),
+    stages: z.array(ZStuckFlowStage),
+    longestWait: ZId.nullable(),
+    fastestGrowingQueue: ZId.nullable(),
+  }),
+  wipAdvice: z.object({
+    from: z.iso.datetime(),
+    to: z.iso.datetime(),
+    weeks: z.number().int(),
+    stages: z.array(ZWipAdviceStage),
+  }),
+});
+export type TBoardInsights = z.infer<typeof ZBoardInsights>;
+
+export const INSIGHT_DEFINITIONS = {
+  sleAlerts:
+    "Service level alerts: a demand in progress (past the commitment point, not delivered, not archived) whose age is past the board's p50 delivery cycle time, then past its p85 (the service level expectation), both over the last 30 days' deliveries. The board's admins are notified once per demand and threshold.",
+  stuckFlow:
+    "Where flow is stuck, over the last 14 days, among the stages from the commitment point up to Done. Time in stage: every demand whose visit to a stage overlapped the two weeks, measured whole from entering the stage to leaving it or to now (blocked time included); the longest wait is the stage with the highest p85 of those times. Queue growth: arrivals (entries, creations, restores) minus departures (exits, archiving) per day; the fastest-growing queue is the stage with the highest positive growth.",
+  wipAdvice:
+    "WIP limit advice (Little's law: work in progress = throughput x time in stage): advised limit = ceil(stage throughput per day x target time in the stage), at least 1. Throughput: demands that left the stage for a later one per day over the forecast window (default 12 weeks). Target time: the development stages (Development up to Release) share the 7-day development target, the other committed stages share the remaining 7 of the 14-day delivery target, each in proportion to its part of the time delivered demands spent in the group's stages. Advice only: limits change only in settings.",
+} as const;

@@ -1,0 +1,5 @@
+export * from "./committed-stages";
+export * from "./service-level-crossing";
+export * from "./stage-movement";
+export * from "./stuck-flow";
+export * from "./wip-limit-advice";
