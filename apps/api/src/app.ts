@@ -19,6 +19,7 @@ import { authenticate } from "./plugins/authenticate";
 import { installErrorHandler } from "./plugins/error-handler";
 import { attachRealtime } from "./plugins/realtime";
 import { authRoutes } from "./routes/auth";
+import { boardExportRoutes } from "./routes/board-export";
 import { boardRoutes } from "./routes/boards";
 import { demandRoutes } from "./routes/demands";
 import { healthRoutes } from "./routes/health";
@@ -92,6 +93,7 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(boardRoutes);
+  await app.register(boardExportRoutes);
   await app.register(demandRoutes);
   await app.register(metricsRoutes);
   await app.register(settingsRoutes);

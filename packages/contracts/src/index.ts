@@ -1,5 +1,6 @@
 export * from "./auth";
 export * from "./board";
+export * from "./board-export";
 export * from "./demand";
 export * from "./errors";
 export * from "./health";

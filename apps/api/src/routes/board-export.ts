@@ -1,0 +1,77 @@
+import {
+  ZBoardExport,
+  ZBoardIdParams,
+  ZErrorBody,
+  ZImportBoardQuery,
+  ZImportBoardResult,
+} from "@tideway/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { requireCaller } from "../plugins/authenticate";
+import { exportBoard } from "../services/board-export/export-board";
+import { importBoard } from "../services/board-export/import-board";
+
+/**
+ * Room for a large board's export on this route only (1 MiB elsewhere).
+ * A transition is about 330 bytes of JSON, so 100 MiB carries a board of
+ * roughly 300,000 transitions with their demands; parsing and validating a
+ * body that size takes a few seconds and a few hundred MB of memory, which
+ * one import at a time can afford, and larger boards move with
+ * `npm run backup` instead.
+ */
+export const IMPORT_BODY_LIMIT_BYTES = 100 * 1024 * 1024;
+
+const errors = {
+  400: ZErrorBody,
+  401: ZErrorBody,
+  403: ZErrorBody,
+  404: ZErrorBody,
+  409: ZErrorBody,
+  413: ZErrorBody,
+};
+
+export const boardExportRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/api/boards/:boardId/export",
+    {
+      schema: {
+        tags: ["boards"],
+        summary: "The board as a JSON document: settings, demands, the full transition log, code events",
+        description:
+          "Any member may export. The document (formatVersion 1) holds no secrets, tokens or emails; " +
+          "POST it to /api/boards/import to recreate the board with identical metrics.",
+        params: ZBoardIdParams,
+        response: { 200: ZBoardExport, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const document = await exportBoard(app.db, requireCaller(request).id, request.params.boardId);
+      const day = document.exportedAt.slice(0, 10);
+      void reply.header(
+        "content-disposition",
+        `attachment; filename="${document.board.key}-${day}.tideway.json"`,
+      );
+      return document;
+    },
+  );
+
+  app.post(
+    "/api/boards/import",
+    {
+      bodyLimit: IMPORT_BODY_LIMIT_BYTES,
+      schema: {
+        tags: ["boards"],
+        summary: "Create a new board from an export, keeping every timestamp (the caller becomes its admin)",
+        description:
+          "The body is the document GET /api/boards/:boardId/export returned. `key` and `name` in the query " +
+          "override the exported ones, so a board can be imported next to its original; a taken key is 409.",
+        querystring: ZImportBoardQuery,
+        body: ZBoardExport,
+        response: { 201: ZImportBoardResult, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await importBoard(app.db, requireCaller(request).id, request.body, request.query);
+      return reply.status(201).send(result);
+    },
+  );
+};
