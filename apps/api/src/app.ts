@@ -21,6 +21,7 @@ import { attachRealtime } from "./plugins/realtime";
 import { authRoutes } from "./routes/auth";
 import { boardExportRoutes } from "./routes/board-export";
 import { boardRoutes } from "./routes/boards";
+import { demandImportRoutes } from "./routes/demand-import";
 import { demandRoutes } from "./routes/demands";
 import { healthRoutes } from "./routes/health";
 import { hookRoutes } from "./routes/hooks";
@@ -95,6 +96,7 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   await app.register(boardRoutes);
   await app.register(boardExportRoutes);
   await app.register(demandRoutes);
+  await app.register(demandImportRoutes);
   await app.register(metricsRoutes);
   await app.register(settingsRoutes);
   await app.register(pipelineSettingsRoutes);
