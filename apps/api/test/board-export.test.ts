@@ -323,6 +323,17 @@ describe("board export and import", () => {
     });
     expect(unknownVersion.statusCode).toBe(400);
     expect(unknownVersion.json().message).toMatch(/^body\.formatVersion: must be 1/);
+    const twice = structuredClone(exported);
+    twice.codeEvents.push({ ...(twice.codeEvents[0] as TBoardExport["codeEvents"][number]), id: "another" });
+    const duplicate = await lead.request({
+      method: "POST",
+      url: "/api/boards/import?key=BROKEN",
+      payload: twice,
+    });
+    expect(duplicate.statusCode).toBe(400);
+    expect(duplicate.json().message).toBe(
+      "body.codeEvents.2.deliveryId: repeats an earlier event's source, delivery id, kind and sha",
+    );
     expect(await ctx.db.board.count({ where: { key: "BROKEN" } })).toBe(0);
   });
 

@@ -190,6 +190,20 @@ describe("CSV import of demands", () => {
     expect(await ctx.db.demand.count({ where: { boardId: board.id } })).toBe(0);
   });
 
+  it("imports the largest file allowed, 5,000 rows, in one transaction", async () => {
+    const board = await createBoard(lead, "Large file");
+    const rows = Array.from(
+      { length: 5_000 },
+      (_, index) => `"Backlog item ${index + 1}, from the old tool",chore`,
+    );
+    const response = await importCsv(lead, board.id, `title,type\n${rows.join("\n")}\n`);
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(201);
+    expect((response.json() as TDemandImportResult).imported).toBe(5_000);
+    expect(await ctx.db.transition.count({ where: { boardId: board.id } })).toBe(5_000);
+    const last = await ctx.db.demand.findFirstOrThrow({ where: { boardId: board.id, number: 5_000 } });
+    expect(last.title).toBe("Backlog item 5000, from the old tool");
+  });
+
   it("reports a file that is not CSV, an empty body and a file without a title column", async () => {
     const board = await createBoard(lead, "Bad files");
     const unclosed = await importCsv(lead, board.id, 'title,description\nOne,"never closed\n');

@@ -226,7 +226,18 @@ export const ZBoardExport = ZBoardExportShape.superRefine((doc, context) => {
     expect(laneIds, transition.fromLaneId, at("fromLaneId"), "lane");
     expect(laneIds, transition.toLaneId, at("toLaneId"), "lane");
   }
+  // The pipeline stores a delivery once per (source, delivery id, kind, sha).
+  const deliveries = new Set<string>();
   for (const [index, event] of doc.codeEvents.entries()) {
+    const delivery = JSON.stringify([event.source, event.deliveryId, event.kind, event.sha]);
+    if (event.sha !== null && deliveries.has(delivery)) {
+      context.addIssue({
+        code: "custom",
+        path: ["codeEvents", index, "deliveryId"],
+        message: "repeats an earlier event's source, delivery id, kind and sha",
+      });
+    }
+    deliveries.add(delivery);
     for (const [refIndex, ref] of event.demandIds.entries()) {
       expect(demandIds, ref, ["codeEvents", index, "demandIds", refIndex], "demand");
     }

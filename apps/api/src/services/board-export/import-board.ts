@@ -9,12 +9,13 @@ import {
 import type { Db } from "../../db/prisma";
 import { AppError } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
+import { insertCodeEvents, insertDemands, insertTransitions } from "../bulk-insert";
 import { inChunks } from "./in-chunks";
 
 /**
- * An import writes the whole board in one transaction; a board with a few
- * hundred thousand transitions takes tens of seconds, far beyond a move's
- * limit, and nothing else waits on the new board's rows meanwhile.
+ * An import writes the whole board in one transaction, far beyond a move's
+ * time limit for a large board (bench/board-export.ts); nothing else waits
+ * on the new board's rows meanwhile.
  */
 const IMPORT_TRANSACTION = { maxWait: 5_000, timeout: 300_000 } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -89,20 +90,19 @@ export async function importBoard(
       });
 
       // Parents are set after every demand exists: a parent may come later in the document.
-      for (const chunk of inChunks(doc.demands, 1_000)) {
-        await tx.demand.createMany({
-          data: chunk.map(
-            ({ checks: _checks, id, parentId: _parentId, ownerId, stageId, laneId, ...demand }) => ({
-              ...demand,
-              id: to(demandIds, id),
-              boardId,
-              ownerId: user(ownerId),
-              stageId: to(stageIds, stageId),
-              laneId: to(laneIds, laneId),
-            }),
-          ),
-        });
-      }
+      await insertDemands(
+        tx,
+        boardId,
+        doc.demands.map(
+          ({ checks: _checks, id, parentId: _parentId, ownerId, stageId, laneId, ...demand }) => ({
+            ...demand,
+            id: to(demandIds, id),
+            ownerId: user(ownerId),
+            stageId: to(stageIds, stageId),
+            laneId: to(laneIds, laneId),
+          }),
+        ),
+      );
       const children = doc.demands.filter((demand) => demand.parentId !== null);
       if (children.length > 0) {
         // Raw SQL so the demand's updated_at keeps the exported value.
@@ -122,39 +122,30 @@ export async function importBoard(
       );
       for (const chunk of inChunks(checks, 10_000)) await tx.criterionCheck.createMany({ data: chunk });
 
-      // One statement per chunk, rows in document order: the new ids keep the log's order.
-      for (const chunk of inChunks(doc.transitions, 5_000)) {
-        await tx.transition.createMany({
-          data: chunk.map(
-            ({ id: _id, demandId, fromStageId, toStageId, fromLaneId, toLaneId, actorId, ...t }) => ({
-              ...t,
-              boardId,
-              demandId: to(demandIds, demandId),
-              fromStageId: toOrNull(stageIds, fromStageId),
-              toStageId: to(stageIds, toStageId),
-              fromLaneId: toOrNull(laneIds, fromLaneId),
-              toLaneId: to(laneIds, toLaneId),
-              actorId: user(actorId),
-            }),
-          ),
-        });
-      }
-      for (const chunk of inChunks(doc.codeEvents, 2_000)) {
-        await tx.codeEvent.createMany({
-          data: chunk.map(({ id, demandIds: _links, ...event }) => ({
-            ...event,
-            id: to(codeEventIds, id),
-            boardId,
-          })),
-        });
-      }
-      const links = doc.codeEvents.flatMap((event) =>
-        [...new Set(event.demandIds)].map((demandId) => ({
-          codeEventId: to(codeEventIds, event.id),
-          demandId: to(demandIds, demandId),
+      await insertTransitions(
+        tx,
+        boardId,
+        doc.transitions.map(
+          ({ id: _id, demandId, fromStageId, toStageId, fromLaneId, toLaneId, actorId, ...t }) => ({
+            ...t,
+            demandId: to(demandIds, demandId),
+            fromStageId: toOrNull(stageIds, fromStageId),
+            toStageId: to(stageIds, toStageId),
+            fromLaneId: toOrNull(laneIds, fromLaneId),
+            toLaneId: to(laneIds, toLaneId),
+            actorId: user(actorId),
+          }),
+        ),
+      );
+      await insertCodeEvents(
+        tx,
+        boardId,
+        doc.codeEvents.map((event) => ({
+          ...event,
+          id: to(codeEventIds, event.id),
+          demandIds: event.demandIds.map((ref) => to(demandIds, ref)),
         })),
       );
-      for (const chunk of inChunks(links, 10_000)) await tx.codeEventDemand.createMany({ data: chunk });
 
       return {
         boardId,
@@ -166,24 +157,8 @@ export async function importBoard(
       };
     }, IMPORT_TRANSACTION);
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      // Unique violations: the board key (taken by a concurrent import or
-      // create), or duplicate pipeline deliveries inside the document.
-      const target = JSON.stringify(error.meta ?? {});
-      if (target.includes("key")) throw keyTaken(key);
-      throw new AppError(
-        ErrorCode.VALIDATION_FAILED,
-        "body.codeEvents: two code events share a source, delivery id, kind and sha.",
-        {
-          issues: [
-            {
-              field: "body.codeEvents",
-              message: "two code events share a source, delivery id, kind and sha",
-            },
-          ],
-        },
-      );
-    }
+    // A board created with this key after the check above (a concurrent import or create).
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw keyTaken(key);
     throw error;
   }
 }

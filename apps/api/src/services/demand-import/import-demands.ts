@@ -4,6 +4,7 @@ import { isInProgressStage, ranksAfter, readDemandImport } from "@tideway/domain
 import type { Db } from "../../db/prisma";
 import { requireBoardRole } from "../access/require-board-role";
 import type { BoardEventSink } from "../board-events";
+import { insertDemands, insertTransitions } from "../bulk-insert";
 import { demandViewSelect, toDemandView } from "../demands/demand-view";
 import { importProblems } from "./import-problems";
 import { readCsvRecords } from "./read-csv-records";
@@ -91,39 +92,50 @@ export async function importDemands(
       const midFlow = commitment ? (stage?.position ?? 0) >= commitment.position : stage?.kind !== "queue";
       return { row, id: randomUUID(), number: firstNumber + index, midFlow, rank: ranks.next(row) };
     });
-    await tx.demand.createMany({
-      data: planned.map(({ row, id, number, rank }) => ({
+    const at = now.toISOString();
+    await insertDemands(
+      tx,
+      boardId,
+      planned.map(({ row, id, number, rank }) => ({
         id,
-        boardId,
         number,
         title: row.title,
         description: row.description,
         type: row.type,
         size: row.size,
+        ownerId: null,
         stageId: row.stageId,
         laneId: row.laneId,
         rank,
-        enteredStageAt: now,
+        blocked: false,
+        blockedReason: null,
+        blockedAt: null,
+        links: [],
+        version: 1,
+        archivedAt: null,
+        enteredStageAt: at,
         // Unknown for work that arrives mid-flow; passing the commitment point here sets it later.
         committedAt: null,
-        createdAt: row.createdAt === null ? now : new Date(row.createdAt),
-        updatedAt: now,
+        createdAt: row.createdAt === null ? at : new Date(row.createdAt).toISOString(),
+        updatedAt: at,
       })),
-    });
-    await tx.transition.createMany({
-      data: planned.map(({ row, id, midFlow }) => ({
-        boardId,
+    );
+    await insertTransitions(
+      tx,
+      boardId,
+      planned.map(({ row, id, midFlow }) => ({
         demandId: id,
-        kind: "created" as const,
+        kind: "created",
         fromStageId: midFlow ? row.stageId : null,
         toStageId: row.stageId,
+        fromLaneId: null,
         toLaneId: row.laneId,
-        at: now,
+        at,
         actorId,
         overWip: row.overWip,
         note: `Imported from CSV row ${row.row}`,
       })),
-    });
+    );
     const created = await tx.demand.findMany({
       where: { id: { in: planned.map((p) => p.id) } },
       select: demandViewSelect,
