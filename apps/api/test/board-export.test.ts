@@ -323,6 +323,19 @@ describe("board export and import", () => {
     });
     expect(unknownVersion.statusCode).toBe(400);
     expect(unknownVersion.json().message).toMatch(/^body\.formatVersion: must be 1/);
+    const unstorable = structuredClone(exported);
+    (unstorable.demands[1] as { title: string }).title = "nul\u0000byte";
+    (unstorable.stages[2] as { wipLimit: number }).wipLimit = 2 ** 40;
+    const refused = await lead.request({
+      method: "POST",
+      url: "/api/boards/import?key=BROKEN",
+      payload: unstorable,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().details.issues.map((issue: { field: string }) => issue.field)).toEqual([
+      "body.stages.2.wipLimit",
+      "body.demands.1.title",
+    ]);
     const twice = structuredClone(exported);
     twice.codeEvents.push({ ...(twice.codeEvents[0] as TBoardExport["codeEvents"][number]), id: "another" });
     const duplicate = await lead.request({

@@ -212,6 +212,9 @@ describe("CSV import of demands", () => {
     const empty = await importCsv(lead, board.id, "   ");
     expect(empty.statusCode).toBe(400);
     expect(empty.json().message).toBe("body.csv: the file is empty");
+    const binary = await importCsv(lead, board.id, "title\nPK\u0003\u0004\u0000\u0000\n");
+    expect(binary.statusCode).toBe(400);
+    expect(binary.json().message).toMatch(/^body\.csv: the file holds NUL characters/);
     const noTitle = await importCsv(lead, board.id, "name,type\nx,feature\n");
     expect(noTitle.statusCode).toBe(400);
     expect(noTitle.json().details.problems[0]).toMatchObject({ row: 1, column: "(header)" });

@@ -28,17 +28,25 @@ import { ZCodeEventKind, ZCodeEventSource } from "./pipeline";
  */
 export const BOARD_EXPORT_FORMAT_VERSION = 1;
 
+const NUL = "\u0000";
+/** Text PostgreSQL can store: it refuses the NUL character in text and jsonb. */
+const ZText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((text) => !text.includes(NUL), "must not contain NUL");
 /** A reference between parts of the document (the exporting install's id). */
-const ZRef = z.string().min(1).max(100);
+const ZRef = ZText(100).min(1);
 const ZInstant = z.iso.datetime({ offset: true });
-const ZText = (max: number) => z.string().max(max);
+/** A PostgreSQL integer column. */
+const ZCount = z.number().int().min(0).max(2_147_483_647);
 
 export const ZExportedStage = z.object({
   id: ZRef,
   name: ZText(60).min(1),
-  position: z.number().int().min(0),
+  position: ZCount,
   kind: ZStageKind,
-  wipLimit: z.number().int().min(0).nullable(),
+  wipLimit: ZCount.nullable(),
   wipPolicy: ZWipPolicy,
   boundary: ZFlowBoundary.nullable(),
 });
@@ -46,8 +54,8 @@ export const ZExportedStage = z.object({
 export const ZExportedLane = z.object({
   id: ZRef,
   name: ZText(60).min(1),
-  position: z.number().int().min(0),
-  wipLimit: z.number().int().min(0).nullable(),
+  position: ZCount,
+  wipLimit: ZCount.nullable(),
   wipPolicy: ZWipPolicy,
 });
 
@@ -57,7 +65,7 @@ export const ZExportedCriterion = z.object({
   text: ZText(500).min(1),
   phase: ZCriterionPhase,
   required: z.boolean(),
-  position: z.number().int().min(0),
+  position: ZCount,
 });
 
 export const ZExportedCheck = z.object({
@@ -69,7 +77,7 @@ export const ZExportedCheck = z.object({
 
 export const ZExportedDemand = z.object({
   id: ZRef,
-  number: z.number().int().min(1),
+  number: ZCount.min(1),
   title: ZText(200).min(1),
   description: ZText(20_000),
   type: ZDemandType,
@@ -83,7 +91,7 @@ export const ZExportedDemand = z.object({
   blockedReason: ZText(500).nullable(),
   blockedAt: ZInstant.nullable(),
   links: z.array(ZDemandLink).max(50),
-  version: z.number().int().min(1),
+  version: ZCount.min(1),
   archivedAt: ZInstant.nullable(),
   enteredStageAt: ZInstant,
   committedAt: ZInstant.nullable(),
@@ -140,9 +148,11 @@ const ZBoardExportShape = z.object({
     key: ZBoardKey,
     name: ZText(100).min(1),
     /** Business-day counting, pipeline settings and the like, as the board stores them. */
-    settings: z.record(z.string(), z.unknown()),
+    settings: z
+      .record(z.string(), z.unknown())
+      .refine((settings) => !JSON.stringify(settings).includes("\\u0000"), "must not contain NUL"),
     createdAt: ZInstant,
-    nextDemandNumber: z.number().int().min(1),
+    nextDemandNumber: ZCount.min(1),
   }),
   /** Members as the board shows them (id, name, role); no emails. */
   members: z.array(ZExportedMember),
@@ -184,6 +194,15 @@ export const ZBoardExport = ZBoardExportShape.superRefine((doc, context) => {
     }
   };
 
+  for (const part of ["stages", "lanes"] as const) {
+    const positions = new Set<number>();
+    for (const [index, item] of doc[part].entries()) {
+      if (positions.has(item.position)) {
+        context.addIssue({ code: "custom", path: [part, index, "position"], message: "is used twice" });
+      }
+      positions.add(item.position);
+    }
+  }
   const boundaries = new Set<string>();
   for (const [index, stage] of doc.stages.entries()) {
     if (stage.boundary === null) continue;

@@ -10,7 +10,15 @@ import { ZId } from "./board";
  * `details.problems` lists every problem found.
  */
 export const ZDemandImportBody = z.object({
-  csv: z.string().trim().min(1, "the file is empty").describe("The CSV file's text, header row first"),
+  csv: z
+    .string()
+    .trim()
+    .min(1, "the file is empty")
+    .refine(
+      (text) => !text.includes("\u0000"),
+      "the file holds NUL characters: is it a spreadsheet, not CSV?",
+    )
+    .describe("The CSV file's text, header row first"),
 });
 export type TDemandImportBody = z.infer<typeof ZDemandImportBody>;
 
