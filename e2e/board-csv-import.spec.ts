@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { card, expect, openBoard, test } from "./helpers/board-test";
 
 /** A Jira-export-shaped CSV file whose first row is Card form, followed by `second`. */
@@ -26,6 +27,7 @@ test("[SETTINGS][CSV]: a file with a bad row shows every problem and imports not
   await expect(problems.getByRole("row")).toHaveCount(4); // header + three problems, all on row 3
   await expect(problems.getByRole("row").nth(1)).toContainText("3Issue TypeInitiative");
   await expect(problems).toContainText("31/Feb/24");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   expect((await boardApi.board(board.id)).demands).toEqual([]);
 
   await dialog

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  type DemandImportBoard,
-  importColumns,
-  MAX_IMPORT_ROWS,
-  readDemandImport,
-} from "./demand-import-rows";
+import { importColumns } from "./demand-import-columns";
+import { type DemandImportBoard, MAX_IMPORT_ROWS, readDemandImport } from "./demand-import-rows";
 
 const stage = (
   id: string,

@@ -1,10 +1,12 @@
+import { type ImportColumnRole, importColumns, normalizeName } from "./demand-import-columns";
+import { ImportWipTally } from "./demand-import-wip";
 import {
   demandTypeFromName,
   type ImportedDemandType,
   jiraStatusCategory,
   parseImportDate,
 } from "./jira-mapping";
-import { isInProgressStage, type StageRule, wipVerdict } from "./move-rules";
+import type { StageRule } from "./move-rules";
 
 /**
  * The rules of the CSV import of demands (POST /api/boards/:boardId/demands/import):
@@ -27,44 +29,6 @@ import { isInProgressStage, type StageRule, wipVerdict } from "./move-rules";
  * Updated and Resolved are read by no rule: what happened before the import
  * is not on this board's log (see docs/decisions/006-csv-import-history.md).
  */
-
-export type ImportColumnRole =
-  | "title"
-  | "description"
-  | "type"
-  | "size"
-  | "stage"
-  | "lane"
-  | "createdAt"
-  | "sourceKey"
-  | "labels"
-  | "priority";
-
-const ROLE_BY_HEADER: Record<string, ImportColumnRole> = {
-  title: "title",
-  summary: "title",
-  description: "description",
-  type: "type",
-  "issue type": "type",
-  size: "size",
-  "story points": "size",
-  "story point estimate": "size",
-  "custom field (story points)": "size",
-  "custom field (story point estimate)": "size",
-  stage: "stage",
-  status: "stage",
-  lane: "lane",
-  "swim lane": "lane",
-  swimlane: "lane",
-  createdat: "createdAt",
-  "created at": "createdAt",
-  created: "createdAt",
-  "issue key": "sourceKey",
-  key: "sourceKey",
-  labels: "labels",
-  label: "labels",
-  priority: "priority",
-};
 
 export const MAX_IMPORT_ROWS = 5_000;
 const MAX_TITLE = 200;
@@ -121,23 +85,6 @@ export interface DemandImportBoard {
   counts: DemandImportCounts;
 }
 
-const normalize = (text: string) =>
-  text
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, " ");
-
-/** Which columns of the header serve which role, in file order (Jira repeats Labels). */
-export function importColumns(header: readonly string[]): Map<ImportColumnRole, number[]> {
-  const columns = new Map<ImportColumnRole, number[]>();
-  for (const [index, name] of header.entries()) {
-    const role = ROLE_BY_HEADER[normalize(name)];
-    if (role) columns.set(role, [...(columns.get(role) ?? []), index]);
-  }
-  return columns;
-}
-
 /**
  * Checks every record and returns the rows to write, or every problem found
  * (the caller writes nothing when there is any). Rows are admitted in file
@@ -177,8 +124,7 @@ export function readDemandImport(
 
   const stages = [...board.stages].sort((a, b) => a.position - b.position);
   const lanes = [...board.lanes].sort((a, b) => a.position - b.position);
-  const stageCounts = new Map(board.counts.byStage);
-  const laneCounts = new Map(board.counts.inProgressByLane);
+  const wip = new ImportWipTally(stages, board.counts);
   const rows: DemandImportRow[] = [];
 
   for (const record of records) {
@@ -229,7 +175,7 @@ export function readDemandImport(
     const lane =
       laneText === ""
         ? (lanes.find((l) => l.wipLimit === null) ?? lanes[0])
-        : lanes.find((l) => normalize(l.name) === normalize(laneText));
+        : lanes.find((l) => normalizeName(l.name) === normalizeName(laneText));
     if (!lane) {
       problem(
         "lane",
@@ -271,24 +217,12 @@ export function readDemandImport(
 
     let overWip = false;
     if (stage && lane && rowProblems.length === 0) {
-      const stageVerdict = wipVerdict(stage, stageCounts.get(stage.id) ?? 0);
-      const inProgress = isInProgressStage(stage, stages);
-      const laneVerdict = inProgress ? wipVerdict(lane, laneCounts.get(lane.id) ?? 0, "lane") : null;
-      for (const verdict of [stageVerdict, laneVerdict]) {
-        if (verdict?.outcome === "refused") {
-          problem(
-            verdict === stageVerdict ? "stage" : "lane",
-            verdict === stageVerdict ? "stage" : "lane",
-            verdict === stageVerdict ? stageText : laneText,
-            `${verdict.message} Counting the board and the rows above, this row would go past it.`,
-          );
-        }
-        if (verdict?.outcome === "over-soft-limit") overWip = true;
+      const admission = wip.admit(stage, lane);
+      if (admission.refused) {
+        const { place, message } = admission.refused;
+        problem(place, place, place === "stage" ? stageText : laneText, message);
       }
-      if (rowProblems.length === 0) {
-        stageCounts.set(stage.id, (stageCounts.get(stage.id) ?? 0) + 1);
-        if (inProgress) laneCounts.set(lane.id, (laneCounts.get(lane.id) ?? 0) + 1);
-      }
+      overWip = admission.overWip;
     }
 
     if (rowProblems.length > 0 || !stage || !lane || type === null || size === undefined) {
@@ -326,7 +260,7 @@ function readSize(text: string): string | null | undefined {
  */
 function findStage(stages: readonly ImportStage[], text: string): ImportStage | undefined {
   if (text === "") return stages[0];
-  const named = stages.find((stage) => normalize(stage.name) === normalize(text));
+  const named = stages.find((stage) => normalizeName(stage.name) === normalizeName(text));
   if (named) return named;
   switch (jiraStatusCategory(text)) {
     case "to-do":

@@ -5,6 +5,7 @@ export * from "./cumulative-flow";
 export * from "./cycle-time-scatter";
 export * from "./cycle-times";
 export * from "./demand-filter";
+export * from "./demand-import-columns";
 export * from "./demand-import-rows";
 export * from "./demand-keys";
 export * from "./flow-efficiency";
