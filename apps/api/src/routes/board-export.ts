@@ -15,11 +15,12 @@ import { importBoard } from "../services/board-export/import-board";
  * Measured (npm run bench:board-export): an export takes about 500 bytes per
  * transition all in (demands and code events included), so a busy team's
  * board after two years (5,000 demands, 50,000 transitions) is about 25 MB,
- * and 100 MiB carries some 200,000 transitions, four times that. Parsing and
- * validating 50 MB took 9 s and the import transaction 50 s on this
- * 2-core machine under a load of 10, so 100 MiB stays well inside the
- * import's 300 s transaction limit; the parsed document costs several
- * hundred MB of memory while it is imported, which one import at a time can
+ * and 100 MiB carries some 200,000 transitions, four times that. For a
+ * 50 MB export (100,000 transitions) on this 2-core machine: parsing and
+ * validating took 1.2 s and the whole import 17 s at a load of 3 (9 s and
+ * 59 s at a load of 10), so 100 MiB stays well inside the import's 300 s
+ * transaction limit; the parsed document costs several hundred MB of
+ * memory while it is imported, which one import at a time can
  * afford. Larger installs move with `npm run backup` instead.
  */
 export const IMPORT_BODY_LIMIT_BYTES = 100 * 1024 * 1024;

@@ -1,13 +1,13 @@
 import type { Prisma } from "../generated/prisma/client";
-import { inChunks } from "./board-export/in-chunks";
+import { inChunks } from "./in-chunks";
 
 type Tx = Prisma.TransactionClient;
 
 /**
  * Bulk writes (a board import, a CSV import of demands): one `INSERT ... SELECT FROM unnest(...)`
  * per 20,000 rows, a parameter per column rather than per value. Prisma's
- * createMany took about a millisecond a row on a busy machine (20,000
- * transitions: 18 s); these take a fraction of that (bench/board-export.ts).
+ * createMany took 18 s for 20,000 transitions where this takes 4 s (same
+ * machine, same load; bench/board-export.ts).
  * Times travel as ISO text and are cast by PostgreSQL, keeping milliseconds.
  */
 const ROWS_PER_STATEMENT = 20_000;

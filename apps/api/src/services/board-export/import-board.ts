@@ -10,7 +10,7 @@ import type { Db } from "../../db/prisma";
 import { AppError } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
 import { insertCodeEvents, insertDemands, insertTransitions } from "../bulk-insert";
-import { inChunks } from "./in-chunks";
+import { inChunks } from "../in-chunks";
 
 /**
  * An import writes the whole board in one transaction, far beyond a move's
