@@ -142,3 +142,39 @@ describe("boundaryTimes", () => {
     expect(times).toMatchObject({ committedAt: day(0), deliveredAt: day(2), rank: 5 });
   });
 });
+
+describe("boundaryTimes of a demand imported mid-flow", () => {
+  // A CSV import logs a demand already in Testing as created with Testing as its from stage.
+  const imported = (later: [EpochMs, string][]) =>
+    boundaryTimes(
+      [
+        { at: day(0), kind: "created", fromStageId: "testing", toStageId: "testing" },
+        ...later.map(([at, stage], index) => ({
+          at,
+          kind: "moved" as const,
+          fromStageId: index === 0 ? "testing" : (later[index - 1]?.[1] ?? null),
+          toStageId: stage,
+        })),
+      ],
+      order,
+    );
+
+  it("passes no start boundary at the import, so it gets no cycle time that starts there", () => {
+    const times = imported([
+      [day(2), "release"],
+      [day(3), "done"],
+    ]);
+    expect(times).toMatchObject({ committedAt: null, developmentStartedAt: null, rank: 5 });
+    // What happened on this board is still measured: Release at day 2, Done at day 3.
+    expect(times.developmentEndedAt).toBe(day(2));
+    expect(times.deliveredAt).toBe(day(3));
+  });
+
+  it("is not delivered by being imported into Done", () => {
+    const times = boundaryTimes(
+      [{ at: day(0), kind: "created", fromStageId: "done", toStageId: "done" }],
+      order,
+    );
+    expect(times).toMatchObject({ committedAt: null, deliveredAt: null, rank: 5 });
+  });
+});

@@ -32,7 +32,9 @@ export interface BoundaryTimes {
 
 /**
  * Replays a demand's events (sorted by time) up to and including `asOf`.
- * Events naming an unknown stage leave the position unchanged.
+ * Events naming an unknown stage leave the position unchanged. A `created`
+ * event normally has no from stage; one that names a stage marks a demand
+ * that arrived mid-flow, already past the boundaries before it.
  *
  * Example, stages Selection(0) Design(1, commitment) Development(2) Done(3,
  * delivered): created in Selection on day 0, Design day 1, Development day 3,
@@ -70,6 +72,12 @@ export function boundaryTimes(
         archived = false;
         break;
       case "created":
+        // Created with a from stage: the demand arrived already in that stage
+        // (a CSV import of work in flight). Its earlier passages happened
+        // elsewhere and are unknown, so it passes no boundary here and gets
+        // no cycle time for them (docs/decisions/006-csv-import-history.md).
+        if (event.fromStageId !== null) rank = order.rankOf.get(event.fromStageId) ?? rank;
+        break;
       case "moved":
         break;
     }

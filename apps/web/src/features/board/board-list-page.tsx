@@ -2,6 +2,7 @@ import type { TBoardSummary } from "@tideway/contracts";
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError } from "../../api/api-request";
+import { ImportBoardForm } from "../board-export/import-board-form";
 import { createBoard, fetchBoards } from "./board-api";
 
 /** The boards the signed-in person belongs to, and a form to start a new one. */
@@ -45,6 +46,7 @@ export function BoardListPage() {
         </ul>
       )}
       <CreateBoardForm />
+      <ImportBoardForm />
     </main>
   );
 }

@@ -3,6 +3,8 @@ import { Link, useParams } from "react-router";
 import { useBoardStore } from "../board/board-store";
 import { useLiveBoard } from "../board/use-live-board";
 import { AlertWebhookSettings } from "./alert-webhook-settings";
+import { ExportBoardSection } from "../board-export/export-board-section";
+import { ImportDemandsSection } from "../demand-import/import-demands-section";
 import { LaneSettings } from "./lane-settings";
 import { PipelineSettings } from "./pipeline-settings";
 import { StageSettings } from "./stage-settings";
@@ -14,7 +16,8 @@ export function BoardSettingsPage() {
   const status = useBoardStore((s) => (s.boardId === boardId ? s.status : "loading"));
   const failure = useBoardStore((s) => s.failure);
   const name = useBoardStore((s) => s.name);
-  const isAdmin = useBoardStore((s) => s.role === "admin");
+  const role = useBoardStore((s) => s.role);
+  const isAdmin = role === "admin";
 
   useEffect(() => {
     document.title = name ? `${name} settings · Tideway` : "Settings · Tideway";
@@ -38,6 +41,8 @@ export function BoardSettingsPage() {
           <LaneSettings />
           {isAdmin && boardId && <PipelineSettings boardId={boardId} />}
           {isAdmin && boardId && <AlertWebhookSettings boardId={boardId} />}
+          {boardId && <ExportBoardSection boardId={boardId} />}
+          {boardId && role !== "viewer" && <ImportDemandsSection boardId={boardId} />}
         </>
       )}
     </main>

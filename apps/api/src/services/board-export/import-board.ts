@@ -1,0 +1,187 @@
+import { randomUUID } from "node:crypto";
+import {
+  ErrorCode,
+  type TBoardExport,
+  type TBoardRole,
+  type TImportBoardQuery,
+  type TImportBoardResult,
+} from "@tideway/contracts";
+import type { Db } from "../../db/prisma";
+import { AppError } from "../../errors/app-error";
+import { Prisma } from "../../generated/prisma/client";
+import { insertCodeEvents, insertDemands, insertTransitions } from "../bulk-insert";
+import { inChunks } from "../in-chunks";
+
+/**
+ * An import writes the whole board in one transaction, far beyond a move's
+ * time limit for a large board (bench/board-export.ts); nothing else waits
+ * on the new board's rows meanwhile.
+ */
+const IMPORT_TRANSACTION = { maxWait: 5_000, timeout: 300_000 } as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Creates a NEW board from an export (ZBoardExport, already validated with
+ * its cross-references): every part gets a fresh id, consistently remapped,
+ * and every timestamp is kept, so the metrics of the new board equal the
+ * old one's. The log is appended in the document's order.
+ *
+ * People: the importer becomes admin. Other exported members join only if
+ * their user exists in this install (a copy made next to the original);
+ * references to users (actor, owner, who ticked a check) are kept where the
+ * user exists here and cleared otherwise. Across installs user ids mean
+ * nothing, and an export carries no emails to match people by.
+ */
+export async function importBoard(
+  db: Db,
+  importerId: string,
+  doc: TBoardExport,
+  overrides: TImportBoardQuery,
+): Promise<TImportBoardResult> {
+  const key = overrides.key ?? doc.board.key;
+  const name = overrides.name ?? doc.board.name;
+  const knownUsers = await existingUsers(db, doc);
+  const user = (ref: string | null) => (ref !== null && knownUsers.has(ref) ? ref : null);
+  const remap = (items: { id: string }[]) => new Map(items.map((item) => [item.id, randomUUID()]));
+  const stageIds = remap(doc.stages);
+  const laneIds = remap(doc.lanes);
+  const criterionIds = remap(doc.criteria);
+  const demandIds = remap(doc.demands);
+  const codeEventIds = remap(doc.codeEvents);
+  // The document's references were checked by ZBoardExport, so every lookup finds its id.
+  const to = (ids: Map<string, string>, ref: string) => ids.get(ref) as string;
+  const toOrNull = (ids: Map<string, string>, ref: string | null) => (ref === null ? null : to(ids, ref));
+  // A loop, not Math.max(...): a spread of 100k numbers overflows the stack.
+  const highestNumber = doc.demands.reduce((highest, demand) => Math.max(highest, demand.number), 0);
+
+  try {
+    return await db.$transaction(async (tx) => {
+      if (await tx.board.findUnique({ where: { key }, select: { id: true } })) throw keyTaken(key);
+      const board = await tx.board.create({
+        data: {
+          key,
+          name,
+          settings: doc.board.settings as Prisma.InputJsonObject,
+          createdAt: new Date(doc.board.createdAt),
+          nextDemandNumber: Math.max(doc.board.nextDemandNumber, highestNumber + 1),
+        },
+      });
+      const boardId = board.id;
+      const members = new Map<string, TBoardRole>([[importerId, "admin"]]);
+      for (const member of doc.members) {
+        if (knownUsers.has(member.userId) && !members.has(member.userId))
+          members.set(member.userId, member.role);
+      }
+      await tx.boardMember.createMany({
+        data: [...members].map(([userId, role]) => ({ boardId, userId, role })),
+      });
+      await tx.stage.createMany({
+        data: doc.stages.map(({ id, ...stage }) => ({ ...stage, id: to(stageIds, id), boardId })),
+      });
+      await tx.lane.createMany({
+        data: doc.lanes.map(({ id, ...lane }) => ({ ...lane, id: to(laneIds, id), boardId })),
+      });
+      await tx.criterion.createMany({
+        data: doc.criteria.map(({ id, stageId, ...criterion }) => ({
+          ...criterion,
+          id: to(criterionIds, id),
+          stageId: to(stageIds, stageId),
+        })),
+      });
+
+      // Parents are set after every demand exists: a parent may come later in the document.
+      await insertDemands(
+        tx,
+        boardId,
+        doc.demands.map(
+          ({ checks: _checks, id, parentId: _parentId, ownerId, stageId, laneId, ...demand }) => ({
+            ...demand,
+            id: to(demandIds, id),
+            ownerId: user(ownerId),
+            stageId: to(stageIds, stageId),
+            laneId: to(laneIds, laneId),
+          }),
+        ),
+      );
+      const children = doc.demands.filter((demand) => demand.parentId !== null);
+      if (children.length > 0) {
+        // Raw SQL so the demand's updated_at keeps the exported value.
+        await tx.$executeRaw`
+          UPDATE demands d SET parent_id = p.parent_id
+          FROM unnest(${children.map((c) => to(demandIds, c.id))}::uuid[],
+                      ${children.map((c) => toOrNull(demandIds, c.parentId))}::uuid[]) AS p(id, parent_id)
+          WHERE d.id = p.id`;
+      }
+      const checks = doc.demands.flatMap((demand) =>
+        demand.checks.map((check) => ({
+          demandId: to(demandIds, demand.id),
+          criterionId: to(criterionIds, check.criterionId),
+          checkedById: user(check.checkedById),
+          checkedAt: check.checkedAt,
+        })),
+      );
+      for (const chunk of inChunks(checks, 10_000)) await tx.criterionCheck.createMany({ data: chunk });
+
+      await insertTransitions(
+        tx,
+        boardId,
+        doc.transitions.map(
+          ({ id: _id, demandId, fromStageId, toStageId, fromLaneId, toLaneId, actorId, ...t }) => ({
+            ...t,
+            demandId: to(demandIds, demandId),
+            fromStageId: toOrNull(stageIds, fromStageId),
+            toStageId: to(stageIds, toStageId),
+            fromLaneId: toOrNull(laneIds, fromLaneId),
+            toLaneId: to(laneIds, toLaneId),
+            actorId: user(actorId),
+          }),
+        ),
+      );
+      await insertCodeEvents(
+        tx,
+        boardId,
+        doc.codeEvents.map((event) => ({
+          ...event,
+          id: to(codeEventIds, event.id),
+          demandIds: event.demandIds.map((ref) => to(demandIds, ref)),
+        })),
+      );
+
+      return {
+        boardId,
+        key,
+        name,
+        demands: doc.demands.length,
+        transitions: doc.transitions.length,
+        codeEvents: doc.codeEvents.length,
+      };
+    }, IMPORT_TRANSACTION);
+  } catch (error) {
+    // A board created with this key after the check above (a concurrent import or create).
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw keyTaken(key);
+    throw error;
+  }
+}
+
+function keyTaken(key: string): AppError {
+  return new AppError(
+    ErrorCode.BOARD_KEY_TAKEN,
+    `The board key ${key} is already used by another board; import under another key.`,
+    { issues: [{ field: "query.key", message: "is already used by another board" }] },
+  );
+}
+
+/** The user ids the document names that exist in this install. */
+async function existingUsers(db: Db, doc: TBoardExport): Promise<Set<string>> {
+  const refs = new Set<string>();
+  for (const member of doc.members) refs.add(member.userId);
+  for (const demand of doc.demands) {
+    if (demand.ownerId) refs.add(demand.ownerId);
+    for (const check of demand.checks) if (check.checkedById) refs.add(check.checkedById);
+  }
+  for (const transition of doc.transitions) if (transition.actorId) refs.add(transition.actorId);
+  const candidates = [...refs].filter((ref) => UUID.test(ref));
+  if (candidates.length === 0) return new Set();
+  const users = await db.user.findMany({ where: { id: { in: candidates } }, select: { id: true } });
+  return new Set(users.map((u) => u.id));
+}

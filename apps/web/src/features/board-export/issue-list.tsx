@@ -1,0 +1,16 @@
+/** The first problems an error's `details.issues` names (`{ field, message }`), as a list. */
+export function IssueList({ details, limit = 10 }: { details: unknown; limit?: number }) {
+  const issues = (details as { issues?: { field?: unknown; message?: unknown }[] } | undefined)?.issues;
+  if (!Array.isArray(issues) || issues.length < 2) return null;
+  return (
+    <ul className="form-error">
+      {issues.slice(0, limit).map((issue, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a static list of messages, never reordered
+        <li key={index}>
+          {String(issue.field ?? "")}: {String(issue.message ?? "")}
+        </li>
+      ))}
+      {issues.length > limit && <li>… and {issues.length - limit} more</li>}
+    </ul>
+  );
+}
