@@ -8,6 +8,7 @@ export * from "./demand-filter";
 export * from "./demand-keys";
 export * from "./flow-efficiency";
 export * from "./flow-history";
+export * from "./forecast";
 export * from "./metric-window";
 export * from "./move-rules";
 export * from "./percentile";
