@@ -12,6 +12,7 @@ export * from "./forecast";
 export * from "./metric-window";
 export * from "./move-rules";
 export * from "./percentile";
+export * from "./quarterly-two-one-one";
 export * from "./rank";
 export * from "./release-rule";
 export * from "./stage-order";
