@@ -21,6 +21,7 @@ import { attachRealtime } from "./plugins/realtime";
 import { authRoutes } from "./routes/auth";
 import { boardRoutes } from "./routes/boards";
 import { demandRoutes } from "./routes/demands";
+import { forecastRoutes } from "./routes/forecasts";
 import { healthRoutes } from "./routes/health";
 import { hookRoutes } from "./routes/hooks";
 import { metricsRoutes } from "./routes/metrics";
@@ -94,6 +95,7 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   await app.register(boardRoutes);
   await app.register(demandRoutes);
   await app.register(metricsRoutes);
+  await app.register(forecastRoutes);
   await app.register(settingsRoutes);
   await app.register(pipelineSettingsRoutes);
   await app.register(hookRoutes);

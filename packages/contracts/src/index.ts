@@ -2,6 +2,7 @@ export * from "./auth";
 export * from "./board";
 export * from "./demand";
 export * from "./errors";
+export * from "./forecast";
 export * from "./health";
 export * from "./metrics";
 export * from "./pipeline";

@@ -186,6 +186,7 @@ export const ZAuditEntity = z.enum([
   "member",
   "webhook_secret",
   "pipeline_settings",
+  "forecast_settings",
 ]);
 export type TAuditEntity = z.infer<typeof ZAuditEntity>;
 
@@ -205,6 +206,7 @@ export const ZAuditAction = z.enum([
   "webhook_secret.created",
   "webhook_secret.revoked",
   "pipeline_settings.updated",
+  "forecast_settings.updated",
 ]);
 export type TAuditAction = z.infer<typeof ZAuditAction>;
 
