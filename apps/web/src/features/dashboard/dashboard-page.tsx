@@ -9,6 +9,7 @@ import { useDashboardStore } from "./dashboard-store";
 import { dashboardViewKey, describeWindow, readDashboardView, writeDashboardView } from "./dashboard-view";
 import "./dashboard.css";
 import { FlowEfficiencyPanel } from "./flow-efficiency-panel";
+import { ForecastPanel } from "./forecast-panel";
 import { isoDay, longDay } from "./format-date";
 import { HeadlineTiles } from "./headline-tiles";
 import { ThroughputChart } from "./throughput-chart";
@@ -91,6 +92,9 @@ export function DashboardPage() {
               <FlowEfficiencyPanel metrics={metrics} csvPrefix={csvPrefix} />
             </div>
           </section>
+          {boardId && (
+            <ForecastPanel boardId={boardId} csvPrefix={board?.key ?? "board"} refreshKey={metrics} />
+          )}
         </>
       )}
     </main>

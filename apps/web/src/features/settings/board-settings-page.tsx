@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { useBoardStore } from "../board/board-store";
 import { useLiveBoard } from "../board/use-live-board";
+import { ForecastSettings } from "./forecast-settings";
 import { LaneSettings } from "./lane-settings";
 import { PipelineSettings } from "./pipeline-settings";
 import { StageSettings } from "./stage-settings";
@@ -36,6 +37,7 @@ export function BoardSettingsPage() {
           <StageSettings />
           <LaneSettings />
           {isAdmin && boardId && <PipelineSettings boardId={boardId} />}
+          {isAdmin && boardId && <ForecastSettings boardId={boardId} />}
         </>
       )}
     </main>
