@@ -55,6 +55,7 @@ export function DashboardPage() {
           {board?.name ?? "Board"} 2-1-1 dashboard {board && <span className="board-key">{board.key}</span>}
         </h1>
         <DashboardLiveStatus />
+        <Link to={`/boards/${boardId}/report`}>Quarterly 2-1-1 report</Link>
         <Link to={`/boards/${boardId}`}>Back to the board</Link>
       </header>
       <DashboardFilters view={view} lanes={board?.lanes ?? []} onChange={changeView} />
