@@ -3,7 +3,16 @@ import { METRIC_DEFINITIONS } from "@tideway/contracts";
 import { expect, test } from "./helpers/board-test";
 import { demoBoardId, openDashboard, shownNumber } from "./helpers/dashboard-demo";
 
-const CHARTS = ["scatter", "cfd", "aging", "throughput", "time-in-stage", "flow-efficiency"] as const;
+const CHARTS = [
+  "scatter",
+  "cfd",
+  "aging",
+  "throughput",
+  "time-in-stage",
+  "flow-efficiency",
+  "forecast-how-many",
+  "forecast-when",
+] as const;
 
 test("[DASHBOARD]: every chart has a table view and a CSV download of the same numbers", async ({ page }) => {
   await openDashboard(page, await demoBoardId(page.request));

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./helpers/board-test";
 import { demoBoardId } from "./helpers/dashboard-demo";
 
@@ -21,6 +22,8 @@ test("[REPORT]: the quarterly 2-1-1 report renders, prints without controls and 
   for (const lane of ["Expedite", "Standard", "Defects"]) {
     await expect(page.getByRole("table", { name: `Swim lane: ${lane}` })).toBeVisible();
   }
+
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
   const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download CSV" }).click();

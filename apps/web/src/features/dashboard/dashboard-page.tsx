@@ -94,7 +94,11 @@ export function DashboardPage() {
             </div>
           </section>
           {boardId && (
-            <ForecastPanel boardId={boardId} csvPrefix={board?.key ?? "board"} refreshKey={metrics} />
+            <ForecastPanel
+              boardId={boardId}
+              csvPrefix={`${board?.key ?? "board"}-${isoDay(Date.now())}`}
+              refreshKey={metrics}
+            />
           )}
         </>
       )}
