@@ -53,7 +53,12 @@ export function ForecastHistogram(props: ForecastHistogramProps) {
       emptyMessage={emptyMessage}
       note={reading}
     >
-      <BarChart responsive style={{ width: "100%", height: 220 }} data={data} margin={{ top: 12, right: 16, bottom: 16 }}>
+      <BarChart
+        responsive
+        style={{ width: "100%", height: 220 }}
+        data={data}
+        margin={{ top: 12, right: 16, bottom: 16 }}
+      >
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
         <XAxis
           dataKey="value"
