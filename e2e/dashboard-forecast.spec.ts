@@ -1,12 +1,15 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
+import type { TBoard } from "@tideway/contracts";
+import { stageNamed } from "./helpers/board-api";
 import { expect, test } from "./helpers/board-test";
 import { demoBoardId, openDashboard, shownNumber } from "./helpers/dashboard-demo";
 
 test("[DASHBOARD][FORECAST]: the forecast panel answers both questions at 50/85/95% with a histogram", async ({
   page,
 }) => {
-  await openDashboard(page, await demoBoardId(page.request));
+  const boardId = await demoBoardId(page.request);
+  await openDashboard(page, boardId);
   const panel = page.getByTestId("forecast-panel");
   await panel.scrollIntoViewIfNeeded();
   await expect(panel.getByRole("heading", { name: "Forecast" })).toBeVisible();
@@ -41,6 +44,18 @@ test("[DASHBOARD][FORECAST]: the forecast panel answers both questions at 50/85/
   expect(
     (await new AxeBuilder({ page }).include('[data-testid="forecast-panel"]').analyze()).violations,
   ).toEqual([]);
+
+  // A selection by key counts only its demands not yet done.
+  const board = (await (await page.request.get(`/api/boards/${boardId}`)).json()) as TBoard;
+  const inStage = (name: string) =>
+    board.demands.find((demand) => demand.stageId === stageNamed(board, name).id);
+  const selection = [inStage("Done")?.key, inStage("Development")?.key].join(", ");
+  await whenChart.getByLabel("or these demands").fill(selection);
+  await whenChart.getByRole("button", { name: "Forecast" }).click();
+  await expect(whenChart.getByTestId("forecast-selection")).toHaveText("1 of 2 selected still to finish");
+  await whenChart.getByLabel("or these demands").fill("PAY-99999");
+  await whenChart.getByRole("button", { name: "Forecast" }).click();
+  await expect(whenChart.getByRole("alert")).toHaveText("Not on this board: PAY-99999.");
 
   // The histogram as a table and a CSV: every simulated future counted once.
   await howManyChart.getByRole("button", { name: /^Table view/ }).click();

@@ -96,6 +96,7 @@ export function DashboardPage() {
           {boardId && (
             <ForecastPanel
               boardId={boardId}
+              demands={board?.demands ?? []}
               csvPrefix={`${board?.key ?? "board"}-${isoDay(Date.now())}`}
               refreshKey={metrics}
             />

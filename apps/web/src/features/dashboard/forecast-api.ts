@@ -7,15 +7,18 @@ import {
 } from "@tideway/contracts";
 import { apiRequest } from "../../api/api-request";
 
-/** How many by a day (`until`), or when `count` demands will be done. */
-export type ForecastQuestion = { mode: "how-many"; until: string } | { mode: "when"; count: number };
+/** How many by a day (`until`), or when `count` demands (or those of `demandIds` not yet done) will be done. */
+export type ForecastQuestion =
+  | { mode: "how-many"; until: string }
+  | { mode: "when"; count: number }
+  | { mode: "when"; demandIds: string[] };
 
 export function fetchForecast(boardId: string, question: ForecastQuestion) {
-  const params = new URLSearchParams(
-    question.mode === "how-many"
-      ? { mode: question.mode, until: question.until }
-      : { mode: question.mode, count: String(question.count) },
-  );
+  let asked: Record<string, string>;
+  if (question.mode === "how-many") asked = { until: question.until };
+  else if ("count" in question) asked = { count: String(question.count) };
+  else asked = { demandIds: question.demandIds.join(",") };
+  const params = new URLSearchParams({ mode: question.mode, ...asked });
   return apiRequest("GET", `/api/boards/${boardId}/forecast?${params.toString()}`, ZForecast);
 }
 

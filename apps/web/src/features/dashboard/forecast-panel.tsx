@@ -1,4 +1,4 @@
-import type { TForecast } from "@tideway/contracts";
+import type { TDemand, TForecast } from "@tideway/contracts";
 import { type FormEvent, useEffect, useState } from "react";
 import { ApiError } from "../../api/api-request";
 import { type ForecastQuestion, fetchForecast } from "./forecast-api";
@@ -16,26 +16,47 @@ const dayAfterToday = (days: number) => new Date(Date.now() + days * DAY).toISOS
  */
 export function ForecastPanel({
   boardId,
+  demands,
   csvPrefix,
   refreshKey,
 }: {
   boardId: string;
+  /** The board's demands, to find the ones named by key. */
+  demands: readonly Pick<TDemand, "id" | "key">[];
   csvPrefix: string;
   refreshKey: unknown;
 }) {
   const [until, setUntil] = useState(() => dayAfterToday(28));
-  const [count, setCount] = useState(10);
+  const [whenQuestion, setWhenQuestion] = useState<ForecastQuestion>({ mode: "when", count: 10 });
+  const [keysProblem, setKeysProblem] = useState<string | null>(null);
   const howMany = useForecast(boardId, { mode: "how-many", until }, refreshKey);
-  const when = useForecast(boardId, { mode: "when", count }, refreshKey);
+  const when = useForecast(boardId, whenQuestion, refreshKey);
 
   const askHowMany = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setUntil(String(new FormData(event.currentTarget).get("until") ?? until));
   };
+  // Demand keys, when given, name the selection; otherwise the count is the question.
   const askWhen = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const asked = Number(new FormData(event.currentTarget).get("count"));
-    if (Number.isInteger(asked) && asked >= 0) setCount(asked);
+    const form = new FormData(event.currentTarget);
+    const keys = String(form.get("keys") ?? "")
+      .split(/[\s,]+/)
+      .map((key) => key.trim().toUpperCase())
+      .filter(Boolean);
+    setKeysProblem(null);
+    if (keys.length === 0) {
+      const count = Number(form.get("count"));
+      if (Number.isInteger(count) && count >= 0) setWhenQuestion({ mode: "when", count });
+      return;
+    }
+    const idByKey = new Map(demands.map((demand) => [demand.key.toUpperCase(), demand.id]));
+    const unknown = keys.filter((key) => !idByKey.has(key));
+    if (unknown.length > 0) {
+      setKeysProblem(`Not on this board: ${unknown.join(", ")}.`);
+      return;
+    }
+    setWhenQuestion({ mode: "when", demandIds: keys.map((key) => idByKey.get(key) ?? "") });
   };
   const sample = howMany.forecast?.sample ?? when.forecast?.sample;
 
@@ -79,9 +100,18 @@ export function ForecastPanel({
             <form className="forecast-question" onSubmit={askWhen} aria-label="When will N be done">
               <label>
                 Demands to finish{" "}
-                <input type="number" name="count" defaultValue={count} min={0} max={10_000} required />
+                <input type="number" name="count" defaultValue={10} min={0} max={10_000} required />
+              </label>
+              <label>
+                or these demands <input name="keys" placeholder="e.g. PAY-12, PAY-15" size={18} />
               </label>
               <button type="submit">Forecast</button>
+              {keysProblem && <span role="alert">{keysProblem}</span>}
+              {when.forecast?.selected != null && (
+                <span data-testid="forecast-selection">
+                  {when.forecast.remaining} of {when.forecast.selected} selected still to finish
+                </span>
+              )}
             </form>
           }
         />
