@@ -1,9 +1,4 @@
-import {
-  MAX_FORECAST_DAYS,
-  type TForecast,
-  type TForecastAnswer,
-  type TForecastQuery,
-} from "@tideway/contracts";
+import { MAX_FORECAST_DAYS, type TForecast, type TForecastQuery } from "@tideway/contracts";
 import {
   boundaryTimes,
   DAY,
@@ -14,6 +9,7 @@ import {
   epochMs,
   type FlowStage,
   FORECAST_CONFIDENCES,
+  type ForecastRun,
   forecastHowMany,
   forecastWhen,
   orderStages,
@@ -42,82 +38,96 @@ export async function getForecast(
   const history = await cachedBoardHistory(db, boardId);
   const { demands, stages } = history.flow;
   const { forecastWeeks: weeks } = readForecastSettings(history.settings);
-  const today = startOfUtcDay(epochMs(now.getTime()));
   const sample = dailyThroughputSamples(demands, stages, { now: epochMs(now.getTime()), weeks });
   const run = { trials: query.trials, seed: query.seed ?? DEFAULT_FORECAST_SEED };
-  const noHistory = `No demand was delivered in the last ${weeks} weeks, so there is no throughput to forecast from.`;
-  const base = {
-    mode: query.mode,
-    today: dayText(today),
-    sample: {
-      weeks,
-      from: dayText(sample.window.from),
-      to: dayText(epochMs(sample.window.to - DAY)),
-      perDay: sample.perDay,
+  const today = startOfUtcDay(epochMs(now.getTime()));
+  const asked: Asked = {
+    perDay: sample.perDay,
+    run,
+    today,
+    noHistory: `No demand was delivered in the last ${weeks} weeks, so there is no throughput to forecast from.`,
+    reply: {
+      mode: query.mode,
+      today: dayText(today),
+      sample: {
+        weeks,
+        from: dayText(sample.window.from),
+        to: dayText(epochMs(sample.window.to - DAY)),
+        perDay: sample.perDay,
+      },
+      ...run,
+      selected: null,
+      remaining: null,
+      answers: [],
+      histogram: [],
+      beyondHorizon: 0,
     },
-    ...run,
-    selected: null,
-    remaining: null,
-    answers: [],
-    histogram: [],
-    beyondHorizon: 0,
   };
-  const afterToday = (days: number | null) => (days === null ? null : dayText(epochMs(today + days * DAY)));
-
-  if (query.mode === "how-many") {
-    const until = Date.parse(`${query.until}T00:00:00Z`);
-    const days = Math.round((until - today) / DAY);
-    if (days < 1) throw invalidField("until", `must be a day after today (${dayText(today)}, UTC)`, "query");
-    if (days > MAX_FORECAST_DAYS) {
-      throw invalidField("until", `must be at most ${MAX_FORECAST_DAYS} days after today`, "query");
-    }
-    const forecast = forecastHowMany(sample.perDay, days, run);
-    if (forecast.status === "no-history") return { ...base, status: "no-history", message: noHistory };
-    const answers: TForecastAnswer[] = FORECAST_CONFIDENCES.map((confidence) => ({
-      confidence,
-      count: forecast.atLeast[confidence],
-      days,
-      date: query.until ?? null,
-    }));
-    const { atLeast } = forecast;
-    return {
-      ...base,
-      status: "forecast",
-      message:
-        `By ${query.until}: at least ${atLeast[85]} demands with 85% confidence ` +
-        `(${atLeast[50]} at 50%, ${atLeast[95]} at 95%).`,
-      answers,
-      histogram: forecast.histogram,
-    };
-  }
-
+  if (query.mode === "how-many") return howManyByDay(asked, query.until ?? "");
   const selected = query.demandIds ?? null;
   const remaining = selected === null ? (query.count ?? 0) : notYetDone(history.demandById, stages, selected);
-  const counted = { selected: selected?.length ?? null, remaining };
-  const forecast = forecastWhen(sample.perDay, remaining, run);
+  return whenDone(asked, remaining, selected?.length ?? null);
+}
+
+/** What both questions share: the sample, the run, today, and the reply without answers. */
+interface Asked {
+  perDay: number[];
+  run: ForecastRun;
+  today: EpochMs;
+  noHistory: string;
+  reply: Omit<TForecast, "status" | "message">;
+}
+
+function howManyByDay({ perDay, run, today, noHistory, reply }: Asked, until: string): TForecast {
+  const days = Math.round((Date.parse(`${until}T00:00:00Z`) - today) / DAY);
+  if (days < 1) throw invalidField("until", `must be a day after today (${dayText(today)}, UTC)`, "query");
+  if (days > MAX_FORECAST_DAYS) {
+    throw invalidField("until", `must be at most ${MAX_FORECAST_DAYS} days after today`, "query");
+  }
+  const forecast = forecastHowMany(perDay, days, run);
+  if (forecast.status === "no-history") return { ...reply, status: "no-history", message: noHistory };
+  const { atLeast } = forecast;
+  return {
+    ...reply,
+    status: "forecast",
+    message:
+      `By ${until}: at least ${atLeast[85]} demands with 85% confidence ` +
+      `(${atLeast[50]} at 50%, ${atLeast[95]} at 95%).`,
+    answers: FORECAST_CONFIDENCES.map((confidence) => ({
+      confidence,
+      count: atLeast[confidence],
+      days,
+      date: until,
+    })),
+    histogram: forecast.histogram,
+  };
+}
+
+function whenDone(asked: Asked, remaining: number, selected: number | null): TForecast {
+  const { perDay, run, today, noHistory } = asked;
+  const reply = { ...asked.reply, selected, remaining };
+  const forecast = forecastWhen(perDay, remaining, run);
   if (forecast.status === "nothing-remaining") {
     const message =
-      selected === null ? "Nothing to forecast: 0 demands." : "Every selected demand is already done.";
-    return { ...base, ...counted, status: "nothing-remaining", message };
+      selected === null ? "Nothing to forecast: 0 demands." : "Every selected demand is done or archived.";
+    return { ...reply, status: "nothing-remaining", message };
   }
-  if (forecast.status === "no-history")
-    return { ...base, ...counted, status: "no-history", message: noHistory };
+  if (forecast.status === "no-history") return { ...reply, status: "no-history", message: noHistory };
   const { withinDays } = forecast;
-  const answers: TForecastAnswer[] = FORECAST_CONFIDENCES.map((confidence) => ({
-    confidence,
-    count: remaining,
-    days: withinDays[confidence],
-    date: afterToday(withinDays[confidence]),
-  }));
-  const by = (days: number | null) => afterToday(days) ?? "more than 10 years from now";
+  const dateAfter = (days: number | null) => (days === null ? null : dayText(epochMs(today + days * DAY)));
+  const by = (days: number | null) => dateAfter(days) ?? "more than 10 years from now";
   return {
-    ...base,
-    ...counted,
+    ...reply,
     status: "forecast",
     message:
       `${remaining} demand${remaining === 1 ? "" : "s"}: done by ${by(withinDays[85])} with 85% confidence ` +
       `(${by(withinDays[50])} at 50%, ${by(withinDays[95])} at 95%).`,
-    answers,
+    answers: FORECAST_CONFIDENCES.map((confidence) => ({
+      confidence,
+      count: remaining,
+      days: withinDays[confidence],
+      date: dateAfter(withinDays[confidence]),
+    })),
     histogram: forecast.histogram,
     beyondHorizon: forecast.beyondHorizon,
   };
