@@ -36,6 +36,17 @@ const cases = [
     what: "when will 250 demands be done (~200 days)",
     run: () => forecastWhen(perDay, 250, run()),
   },
+  // The most one request can ask: a year ahead, or a "when" that does not finish within the one-year horizon.
+  {
+    name: "howManyMax",
+    what: "worst case: how many in a year (366 days)",
+    run: () => forecastHowMany(perDay, 366, run()),
+  },
+  {
+    name: "whenMax",
+    what: "worst case: when, not done within a year",
+    run: () => forecastWhen(perDay, 10_000, run()),
+  },
 ];
 
 let seed = 0;

@@ -10,7 +10,8 @@ import { ZMetricTile } from "./metrics";
  */
 
 export const FORECAST_WEEKS_RANGE = { min: 1, max: 52 } as const;
-export const MAX_FORECAST_DAYS = 3 * 366;
+/** How far ahead a forecast may look: a year (see FORECAST_HORIZON_DAYS in packages/domain). */
+export const MAX_FORECAST_DAYS = 366;
 export const MAX_FORECAST_DEMANDS = 10_000;
 
 const ZDay = z.iso.date({ message: "must be a day written YYYY-MM-DD" });
@@ -58,7 +59,13 @@ export const ZForecastQuery = z
       .max(2 ** 31 - 1)
       .optional()
       .describe("Same seed, same forecast (default 211)"),
-    trials: z.coerce.number().int().min(100).max(100_000).default(10_000).describe("Simulated futures"),
+    trials: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(10_000)
+      .default(10_000)
+      .describe("Simulated futures (at most 10,000, which bounds the work of one request)"),
   })
   .superRefine((query, context) => {
     if (query.mode === "how-many" && query.until === undefined) {
@@ -83,8 +90,12 @@ export const ZForecastAnswer = z.object({
     .int()
     .nullable()
     .describe("how-many: at least this many done by `date`; when: the demands to finish"),
-  days: z.number().int().nullable().describe("Days from today (tomorrow is day 1); null: beyond 10 years"),
-  date: ZDay.nullable().describe("The last day counted; null: beyond 10 years"),
+  days: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Days from today (tomorrow is day 1); null: more than a year away"),
+  date: ZDay.nullable().describe("The last day counted; null: more than a year away"),
 });
 export type TForecastAnswer = z.infer<typeof ZForecastAnswer>;
 
@@ -111,7 +122,7 @@ export const ZForecast = z.object({
   histogram: z
     .array(z.object({ value: z.number().int(), trials: z.number().int() }))
     .describe("Trials per outcome: demands done (how-many) or days taken (when)"),
-  beyondHorizon: z.number().int().describe("when: trials not finished within 10 years"),
+  beyondHorizon: z.number().int().describe("when: trials not finished within a year"),
 });
 export type TForecast = z.infer<typeof ZForecast>;
 

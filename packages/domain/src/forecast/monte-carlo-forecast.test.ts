@@ -180,8 +180,8 @@ describe("forecast edge cases", () => {
     expect(forecastWhen(PER_DAY, 0, { trials: 100, seed: 1 })).toEqual({ status: "nothing-remaining" });
   });
 
-  it("reports trials that pass the 10-year horizon instead of looping on", () => {
-    // One delivery in 1000 days: 20 demands take ~20,000 days.
+  it("reports trials that pass the one-year horizon instead of looping on", () => {
+    // One delivery in 1000 days: 20 demands take about 20,000 days.
     const perDay = [1, ...new Array<number>(999).fill(0)];
     const forecast = forecastWhen(perDay, 20, { trials: 200, seed: 3 }) as WhenForecast;
     expect(forecast.beyondHorizon).toBeGreaterThan(190);

@@ -10,8 +10,13 @@ export type ByConfidence<T> = Record<ForecastConfidence, T>;
 export const DEFAULT_FORECAST_TRIALS = 10_000;
 /** The seed used when none is given, so the same history always gives the same forecast. */
 export const DEFAULT_FORECAST_SEED = 211;
-/** "When" stops a trial after this many days: 10 years is beyond any plan the answer could inform. */
-export const FORECAST_HORIZON_DAYS = 3650;
+/**
+ * "When" stops a trial after this many days (a year, as far as "how many" may look ahead):
+ * a team's pace changes more within a year than any sample of past weeks can say, and it
+ * bounds the work of one forecast (10,000 trials x 366 days drawn) even for a team that
+ * delivers almost nothing.
+ */
+export const FORECAST_HORIZON_DAYS = 366;
 
 export interface ForecastRun {
   trials: number;

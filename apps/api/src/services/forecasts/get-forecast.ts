@@ -115,7 +115,7 @@ function whenDone(asked: Asked, remaining: number, selected: number | null): TFo
   if (forecast.status === "no-history") return { ...reply, status: "no-history", message: noHistory };
   const { withinDays } = forecast;
   const dateAfter = (days: number | null) => (days === null ? null : dayText(epochMs(today + days * DAY)));
-  const by = (days: number | null) => dateAfter(days) ?? "more than 10 years from now";
+  const by = (days: number | null) => dateAfter(days) ?? "more than a year from now";
   return {
     ...reply,
     status: "forecast",

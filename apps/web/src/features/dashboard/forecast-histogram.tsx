@@ -81,7 +81,9 @@ function ForecastAnswers({ forecast }: { forecast: TForecast }) {
         <span key={answer.confidence} className="forecast-answer">
           {answer.confidence}%:{" "}
           <strong>
-            {forecast.mode === "how-many" ? `${answer.count} or more` : (answer.date ?? "beyond 10 years")}
+            {forecast.mode === "how-many"
+              ? `${answer.count} or more`
+              : (answer.date ?? "more than a year away")}
           </strong>
           {forecast.mode === "when" && answer.days !== null && (
             <span className="forecast-days"> ({answer.days} d)</span>

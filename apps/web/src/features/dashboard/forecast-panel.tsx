@@ -82,7 +82,14 @@ export function ForecastPanel({
             <form className="forecast-question" onSubmit={askHowMany} aria-label="How many by a day">
               <label>
                 Done by (end of day, UTC){" "}
-                <input type="date" name="until" defaultValue={until} min={dayAfterToday(1)} required />
+                <input
+                  type="date"
+                  name="until"
+                  defaultValue={until}
+                  min={dayAfterToday(1)}
+                  max={dayAfterToday(366)}
+                  required
+                />
               </label>
               <button type="submit">Forecast</button>
             </form>
