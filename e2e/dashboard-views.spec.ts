@@ -12,6 +12,8 @@ const CHARTS = [
   "flow-efficiency",
   "stuck-flow",
   "wip-advice",
+  "forecast-how-many",
+  "forecast-when",
 ] as const;
 
 test("[DASHBOARD]: every chart has a table view and a CSV download of the same numbers", async ({ page }) => {

@@ -24,6 +24,7 @@ import { boardExportRoutes } from "./routes/board-export";
 import { boardRoutes } from "./routes/boards";
 import { demandImportRoutes } from "./routes/demand-import";
 import { demandRoutes } from "./routes/demands";
+import { forecastRoutes } from "./routes/forecasts";
 import { healthRoutes } from "./routes/health";
 import { hookRoutes } from "./routes/hooks";
 import { insightRoutes } from "./routes/insights";
@@ -101,6 +102,7 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   await app.register(demandRoutes);
   await app.register(demandImportRoutes);
   await app.register(metricsRoutes);
+  await app.register(forecastRoutes);
   await app.register(settingsRoutes);
   await app.register(pipelineSettingsRoutes);
   await app.register(hookRoutes);

@@ -12,6 +12,11 @@ import { BoardSettingsPage } from "./features/settings/board-settings-page";
 const DashboardPage = lazy(() =>
   import("./features/dashboard/dashboard-page").then((module) => ({ default: module.DashboardPage })),
 );
+const QuarterlyReportPage = lazy(() =>
+  import("./features/report/quarterly-report-page").then((module) => ({
+    default: module.QuarterlyReportPage,
+  })),
+);
 const StandupPage = lazy(() =>
   import("./features/standup/standup-page").then((module) => ({ default: module.StandupPage })),
 );
@@ -48,6 +53,14 @@ const router = createBrowserRouter([
           { index: true, element: <BoardListPage /> },
           { path: "boards/:boardId", element: <BoardPage /> },
           { path: "boards/:boardId/settings", element: <BoardSettingsPage /> },
+          {
+            path: "boards/:boardId/report",
+            element: (
+              <Loading>
+                <QuarterlyReportPage />
+              </Loading>
+            ),
+          },
           {
             path: "boards/:boardId/dashboard",
             element: (

@@ -4,6 +4,7 @@ export * from "./board-export";
 export * from "./demand";
 export * from "./demand-import";
 export * from "./errors";
+export * from "./forecast";
 export * from "./health";
 export * from "./insights";
 export * from "./metrics";

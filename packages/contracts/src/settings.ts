@@ -187,6 +187,7 @@ export const ZAuditEntity = z.enum([
   "webhook_secret",
   "pipeline_settings",
   "alert_webhook",
+  "forecast_settings",
 ]);
 export type TAuditEntity = z.infer<typeof ZAuditEntity>;
 
@@ -207,6 +208,7 @@ export const ZAuditAction = z.enum([
   "webhook_secret.revoked",
   "pipeline_settings.updated",
   "alert_webhook.updated",
+  "forecast_settings.updated",
 ]);
 export type TAuditAction = z.infer<typeof ZAuditAction>;
 

@@ -1,7 +1,7 @@
 import type { TPipelineSettingsChange, TUpdatePipelineSettingsBody } from "@tideway/contracts";
-import type { Prisma } from "../../generated/prisma/client";
 import { requireBoardRole } from "../access/require-board-role";
 import { commitSettingsChange, type SettingsDeps } from "../settings/commit-settings-change";
+import { lockBoardSettings } from "../settings/lock-board-settings";
 import { readPipelineSettings } from "./pipeline-settings";
 
 /**
@@ -17,9 +17,7 @@ export async function updatePipelineSettings(
 ): Promise<TPipelineSettingsChange> {
   await requireBoardRole(deps.db, actorId, boardId, "admin");
   return commitSettingsChange(deps, actorId, boardId, async (tx) => {
-    const [board] = await tx.$queryRaw<{ settings: Prisma.JsonValue }[]>`
-      SELECT settings FROM boards WHERE id = ${boardId}::uuid FOR NO KEY UPDATE`;
-    const stored = isObject(board?.settings) ? board.settings : {};
+    const stored = await lockBoardSettings(tx, boardId);
     const before = readPipelineSettings(stored);
     const after = {
       releaseMovesToDone: input.releaseMovesToDone ?? before.releaseMovesToDone,
@@ -42,8 +40,4 @@ export async function updatePipelineSettings(
       ],
     };
   });
-}
-
-function isObject(value: Prisma.JsonValue | undefined): value is Prisma.JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -9,6 +9,7 @@ import { useDashboardStore } from "./dashboard-store";
 import { dashboardViewKey, describeWindow, readDashboardView, writeDashboardView } from "./dashboard-view";
 import "./dashboard.css";
 import { FlowEfficiencyPanel } from "./flow-efficiency-panel";
+import { ForecastPanel } from "./forecast-panel";
 import { isoDay, longDay } from "./format-date";
 import { HeadlineTiles } from "./headline-tiles";
 import { InsightPanels } from "./insight-panels";
@@ -55,6 +56,7 @@ export function DashboardPage() {
           {board?.name ?? "Board"} 2-1-1 dashboard {board && <span className="board-key">{board.key}</span>}
         </h1>
         <DashboardLiveStatus />
+        <Link to={`/boards/${boardId}/report`}>Quarterly 2-1-1 report</Link>
         <Link to={`/boards/${boardId}`}>Back to the board</Link>
       </header>
       <DashboardFilters view={view} lanes={board?.lanes ?? []} onChange={changeView} />
@@ -93,6 +95,14 @@ export function DashboardPage() {
             </div>
           </section>
           <InsightPanels boardId={boardId} refreshKey={metrics} csvPrefix={csvPrefix} />
+          {boardId && (
+            <ForecastPanel
+              boardId={boardId}
+              demands={board?.demands ?? []}
+              csvPrefix={`${board?.key ?? "board"}-${isoDay(Date.now())}`}
+              refreshKey={metrics}
+            />
+          )}
         </>
       )}
     </main>

@@ -2,9 +2,10 @@ import { useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { useBoardStore } from "../board/board-store";
 import { useLiveBoard } from "../board/use-live-board";
-import { AlertWebhookSettings } from "./alert-webhook-settings";
 import { ExportBoardSection } from "../board-export/export-board-section";
 import { ImportDemandsSection } from "../demand-import/import-demands-section";
+import { AlertWebhookSettings } from "./alert-webhook-settings";
+import { ForecastSettings } from "./forecast-settings";
 import { LaneSettings } from "./lane-settings";
 import { PipelineSettings } from "./pipeline-settings";
 import { StageSettings } from "./stage-settings";
@@ -43,6 +44,7 @@ export function BoardSettingsPage() {
           {isAdmin && boardId && <AlertWebhookSettings boardId={boardId} />}
           {boardId && <ExportBoardSection boardId={boardId} />}
           {boardId && role !== "viewer" && <ImportDemandsSection boardId={boardId} />}
+          {isAdmin && boardId && <ForecastSettings boardId={boardId} />}
         </>
       )}
     </main>

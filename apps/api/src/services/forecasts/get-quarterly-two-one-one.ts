@@ -1,0 +1,94 @@
+import type { TQuarterlyTwoOneOne, TQuarterMetric, TTwoOneOneQuarter } from "@tideway/contracts";
+import {
+  type DurationSummary,
+  epochMs,
+  type Millis,
+  quarterlyTwoOneOne,
+  type TwoOneOneQuarter,
+  toSeconds,
+} from "@tideway/domain";
+import type { Db } from "../../db/prisma";
+import { requireBoardRole } from "../access/require-board-role";
+import { cachedBoardHistory } from "../metrics/board-flow-cache";
+
+/**
+ * The 2-1-1 goal per calendar quarter for the board (the team's value
+ * stream) and for each of its swim lanes, for the trend table, its CSV and
+ * the printable report.
+ */
+export async function getQuarterlyTwoOneOne(
+  db: Db,
+  userId: string,
+  boardId: string,
+  now = new Date(),
+): Promise<TQuarterlyTwoOneOne> {
+  await requireBoardRole(db, userId, boardId, "viewer");
+  const [history, board, lanes] = await Promise.all([
+    cachedBoardHistory(db, boardId),
+    db.board.findUniqueOrThrow({ where: { id: boardId }, select: { id: true, name: true, key: true } }),
+    db.lane.findMany({ where: { boardId }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
+  ]);
+  const timeBasis =
+    (history.settings as { timeBasis?: string } | null)?.timeBasis === "business-days"
+      ? "business-days"
+      : "calendar";
+  const trend = quarterlyTwoOneOne(history.flow.demands, history.flow.stages, {
+    now: epochMs(now.getTime()),
+    timeBasis,
+  });
+  const byLane = new Map(trend.lanes.map((lane) => [lane.laneId, lane.quarters]));
+  return {
+    board,
+    generatedAt: now.toISOString(),
+    timeBasis,
+    quarters: trend.board.map(quarterView),
+    // Every lane of the board, in board order, even one that has delivered nothing yet.
+    lanes: lanes.map((lane) => ({
+      laneId: lane.id,
+      name: lane.name,
+      quarters: (byLane.get(lane.id) ?? emptyLike(trend.board)).map(quarterView),
+    })),
+  };
+}
+
+function emptyLike(quarters: TwoOneOneQuarter[]): TwoOneOneQuarter[] {
+  const empty = (summary: DurationSummary): DurationSummary => ({
+    count: 0,
+    p50: null,
+    p85: null,
+    p95: null,
+    attainment: null,
+    target: summary.target,
+  });
+  return quarters.map((quarter) => ({
+    ...quarter,
+    delivery: empty(quarter.delivery),
+    development: empty(quarter.development),
+    release: empty(quarter.release),
+  }));
+}
+
+function quarterView(quarter: TwoOneOneQuarter): TTwoOneOneQuarter {
+  return {
+    label: quarter.label,
+    start: new Date(quarter.start).toISOString(),
+    end: new Date(quarter.end).toISOString(),
+    partial: quarter.partial,
+    delivery: metricView(quarter.delivery),
+    development: metricView(quarter.development),
+    release: metricView(quarter.release),
+  };
+}
+
+function metricView(summary: DurationSummary): TQuarterMetric {
+  const seconds = (duration: Millis | null) => (duration === null ? null : toSeconds(duration));
+  return {
+    count: summary.count,
+    p50: seconds(summary.p50),
+    p85: seconds(summary.p85),
+    p95: seconds(summary.p95),
+    attainment: summary.attainment,
+    target: toSeconds(summary.target),
+    goalMet: summary.attainment === null ? null : summary.attainment >= 0.85,
+  };
+}

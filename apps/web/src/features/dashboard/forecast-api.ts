@@ -1,0 +1,30 @@
+import {
+  type TForecastSettings,
+  ZForecast,
+  ZForecastSettingsChange,
+  ZForecastSettingsView,
+  ZQuarterlyTwoOneOne,
+} from "@tideway/contracts";
+import { apiRequest } from "../../api/api-request";
+
+/** How many by a day (`until`), or when `count` demands (or those of `demandIds` not yet done) will be done. */
+export type ForecastQuestion =
+  | { mode: "how-many"; until: string }
+  | { mode: "when"; count: number }
+  | { mode: "when"; demandIds: string[] };
+
+export function fetchForecast(boardId: string, question: ForecastQuestion) {
+  let asked: Record<string, string>;
+  if (question.mode === "how-many") asked = { until: question.until };
+  else if ("count" in question) asked = { count: String(question.count) };
+  else asked = { demandIds: question.demandIds.join(",") };
+  const params = new URLSearchParams({ mode: question.mode, ...asked });
+  return apiRequest("GET", `/api/boards/${boardId}/forecast?${params.toString()}`, ZForecast);
+}
+
+export const fetchForecastSettings = (boardId: string) =>
+  apiRequest("GET", `/api/boards/${boardId}/forecast-settings`, ZForecastSettingsView);
+export const changeForecastSettings = (boardId: string, body: TForecastSettings) =>
+  apiRequest("PATCH", `/api/boards/${boardId}/forecast-settings`, ZForecastSettingsChange, body);
+export const fetchQuarterlyTwoOneOne = (boardId: string) =>
+  apiRequest("GET", `/api/boards/${boardId}/two-one-one/quarters`, ZQuarterlyTwoOneOne);

@@ -1,0 +1,152 @@
+import type { TDemand, TForecast } from "@tideway/contracts";
+import { type FormEvent, useEffect, useState } from "react";
+import { ApiError } from "../../api/api-request";
+import { type ForecastQuestion, fetchForecast } from "./forecast-api";
+import { ForecastHistogram } from "./forecast-histogram";
+import "./forecast.css";
+
+const DAY = 86_400_000;
+const dayAfterToday = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+
+/**
+ * The dashboard's two Monte Carlo questions, asked of the board's own
+ * throughput: "how many demands by this day?" and "when will N demands be
+ * done?". `refreshKey` changes when the board's numbers do (a live move),
+ * which asks both questions again.
+ */
+export function ForecastPanel({
+  boardId,
+  demands,
+  csvPrefix,
+  refreshKey,
+}: {
+  boardId: string;
+  /** The board's demands, to find the ones named by key. */
+  demands: readonly Pick<TDemand, "id" | "key">[];
+  csvPrefix: string;
+  refreshKey: unknown;
+}) {
+  const [until, setUntil] = useState(() => dayAfterToday(28));
+  const [whenQuestion, setWhenQuestion] = useState<ForecastQuestion>({ mode: "when", count: 10 });
+  const [keysProblem, setKeysProblem] = useState<string | null>(null);
+  const howMany = useForecast(boardId, { mode: "how-many", until }, refreshKey);
+  const when = useForecast(boardId, whenQuestion, refreshKey);
+
+  const askHowMany = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setUntil(String(new FormData(event.currentTarget).get("until") ?? until));
+  };
+  // Demand keys, when given, name the selection; otherwise the count is the question.
+  const askWhen = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const keys = String(form.get("keys") ?? "")
+      .split(/[\s,]+/)
+      .map((key) => key.trim().toUpperCase())
+      .filter(Boolean);
+    setKeysProblem(null);
+    if (keys.length === 0) {
+      const count = Number(form.get("count"));
+      if (Number.isInteger(count) && count >= 0) setWhenQuestion({ mode: "when", count });
+      return;
+    }
+    const idByKey = new Map(demands.map((demand) => [demand.key.toUpperCase(), demand.id]));
+    const unknown = keys.filter((key) => !idByKey.has(key));
+    if (unknown.length > 0) {
+      setKeysProblem(`Not on this board: ${unknown.join(", ")}.`);
+      return;
+    }
+    setWhenQuestion({ mode: "when", demandIds: keys.map((key) => idByKey.get(key) ?? "") });
+  };
+  const sample = howMany.forecast?.sample ?? when.forecast?.sample;
+
+  return (
+    <section className="forecast" aria-labelledby="forecast-title" data-testid="forecast-panel">
+      <h2 id="forecast-title">Forecast</h2>
+      <p className="forecast-basis">
+        10,000 simulated futures, each built from days drawn at random from this board's deliveries per day
+        {sample ? ` over the last ${sample.weeks} weeks (${sample.from} to ${sample.to}, UTC)` : ""}. Higher
+        confidence means a safer promise: fewer demands, or a later date. Change the number of weeks sampled
+        in the board settings.
+      </p>
+      <div className="chart-grid">
+        <ForecastHistogram
+          name="forecast-how-many"
+          title="How many demands by a day"
+          forecast={howMany.forecast}
+          failure={howMany.failure}
+          csvPrefix={csvPrefix}
+          outcome="Demands done"
+          reading="At 85% confidence: at least this many are done in 85 of 100 simulated futures (the 15th percentile of the totals)."
+          form={
+            <form className="forecast-question" onSubmit={askHowMany} aria-label="How many by a day">
+              <label>
+                Done by (end of day, UTC){" "}
+                <input
+                  type="date"
+                  name="until"
+                  defaultValue={until}
+                  min={dayAfterToday(1)}
+                  max={dayAfterToday(366)}
+                  required
+                />
+              </label>
+              <button type="submit">Forecast</button>
+            </form>
+          }
+        />
+        <ForecastHistogram
+          name="forecast-when"
+          title="When will N demands be done"
+          forecast={when.forecast}
+          failure={when.failure}
+          csvPrefix={csvPrefix}
+          outcome="Days from today"
+          reading="At 85% confidence: done by this day in 85 of 100 simulated futures (the 85th percentile of the days taken)."
+          form={
+            <form className="forecast-question" onSubmit={askWhen} aria-label="When will N be done">
+              <label>
+                Demands to finish{" "}
+                <input type="number" name="count" defaultValue={10} min={0} max={10_000} required />
+              </label>
+              <label>
+                or these demands <input name="keys" placeholder="e.g. PAY-12, PAY-15" size={18} />
+              </label>
+              <button type="submit">Forecast</button>
+              {keysProblem && <span role="alert">{keysProblem}</span>}
+              {when.forecast?.selected != null && (
+                <span data-testid="forecast-selection">
+                  {when.forecast.remaining} of {when.forecast.selected} selected still to finish
+                </span>
+              )}
+            </form>
+          }
+        />
+      </div>
+    </section>
+  );
+}
+
+function useForecast(boardId: string, question: ForecastQuestion, refreshKey: unknown) {
+  const [forecast, setForecast] = useState<TForecast | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const key = JSON.stringify(question);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the question; refreshKey asks again after a change on the board.
+  useEffect(() => {
+    let current = true;
+    fetchForecast(boardId, JSON.parse(key) as ForecastQuestion)
+      .then((result) => {
+        if (!current) return;
+        setForecast(result);
+        setFailure(null);
+      })
+      .catch((error: unknown) => {
+        if (current)
+          setFailure(error instanceof ApiError ? error.message : "The forecast could not be loaded.");
+      });
+    return () => {
+      current = false;
+    };
+  }, [boardId, key, refreshKey]);
+  return { forecast, failure };
+}

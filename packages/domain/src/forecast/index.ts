@@ -1,0 +1,3 @@
+export * from "./daily-throughput-samples";
+export * from "./monte-carlo-forecast";
+export * from "./outcome-histogram";
