@@ -45,8 +45,10 @@ export function installPageProbes(): void {
   const cards = document.getElementsByClassName("demand-card");
   let last = 0;
   const onFrame = (now: number) => {
+    // The frame's timestamp is when the frame began, which can predate a long render that
+    // delayed it; the moment the cards are seen is now.
     if (probes.renderedAt === null && probes.expectedCards > 0 && cards.length >= probes.expectedCards) {
-      probes.renderedAt = now;
+      probes.renderedAt = performance.now();
     }
     if (probes.recordingFrames && last > 0) probes.frames.push(now - last);
     last = now;
