@@ -1,8 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumArgs, chromiumPath } from "./e2e/helpers/chromium";
 
-// Browser tests drive Debian's Chromium (Playwright's own browser download is
-// unreachable here); CHROMIUM_PATH overrides the binary.
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const port = Number(process.env.E2E_PORT ?? 3199);
 
 export default defineConfig({
@@ -25,15 +23,7 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: {
           executablePath: chromiumPath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
+          args: chromiumArgs,
         },
       },
     },

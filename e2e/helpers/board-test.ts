@@ -1,5 +1,6 @@
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { BoardApi, signInAsDemo } from "./board-api";
+import { dragWithMouse } from "./drag-card";
 
 type StorageState = Awaited<ReturnType<import("@playwright/test").APIRequestContext["storageState"]>>;
 
@@ -51,24 +52,7 @@ export async function openBoard(page: Page, boardId: string): Promise<void> {
   await expect(page.locator('.live-status[data-live="live"]')).toBeVisible();
 }
 
-/**
- * Drags a card with the mouse onto a cell, in small steps as a person would
- * (dnd-kit starts a drag after a few pixels and follows pointer moves).
- */
+/** Drags a card with the mouse onto a cell, in small steps as a person would. */
 export async function dragCardTo(page: Page, key: string, target: Locator): Promise<void> {
-  await card(page, key).scrollIntoViewIfNeeded();
-  const from = await card(page, key).boundingBox();
-  const to = await target.boundingBox();
-  if (!from) throw new Error(`card ${key} is not on screen`);
-  if (!to) throw new Error("the target is not on screen");
-  const startX = from.x + 24;
-  const startY = from.y + 12;
-  const endX = to.x + to.width / 2;
-  const endY = to.y + Math.min(to.height / 2, 40);
-  await page.mouse.move(startX, startY);
-  await page.mouse.down();
-  await page.mouse.move(startX + 10, startY + 10, { steps: 4 });
-  await page.mouse.move(endX, endY, { steps: 20 });
-  await page.mouse.move(endX, endY + 2, { steps: 2 });
-  await page.mouse.up();
+  await dragWithMouse(page, card(page, key), target);
 }

@@ -11,16 +11,22 @@ export interface ServerProcess {
 }
 
 /**
- * Starts the real server (`apps/api/src/server.ts`) as a child process and
- * waits until it listens: on `port` (to restart where browsers reconnect), or a free one.
+ * Starts the real server (`apps/api/src/server.ts`) as a child process and waits until it listens.
+ * `port` defaults to a free one; `nodeArgs` go to node (the benchmarks pass `--cpu-prof`).
  */
 export async function startServerProcess(
   env: Record<string, string | undefined>,
-  options: { port?: number } = {},
+  options: { port?: number; nodeArgs?: string[] } = {},
 ): Promise<ServerProcess> {
   const port = options.port ?? (await findFreePort());
   const { DATABASE_URL: _inherited, ...base } = process.env;
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "apps/api/src/server.ts")], {
+  const args = [
+    ...(options.nodeArgs ?? []),
+    "--import",
+    "tsx",
+    path.join(repoRoot, "apps/api/src/server.ts"),
+  ];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...base, LOG_LEVEL: "warn", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],

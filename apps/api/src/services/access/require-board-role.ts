@@ -25,31 +25,37 @@ export async function requireBoardRole(
     select: { role: true },
   });
   if (!membership) throw new AppError(ErrorCode.NOT_FOUND, "Board was not found.");
-  if (RANK[membership.role] < RANK[minimum]) {
-    throw new AppError(
-      ErrorCode.FORBIDDEN,
-      `Your role on this board is ${membership.role}; you need ${minimum} to ${ACTION[minimum]}.`,
-    );
-  }
-  return membership.role;
+  return atLeast(membership.role, minimum);
 }
 
-/** Finds the board of a demand and checks the caller's role on it. */
+function atLeast(role: TBoardRole, minimum: TBoardRole): TBoardRole {
+  if (RANK[role] < RANK[minimum]) {
+    throw new AppError(
+      ErrorCode.FORBIDDEN,
+      `Your role on this board is ${role}; you need ${minimum} to ${ACTION[minimum]}.`,
+    );
+  }
+  return role;
+}
+
+/**
+ * Finds the board of a demand (and its key, for the demand's human key) and
+ * checks the caller's role on it, in one query: it is the first step of
+ * every move, the hottest write path. A demand on a board you cannot see
+ * does not exist for you (404).
+ */
 export async function requireDemandAccess(
   db: Db,
   userId: string,
   demandId: string,
   minimum: TBoardRole,
-): Promise<{ boardId: string; role: TBoardRole }> {
-  const demand = await db.demand.findUnique({ where: { id: demandId }, select: { boardId: true } });
-  if (!demand) throw new AppError(ErrorCode.NOT_FOUND, "Demand was not found.");
-  try {
-    return { boardId: demand.boardId, role: await requireBoardRole(db, userId, demand.boardId, minimum) };
-  } catch (error) {
-    // A demand on a board you cannot see does not exist for you.
-    if (error instanceof AppError && error.code === ErrorCode.NOT_FOUND) {
-      throw new AppError(ErrorCode.NOT_FOUND, "Demand was not found.");
-    }
-    throw error;
-  }
+): Promise<{ boardId: string; boardKey: string; role: TBoardRole }> {
+  const [access] = await db.$queryRaw<{ board_id: string; board_key: string; role: TBoardRole | null }[]>`
+    SELECT d.board_id, b.key AS board_key, m.role::text AS role
+    FROM demands d
+    JOIN boards b ON b.id = d.board_id
+    LEFT JOIN board_members m ON m.board_id = d.board_id AND m.user_id = ${userId}::uuid
+    WHERE d.id = ${demandId}::uuid`;
+  if (!access?.role) throw new AppError(ErrorCode.NOT_FOUND, "Demand was not found.");
+  return { boardId: access.board_id, boardKey: access.board_key, role: atLeast(access.role, minimum) };
 }

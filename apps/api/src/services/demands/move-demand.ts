@@ -50,7 +50,7 @@ export async function moveDemand(
   input: TMoveDemandBody,
   now = new Date(),
 ): Promise<TMoveResult> {
-  const { boardId } = await requireDemandAccess(db, actorId, demandId, "member");
+  const { boardId, boardKey } = await requireDemandAccess(db, actorId, demandId, "member");
   if (input.idempotencyKey) {
     const earlier = await earlierAnswer(db, actorId, input.idempotencyKey, demandId);
     if (earlier) return earlier;
@@ -59,7 +59,7 @@ export async function moveDemand(
   let result: TMoveResult;
   try {
     result = await db.$transaction(
-      (tx) => applyMove(tx, boardId, actorId, demandId, input, now),
+      (tx) => applyMove(tx, { id: boardId, key: boardKey }, actorId, demandId, input, now),
       TRANSACTION_OPTIONS,
     );
   } catch (error) {
@@ -76,12 +76,13 @@ export async function moveDemand(
 
 async function applyMove(
   tx: Tx,
-  boardId: string,
+  board: { id: string; key: string },
   actorId: string,
   demandId: string,
   input: TMoveDemandBody,
   now: Date,
 ): Promise<TMoveResult> {
+  const boardId = board.id;
   const [demand] = await tx.$queryRaw<LockedDemand[]>`
     SELECT id, board_id, stage_id, lane_id, version, committed_at FROM demands
     WHERE id = ${demandId}::uuid AND archived_at IS NULL FOR NO KEY UPDATE`;
@@ -129,7 +130,7 @@ async function applyMove(
       ...(stageChanged ? { enteredStageAt: now } : {}),
       ...(commits ? { committedAt: now } : {}),
     },
-    select: { ...demandViewSelect, board: { select: { key: true } } },
+    select: demandViewSelect,
   });
 
   let transitionId = "";
@@ -154,7 +155,7 @@ async function applyMove(
 
   const seq = await nextBoardSeq(tx, boardId);
   const result: TMoveResult = {
-    demand: toDemandView(updated, updated.board.key),
+    demand: toDemandView(updated, board.key),
     seq,
     overWip,
     transitionId,

@@ -1,0 +1,45 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { type ServerProcess, startServerProcess } from "../apps/api/test/helpers/server-process";
+
+export interface AppUnderTest {
+  url: string;
+  /** The embedded database the server started, for loading data and checking results. */
+  databaseUrl: string;
+  /** The embedded PostgreSQL's postmaster (its backends are its children). */
+  databasePid: number;
+  server: ServerProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the app exactly as `npm start` runs it (its own embedded PostgreSQL,
+ * the demo seed, the built SPA), on a throw-away DATA_DIR: never `.data/`.
+ * The embedded server's port is read from its postmaster.pid.
+ */
+export async function startAppUnderTest(port: number, nodeArgs: string[] = []): Promise<AppUnderTest> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "tideway-bench-"));
+  let server: ServerProcess;
+  try {
+    server = await startServerProcess({ DATA_DIR: dataDir, LOG_LEVEL: "warn" }, { port, nodeArgs });
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  // postmaster.pid: pid, data directory, start time, port, ...
+  const pidFile = await readFile(path.join(dataDir, "postgres", "postmaster.pid"), "utf8");
+  const lines = pidFile.split("\n");
+  const databasePort = Number(lines[3]);
+  return {
+    url: server.url,
+    databaseUrl: `postgresql://tideway:tideway@127.0.0.1:${databasePort}/tideway`,
+    databasePid: Number(lines[0]),
+    server,
+    stop: async () => {
+      // SIGTERM: the server stops its PostgreSQL before exiting.
+      await server.stop("SIGTERM");
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

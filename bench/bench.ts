@@ -1,0 +1,395 @@
+/**
+ * `npm run bench` (issue 9): the hot paths of Tideway measured in one run, on
+ * the app as `npm start` runs it (its own embedded PostgreSQL in a temporary
+ * DATA_DIR, never .data/). Not a test: it prints a table, compares with the
+ * targets and writes bench/results.json with medians over BENCH_RUNS runs.
+ *
+ * 1. moves under 50 concurrent clients, across many boards and on one hot
+ *    board with WIP limits, and across boards at a fixed 1,000 moves/s;
+ *    checks that every acknowledged move has exactly one Transition and that
+ *    no hard limit was ever exceeded;
+ * 2. move-to-broadcast latency to 100 socket.io clients in the board's room;
+ * 3. tiles, a year of cumulative flow and aging on 100,000 demands and
+ *    ~1,000,000 transitions (metrics-suite.ts, shared with bench:metrics);
+ * 4. the board page in Chromium with 500 and 2,000 cards;
+ * 5. the raw-SQL baseline of the move (raw-move-server.ts), driven the same
+ *    way as 1, so the framework and ORM overhead shows as a ratio.
+ *
+ * Environment: BENCH_ONLY (a subset of moves,broadcast,page,metrics), BENCH_RUNS (3), BENCH_SECONDS per load run (8), BENCH_DEMANDS
+ * for the metrics history (100000), BENCH_PORT (3301; the baseline takes the
+ * next port), BENCH_CPU_PROF=1 writes the server's CPU profile to bench/profiles.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { repoRoot } from "../apps/api/src/config";
+import { createPrisma } from "../apps/api/src/db/prisma";
+import { startAppUnderTest } from "./app-under-test";
+import { type BenchBoard, createBenchBoard, createBenchUser } from "./bench-boards";
+import { printFigures } from "./bench-figures";
+import { median, medianOf, round1 } from "./bench-stats";
+import { type BoardPageRun, boardPlacements, launchChromium, runBoardPage } from "./board-page-bench";
+import { type BroadcastRun, connectListeners, runBroadcast } from "./broadcast-bench";
+import { runMetricsSuite } from "./metrics-suite";
+import { type MoveLoad, type MoveRun, runMoveLoad } from "./moves-bench";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const METRICS_DEMANDS = Number(process.env.BENCH_DEMANDS ?? 100_000);
+const PORT = Number(process.env.BENCH_PORT ?? 3301);
+const CONNECTIONS = 50;
+const LISTENERS = 100;
+const BROADCAST_MOVES = 100;
+const FIXED_RATE = 1_000;
+/** BENCH_ONLY=moves,broadcast,page,metrics runs a subset (for profiling one part). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? "moves,broadcast,page,metrics").split(","));
+
+type MoveSummary = Omit<MoveRun, "refused" | "transitionsMatch" | "limitsHeld">;
+
+interface MoveScenario {
+  name: string;
+  what: string;
+  boards: BenchBoard[];
+  overallRate?: number;
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const loadAtStart = os.loadavg();
+  const nodeArgs = process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", `--cpu-prof-dir=${path.join(repoRoot, "bench/profiles")}`]
+    : [];
+  console.log(`starting the app on port ${PORT} with a fresh embedded database…`);
+  const app = await startAppUnderTest(PORT, nodeArgs);
+  const raw = await startRawMoveServer(app.databaseUrl, PORT + 1);
+  const db = createPrisma(app.databaseUrl, { poolSize: 5 });
+  const client = new pg.Client({ connectionString: app.databaseUrl });
+  await client.connect();
+  const results: Record<string, unknown> = {};
+  try {
+    const user = await createBenchUser(db);
+    console.log("creating the boards…");
+    const spread: BenchBoard[] = [];
+    for (let i = 0; i < 100; i++) {
+      spread.push(
+        await createBenchBoard(db, client, user.id, {
+          name: `Spread ${i}`,
+          key: `SP${i}`,
+          placements: [0, 1, 2, 3].map((stage) => ({ stage, lane: 1 })),
+        }),
+      );
+    }
+    const hot = await createBenchBoard(db, client, user.id, {
+      name: "Hot board",
+      key: "HOT",
+      placements: hotPlacements(),
+      stageLimits: { Design: 12, Development: 16, Testing: 12 },
+    });
+    const broadcastBoard = await createBenchBoard(db, client, user.id, {
+      name: "Broadcast",
+      key: "CAST",
+      placements: [{ stage: 0, lane: 1 }],
+    });
+    const pageBoards = [
+      await createBenchBoard(db, client, user.id, {
+        name: "Page 500",
+        key: "PFIVE",
+        placements: boardPlacements(500),
+      }),
+      await createBenchBoard(db, client, user.id, {
+        name: "Page 2000",
+        key: "PTWO",
+        placements: boardPlacements(2000),
+      }),
+    ];
+
+    if (ONLY.has("moves")) {
+      const servers = {
+        app: { url: app.url, pid: app.server.process.pid as number },
+        raw: { url: raw.url, pid: raw.pid },
+      };
+      results.moves = await measureMoves(servers, app.databasePid, user.apiToken, client, spread, hot);
+    }
+    if (ONLY.has("broadcast"))
+      results.broadcast = await measureBroadcast(app.url, user.apiToken, broadcastBoard);
+    if (ONLY.has("page")) results.boardPage = await measureBoardPage(app.url, user.sessionToken, pageBoards);
+    // Last: loading a million transitions is the heaviest write of the run.
+    if (ONLY.has("metrics")) {
+      console.log(`loading ${METRICS_DEMANDS} demands for the metrics…`);
+      const metrics = await runMetricsSuite(db, client, {
+        demands: METRICS_DEMANDS,
+        repeats: Math.max(5, RUNS * 2 + 1),
+        userId: user.id,
+      });
+      results.metrics = {
+        demands: metrics.fixture.demands,
+        transitions: metrics.fixture.transitions,
+        figures: metrics.figures,
+      };
+      printFigures(metrics.figures);
+    }
+  } finally {
+    await client.end();
+    await db.$disconnect();
+    await raw.stop();
+    await app.stop();
+  }
+
+  const targets = compareWithTargets(results);
+  console.table(targets);
+  const report = {
+    date: startedAt.toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? "unknown",
+      memoryGb: round1(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverage: { start: loadAtStart, end: os.loadavg() },
+    },
+    settings: { runs: RUNS, secondsPerLoadRun: SECONDS, connections: CONNECTIONS, listeners: LISTENERS },
+    targets,
+    ...results,
+  };
+  await writeFile(path.join(repoRoot, "bench/results.json"), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(
+    `load average (1, 5, 15 min) at start ${fmtLoad(loadAtStart)}, at end ${fmtLoad(os.loadavg())}`,
+  );
+  console.log("wrote bench/results.json");
+}
+
+/** 1 and 5: moves through the app and through the raw-SQL baseline, in turns. */
+async function measureMoves(
+  servers: Record<"app" | "raw", { url: string; pid: number }>,
+  databasePid: number,
+  apiToken: string,
+  client: pg.Client,
+  spread: BenchBoard[],
+  hot: BenchBoard,
+) {
+  const scenarios: MoveScenario[] = [
+    { name: "acrossBoards", what: "100 boards, as fast as answered", boards: spread },
+    { name: "hotBoard", what: "one board with hard WIP limits, as fast as answered", boards: [hot] },
+    {
+      name: "fixedRate",
+      what: `100 boards at ${FIXED_RATE} moves/s`,
+      boards: spread,
+      overallRate: FIXED_RATE,
+    },
+  ];
+  const load = (server: { url: string; pid: number }, scenario: MoveScenario, seconds: number): MoveLoad => ({
+    url: server.url,
+    pids: { server: server.pid, database: databasePid },
+    apiToken,
+    boards: scenario.boards,
+    connections: CONNECTIONS,
+    durationSeconds: seconds,
+    ...(scenario.overallRate ? { overallRate: scenario.overallRate } : {}),
+  });
+  console.log("warming up…");
+  for (const server of [servers.app, servers.raw]) {
+    await runMoveLoad(load(server, scenarios[0] as MoveScenario, 2), client);
+  }
+  const moves: Record<string, unknown> = {};
+  for (const scenario of scenarios) {
+    const appRuns: MoveRun[] = [];
+    const rawRuns: MoveRun[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      appRuns.push(await runMoveLoad(load(servers.app, scenario, SECONDS), client));
+      rawRuns.push(await runMoveLoad(load(servers.raw, scenario, SECONDS), client));
+      console.log(`  ${scenario.name} run ${run + 1}: app ${describeMoves(appRuns.at(-1))}`);
+      console.log(`  ${scenario.name} run ${run + 1}: raw SQL ${describeMoves(rawRuns.at(-1))}`);
+    }
+    const appMedian = summariseMoves(appRuns);
+    const rawMedian = summariseMoves(rawRuns);
+    moves[scenario.name] = {
+      what: scenario.what,
+      app: appMedian,
+      rawSql: rawMedian,
+      /** Raw SQL throughput / app throughput, app latency / raw SQL latency: above 1 is the overhead. */
+      overhead: {
+        throughput: round1(rawMedian.summary.requestsPerSecond / appMedian.summary.requestsPerSecond),
+        p50: round1(appMedian.summary.p50Ms / rawMedian.summary.p50Ms),
+        p99: round1(appMedian.summary.p99Ms / rawMedian.summary.p99Ms),
+      },
+      appRuns,
+      rawSqlRuns: rawRuns,
+    };
+  }
+  return moves;
+}
+
+/** 2: move-to-broadcast latency to LISTENERS socket.io clients. */
+async function measureBroadcast(appUrl: string, apiToken: string, board: BenchBoard) {
+  console.log(`connecting ${LISTENERS} socket.io clients…`);
+  const listeners = await connectListeners(appUrl, apiToken, board.id, LISTENERS);
+  const runs: BroadcastRun[] = [];
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const last = await runBroadcast(appUrl, apiToken, board, listeners.arrivals, BROADCAST_MOVES);
+      runs.push(last);
+      console.log(`  broadcast run ${run + 1}: p50 ${round1(last.p50Ms)} ms, p99 ${round1(last.p99Ms)} ms`);
+    }
+  } finally {
+    listeners.close();
+  }
+  return { listeners: LISTENERS, movesPerRun: BROADCAST_MOVES, median: medianOf(runs), runs };
+}
+
+/** 4: the board page in Chromium, per board size. */
+async function measureBoardPage(appUrl: string, sessionToken: string, boards: BenchBoard[]) {
+  console.log("measuring the board page in Chromium…");
+  const browser = await launchChromium();
+  const page: Record<string, unknown> = {};
+  try {
+    for (const board of boards) {
+      const runs: BoardPageRun[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const last = await runBoardPage(browser, appUrl, sessionToken, board);
+        runs.push(last);
+        console.log(
+          `  ${last.cards} cards run ${run + 1}: open ${round1(last.openInteractiveMs)} ms, ` +
+            `all shown ${round1(last.showAllInteractiveMs)} ms, drag p95 ${round1(last.dragFrameP95Ms)} ms, ` +
+            `${last.dragWrapperRenders} wrapper / ${last.dragCardRenders} card renders`,
+        );
+      }
+      page[String(board.demands.length)] = { median: medianOf(runs), runs };
+    }
+  } finally {
+    await browser.close();
+  }
+  return page;
+}
+
+/** 100 demands: most in Standard, four in the Expedite lane (hard limit 1), all within the limits at the start. */
+function hotPlacements(): { stage: number; lane: number }[] {
+  const perStage = [36, 10, 14, 10, 10, 20];
+  const placements = perStage.flatMap((count, stage) =>
+    Array.from({ length: count }, () => ({ stage, lane: 1 })),
+  );
+  for (let i = 0; i < 4; i++) {
+    const selection = placements[i * 5];
+    if (selection) selection.lane = 0;
+  }
+  return placements;
+}
+
+function summariseMoves(runs: MoveRun[]) {
+  const summary = medianOf(
+    runs.map(({ refused: _r, transitionsMatch: _t, limitsHeld: _l, ...numbers }): MoveSummary => numbers),
+  );
+  const refused: Record<string, number> = {};
+  for (const code of new Set(runs.flatMap((run) => Object.keys(run.refused)))) {
+    refused[code] = median(runs.map((run) => run.refused[code] ?? 0));
+  }
+  return {
+    summary,
+    refusedMedian: refused,
+    everyAcknowledgedMoveHasOneTransition: runs.every((run) => run.transitionsMatch),
+    noHardLimitExceeded: runs.every((run) => run.limitsHeld),
+  };
+}
+
+function describeMoves(run: MoveRun | undefined): string {
+  if (!run) return "";
+  const refused = Object.values(run.refused).reduce((sum, n) => sum + n, 0);
+  return (
+    `${Math.round(run.movesPerSecond)} moves/s (${refused} refused, ${run.failed} failed), ` +
+    `p50 ${run.p50Ms} ms p99 ${run.p99Ms} ms, cpu ms/request server ${run.serverCpuMsPerRequest} ` +
+    `database ${run.databaseCpuMsPerRequest} load ${run.loadGeneratorCpuMsPerRequest}, transitions ${run.transitionsMatch ? "ok" : "MISMATCH"}, ` +
+    `limits ${run.limitsHeld ? "held" : "EXCEEDED"}`
+  );
+}
+
+interface TargetRow {
+  what: string;
+  target: string;
+  measured: number;
+  met: boolean;
+}
+
+function compareWithTargets(results: Record<string, unknown>): TargetRow[] {
+  const rows: TargetRow[] = [];
+  const row = (
+    what: string,
+    target: string,
+    measured: number | undefined,
+    met: (value: number) => boolean,
+  ) => {
+    if (measured === undefined || Number.isNaN(measured)) return;
+    rows.push({ what, target, measured: round1(measured), met: met(measured) });
+  };
+  type Moves = Record<string, { app: ReturnType<typeof summariseMoves> }>;
+  const moves = results.moves as Moves | undefined;
+  row("moves/s across boards", ">= 2000", moves?.acrossBoards?.app.summary.movesPerSecond, (v) => v >= 2000);
+  row(
+    "moves/s on the hot board (acknowledged)",
+    ">= 1000",
+    moves?.hotBoard?.app.summary.movesPerSecond,
+    (v) => v >= 1000,
+  );
+  row("move p99 at 1,000/s (ms)", "<= 20", moves?.fixedRate?.app.summary.p99Ms, (v) => v <= 20);
+  const broadcast = results.broadcast as { median: BroadcastRun } | undefined;
+  row("move-to-broadcast p99, 100 clients (ms)", "<= 25", broadcast?.median.p99Ms, (v) => v <= 25);
+  const figures =
+    (results.metrics as { figures: { name: string; medianMs: number }[] } | undefined)?.figures ?? [];
+  const figure = (name: string) => figures.find((f) => f.name === name)?.medianMs;
+  row("2-1-1 tiles right after a move (ms)", "<= 100", figure("tilesAfterMove"), (v) => v <= 100);
+  row("a year of CFD right after a move (ms)", "<= 500", figure("cfdYearAfterMove"), (v) => v <= 500);
+  const page = results.boardPage as Record<string, { median: BoardPageRun }> | undefined;
+  row(
+    "2,000 cards: open, interactive (ms)",
+    "<= 1500",
+    page?.["2000"]?.median.openInteractiveMs,
+    (v) => v <= 1500,
+  );
+  row(
+    "2,000 cards: all shown, interactive (ms)",
+    "<= 1500",
+    page?.["2000"]?.median.showAllInteractiveMs,
+    (v) => v <= 1500,
+  );
+  row("2,000 cards: drag frame p95 (ms)", "<= 16.7", page?.["2000"]?.median.dragFrameP95Ms, (v) => v <= 16.7);
+  return rows;
+}
+
+interface RawServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+async function startRawMoveServer(databaseUrl: string, port: number): Promise<RawServer> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(repoRoot, "bench/raw-move-server.ts")],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("listening")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`the raw-SQL move server exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid as number,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+const fmtLoad = (load: number[]) => load.map((value) => value.toFixed(1)).join(", ");
+
+if (process.env.BENCH_CPU_PROF) await mkdir(path.join(repoRoot, "bench/profiles"), { recursive: true });
+await main();

@@ -1,0 +1,14 @@
+// Browser tests and benchmarks drive Debian's Chromium (Playwright's own
+// browser download is unreachable here); CHROMIUM_PATH overrides the binary.
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Without the networking flags Chromium floods the closed network. */
+export const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
