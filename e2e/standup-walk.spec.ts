@@ -191,8 +191,12 @@ test("[STANDUP][A11Y]: no serious or critical axe violations", async ({ page }) 
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toBeHidden();
 
-  await page.keyboard.press("f");
-  await expect(summary(page)).toBeVisible();
+  // TODO(flake): once in a loaded CI run the F right after the dialog closed was not taken
+  // (the walk test presses F without a dialog and passes). Retried here until its cause is found.
+  await expect(async () => {
+    await page.keyboard.press("f");
+    await expect(summary(page)).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
   expect(await seriousViolations()).toEqual([]);
 });
 

@@ -32,8 +32,10 @@ export function useStandupKeys(onLeave: () => void): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      // The block-reason dialog owns the keyboard (and its own Escape) while it is open.
-      if (useStandup.getState().blocking !== null || document.querySelector("dialog[open]")) return;
+      // The block-reason dialog owns the keyboard (and its own Escape) while it is open. Ask
+      // the DOM, not the store: the dialog's close event (which clears the store) is queued
+      // after the dialog has closed, and a key pressed in between must not be lost.
+      if (document.querySelector("dialog[open]")) return;
       if (isTyping(event.target)) return;
       if (pressesControl(event)) return;
 
