@@ -8,17 +8,16 @@
  * Starts its own embedded PostgreSQL in a temporary folder and removes it
  * afterwards. BENCH_DEMANDS and BENCH_REPEATS scale it down for a quick look.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { cumulativeFlow, type DemandFlow, type FlowStage, twoOneOneTiles } from "@tideway/domain";
-import pg from "pg";
+import type pg from "pg";
 import { repoRoot } from "../apps/api/src/config";
-import { startEmbeddedPostgres } from "../apps/api/src/db/embedded-postgres";
-import { applyMigrations, ensureDatabaseExists } from "../apps/api/src/db/migrate";
-import { createPrisma, type Db } from "../apps/api/src/db/prisma";
+import type { Db } from "../apps/api/src/db/prisma";
 import { boardFlowCacheStats, cachedBoardHistory } from "../apps/api/src/services/metrics/board-flow-cache";
 import { loadBoardFlowBaseline } from "./baseline-load-board-flow";
+import { withBenchDatabase } from "./bench-database";
 import { type Figure, measure, printFigures } from "./bench-figures";
 import { runMetricsSuite } from "./metrics-suite";
 
@@ -27,67 +26,51 @@ const REPEATS = Number(process.env.BENCH_REPEATS ?? 15);
 
 async function main(): Promise<void> {
   const loadAtStart = os.loadavg();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "tideway-bench-metrics-"));
-  const embedded = await startEmbeddedPostgres(dataDir, { persistent: false });
   const figures: Figure[] = [];
-  try {
-    const url = embedded.urlFor("tideway_bench");
-    await ensureDatabaseExists(url);
-    await applyMigrations(url, path.join(repoRoot, "prisma/migrations"));
-    const db = createPrisma(url, { poolSize: 10 });
-    const loader = new pg.Client({ connectionString: url });
-    await loader.connect();
-    try {
-      const suite = await runMetricsSuite(db, loader, { demands: DEMANDS, repeats: REPEATS });
-      figures.push(...suite.figures);
-      const { boardId, tilesWindow, yearWindow, moveOne, serviceCall: call } = suite;
-      const stats = await boardFlowCacheStats(boardId);
-      console.log(`metrics cache: ${JSON.stringify(stats)}`);
-      const check = (await call()) as { delivery: { count: number } };
-      console.log(`delivered in the last 30 days after the moves: ${check.delivery.count}`);
+  await withBenchDatabase("tideway-bench-metrics-", async (db, loader) => {
+    const suite = await runMetricsSuite(db, loader, { demands: DEMANDS, repeats: REPEATS });
+    figures.push(...suite.figures);
+    const { boardId, tilesWindow, yearWindow, moveOne, serviceCall: call } = suite;
+    const stats = await boardFlowCacheStats(boardId);
+    console.log(`metrics cache: ${JSON.stringify(stats)}`);
+    const check = (await call()) as { delivery: { count: number } };
+    console.log(`delivered in the last 30 days after the moves: ${check.delivery.count}`);
 
-      // Before: the read this change replaced, in the same run. Its cache reloaded on every change.
-      const baseline = await loadBoardFlowBaseline(db, boardId);
-      const { flow: current } = await cachedBoardHistory(db, boardId);
-      const tilesOf = (of: { demands: DemandFlow[]; stages: FlowStage[] }) =>
-        twoOneOneTiles(of.demands, of.stages, { window: tilesWindow, timeBasis: "calendar" });
-      const cfdOf = (of: { demands: DemandFlow[]; stages: FlowStage[] }) =>
-        cumulativeFlow(of.demands, of.stages, { window: yearWindow });
-      const agree =
-        JSON.stringify(tilesOf(baseline)) === JSON.stringify(tilesOf(current)) &&
-        JSON.stringify(cfdOf(baseline)) === JSON.stringify(cfdOf(current));
-      console.log(`tiles and cumulative flow from the cache equal those from the old full read: ${agree}`);
-      if (!agree) process.exitCode = 1;
-      figures.push(
-        await measure("baselineColdLoad", "before: full read (every row through Prisma, by demand)", 3, () =>
-          loadBoardFlowBaseline(db, boardId),
-        ),
-        await measure("baselineTiles", "before: twoOneOneTiles on the old read's flow", REPEATS, () =>
-          tilesOf(baseline),
-        ),
-        await measure(
-          "baselineCfdYear",
-          "before: cumulativeFlow (365 days) on the old read's flow",
-          REPEATS,
-          () => cfdOf(baseline),
-        ),
-        await measure(
-          "baselineTilesAfterMove",
-          "before: full read + twoOneOneTiles right after one move",
-          3,
-          async () => tilesOf(await loadBoardFlowBaseline(db, boardId)),
-          moveOne,
-        ),
-      );
-      await diagnoseRowRead(loader, db, boardId, figures);
-    } finally {
-      await loader.end();
-      await db.$disconnect();
-    }
-  } finally {
-    await embedded.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+    // Before: the read this change replaced, in the same run. Its cache reloaded on every change.
+    const baseline = await loadBoardFlowBaseline(db, boardId);
+    const { flow: current } = await cachedBoardHistory(db, boardId);
+    const tilesOf = (of: { demands: DemandFlow[]; stages: FlowStage[] }) =>
+      twoOneOneTiles(of.demands, of.stages, { window: tilesWindow, timeBasis: "calendar" });
+    const cfdOf = (of: { demands: DemandFlow[]; stages: FlowStage[] }) =>
+      cumulativeFlow(of.demands, of.stages, { window: yearWindow });
+    const agree =
+      JSON.stringify(tilesOf(baseline)) === JSON.stringify(tilesOf(current)) &&
+      JSON.stringify(cfdOf(baseline)) === JSON.stringify(cfdOf(current));
+    console.log(`tiles and cumulative flow from the cache equal those from the old full read: ${agree}`);
+    if (!agree) process.exitCode = 1;
+    figures.push(
+      await measure("baselineColdLoad", "before: full read (every row through Prisma, by demand)", 3, () =>
+        loadBoardFlowBaseline(db, boardId),
+      ),
+      await measure("baselineTiles", "before: twoOneOneTiles on the old read's flow", REPEATS, () =>
+        tilesOf(baseline),
+      ),
+      await measure(
+        "baselineCfdYear",
+        "before: cumulativeFlow (365 days) on the old read's flow",
+        REPEATS,
+        () => cfdOf(baseline),
+      ),
+      await measure(
+        "baselineTilesAfterMove",
+        "before: full read + twoOneOneTiles right after one move",
+        3,
+        async () => tilesOf(await loadBoardFlowBaseline(db, boardId)),
+        moveOne,
+      ),
+    );
+    await diagnoseRowRead(loader, db, boardId, figures);
+  });
 
   printFigures(figures);
   console.log(
