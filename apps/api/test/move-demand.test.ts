@@ -161,6 +161,34 @@ describe("moving a demand", () => {
     expect(stored.version).toBe(demand.version + 1);
   });
 
+  it("answers with the demand exactly as the board shows it afterwards, and logs the move", async () => {
+    const board = await createBoard(lead);
+    const design = stageNamed(board, "Design");
+    const demand = await addDemand(board, { size: "M", description: "Pay by invoice", type: "chore" });
+    const links = [{ title: "Spec", url: "https://example.com/spec" }];
+    const edited = await lead.request({
+      method: "PATCH",
+      url: `/api/demands/${demand.id}`,
+      payload: { links },
+    });
+    expect(edited.statusCode).toBe(200);
+    await checkAll(demand, board, design.id, "entry");
+
+    const moved = await move(demand.id, { toStageId: design.id, toLaneId: laneNamed(board, "Standard").id });
+    expect(moved.statusCode).toBe(200);
+    const answer = moved.json() as TMoveResult;
+    const shown = (await lead.request({ method: "GET", url: `/api/boards/${board.id}` })).json() as TBoard;
+    expect(answer.demand).toEqual(shown.demands.find((d) => d.id === demand.id));
+    expect(answer.demand).toMatchObject({ stageId: design.id, links, size: "M", type: "chore" });
+    expect(answer.demand.checkedCriterionIds).toHaveLength(2);
+    expect(answer.demand.committedAt).toBe(answer.demand.enteredStageAt);
+    const logged = await ctx.db.transition.findFirstOrThrow({
+      where: { demandId: demand.id, kind: "moved" },
+    });
+    expect(logged).toMatchObject({ id: BigInt(answer.transitionId), toStageId: design.id, overWip: false });
+    expect(logged.at.toISOString()).toBe(answer.demand.enteredStageAt);
+  });
+
   it("refuses a stale expectedVersion with VERSION_CONFLICT and changes nothing", async () => {
     const board = await boardWithLimit(10, "hard");
     const demand = await addDemand(board);

@@ -96,15 +96,24 @@ const UNAVAILABLE_PATTERNS = [
   /timeout exceeded when trying to connect/i,
 ];
 
+// How Prisma's driver adapter reports a lost database on raw queries (P2010).
+const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout"]);
+
 function isDatabaseUnavailable(error: Error): boolean {
   const text = `${error.message} ${(error as { cause?: { message?: string } }).cause?.message ?? ""}`;
-  const code = (error as { code?: string }).code;
+  const { code, meta } = error as PrismaErrorShape;
   return (
     code === "ECONNREFUSED" ||
     code === "57P01" ||
     code === "P1001" ||
+    UNAVAILABLE_ADAPTER_KINDS.has(meta?.driverAdapterError?.cause?.kind ?? "") ||
     UNAVAILABLE_PATTERNS.some((pattern) => pattern.test(text))
   );
+}
+
+interface PrismaErrorShape {
+  code?: string;
+  meta?: { driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } };
 }
 
 // SQLSTATEs of a statement cut short by lock_timeout or statement_timeout.
@@ -116,10 +125,7 @@ const BUSY_SQLSTATES = new Set(["55P03", "57014"]);
  * transaction timeout (P2028). Either way it was rolled back whole.
  */
 function isDatabaseBusy(error: Error): boolean {
-  const prismaError = error as {
-    code?: string;
-    meta?: { driverAdapterError?: { cause?: { originalCode?: string } } };
-  };
+  const prismaError = error as PrismaErrorShape;
   if (prismaError.code === "P2028") return true;
   const sqlState = prismaError.meta?.driverAdapterError?.cause?.originalCode;
   return sqlState !== undefined && BUSY_SQLSTATES.has(sqlState);

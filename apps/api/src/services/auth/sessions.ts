@@ -1,6 +1,7 @@
 import type { TUser } from "@tideway/contracts";
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from "../../auth/tokens";
 import type { Db } from "../../db/prisma";
+import { Prisma } from "../../generated/prisma/client";
 
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 // Refreshing last-seen on every request would turn reads into writes.
@@ -12,7 +13,37 @@ export interface Caller extends TUser {
   sessionId: string | null;
 }
 
-const userFields = { id: true, email: true, name: true, isInstanceAdmin: true } as const;
+interface Credential {
+  user: TUser;
+  id: string;
+  expiresAt: Date | null;
+  touchedAt: Date | null;
+}
+
+const CREDENTIAL_SOURCES = {
+  session: { table: Prisma.raw("sessions"), touched: Prisma.raw("last_seen_at") },
+  apiToken: { table: Prisma.raw("api_tokens"), touched: Prisma.raw("last_used_at") },
+};
+
+/**
+ * The session or API token with this secret and its user. Every request
+ * looks its caller up, so this is one statement (Prisma's `include` sends two).
+ */
+async function findCredential(
+  db: Db,
+  source: keyof typeof CREDENTIAL_SOURCES,
+  secret: string,
+): Promise<Credential | null> {
+  const { table, touched } = CREDENTIAL_SOURCES[source];
+  const [row] = await db.$queryRaw<(TUser & Omit<Credential, "user" | "id"> & { credentialId: string })[]>`
+    SELECT u.id, u.email, u.name, u.is_instance_admin AS "isInstanceAdmin",
+      c.id AS "credentialId", c.expires_at AS "expiresAt", c.${touched} AS "touchedAt"
+    FROM ${table} c JOIN users u ON u.id = c.user_id
+    WHERE c.token_hash = ${hashSecret(secret)}`;
+  if (!row) return null;
+  const { credentialId, expiresAt, touchedAt, ...user } = row;
+  return { user, id: credentialId, expiresAt, touchedAt };
+}
 
 export async function startSession(
   db: Db,
@@ -27,35 +58,32 @@ export async function startSession(
 
 /** The user behind a session cookie, or null when it is unknown or expired (sliding expiry). */
 export async function callerFromSession(db: Db, token: string, now = new Date()): Promise<Caller | null> {
-  const session = await db.session.findUnique({
-    where: { tokenHash: hashSecret(token) },
-    include: { user: { select: userFields } },
-  });
+  const session = await findCredential(db, "session", token);
   if (!session) return null;
-  if (session.expiresAt <= now) {
-    await db.session.deleteMany({ where: { id: session.id } });
+  const { id: credentialId, expiresAt, touchedAt, user } = session;
+  if (!expiresAt || expiresAt <= now) {
+    await db.session.deleteMany({ where: { id: credentialId } });
     return null;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+  if (!touchedAt || now.getTime() - touchedAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.session.update({
-      where: { id: session.id },
+      where: { id: credentialId },
       data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) },
     });
   }
-  return { ...session.user, via: "session", sessionId: session.id };
+  return { ...user, via: "session", sessionId: credentialId };
 }
 
 export async function callerFromApiToken(db: Db, token: string, now = new Date()): Promise<Caller | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-  const apiToken = await db.apiToken.findUnique({
-    where: { tokenHash: hashSecret(token) },
-    include: { user: { select: userFields } },
-  });
-  if (!apiToken || (apiToken.expiresAt && apiToken.expiresAt <= now)) return null;
-  if (!apiToken.lastUsedAt || now.getTime() - apiToken.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.apiToken.update({ where: { id: apiToken.id }, data: { lastUsedAt: now } });
+  const apiToken = await findCredential(db, "apiToken", token);
+  if (!apiToken) return null;
+  const { id: credentialId, expiresAt, touchedAt, user } = apiToken;
+  if (expiresAt && expiresAt <= now) return null;
+  if (!touchedAt || now.getTime() - touchedAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.apiToken.update({ where: { id: credentialId }, data: { lastUsedAt: now } });
   }
-  return { ...apiToken.user, via: "token", sessionId: null };
+  return { ...user, via: "token", sessionId: null };
 }
 
 export async function endSession(db: Db, caller: Caller, everywhere: boolean): Promise<void> {

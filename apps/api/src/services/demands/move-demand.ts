@@ -6,15 +6,23 @@ import {
   type StageRule,
   unmetCriteria,
   unmetCriteriaMessage,
+  wipVerdict,
 } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { AppError, invalidField } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
 import { requireDemandAccess } from "../access/require-board-role";
-import { type BoardEventSink, nextBoardSeq } from "../board-events";
-import { demandViewSelect, toDemandView } from "./demand-view";
+import type { BoardEventSink } from "../board-events";
+import { toDemandView } from "./demand-view";
+import {
+  lockMoveSubject,
+  type MoveSubject,
+  readTargetCell,
+  type TargetCellReads,
+  writeMove,
+} from "./move-statements";
 import { TRANSACTION_OPTIONS } from "./transaction-options";
-import { admitToLane, admitToStage } from "./wip-checks";
+import { enforceWip, lockLaneForEntry, lockStageForEntry } from "./wip-checks";
 
 export interface MoveDeps {
   db: Db;
@@ -22,15 +30,6 @@ export interface MoveDeps {
 }
 
 type Tx = Prisma.TransactionClient;
-
-interface LockedDemand {
-  id: string;
-  board_id: string;
-  stage_id: string;
-  lane_id: string;
-  version: number;
-  committed_at: Date | null;
-}
 
 /**
  * Moves a demand to another stage, lane or position in one transaction
@@ -83,9 +82,7 @@ async function applyMove(
   now: Date,
 ): Promise<TMoveResult> {
   const boardId = board.id;
-  const [demand] = await tx.$queryRaw<LockedDemand[]>`
-    SELECT id, board_id, stage_id, lane_id, version, committed_at FROM demands
-    WHERE id = ${demandId}::uuid AND archived_at IS NULL FOR NO KEY UPDATE`;
+  const demand = await lockMoveSubject(tx, boardId, demandId, input.toStageId);
   if (!demand) throw new AppError(ErrorCode.NOT_FOUND, "Demand was not found (it may be archived).");
   if (input.expectedVersion !== undefined && input.expectedVersion !== demand.version) {
     throw new AppError(
@@ -95,70 +92,59 @@ async function applyMove(
     );
   }
 
-  const [stages, lanes] = await Promise.all([
-    tx.stage.findMany({ where: { boardId }, orderBy: { position: "asc" } }),
-    tx.lane.findMany({ where: { boardId } }),
-  ]);
-  const from = stages.find((stage) => stage.id === demand.stage_id) as StageRule;
+  const { stages } = demand;
+  const from = stages.find((stage) => stage.id === demand.stageId) as StageRule;
   const to = stages.find((stage) => stage.id === input.toStageId);
   if (!to) throw invalidField("toStageId", "is not a stage of this board");
-  const toLaneId = input.toLaneId ?? demand.lane_id;
-  const toLane = lanes.find((lane) => lane.id === toLaneId);
+  const toLaneId = input.toLaneId ?? demand.laneId;
+  const toLane = demand.lanes.find((lane) => lane.id === toLaneId);
   if (!toLane) throw invalidField("toLaneId", "is not a lane of this board");
 
-  const stageChanged = to.id !== demand.stage_id;
-  const laneChanged = toLaneId !== demand.lane_id;
-  let overWip = false;
-
-  if (stageChanged) overWip = await admitToStage(tx, to);
+  const stageChanged = to.id !== demand.stageId;
+  const laneChanged = toLaneId !== demand.laneId;
+  const countStage = stageChanged && to.wipLimit !== null;
   const entersLaneWork = isInProgressStage(to, stages) && (laneChanged || !isInProgressStage(from, stages));
-  if (entersLaneWork) overWip = (await admitToLane(tx, toLane, stages, demandId)) || overWip;
-
-  if (stageChanged) await checkCriteria(tx, demandId, from, to);
-
-  const rank = await rankInCell(tx, demandId, to.id, toLaneId, input);
-  const commitment = stages.find((stage) => stage.boundary === "commitment");
-  const commits =
-    demand.committed_at === null && commitment !== undefined && to.position >= commitment.position;
-  const updated = await tx.demand.update({
-    where: { id: demandId },
-    data: {
-      stageId: to.id,
-      laneId: toLaneId,
-      rank,
-      version: { increment: 1 },
-      ...(stageChanged ? { enteredStageAt: now } : {}),
-      ...(commits ? { committedAt: now } : {}),
-    },
-    select: demandViewSelect,
+  const countLane = entersLaneWork && toLane.wipLimit !== null;
+  // Always the stage before the lane, as every writer does, so concurrent moves cannot deadlock.
+  if (countStage) await lockStageForEntry(tx, to.id);
+  if (countLane) await lockLaneForEntry(tx, toLane.id);
+  const cell = await readTargetCell(tx, {
+    demandId,
+    stageId: to.id,
+    laneId: toLaneId,
+    countStage,
+    laneWorkStageIds: countLane
+      ? stages.filter((stage) => isInProgressStage(stage, stages)).map((s) => s.id)
+      : null,
+    neighbourId: input.beforeId ?? input.afterId ?? null,
   });
-
-  let transitionId = "";
-  if (stageChanged || laneChanged) {
-    const transition = await tx.transition.create({
-      data: {
-        boardId,
-        demandId,
-        kind: "moved",
-        fromStageId: demand.stage_id,
-        toStageId: to.id,
-        fromLaneId: demand.lane_id,
-        toLaneId,
-        at: now,
-        actorId,
-        overWip,
-      },
-      select: { id: true },
-    });
-    transitionId = transition.id.toString();
+  let overWip = false;
+  if (cell.stageCount !== null) overWip = enforceWip(wipVerdict(to, cell.stageCount), { stageId: to.id });
+  if (cell.laneCount !== null) {
+    overWip = enforceWip(wipVerdict(toLane, cell.laneCount, "lane"), { laneId: toLane.id }) || overWip;
   }
+  if (stageChanged) checkCriteria(demand, from, to);
 
-  const seq = await nextBoardSeq(tx, boardId);
-  const result: TMoveResult = {
-    demand: toDemandView(updated, board.key),
-    seq,
+  const commitment = stages.find((stage) => stage.boundary === "commitment");
+  const written = await writeMove(tx, {
+    boardId,
+    demandId,
+    actorId,
+    from: { stageId: demand.stageId, laneId: demand.laneId },
+    to: { stageId: to.id, laneId: toLaneId },
+    rank: rankInCell(cell, input),
+    now,
+    stageChanged,
+    commits: demand.committedAt === null && commitment !== undefined && to.position >= commitment.position,
+    logged: stageChanged || laneChanged,
     overWip,
-    transitionId,
+  });
+  const checks = demand.checkedCriterionIds.map((criterionId) => ({ criterionId }));
+  const result: TMoveResult = {
+    demand: toDemandView({ ...written.demand, checks }, board.key),
+    seq: written.seq,
+    overWip,
+    transitionId: written.transitionId,
   };
   if (input.idempotencyKey) {
     await tx.idempotentMove.create({
@@ -168,35 +154,23 @@ async function applyMove(
         demandId,
         response: result as unknown as Prisma.InputJsonValue,
       },
+      select: { key: true },
     });
   }
   return result;
 }
 
-async function checkCriteria(tx: Tx, demandId: string, from: StageRule, to: StageRule): Promise<void> {
+function checkCriteria(demand: MoveSubject, from: StageRule, to: StageRule): void {
   const checkExit = exitCriteriaApply(from, to);
-  const [criteria, checks] = await Promise.all([
-    tx.criterion.findMany({
-      where: {
-        required: true,
-        OR: [
-          { stageId: to.id, phase: "entry" },
-          ...(checkExit ? [{ stageId: from.id, phase: "exit" as const }] : []),
-        ],
-      },
-      orderBy: { position: "asc" },
-    }),
-    tx.criterionCheck.findMany({ where: { demandId }, select: { criterionId: true } }),
-  ]);
-  const checked = new Set(checks.map((check) => check.criterionId));
-  const unmetExit = checkExit ? unmetCriteria(criteria, from.id, "exit", checked) : [];
+  const checked = new Set(demand.checkedCriterionIds);
+  const unmetExit = checkExit ? unmetCriteria(demand.criteria, from.id, "exit", checked) : [];
   if (unmetExit.length > 0) {
     throw new AppError(ErrorCode.EXIT_CRITERIA_UNMET, unmetCriteriaMessage(from.name, unmetExit, "exit"), {
       stageId: from.id,
       unmet: unmetExit.map(({ id, text }) => ({ id, text })),
     });
   }
-  const unmetEntry = unmetCriteria(criteria, to.id, "entry", checked);
+  const unmetEntry = unmetCriteria(demand.criteria, to.id, "entry", checked);
   if (unmetEntry.length > 0) {
     throw new AppError(ErrorCode.ENTRY_CRITERIA_UNMET, unmetCriteriaMessage(to.name, unmetEntry, "entry"), {
       stageId: to.id,
@@ -210,39 +184,11 @@ async function checkCriteria(tx: Tx, demandId: string, from: StageRule, to: Stag
  * cell. A neighbour that is no longer in the target cell (the client's view
  * was stale) falls back to the end rather than failing the move.
  */
-async function rankInCell(
-  tx: Tx,
-  demandId: string,
-  stageId: string,
-  laneId: string,
-  input: Pick<TMoveDemandBody, "beforeId" | "afterId">,
-): Promise<string> {
-  const neighbourId = input.beforeId ?? input.afterId;
-  const neighbour = neighbourId
-    ? await tx.demand.findFirst({
-        where: { id: neighbourId, stageId, laneId, archivedAt: null, NOT: { id: demandId } },
-        select: { rank: true },
-      })
-    : null;
-  const cell = { stageId, laneId, archivedAt: null, NOT: { id: demandId } };
-  if (neighbour && input.beforeId) {
-    const previous = await tx.demand.findFirst({
-      where: { ...cell, rank: { lt: neighbour.rank } },
-      orderBy: { rank: "desc" },
-      select: { rank: true },
-    });
-    return rankBetween(previous?.rank ?? null, neighbour.rank);
-  }
-  if (neighbour && input.afterId) {
-    const next = await tx.demand.findFirst({
-      where: { ...cell, rank: { gt: neighbour.rank } },
-      orderBy: { rank: "asc" },
-      select: { rank: true },
-    });
-    return rankBetween(neighbour.rank, next?.rank ?? null);
-  }
-  const last = await tx.demand.findFirst({ where: cell, orderBy: { rank: "desc" }, select: { rank: true } });
-  return rankBetween(last?.rank ?? null, null);
+function rankInCell(cell: TargetCellReads, input: Pick<TMoveDemandBody, "beforeId" | "afterId">): string {
+  const { neighbourRank } = cell;
+  if (neighbourRank !== null && input.beforeId) return rankBetween(cell.rankBelowNeighbour, neighbourRank);
+  if (neighbourRank !== null && input.afterId) return rankBetween(neighbourRank, cell.rankAboveNeighbour);
+  return rankBetween(cell.lastRank, null);
 }
 
 async function earlierAnswer(

@@ -13,9 +13,19 @@ type Tx = Prisma.TransactionClient;
  */
 export async function admitToStage(tx: Tx, stage: StageRule): Promise<boolean> {
   if (stage.wipLimit === null) return false;
-  await tx.$queryRaw`SELECT id FROM stages WHERE id = ${stage.id}::uuid FOR NO KEY UPDATE`;
+  await lockStageForEntry(tx, stage.id);
   const count = await tx.demand.count({ where: { stageId: stage.id, archivedAt: null } });
-  return enforce(wipVerdict(stage, count), { stageId: stage.id });
+  return enforceWip(wipVerdict(stage, count), { stageId: stage.id });
+}
+
+/** The lock admitToStage takes, for callers that count in a statement of their own. */
+export async function lockStageForEntry(tx: Tx, stageId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM stages WHERE id = ${stageId}::uuid FOR NO KEY UPDATE`;
+}
+
+/** The lock admitToLane takes (after the stage's, never before). */
+export async function lockLaneForEntry(tx: Tx, laneId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM lanes WHERE id = ${laneId}::uuid FOR NO KEY UPDATE`;
 }
 
 /** The same for a lane's limit on work in progress (demands between commitment and delivery). */
@@ -26,7 +36,7 @@ export async function admitToLane(
   excludeDemandId: string | null,
 ): Promise<boolean> {
   if (lane.wipLimit === null) return false;
-  await tx.$queryRaw`SELECT id FROM lanes WHERE id = ${lane.id}::uuid FOR NO KEY UPDATE`;
+  await lockLaneForEntry(tx, lane.id);
   const inProgressStageIds = stages
     .filter((stage) => isInProgressStage(stage, stages))
     .map((stage) => stage.id);
@@ -38,10 +48,11 @@ export async function admitToLane(
       ...(excludeDemandId ? { id: { not: excludeDemandId } } : {}),
     },
   });
-  return enforce(wipVerdict(lane, count, "lane"), { laneId: lane.id });
+  return enforceWip(wipVerdict(lane, count, "lane"), { laneId: lane.id });
 }
 
-function enforce(verdict: ReturnType<typeof wipVerdict>, place: Record<string, string>): boolean {
+/** Throws the 409 a hard limit gives; returns whether a soft limit was exceeded. */
+export function enforceWip(verdict: ReturnType<typeof wipVerdict>, place: Record<string, string>): boolean {
   if (verdict.outcome === "refused") {
     throw new AppError(ErrorCode.WIP_LIMIT_REACHED, verdict.message, {
       ...place,
