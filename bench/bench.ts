@@ -15,7 +15,8 @@
  * 5. the raw-SQL baseline of the move (raw-move-server.ts), driven the same
  *    way as 1, so the framework and ORM overhead shows as a ratio.
  *
- * Environment: BENCH_ONLY (a subset of moves,broadcast,page,metrics), BENCH_RUNS (3), BENCH_SECONDS per load run (8), BENCH_DEMANDS
+ * Environment: BENCH_ONLY (a subset of moves,broadcast,page,metrics), BENCH_RUNS (3), BENCH_SECONDS per load run (8),
+ * BENCH_LISTENERS socket.io clients for the broadcast (100), BENCH_DEMANDS
  * for the metrics history (100000), BENCH_PORT (3301; the baseline takes the
  * next port), BENCH_CPU_PROF=1 writes the server's CPU profile to bench/profiles.
  */
@@ -40,7 +41,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const METRICS_DEMANDS = Number(process.env.BENCH_DEMANDS ?? 100_000);
 const PORT = Number(process.env.BENCH_PORT ?? 3301);
 const CONNECTIONS = 50;
-const LISTENERS = 100;
+const LISTENERS = Number(process.env.BENCH_LISTENERS ?? 100);
 const BROADCAST_MOVES = 100;
 const FIXED_RATE = 1_000;
 /** BENCH_ONLY=moves,broadcast,page,metrics runs a subset (for profiling one part). */

@@ -109,9 +109,12 @@ export async function readTargetCell(
           AND stage_id = ANY(${laneWorkStageIds ?? []}::uuid[])
       ) END AS "laneCount",
       (SELECT rank FROM neighbour) AS "neighbourRank",
-      (SELECT max(rank) FROM cell WHERE rank < (SELECT rank FROM neighbour)) AS "rankBelowNeighbour",
-      (SELECT min(rank) FROM cell WHERE rank > (SELECT rank FROM neighbour)) AS "rankAboveNeighbour",
-      (SELECT max(rank) FROM cell) AS "lastRank"`;
+      (SELECT rank FROM cell WHERE rank < (SELECT rank FROM neighbour) ORDER BY rank DESC LIMIT 1)
+        AS "rankBelowNeighbour",
+      (SELECT rank FROM cell WHERE rank > (SELECT rank FROM neighbour) ORDER BY rank LIMIT 1)
+        AS "rankAboveNeighbour",
+      -- ORDER BY .. LIMIT 1 walks the (stage, lane, rank) index from one end; max() would read the cell.
+      (SELECT rank FROM cell ORDER BY rank DESC LIMIT 1) AS "lastRank"`;
   if (!reads) throw new Error("the target cell query returned no row");
   return reads;
 }
