@@ -10,6 +10,7 @@ import {
 import type { Db } from "../../db/prisma";
 import { requireBoardRole } from "../access/require-board-role";
 import { cachedBoardHistory } from "../metrics/board-flow-cache";
+import { boardTimeBasis } from "../metrics/board-time-basis";
 
 /**
  * The 2-1-1 goal per calendar quarter for the board (the team's value
@@ -28,10 +29,7 @@ export async function getQuarterlyTwoOneOne(
     db.board.findUniqueOrThrow({ where: { id: boardId }, select: { id: true, name: true, key: true } }),
     db.lane.findMany({ where: { boardId }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
   ]);
-  const timeBasis =
-    (history.settings as { timeBasis?: string } | null)?.timeBasis === "business-days"
-      ? "business-days"
-      : "calendar";
+  const timeBasis = boardTimeBasis(history.settings);
   const trend = quarterlyTwoOneOne(history.flow.demands, history.flow.stages, {
     now: epochMs(now.getTime()),
     timeBasis,

@@ -9,13 +9,7 @@ import {
   type TimeBasis,
   TWO_ONE_ONE_TARGETS,
 } from "@tideway/domain";
-
-/** How the board counts durations (`Board.settings.timeBasis`); calendar time unless it says business days. */
-export function boardTimeBasis(settings: unknown): TimeBasis {
-  return (settings as { timeBasis?: unknown } | null)?.timeBasis === "business-days"
-    ? "business-days"
-    : "calendar";
-}
+import { boardTimeBasis } from "../metrics/board-time-basis";
 
 /**
  * The board's service level expectation as the dashboard shows it by

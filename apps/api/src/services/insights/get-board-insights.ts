@@ -12,7 +12,7 @@ import {
 import type { Db } from "../../db/prisma";
 import { requireBoardRole } from "../access/require-board-role";
 import { cachedBoardHistory } from "../metrics/board-flow-cache";
-import { boardTimeBasis } from "./board-service-level";
+import { boardTimeBasis } from "../metrics/board-time-basis";
 
 const MAX_FORECAST_WEEKS = 156;
 

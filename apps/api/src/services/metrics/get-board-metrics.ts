@@ -20,6 +20,7 @@ import type { Db } from "../../db/prisma";
 import { invalidField } from "../../errors/app-error";
 import { requireBoardRole } from "../access/require-board-role";
 import { cachedBoardHistory } from "./board-flow-cache";
+import { boardTimeBasis } from "./board-time-basis";
 
 const DEFAULT_WINDOW_DAYS = 30;
 const MAX_WINDOW_DAYS = 3 * 366;
@@ -41,8 +42,7 @@ export async function getBoardMetrics(
   await requireBoardRole(db, userId, boardId, "viewer");
   const window = metricWindow(query, now);
   const { flow, settings } = await cachedBoardHistory(db, boardId);
-  const timeBasis =
-    (settings as { timeBasis?: string } | null)?.timeBasis === "business-days" ? "business-days" : "calendar";
+  const timeBasis = boardTimeBasis(settings);
   const filter = { laneId: query.lane, type: query.type };
   const options: CycleTimeOptions = { window, filter, timeBasis };
   const { demands, stages, labels } = flow;
