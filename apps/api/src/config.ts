@@ -16,6 +16,8 @@ export interface Config {
   migrationsDir: string;
   /** How often the API looks for demands past their board's SLE (services/insights); 0 turns it off. */
   sleSweepIntervalMs: number;
+  /** Private or reserved addresses (IPs, CIDR ranges) the SLE alert webhook may call; none by default. */
+  alertWebhookAllowedAddresses: string[];
 }
 
 /** Reads the environment variables of DESIGN.md "Configuration"; all are optional. */
@@ -31,6 +33,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.join(repoRoot, "apps/web/dist"),
     migrationsDir: path.join(repoRoot, "prisma/migrations"),
     sleSweepIntervalMs: parseInterval(env.SLE_SWEEP_INTERVAL_MS, 60_000),
+    alertWebhookAllowedAddresses: (env.ALERT_WEBHOOK_ALLOWED_ADDRESSES ?? "")
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ""),
   };
 }
 

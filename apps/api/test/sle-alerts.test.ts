@@ -1,10 +1,17 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { TAlertWebhookSettings, TBoard, TNotification, TNotificationList } from "@tideway/contracts";
+import type {
+  TAlertWebhookSettings,
+  TBoard,
+  TNotification,
+  TNotificationList,
+  TSleAlertWebhookPayload,
+} from "@tideway/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
 import { loadConfig } from "../src/config";
+import { deliverAlertWebhook } from "../src/services/insights/deliver-alert-webhook";
 import { type SleSweepDeps, sweepSleAlerts } from "../src/services/insights/sweep-sle-alerts";
 import { createBoard } from "./helpers/board";
 import { seedFlowLog } from "./helpers/flow-log";
@@ -89,7 +96,7 @@ describe("SLE alerts", () => {
       db: ctx.db,
       log: ctx.app.log,
       users: { notify: (userId, notification) => pushed.push({ userId, notification }) },
-      webhook: { timeoutMs: 2_000, attempts: 3, retryDelayMs: 10 },
+      webhook: { timeoutMs: 2_000, attempts: 3, retryDelayMs: 10, allowedAddresses: ["127.0.0.1"] },
     };
   });
 
@@ -247,7 +254,7 @@ describe("SLE alert webhook", () => {
       db: ctx.db,
       log: ctx.app.log,
       users: { notify: () => {} },
-      webhook: { timeoutMs: 2_000, attempts: 3, retryDelayMs: 10 },
+      webhook: { timeoutMs: 2_000, attempts: 3, retryDelayMs: 10, allowedAddresses: ["127.0.0.1"] },
     };
     const sweep = await sweepSleAlerts(deps, NOW);
     const outcomes = await Promise.all(sweep.webhooks);
@@ -269,6 +276,46 @@ describe("SLE alert webhook", () => {
     ]);
   });
 
+  it("never calls a private or loopback address unless ALERT_WEBHOOK_ALLOWED_ADDRESSES lets it", async () => {
+    const target = { url: receiverUrl, secret: "s" };
+    const payload: TSleAlertWebhookPayload = {
+      type: "sle.crossed",
+      alertId: randomUUID(),
+      crossedAt: new Date(NOW).toISOString(),
+      boardId: board.id,
+      demandId: randomUUID(),
+      demandKey: "SLE-1",
+      demandTitle: "Guarded",
+      threshold: "p85",
+      age: 12 * 86_400,
+      thresholdAge: 10 * 86_400,
+    };
+    const byName = { ...target, url: receiverUrl.replace("127.0.0.1", "localhost") };
+    const options = { timeoutMs: 1_000, attempts: 1, retryDelayMs: 10 };
+    const before = received.length;
+
+    for (const refused of [target, byName]) {
+      const outcome = await deliverAlertWebhook(refused, payload, { ...options, allowedAddresses: [] });
+      expect(outcome).toMatchObject({ delivered: false, last: expect.stringMatching(/not allowed/) });
+    }
+    const metadata = { url: "http://169.254.169.254/latest/meta-data/", secret: "s" };
+    expect(await deliverAlertWebhook(metadata, payload, { ...options, allowedAddresses: [] })).toMatchObject({
+      delivered: false,
+      last: expect.stringMatching(/not allowed/),
+    });
+    expect(received.length).toBe(before);
+
+    const allowed = await deliverAlertWebhook(byName, payload, {
+      ...options,
+      allowedAddresses: ["127.0.0.0/8"],
+    });
+    expect(allowed).toMatchObject({ delivered: true, last: 204 });
+    expect(received.length).toBe(before + 1);
+    expect(loadConfig({ ALERT_WEBHOOK_ALLOWED_ADDRESSES: " 10.0.0.0/8, 127.0.0.1 ," })).toMatchObject({
+      alertWebhookAllowedAddresses: ["10.0.0.0/8", "127.0.0.1"],
+    });
+  });
+
   it("logs an undeliverable alert without failing the sweep", async () => {
     await put(lead, "http://127.0.0.1:9/unreachable");
     await seedFlowLog(ctx.db, board, T0, { Stuck: [["Design", 29]] });
@@ -276,7 +323,7 @@ describe("SLE alert webhook", () => {
       db: ctx.db,
       log: ctx.app.log,
       users: { notify: () => {} },
-      webhook: { timeoutMs: 500, attempts: 2, retryDelayMs: 10 },
+      webhook: { timeoutMs: 500, attempts: 2, retryDelayMs: 10, allowedAddresses: ["127.0.0.1"] },
     };
     const sweep = await sweepSleAlerts(deps, NOW);
     expect(sweep.alerts).toBe(1);

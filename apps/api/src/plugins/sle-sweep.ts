@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { DEFAULT_WEBHOOK_DELIVERY } from "../services/insights/deliver-alert-webhook";
 import { sweepSleAlerts } from "../services/insights/sweep-sle-alerts";
 
 /** The first sweep after start-up comes early, so alerts due while the server was down arrive soon. */
@@ -18,7 +19,12 @@ export function startSleSweep(app: FastifyInstance, intervalMs: number): void {
     if (running) return;
     running = true;
     try {
-      await sweepSleAlerts({ db: app.db, users: app.userEvents, log: app.log });
+      await sweepSleAlerts({
+        db: app.db,
+        users: app.userEvents,
+        log: app.log,
+        webhook: { ...DEFAULT_WEBHOOK_DELIVERY, allowedAddresses: app.config.alertWebhookAllowedAddresses },
+      });
     } catch (error) {
       app.log.error({ err: error }, "SLE alert sweep failed");
     } finally {

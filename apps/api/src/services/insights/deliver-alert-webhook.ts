@@ -1,5 +1,8 @@
 import { createHmac } from "node:crypto";
+import http from "node:http";
+import https from "node:https";
 import type { TSleAlertWebhookPayload } from "@tideway/contracts";
+import { useAgent } from "request-filtering-agent";
 import type { AlertWebhookTarget } from "./alert-webhook-settings";
 
 export interface WebhookDeliveryOptions {
@@ -8,12 +11,21 @@ export interface WebhookDeliveryOptions {
   attempts: number;
   /** Before the second attempt; doubled before each later one. */
   retryDelayMs: number;
+  /**
+   * Private, loopback, link-local and reserved addresses the webhook may
+   * reach anyway (IPs or CIDR ranges, from ALERT_WEBHOOK_ALLOWED_ADDRESSES).
+   * Any board admin sets the URL, and any user can create a board, so
+   * without this the server would POST wherever they point it inside its
+   * own network (SSRF).
+   */
+  allowedAddresses: readonly string[];
 }
 
 export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliveryOptions = {
   timeoutMs: 5_000,
   attempts: 3,
   retryDelayMs: 2_000,
+  allowedAddresses: [],
 };
 
 export interface WebhookDeliveryResult {
@@ -52,21 +64,49 @@ export async function deliverAlertWebhook(
   for (let attempt = 1; attempt <= options.attempts; attempt++) {
     if (attempt > 1) await sleep(options.retryDelayMs * 2 ** (attempt - 2));
     try {
-      const response = await fetch(target.url, {
-        method: "POST",
-        headers,
-        body,
-        redirect: "manual",
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-      await response.body?.cancel();
-      last = response.status;
-      if (response.ok) return { delivered: true, attempts: attempt, last };
+      last = await post(target.url, headers, body, options);
+      if (last >= 200 && last < 300) return { delivered: true, attempts: attempt, last };
     } catch (error) {
       last = error instanceof Error ? error.message : String(error);
     }
   }
   return { delivered: false, attempts: options.attempts, last };
+}
+
+/**
+ * One POST through an agent that checks the address every connection
+ * resolves to (request-filtering-agent), so neither a private IP in the URL
+ * nor a name that resolves to one (DNS rebinding) gets through. Node's
+ * built-in fetch takes no http.Agent, hence node:http. Redirects are not
+ * followed. Resolves to the response status.
+ */
+function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  options: WebhookDeliveryOptions,
+): Promise<number> {
+  const agent = useAgent(url, { allowIPAddressList: [...options.allowedAddresses] });
+  const request = url.startsWith("https:") ? https.request : http.request;
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      url,
+      {
+        method: "POST",
+        agent,
+        headers: { ...headers, "content-length": Buffer.byteLength(body) },
+        signal: AbortSignal.timeout(options.timeoutMs),
+      },
+      (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+        response.on("error", reject);
+      },
+    );
+    outgoing.on("error", reject);
+    outgoing.on("close", () => agent.destroy());
+    outgoing.end(body);
+  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
