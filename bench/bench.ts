@@ -13,7 +13,9 @@
  *    ~1,000,000 transitions (metrics-suite.ts, shared with bench:metrics);
  * 4. the board page in Chromium with 500 and 2,000 cards;
  * 5. the raw-SQL baseline of the move (raw-move-server.ts), driven the same
- *    way as 1, so the framework and ORM overhead shows as a ratio.
+ *    way as 1, so the framework and ORM overhead shows as a ratio; and
+ *    PostgreSQL alone (postgres-floor.ts, pgbench), the ceiling of any
+ *    transaction of a move's shape on this machine.
  *
  * Environment: BENCH_ONLY (a subset of moves,broadcast,page,metrics), BENCH_RUNS (3), BENCH_SECONDS per load run (8),
  * BENCH_LISTENERS socket.io clients for the broadcast (100), BENCH_DEMANDS
@@ -35,6 +37,7 @@ import { type BoardPageRun, boardPlacements, launchChromium, runBoardPage } from
 import { type BroadcastRun, connectListeners, runBroadcast } from "./broadcast-bench";
 import { runMetricsSuite } from "./metrics-suite";
 import { type MoveLoad, type MoveRun, runMoveLoad } from "./moves-bench";
+import { measurePostgresFloor, type PostgresFloor, pgbenchAvailable } from "./postgres-floor";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -219,6 +222,24 @@ async function measureMoves(
       rawSqlRuns: rawRuns,
     };
   }
+  if (pgbenchAvailable()) {
+    const floors: PostgresFloor[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      floors.push(await measurePostgresFloor(CONNECTIONS, SECONDS, FIXED_RATE));
+      const last = floors.at(-1) as PostgresFloor;
+      console.log(
+        `  PostgreSQL alone run ${run + 1}: ${round1(last.transactionsPerSecond)} tx/s, ` +
+          `p99 at ${FIXED_RATE}/s ${round1(last.fixedRateP99Ms)} ms`,
+      );
+    }
+    moves.postgresFloor = {
+      what: `pgbench's TPC-B-like transaction, ${CONNECTIONS} clients, prepared statements, no app`,
+      median: medianOf(floors),
+      runs: floors,
+    };
+  } else {
+    console.log("  (no pgbench on PATH: the PostgreSQL-alone floor is skipped)");
+  }
   return moves;
 }
 
@@ -332,6 +353,10 @@ function compareWithTargets(results: Record<string, unknown>): TargetRow[] {
     (v) => v >= 1000,
   );
   row("move p99 at 1,000/s (ms)", "<= 20", moves?.fixedRate?.app.summary.p99Ms, (v) => v <= 20);
+  // The same targets for PostgreSQL alone (postgres-floor.ts): where it misses them, so must any app.
+  const floor = (results.moves as { postgresFloor?: { median: PostgresFloor } } | undefined)?.postgresFloor;
+  row("PostgreSQL alone: pgbench tx/s", ">= 2000", floor?.median.transactionsPerSecond, (v) => v >= 2000);
+  row("PostgreSQL alone: p99 at 1,000 tx/s (ms)", "<= 20", floor?.median.fixedRateP99Ms, (v) => v <= 20);
   const broadcast = results.broadcast as { median: BroadcastRun } | undefined;
   row("move-to-broadcast p99, 100 clients (ms)", "<= 25", broadcast?.median.p99Ms, (v) => v <= 25);
   const figures =
