@@ -167,7 +167,7 @@ function keyTaken(key: string): AppError {
   return new AppError(
     ErrorCode.BOARD_KEY_TAKEN,
     `The board key ${key} is already used by another board; import under another key.`,
-    { issues: [{ field: "query.key", message: "is already used by another board" }] },
+    { issues: [{ field: "querystring.key", message: "is already used by another board" }] },
   );
 }
 
