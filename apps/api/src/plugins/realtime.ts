@@ -20,11 +20,15 @@ import { isSameOrigin, SESSION_COOKIE } from "./authenticate";
 interface SocketData {
   caller: Caller;
 }
-type BoardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** Between API processes: an event for the clients in one room, delivered by each process to its own. */
+interface InterServerEvents {
+  relay: (room: string, event: keyof ServerToClientEvents, payload: unknown) => void;
+}
+type BoardSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type RealtimeServer = Server<
   ClientToServerEvents,
   ServerToClientEvents,
-  Record<string, never>,
+  InterServerEvents,
   SocketData
 >;
 
@@ -89,7 +93,23 @@ export function attachRealtime(
     adapterPool = new pg.Pool({ connectionString: options.sharedDatabaseUrl, max: 3 });
     adapterPool.on("error", (error) => app.log.warn({ err: error }, "socket.io adapter connection failed"));
     io.adapter(createAdapter(adapterPool));
+    io.on("relay", (room, event, payload) => emitLocally(io, room, event, payload));
   }
+  /**
+   * This process's clients get the event at once, the other processes' through
+   * the adapter. A plain `io.to(room).emit` would hold even local delivery
+   * until the adapter's NOTIFY has made its round trip through PostgreSQL
+   * (socket.io-adapter's ClusterAdapter awaits the publish first), which
+   * under load queues behind the moves themselves.
+   */
+  const broadcast = <E extends keyof ServerToClientEvents>(
+    room: string,
+    event: E,
+    payload: Parameters<ServerToClientEvents[E]>[0],
+  ) => {
+    emitLocally(io, room, event, payload);
+    if (adapterPool) io.serverSideEmit("relay", room, event, payload);
+  };
 
   app.addHook("onClose", async () => {
     await io.close();
@@ -99,7 +119,7 @@ export function attachRealtime(
   return {
     io,
     sink: {
-      publish: (event) => io.to(boardRoom(event.boardId)).emit("board:event", event),
+      publish: (event) => broadcast(boardRoom(event.boardId), "board:event", event),
       evict: async (boardId, userId) => {
         const room = boardRoom(boardId);
         for (const socket of await io.in(room).fetchSockets()) {
@@ -108,9 +128,14 @@ export function attachRealtime(
       },
     },
     users: {
-      notify: (userId, notification) => io.to(userRoom(userId)).emit("notification:new", notification),
+      notify: (userId, notification) => broadcast(userRoom(userId), "notification:new", notification),
     },
   };
+}
+
+function emitLocally(io: RealtimeServer, room: string, event: keyof ServerToClientEvents, payload: unknown) {
+  // Every ServerToClientEvents event carries one payload; the union of their signatures does not spread.
+  (io.local.to(room).emit as (event: string, payload: unknown) => boolean)(event, payload);
 }
 
 async function authenticateSocket(app: FastifyInstance, socket: BoardSocket): Promise<Caller | null> {
