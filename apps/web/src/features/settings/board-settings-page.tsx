@@ -7,10 +7,11 @@ import { ImportDemandsSection } from "../demand-import/import-demands-section";
 import { AlertWebhookSettings } from "./alert-webhook-settings";
 import { ForecastSettings } from "./forecast-settings";
 import { LaneSettings } from "./lane-settings";
+import { MemberSettings } from "./member-settings";
 import { PipelineSettings } from "./pipeline-settings";
 import { StageSettings } from "./stage-settings";
 
-/** Stages, swim lanes, WIP limits and policies, criteria, and the delivery pipeline: how the board's flow is shaped and measured. */
+/** Stages, swim lanes, WIP limits and policies, criteria, members, and the delivery pipeline: how the board's flow is shaped and measured. */
 export function BoardSettingsPage() {
   const { boardId } = useParams();
   useLiveBoard(boardId);
@@ -40,6 +41,7 @@ export function BoardSettingsPage() {
         <>
           <StageSettings />
           <LaneSettings />
+          {isAdmin && boardId && <MemberSettings boardId={boardId} />}
           {isAdmin && boardId && <PipelineSettings boardId={boardId} />}
           {isAdmin && boardId && <AlertWebhookSettings boardId={boardId} />}
           {boardId && <ExportBoardSection boardId={boardId} />}

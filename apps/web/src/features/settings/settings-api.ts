@@ -1,4 +1,6 @@
 import {
+  type TAddMemberBody,
+  type TBoardRole,
   type TCreateCriterionBody,
   type TCreateLaneBody,
   type TCreateStageBody,
@@ -9,6 +11,9 @@ import {
   ZCriterionRemoval,
   ZLaneChange,
   ZLaneRemoval,
+  ZMemberChange,
+  ZMemberList,
+  ZMemberRemoval,
   ZStageChange,
   ZStageRemoval,
 } from "@tideway/contracts";
@@ -37,3 +42,12 @@ export const changeCriterion = (boardId: string, criterionId: string, body: TUpd
   apiRequest("PATCH", `/api/boards/${boardId}/criteria/${criterionId}`, ZCriterionChange, body);
 export const removeCriterion = (boardId: string, criterionId: string) =>
   apiRequest("DELETE", `/api/boards/${boardId}/criteria/${criterionId}`, ZCriterionRemoval);
+
+export const listMembers = (boardId: string) =>
+  apiRequest("GET", `/api/boards/${boardId}/members`, ZMemberList);
+export const addMember = (boardId: string, body: TAddMemberBody) =>
+  apiRequest("POST", `/api/boards/${boardId}/members`, ZMemberChange, body);
+export const changeMemberRole = (boardId: string, userId: string, role: TBoardRole) =>
+  apiRequest("PATCH", `/api/boards/${boardId}/members/${userId}`, ZMemberChange, { role });
+export const removeMember = (boardId: string, userId: string) =>
+  apiRequest("DELETE", `/api/boards/${boardId}/members/${userId}`, ZMemberRemoval);
