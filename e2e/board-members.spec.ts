@@ -1,24 +1,33 @@
 import { expect, test } from "./helpers/board-test";
 
-test("[SETTINGS][MEMBERS]: an admin adds a colleague by email, changes their role, and takes them off the board", async ({
+test("[SETTINGS][MEMBERS]: a colleague creates an account, an admin adds them by email, changes their role, and takes them off the board", async ({
   page,
   boardApi,
-  playwright,
+  browser,
   baseURL,
 }) => {
   const board = await boardApi.createBoard("Team board");
-  // The colleague signs up on their own (their own session, not the demo user's).
+
+  // The colleague, in their own browser, creates an account from the sign-in page.
+  const colleagueContext = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const colleague = await colleagueContext.newPage();
   const email = `colleague-${Date.now()}@tideway.local`;
-  const colleague = await playwright.request.newContext({
-    baseURL,
-    extraHTTPHeaders: { origin: baseURL ?? "" },
-  });
-  const signUp = await colleague.post("/api/auth/sign-up", {
-    data: { email, name: "Casey Colleague", password: "a long enough password" },
-  });
-  expect(signUp.status()).toBe(201);
-  const colleagueSees = async () => (await colleague.get(`/api/boards/${board.id}`)).status();
-  expect(await colleagueSees()).toBe(404);
+  await colleague.goto("/");
+  await colleague.getByRole("link", { name: "Create an account" }).click();
+  await colleague.getByLabel("Name").fill("Casey Colleague");
+  await colleague.getByLabel("Email").fill(email);
+  await colleague.getByLabel("Password").fill("a long enough password");
+  await colleague.getByRole("button", { name: "Create account" }).click();
+  await expect(colleague.getByRole("heading", { name: "Boards" })).toBeVisible();
+  await expect(colleague.getByRole("link", { name: "Team board" })).toHaveCount(0);
+  const asColleague = { headers: { origin: new URL(baseURL ?? "").origin } };
+  const colleagueAdds = async () =>
+    (
+      await colleague.request.post(`/api/boards/${board.id}/demands`, {
+        ...asColleague,
+        data: { title: "Mine" },
+      })
+    ).status();
 
   await page.goto(`/boards/${board.id}/settings`);
   const members = page.getByRole("list", { name: "Members" });
@@ -36,19 +45,13 @@ test("[SETTINGS][MEMBERS]: an admin adds a colleague by email, changes their rol
   await add.getByRole("button", { name: "Add member" }).click();
   await expect(members.getByRole("listitem")).toHaveCount(2);
   await expect(page.getByLabel("Role of Casey Colleague")).toHaveValue("viewer");
-  expect(await colleagueSees()).toBe(200);
-  const viewerAdds = await colleague.post(`/api/boards/${board.id}/demands`, {
-    data: { title: "Not mine to add" },
-  });
-  expect(viewerAdds.status()).toBe(403);
+  await colleague.reload();
+  await expect(colleague.getByRole("link", { name: "Team board" })).toBeVisible();
+  expect(await colleagueAdds()).toBe(403);
 
   await page.getByLabel("Role of Casey Colleague").selectOption("member");
   await expect(page.getByLabel("Role of Casey Colleague")).toHaveValue("member");
-  await expect
-    .poll(async () =>
-      (await colleague.post(`/api/boards/${board.id}/demands`, { data: { title: "Mine" } })).status(),
-    )
-    .toBe(201);
+  await expect.poll(colleagueAdds).toBe(201);
   await page.reload();
   await expect(page.getByLabel("Role of Casey Colleague")).toHaveValue("member");
 
@@ -59,6 +62,8 @@ test("[SETTINGS][MEMBERS]: an admin adds a colleague by email, changes their rol
 
   await page.getByRole("button", { name: "Remove Casey Colleague" }).click();
   await expect(members.getByRole("listitem")).toHaveCount(1);
-  expect(await colleagueSees()).toBe(404);
-  await colleague.dispose();
+  await colleague.reload();
+  await expect(colleague.getByRole("heading", { name: "Boards" })).toBeVisible();
+  await expect(colleague.getByRole("link", { name: "Team board" })).toHaveCount(0);
+  await colleagueContext.close();
 });

@@ -36,6 +36,7 @@ function NotFoundPage() {
 
 const router = createBrowserRouter([
   { path: "/sign-in", element: <SignInPage /> },
+  { path: "/sign-up", element: <SignInPage mode="sign-up" /> },
   {
     element: <RequireSession />,
     children: [

@@ -1,4 +1,4 @@
-import { type TSignInBody, type TUser, ZUser } from "@tideway/contracts";
+import { type TSignInBody, type TSignUpBody, type TUser, ZUser } from "@tideway/contracts";
 import { apiRequest, ignoreBody, wrapped } from "../../api/api-request";
 
 const ZUserReply = wrapped("user", ZUser);
@@ -19,4 +19,11 @@ export async function signIn(body: TSignInBody): Promise<TUser> {
 
 export async function signOut(): Promise<void> {
   await apiRequest("POST", "/api/auth/sign-out", ignoreBody);
+}
+
+export async function signUp(body: TSignUpBody): Promise<TUser> {
+  const { user } = await apiRequest("POST", "/api/auth/sign-up", ZUserReply, body, {
+    quietUnauthenticated: true,
+  });
+  return user;
 }

@@ -1,7 +1,7 @@
-import type { TUser } from "@tideway/contracts";
+import type { TSignUpBody, TUser } from "@tideway/contracts";
 import { create } from "zustand";
 import { ApiError, whenUnauthenticated } from "../../api/api-request";
-import { fetchCurrentUser, signIn, signOut } from "./auth-api";
+import { fetchCurrentUser, signIn, signOut, signUp } from "./auth-api";
 
 type SessionStatus = "unknown" | "signed-in" | "signed-out";
 
@@ -11,6 +11,8 @@ interface SessionState {
   /** Asks the server who is signed in (once, when the app starts). */
   check: () => Promise<void>;
   signIn: (email: string, password: string) => Promise<void>;
+  /** Creates an account and signs it in. */
+  signUp: (body: TSignUpBody) => Promise<void>;
   signOut: () => Promise<void>;
   expire: () => void;
 }
@@ -28,6 +30,10 @@ export const useSession = create<SessionState>()((set) => ({
   },
   signIn: async (email, password) => {
     const user = await signIn({ email, password });
+    set({ status: "signed-in", user });
+  },
+  signUp: async (body) => {
+    const user = await signUp(body);
     set({ status: "signed-in", user });
   },
   signOut: async () => {

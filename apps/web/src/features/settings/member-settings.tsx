@@ -52,7 +52,8 @@ export function MemberSettings({ boardId }: { boardId: string }) {
     <section className="settings-section" aria-labelledby="member-settings-title">
       <h2 id="member-settings-title">Members</h2>
       <p className="hint">
-        Add people by the email they signed up to Tideway with. Everyone on the board sees its demands and
+        Add people by the email they signed up to Tideway with (without an account, they create one at{" "}
+        <code>{`${window.location.origin}/sign-up`}</code>). Everyone on the board sees its demands and
         dashboard; members also move and edit demands; admins also change settings and members.
       </p>
       {loadFailure && <p role="alert">{loadFailure}</p>}
