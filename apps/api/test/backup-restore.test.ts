@@ -7,6 +7,7 @@ import type { TBoard, TDemand, TDemandChange, TMoveResult, TTransition } from "@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../src/config";
+import { createEmptyDatabase } from "./database";
 import { createBoard, laneNamed, stageNamed } from "./helpers/board";
 import { boardOf, transitionsOf } from "./helpers/kill-round";
 import { type ServerProcess, signInOver, startServerProcess } from "./helpers/server-process";
@@ -211,6 +212,25 @@ describe("npm run backup / npm run restore with DATABASE_URL", () => {
     const damaged = await runScript("restore", [truncated], env);
     expect(damaged.code).toBe(1);
     expect(damaged.output).toMatch(/damaged or unreadable/);
+
+    // A real custom-format dump, of a database that is not Tideway's.
+    const before = await rows(context.database.url);
+    const other = await createEmptyDatabase();
+    try {
+      const client = new pg.Client({ connectionString: other.url });
+      await client.connect();
+      await client.query("CREATE TABLE invoices (id int PRIMARY KEY); INSERT INTO invoices VALUES (1)");
+      await client.end();
+      const foreignFile = path.join(folder, "foreign.dump");
+      const dumped = await runScript("backup", [foreignFile], { DATABASE_URL: other.url });
+      expect(dumped.code).toBe(0);
+      const foreign = await runScript("restore", [foreignFile], env);
+      expect(foreign.code).toBe(1);
+      expect(foreign.output).toMatch(/foreign\.dump is a PostgreSQL dump, but not of a Tideway database/);
+    } finally {
+      await other.drop();
+    }
+    expect(await rows(context.database.url)).toEqual(before);
 
     expect(existsSync(path.join(folder, "nope.dump"))).toBe(false);
   }, 60_000);
