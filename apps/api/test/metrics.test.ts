@@ -160,7 +160,7 @@ describe("GET /api/boards/:boardId/metrics", () => {
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
       code: "VALIDATION_FAILED",
-      message: "query.from: must be before `to`",
+      message: "querystring.from: must be before `to`",
     });
   });
 

@@ -51,7 +51,11 @@ export const STATUS_BY_CODE: Record<TErrorCode, number> = {
 export const notFound = (what: string) => new AppError(ErrorCode.NOT_FOUND, `${what} was not found.`);
 
 /** A body field that is well-formed but wrong for this board (found only after reading the database). */
-export function invalidField(field: string, problem: string, location: "body" | "query" = "body"): AppError {
+export function invalidField(
+  field: string,
+  problem: string,
+  location: "body" | "querystring" = "body",
+): AppError {
   return new AppError(ErrorCode.VALIDATION_FAILED, `${location}.${field}: ${problem}`, {
     issues: [{ field: `${location}.${field}`, message: problem }],
   });

@@ -80,9 +80,10 @@ interface Asked {
 
 function howManyByDay({ perDay, run, today, noHistory, reply }: Asked, until: string): TForecast {
   const days = Math.round((Date.parse(`${until}T00:00:00Z`) - today) / DAY);
-  if (days < 1) throw invalidField("until", `must be a day after today (${dayText(today)}, UTC)`, "query");
+  if (days < 1)
+    throw invalidField("until", `must be a day after today (${dayText(today)}, UTC)`, "querystring");
   if (days > MAX_FORECAST_DAYS) {
-    throw invalidField("until", `must be at most ${MAX_FORECAST_DAYS} days after today`, "query");
+    throw invalidField("until", `must be at most ${MAX_FORECAST_DAYS} days after today`, "querystring");
   }
   const forecast = forecastHowMany(perDay, days, run);
   if (forecast.status === "no-history") return { ...reply, status: "no-history", message: noHistory };
@@ -145,7 +146,7 @@ function notYetDone(
 ): number {
   const unknown = ids.filter((id) => !demandById.has(id));
   if (unknown.length > 0) {
-    throw invalidField("demandIds", `not demands of this board: ${unknown.join(", ")}`, "query");
+    throw invalidField("demandIds", `not demands of this board: ${unknown.join(", ")}`, "querystring");
   }
   const order = orderStages(stages);
   let remaining = 0;

@@ -113,9 +113,9 @@ export async function getBoardMetrics(
 function metricWindow(query: TMetricsQuery, now: Date): MetricWindow {
   const to = query.to ? Date.parse(query.to) : now.getTime();
   const from = query.from ? Date.parse(query.from) : to - DEFAULT_WINDOW_DAYS * DAY;
-  if (from >= to) throw invalidField("from", "must be before `to`", "query");
+  if (from >= to) throw invalidField("from", "must be before `to`", "querystring");
   if (to - from > MAX_WINDOW_DAYS * DAY) {
-    throw invalidField("from", `the window may span at most ${MAX_WINDOW_DAYS} days`, "query");
+    throw invalidField("from", `the window may span at most ${MAX_WINDOW_DAYS} days`, "querystring");
   }
   return { from: epochMs(from), to: epochMs(to) };
 }
