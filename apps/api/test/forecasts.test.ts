@@ -100,6 +100,34 @@ describe("GET /api/boards/:boardId/forecast", () => {
     expect(when.message).toContain(`done by ${dayText(4)} with 85% confidence`);
   });
 
+  it("samples only the dashboard's lane or type when asked to", async () => {
+    // Standard delivers 2 features a day; Expedite 1 defect a day.
+    const mixed = await createBoard(lead, "Mixed");
+    for (let day = -7; day <= -1; day++) {
+      for (let n = 0; n < 2; n++) {
+        await logDemand(ctx.db, mixed, laneNamed(mixed, "Standard").id, delivered(noon(day)));
+      }
+      const defect = await logDemand(ctx.db, mixed, laneNamed(mixed, "Expedite").id, delivered(noon(day)));
+      await ctx.db.demand.update({ where: { id: defect }, data: { type: "defect" } });
+    }
+    await sampleWeeks(mixed, 1);
+    const byDay5 = async (filter: string) => {
+      const result = await forecast(mixed, `mode=how-many&until=${dayText(5)}${filter}`);
+      return { perDay: result.sample.perDay, counts: answers(result, "count") };
+    };
+    expect(await byDay5("")).toEqual({ perDay: [3, 3, 3, 3, 3, 3, 3], counts: [15, 15, 15] });
+    expect(await byDay5(`&lane=${laneNamed(mixed, "Standard").id}`)).toEqual({
+      perDay: [2, 2, 2, 2, 2, 2, 2],
+      counts: [10, 10, 10],
+    });
+    expect(await byDay5("&type=defect")).toEqual({ perDay: [1, 1, 1, 1, 1, 1, 1], counts: [5, 5, 5] });
+    const none = await forecast(mixed, `mode=when&count=3&type=spike`);
+    expect(none).toMatchObject({
+      status: "no-history",
+      message: expect.stringContaining("of this lane or type"),
+    });
+  });
+
   it("counts only the selected demands not yet done", async () => {
     const when = await forecast(steady, `mode=when&demandIds=${selection.join(",")}`);
     expect(when).toMatchObject({ selected: 3, remaining: 2 });

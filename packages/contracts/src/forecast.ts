@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId } from "./board";
+import { ZDemandType, ZId } from "./board";
 import { ZMetricTile } from "./metrics";
 
 /**
@@ -52,6 +52,10 @@ export const ZForecastQuery = z
         return [...new Set(ids)];
       })
       .describe("when: comma-separated demand ids; the ones not yet done are counted"),
+    lane: ZId.optional().describe(
+      "Forecast from the throughput of this swim lane only (as the dashboard's filter)",
+    ),
+    type: ZDemandType.optional().describe("Forecast from the throughput of this demand type only"),
     seed: z.coerce
       .number()
       .int()

@@ -25,7 +25,8 @@ import { readForecastSettings } from "./forecast-settings";
  * A Monte Carlo forecast from the board's own daily throughput over the last
  * `forecastWeeks` weeks (a board setting): "how many demands by `until`" or
  * "when will these demands be done". Days are UTC; the forecast starts
- * tomorrow, because today is under way and not in the sample.
+ * tomorrow, because today is under way and not in the sample. The dashboard's
+ * lane and type filter narrows the sample to that part of the board's flow.
  */
 export async function getForecast(
   db: Db,
@@ -38,14 +39,15 @@ export async function getForecast(
   const history = await cachedBoardHistory(db, boardId);
   const { demands, stages } = history.flow;
   const { forecastWeeks: weeks } = readForecastSettings(history.settings);
-  const sample = dailyThroughputSamples(demands, stages, { now: epochMs(now.getTime()), weeks });
+  const filter = { laneId: query.lane, type: query.type };
+  const sample = dailyThroughputSamples(demands, stages, { now: epochMs(now.getTime()), weeks, filter });
   const run = { trials: query.trials, seed: query.seed ?? DEFAULT_FORECAST_SEED };
   const today = startOfUtcDay(epochMs(now.getTime()));
   const asked: Asked = {
     perDay: sample.perDay,
     run,
     today,
-    noHistory: `No demand was delivered in the last ${weeks} weeks, so there is no throughput to forecast from.`,
+    noHistory: `No demand${query.lane || query.type ? " of this lane or type" : ""} was delivered in the last ${weeks} weeks, so there is no throughput to forecast from.`,
     reply: {
       mode: query.mode,
       today: dayText(today),

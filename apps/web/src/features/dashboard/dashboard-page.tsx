@@ -98,6 +98,7 @@ export function DashboardPage() {
           {boardId && (
             <ForecastPanel
               boardId={boardId}
+              filter={{ lane: view.lane, type: view.type }}
               demands={board?.demands ?? []}
               csvPrefix={`${board?.key ?? "board"}-${isoDay(Date.now())}`}
               refreshKey={metrics}

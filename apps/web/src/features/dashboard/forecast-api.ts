@@ -13,12 +13,24 @@ export type ForecastQuestion =
   | { mode: "when"; count: number }
   | { mode: "when"; demandIds: string[] };
 
-export function fetchForecast(boardId: string, question: ForecastQuestion) {
+/** The dashboard's filter: forecast from one lane's or one type's throughput. */
+export interface ForecastFilter {
+  lane: string | null;
+  type: string | null;
+}
+
+export function fetchForecast(
+  boardId: string,
+  question: ForecastQuestion,
+  filter: ForecastFilter = { lane: null, type: null },
+) {
   let asked: Record<string, string>;
   if (question.mode === "how-many") asked = { until: question.until };
   else if ("count" in question) asked = { count: String(question.count) };
   else asked = { demandIds: question.demandIds.join(",") };
   const params = new URLSearchParams({ mode: question.mode, ...asked });
+  if (filter.lane) params.set("lane", filter.lane);
+  if (filter.type) params.set("type", filter.type);
   return apiRequest("GET", `/api/boards/${boardId}/forecast?${params.toString()}`, ZForecast);
 }
 

@@ -1,7 +1,7 @@
 import type { TDemand, TForecast } from "@tideway/contracts";
 import { type FormEvent, useEffect, useState } from "react";
 import { ApiError } from "../../api/api-request";
-import { type ForecastQuestion, fetchForecast } from "./forecast-api";
+import { type ForecastFilter, type ForecastQuestion, fetchForecast } from "./forecast-api";
 import { ForecastHistogram } from "./forecast-histogram";
 import "./forecast.css";
 
@@ -12,15 +12,18 @@ const dayAfterToday = (days: number) => new Date(Date.now() + days * DAY).toISOS
  * The dashboard's two Monte Carlo questions, asked of the board's own
  * throughput: "how many demands by this day?" and "when will N demands be
  * done?". `refreshKey` changes when the board's numbers do (a live move),
- * which asks both questions again.
+ * which asks both questions again. The dashboard's lane and type filter
+ * narrows the throughput sampled, as it narrows every other number.
  */
 export function ForecastPanel({
   boardId,
+  filter,
   demands,
   csvPrefix,
   refreshKey,
 }: {
   boardId: string;
+  filter: ForecastFilter;
   /** The board's demands, to find the ones named by key. */
   demands: readonly Pick<TDemand, "id" | "key">[];
   csvPrefix: string;
@@ -29,8 +32,8 @@ export function ForecastPanel({
   const [until, setUntil] = useState(() => dayAfterToday(28));
   const [whenQuestion, setWhenQuestion] = useState<ForecastQuestion>({ mode: "when", count: 10 });
   const [keysProblem, setKeysProblem] = useState<string | null>(null);
-  const howMany = useForecast(boardId, { mode: "how-many", until }, refreshKey);
-  const when = useForecast(boardId, whenQuestion, refreshKey);
+  const howMany = useForecast(boardId, { mode: "how-many", until }, filter, refreshKey);
+  const when = useForecast(boardId, whenQuestion, filter, refreshKey);
 
   const askHowMany = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -65,6 +68,7 @@ export function ForecastPanel({
       <h2 id="forecast-title">Forecast</h2>
       <p className="forecast-basis">
         10,000 simulated futures, each built from days drawn at random from this board's deliveries per day
+        {filter.lane || filter.type ? " (of the filtered lane and type only)" : ""}
         {sample ? ` over the last ${sample.weeks} weeks (${sample.from} to ${sample.to}, UTC)` : ""}. Higher
         confidence means a safer promise: fewer demands, or a later date. Change the number of weeks sampled
         in the board settings.
@@ -127,14 +131,20 @@ export function ForecastPanel({
   );
 }
 
-function useForecast(boardId: string, question: ForecastQuestion, refreshKey: unknown) {
+function useForecast(
+  boardId: string,
+  question: ForecastQuestion,
+  filter: ForecastFilter,
+  refreshKey: unknown,
+) {
   const [forecast, setForecast] = useState<TForecast | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const key = JSON.stringify(question);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the question; refreshKey asks again after a change on the board.
+  const key = JSON.stringify({ question, filter });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the question and filter; refreshKey asks again after a change on the board.
   useEffect(() => {
     let current = true;
-    fetchForecast(boardId, JSON.parse(key) as ForecastQuestion)
+    const asked = JSON.parse(key) as { question: ForecastQuestion; filter: ForecastFilter };
+    fetchForecast(boardId, asked.question, asked.filter)
       .then((result) => {
         if (!current) return;
         setForecast(result);
