@@ -13,6 +13,7 @@ import { buildApp } from "../src/app";
 import { loadConfig } from "../src/config";
 import { deliverAlertWebhook } from "../src/services/insights/deliver-alert-webhook";
 import { type SleSweepDeps, sweepSleAlerts } from "../src/services/insights/sweep-sle-alerts";
+import { boardFlowCacheStats } from "../src/services/metrics/board-flow-cache";
 import { createBoard } from "./helpers/board";
 import { seedFlowLog } from "./helpers/flow-log";
 import { type Client, createClient } from "./helpers/session";
@@ -109,6 +110,8 @@ describe("SLE alerts", () => {
   it("notifies each board admin once per crossing: past p50 for one demand, past p85 for another", async () => {
     // Two processes sweeping at the same moment, then a sweep after a restart: one alert per crossing.
     const [first, second] = await Promise.all([sweepSleAlerts(deps, NOW), sweepSleAlerts(deps, NOW)]);
+    // The sweep reads boards nobody has open without caching them (it would evict the ones people do).
+    expect(await boardFlowCacheStats(board.id)).toBeNull();
     const again = await sweepSleAlerts(deps, new Date(NOW.getTime() + 60_000));
     expect(first.alerts + second.alerts).toBe(2);
     expect(again.alerts).toBe(0);

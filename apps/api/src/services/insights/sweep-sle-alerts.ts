@@ -3,7 +3,7 @@ import { agingWork, type EpochMs, epochMs, serviceLevelCrossing, toSeconds } fro
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../../db/prisma";
 import { TRANSACTION_OPTIONS } from "../demands/transaction-options";
-import { cachedBoardHistory } from "../metrics/board-flow-cache";
+import { boardHistoryPassingThrough } from "../metrics/board-flow-cache";
 import { readAlertWebhook } from "./alert-webhook-settings";
 import { boardServiceLevel } from "./board-service-level";
 import {
@@ -50,8 +50,7 @@ interface BoardToSweep {
  */
 export async function sweepSleAlerts(deps: SleSweepDeps, now = new Date()): Promise<SleSweepResult> {
   const result: SleSweepResult = { alerts: 0, notifications: 0, webhooks: [] };
-  // Only boards with committed work in progress: the others have nothing to alert on, and
-  // loading their history would only push busy boards out of the history cache.
+  // Only boards with committed work in progress: the others have nothing to alert on.
   const boards = await deps.db.board.findMany({
     where: {
       demands: { some: { committedAt: { not: null }, archivedAt: null, stage: { kind: { not: "done" } } } },
@@ -71,7 +70,7 @@ export async function sweepSleAlerts(deps: SleSweepDeps, now = new Date()): Prom
 
 async function sweepBoard(deps: SleSweepDeps, board: BoardToSweep, now: EpochMs, result: SleSweepResult) {
   const { db } = deps;
-  const { flow } = await cachedBoardHistory(db, board.id);
+  const { flow } = await boardHistoryPassingThrough(db, board.id);
   const { expectation, timeBasis } = boardServiceLevel(flow, board.settings, now);
   if (expectation.p85 === null) return;
   const crossed = agingWork(flow.demands, flow.stages, now, expectation, { timeBasis }).flatMap((item) => {
