@@ -12,7 +12,7 @@ import { Fragment } from "react";
 import { useBoardStore } from "./board-store";
 import { dragAnnouncements, dragInstructions } from "./drag-announcements";
 import { LaneHeader } from "./lane-header";
-import { DraggedDemandCard } from "./sortable-demand-card";
+import { DRAG_INSTRUCTIONS_ID, DraggedDemandCard } from "./sortable-demand-card";
 import { StageCell } from "./stage-cell";
 import { StageHeader } from "./stage-header";
 import { useDemandDrag } from "./use-demand-drag";
@@ -34,6 +34,7 @@ export function BoardGrid() {
 
   return (
     <DndContext
+      id={DRAG_INSTRUCTIONS_ID}
       sensors={sensors}
       collisionDetection={drag.collisionDetection}
       measuring={measuring}

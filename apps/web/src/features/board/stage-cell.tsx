@@ -5,6 +5,7 @@ import { describeCell, selectCell } from "./board-selectors";
 import { useBoardStore } from "./board-store";
 import { cellIdOf } from "./cell-order";
 import { shownRange } from "./cell-window";
+import { useDragScope } from "./drag-scope-store";
 import { SortableDemandCard } from "./sortable-demand-card";
 
 interface StageCellProps {
@@ -21,6 +22,7 @@ export const StageCell = memo(function StageCell({ stageId, laneId, doneStage }:
   const label = useBoardStore((s) => describeCell(s, stageId, laneId));
   const expanded = useBoardStore((s) => s.expandedCells[cellId] ?? false);
   const expandCell = useBoardStore((s) => s.expandCell);
+  const live = useDragScope((s) => s.liveCells.includes(cellId));
   const { setNodeRef } = useDroppable({ id: cellId });
   const { start, end } = shownRange(ids.length, doneStage, expanded);
   // A contiguous slice, so the neighbours named in a move are neighbours in the whole cell too.
@@ -38,7 +40,7 @@ export const StageCell = memo(function StageCell({ stageId, laneId, doneStage }:
       <SortableContext id={cellId} items={shown} strategy={verticalListSortingStrategy}>
         <ul ref={setNodeRef} className="cell-cards" aria-label={label}>
           {shown.map((id) => (
-            <SortableDemandCard key={id} id={id} />
+            <SortableDemandCard key={id} id={id} live={live} />
           ))}
         </ul>
       </SortableContext>

@@ -14,6 +14,7 @@ import { useCallback, useRef, useState } from "react";
 import { useBoardStore } from "./board-store";
 import { cellOfDemand, findCell, isCellId, neighboursAt, parseCellId } from "./cell-order";
 import { dropIndexOnCell } from "./cell-window";
+import { useDragScope } from "./drag-scope-store";
 import { requestMove } from "./request-move";
 
 /**
@@ -21,6 +22,7 @@ import { requestMove } from "./request-move";
  * multiple-containers example: the card follows the pointer from cell to cell
  * while dragging (the cells are snapshotted when the drag starts), a cancel
  * restores the snapshot, and only the drop sends a move to the server.
+ * Only the cells the drag touches have their cards wired to dnd-kit (drag-scope-store.ts).
  */
 export function useDemandDrag() {
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -53,7 +55,12 @@ export function useDemandDrag() {
   const onDragStart = useCallback(({ active }: DragStartEvent) => {
     setActiveId(String(active.id));
     lastOverId.current = null;
-    useBoardStore.getState().beginDrag();
+    const board = useBoardStore.getState();
+    board.beginDrag();
+    const scope = useDragScope.getState();
+    scope.arm(String(active.id));
+    const cellId = findCell(board.cells, String(active.id));
+    scope.setLiveCells(cellId ? [cellId] : []);
   }, []);
 
   const onDragOver = useCallback(({ active, over }: DragOverEvent) => {
@@ -63,7 +70,18 @@ export function useDemandDrag() {
     const overId = String(over.id);
     const fromCell = findCell(board.cells, demandId);
     const toCell = findCell(board.cells, overId);
-    if (!fromCell || !toCell || fromCell === toCell) return;
+    if (!fromCell || !toCell) return;
+    const scope = useDragScope.getState();
+    if (fromCell === toCell) {
+      scope.setLiveCells([toCell]);
+      return;
+    }
+    // A cell reached for the first time has none of its cards wired, so the hit test found only
+    // the cell: wire them, and the hit test that runs once they are registered finds the card.
+    if (isCellId(overId) && !scope.liveCells.includes(toCell) && (board.cells[toCell]?.length ?? 0) > 0) {
+      scope.setLiveCells([fromCell, toCell]);
+      return;
+    }
     const fromIds = board.cells[fromCell] ?? [];
     const toIds = board.cells[toCell] ?? [];
     const target = parseCellId(toCell);
@@ -86,10 +104,12 @@ export function useDemandDrag() {
       [fromCell]: fromIds.filter((id) => id !== demandId),
       [toCell]: [...toIds.slice(0, index), demandId, ...toIds.slice(index)],
     });
+    scope.setLiveCells([toCell]);
   }, []);
 
   const onDragEnd = useCallback(({ active, over }: DragEndEvent) => {
     setActiveId(null);
+    useDragScope.getState().setLiveCells([]);
     const board = useBoardStore.getState();
     const demandId = String(active.id);
     const demand = board.demands[demandId];
@@ -114,6 +134,7 @@ export function useDemandDrag() {
 
   const onDragCancel = useCallback(() => {
     setActiveId(null);
+    useDragScope.getState().setLiveCells([]);
     useBoardStore.getState().endDrag();
   }, []);
 
