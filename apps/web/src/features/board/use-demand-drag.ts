@@ -1,4 +1,5 @@
 import {
+  type Collision,
   type CollisionDetection,
   closestCenter,
   type DragEndEvent,
@@ -28,10 +29,19 @@ export function useDemandDrag() {
   const [activeId, setActiveId] = useState<string | null>(null);
   const lastOverId = useRef<UniqueIdentifier | null>(null);
   const justChangedCell = useRef(false);
+  const lastCollisions = useRef<Collision[]>([]);
 
   // Hit-testing runs on every pointer move, and each rect access re-reads the
   // scroll offsets: find the cell first (a few dozen), then the closest card in it.
   const collisionDetection: CollisionDetection = useCallback((args) => {
+    // The same array while the result stays the same: dnd-kit passes it to every consumer of
+    // its context, and a new array on each pointer move makes React search the whole board for them.
+    const collisionsWith = (id: UniqueIdentifier | null): Collision[] => {
+      const last = lastCollisions.current;
+      const same = id === null ? last.length === 0 : last.length === 1 && last[0]?.id === id;
+      if (!same) lastCollisions.current = id === null ? [] : [{ id }];
+      return lastCollisions.current;
+    };
     const { cells } = useBoardStore.getState();
     const cellAreas = args.droppableContainers.filter((container) => isCellId(String(container.id)));
     const cellArgs = { ...args, droppableContainers: cellAreas };
@@ -45,11 +55,11 @@ export function useDemandDrag() {
         overId = closestCenter({ ...args, droppableContainers: cards })[0]?.id ?? overId;
       }
       lastOverId.current = overId;
-      return [{ id: overId }];
+      return collisionsWith(overId);
     }
     // Right after the card changed cells, layout shifts under it; hold on to it until things settle.
     if (justChangedCell.current) lastOverId.current = args.active.id;
-    return lastOverId.current != null ? [{ id: lastOverId.current }] : [];
+    return collisionsWith(lastOverId.current);
   }, []);
 
   const onDragStart = useCallback(({ active }: DragStartEvent) => {
