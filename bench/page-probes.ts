@@ -11,16 +11,14 @@
  *   (a mounted fiber, or one whose PerformedWork flag is set in a subtree
  *   React did not skip). Cards are recognised by what they render:
  *   `li.card-slot` (the draggable wrapper) and `article.demand-card`. The
- *   wrapper's dnd-kit wiring is a child component that renders nothing
- *   (displayName "CardDragBinding"); a card counts as one wrapper render when
- *   either its slot or its wiring rendered.
+ *   wrapper's dnd-kit wiring is a separate component that renders nothing
+ *   (displayName "CardDragBinding"); its renders count as wrapper renders too.
  */
 export function installPageProbes(): void {
   interface Fiber {
     tag: number;
     type: unknown;
     elementType: unknown;
-    return: Fiber | null;
     flags: number;
     child: Fiber | null;
     sibling: Fiber | null;
@@ -68,8 +66,6 @@ export function installPageProbes(): void {
     typeof fiber.memoizedProps?.className === "string"
       ? (fiber.memoizedProps.className as string)
       : "";
-  const rendered = (fiber: Fiber | null) =>
-    fiber !== null && (fiber.alternate === null || (fiber.flags & PERFORMED_WORK) !== 0);
   // A memo component's fiber has the inner function as its type and the memo (with the displayName) as elementType.
   const isDragBinding = (fiber: Fiber) =>
     (fiber.elementType as { displayName?: string } | null)?.displayName === "CardDragBinding";
@@ -81,9 +77,7 @@ export function installPageProbes(): void {
       if (FUNCTION_TAGS.has(fiber.tag) && (mounted || (fiber.flags & PERFORMED_WORK) !== 0)) {
         if (hostClass(fiber.child, "li").split(" ").includes("card-slot")) probes.wrapperRenders++;
         if (hostClass(fiber.child, "article").split(" ").includes("demand-card")) probes.cardRenders++;
-        // The wiring inside a slot (li → binding); counted when its slot component did not render.
-        const slotOwner = fiber.return?.return ?? null;
-        if (isDragBinding(fiber) && !rendered(slotOwner)) probes.wrapperRenders++;
+        if (isDragBinding(fiber)) probes.wrapperRenders++;
       }
       // A subtree React skipped shares its children with the previous tree: nothing in it rendered.
       if (fiber.child && (mounted || fiber.child !== fiber.alternate?.child)) stack.push(fiber.child);

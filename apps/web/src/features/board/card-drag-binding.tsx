@@ -1,68 +1,29 @@
-import type { DraggableSyntheticListeners } from "@dnd-kit/core";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { memo, useLayoutEffect } from "react";
+import { canEdit } from "./board-selectors";
+import { useBoardStore } from "./board-store";
+import { cardElements } from "./drag-elements";
 
 /**
- * The elements of one card slot that dnd-kit drives. The slot's ref callbacks
- * fill them in and call `sync`, so a binding mounted together with its slot
- * (React attaches a parent's ref after its children's layout effects) still
- * gets the elements.
+ * Wires one card to dnd-kit. It renders nothing: it lives inside dnd-kit's
+ * providers (drag-binding-layer.tsx) while the card lives in the grid, and it
+ * applies what `useSortable` returns to the card's elements directly, as the
+ * props of a sortable item would. Mounting and unmounting it neither remounts
+ * the card nor moves focus.
  */
-export interface CardSlotElements {
-  slot: HTMLLIElement | null;
-  handle: HTMLButtonElement | null;
-  /** dnd-kit's pointer and keyboard listeners while the card is wired; the slot passes events on to them. */
-  listeners: DraggableSyntheticListeners;
-  sync: (() => void) | undefined;
-  slotRef: (node: HTMLLIElement | null) => void;
-  handleRef: (node: HTMLButtonElement | null) => void;
-}
-
-export function createCardSlotElements(): CardSlotElements {
-  const elements: CardSlotElements = {
-    slot: null,
-    handle: null,
-    listeners: undefined,
-    sync: undefined,
-    slotRef: (node) => {
-      elements.slot = node;
-      elements.sync?.();
-    },
-    handleRef: (node) => {
-      elements.handle = node;
-      elements.sync?.();
-    },
-  };
-  return elements;
-}
-
-interface CardDragBindingProps {
-  id: string;
-  elements: CardSlotElements;
-  disabled: boolean;
-}
-
-/**
- * Wires one card slot to dnd-kit. It renders nothing: it is the only part of a
- * card that consumes dnd-kit's contexts, and it sits inside the slot, so it can
- * be mounted and unmounted (see drag-scope-store.ts) without remounting the
- * card or moving focus. What `useSortable` returns is applied to the slot's
- * elements directly, as the props of a sortable item would.
- */
-export const CardDragBinding = memo(function CardDragBinding({
-  id,
-  elements,
-  disabled,
-}: CardDragBindingProps) {
+export const CardDragBinding = memo(function CardDragBinding({ id }: { id: string }) {
+  const pickable = usePickable(id);
   const { listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id,
-    disabled,
+    disabled: !pickable,
   });
 
   useLayoutEffect(() => {
+    const elements = cardElements(id);
     const sync = () => {
-      const { slot, handle } = elements;
+      const slot = elements.slot.node;
+      const handle = elements.handle.node;
       setNodeRef(slot);
       setActivatorNodeRef(handle);
       elements.listeners = listeners;
@@ -74,23 +35,31 @@ export const CardDragBinding = memo(function CardDragBinding({
       if (isDragging) handle?.setAttribute("aria-pressed", "true");
       else handle?.removeAttribute("aria-pressed");
     };
-    elements.sync = sync;
+    elements.slot.sync = sync;
+    elements.handle.sync = sync;
     sync();
   });
 
   useLayoutEffect(
     () => () => {
-      elements.sync = undefined;
+      const elements = cardElements(id);
+      elements.slot.sync = undefined;
+      elements.handle.sync = undefined;
       elements.listeners = undefined;
-      elements.slot?.style.removeProperty("transform");
-      elements.slot?.style.removeProperty("transition");
-      elements.slot?.removeAttribute("data-dragging");
-      elements.handle?.removeAttribute("aria-pressed");
+      elements.slot.node?.style.removeProperty("transform");
+      elements.slot.node?.style.removeProperty("transition");
+      elements.slot.node?.removeAttribute("data-dragging");
+      elements.handle.node?.removeAttribute("aria-pressed");
     },
-    [elements],
+    [id],
   );
 
   return null;
 });
 // Named for React DevTools and for the board page benchmark, which counts its renders.
 CardDragBinding.displayName = "CardDragBinding";
+
+/** Whether the demand can be picked up: the viewer may edit, and no move of it is on its way. */
+export function usePickable(id: string): boolean {
+  return useBoardStore((s) => canEdit(s) && !(id in s.pendingMoves));
+}

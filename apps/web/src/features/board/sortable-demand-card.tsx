@@ -1,20 +1,15 @@
-import { memo, type SyntheticEvent, useState } from "react";
+import { memo, type SyntheticEvent } from "react";
 import { flushSync } from "react-dom";
 import { useClock } from "../../ui/clock-store";
 import { canEdit, selectOpenDefects, selectStageCriteria } from "./board-selectors";
 import { useBoardStore } from "./board-store";
-import { CardDragBinding, createCardSlotElements } from "./card-drag-binding";
+import { usePickable } from "./card-drag-binding";
 import { DemandCard } from "./demand-card";
+import { cardElements } from "./drag-elements";
 import { useDragScope } from "./drag-scope-store";
 
 /** The id of dnd-kit's screen reader instructions (the DndContext's id), which every drag handle points to. */
 export const DRAG_INSTRUCTIONS_ID = "board-drag-instructions";
-
-interface SortableDemandCardProps {
-  id: string;
-  /** Its cell is touched by the drag under way: wire it to dnd-kit whatever the pointer does. */
-  live: boolean;
-}
 
 /**
  * A demand in its cell: the whole card can be dragged with the mouse, the
@@ -22,17 +17,16 @@ interface SortableDemandCardProps {
  * drag-scope-store.ts): pressing a card or focusing its handle wires it before
  * the press reaches dnd-kit's listeners, which the slot passes on.
  */
-export const SortableDemandCard = memo(function SortableDemandCard({ id, live }: SortableDemandCardProps) {
+export const SortableDemandCard = memo(function SortableDemandCard({ id }: { id: string }) {
   const demand = useBoardStore((s) => s.demands[id]);
   const moving = useBoardStore((s) => id in s.pendingMoves);
   const editable = useBoardStore(canEdit);
+  const pickable = usePickable(id);
   const criteria = useBoardStore(selectStageCriteria(demand?.stageId ?? ""));
   const openDefects = useBoardStore(selectOpenDefects(id));
   const now = useClock((s) => s.now);
-  const armed = useDragScope((s) => s.armedCardId === id);
-  const [elements] = useState(createCardSlotElements);
   if (!demand) return null;
-  const pickable = editable && !moving;
+  const elements = cardElements(id);
   // Synchronously, so the binding's listeners are in place when this very press reaches them.
   const arm = () => {
     if (pickable && useDragScope.getState().armedCardId !== id)
@@ -42,7 +36,7 @@ export const SortableDemandCard = memo(function SortableDemandCard({ id, live }:
     elements.listeners?.[name]?.(event);
   return (
     <li
-      ref={elements.slotRef}
+      ref={elements.slot.ref}
       className="card-slot"
       data-moving={moving || undefined}
       data-demand-key={demand.key}
@@ -53,7 +47,7 @@ export const SortableDemandCard = memo(function SortableDemandCard({ id, live }:
       <DemandCard demand={demand} criteria={criteria} openDefects={openDefects} now={now} />
       {editable && (
         <button
-          ref={elements.handleRef}
+          ref={elements.handle.ref}
           type="button"
           className="drag-handle"
           aria-label={`Move ${demand.key}`}
@@ -65,7 +59,6 @@ export const SortableDemandCard = memo(function SortableDemandCard({ id, live }:
           ⠿
         </button>
       )}
-      {(live || armed) && <CardDragBinding id={id} elements={elements} disabled={!pickable} />}
     </li>
   );
 });
