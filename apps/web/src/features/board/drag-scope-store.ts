@@ -1,10 +1,10 @@
 import { create } from "zustand";
 
 /**
- * Which cards are wired to dnd-kit right now. A card wired with `useSortable`
- * re-renders on every change of the drag (dnd-kit's contexts have no
- * selectors), so on a board of 2,000 cards each change of the card under the
- * pointer re-rendered all of them. Only these cards are wired:
+ * Which cards are wired to dnd-kit right now (drag-binding-layer.tsx). A card
+ * wired with `useSortable` re-renders on every change of the drag (dnd-kit's
+ * contexts have no selectors), so on a board of 2,000 cards each change of the
+ * card under the pointer re-rendered all of them. Only these cards are wired:
  * - the one a pointer pressed or the keyboard focused, which may be picked up
  *   (it stays wired after a drop, so dnd-kit can give its handle focus back);
  * - while dragging, every card of the cells the drag touches: the cell the

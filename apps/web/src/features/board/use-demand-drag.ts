@@ -11,7 +11,7 @@ import {
   type UniqueIdentifier,
 } from "@dnd-kit/core";
 import { arrayMove } from "@dnd-kit/sortable";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useBoardStore } from "./board-store";
 import { cellOfDemand, findCell, isCellId, neighboursAt, parseCellId } from "./cell-order";
 import { dropIndexOnCell } from "./cell-window";
@@ -30,6 +30,8 @@ export function useDemandDrag() {
   const lastOverId = useRef<UniqueIdentifier | null>(null);
   const justChangedCell = useRef(false);
   const lastCollisions = useRef<Collision[]>([]);
+  // A board left in the middle of a drag must not come back with cells still wired.
+  useEffect(() => () => useDragScope.getState().setLiveCells([]), []);
 
   // Hit-testing runs on every pointer move, and each rect access re-reads the
   // scroll offsets: find the cell first (a few dozen), then the closest card in it.
