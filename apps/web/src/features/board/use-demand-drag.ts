@@ -13,7 +13,7 @@ import {
 import { arrayMove } from "@dnd-kit/sortable";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useBoardStore } from "./board-store";
-import { cellOfDemand, findCell, isCellId, neighboursAt, parseCellId } from "./cell-order";
+import { type Cells, cellOfDemand, findCell, isCellId, neighboursAt, parseCellId } from "./cell-order";
 import { dropIndexOnCell } from "./cell-window";
 import { useDragScope } from "./drag-scope-store";
 import { requestMove } from "./request-move";
@@ -94,12 +94,8 @@ export function useDemandDrag() {
       scope.setLiveCells([fromCell, toCell]);
       return;
     }
-    const fromIds = board.cells[fromCell] ?? [];
     const toIds = board.cells[toCell] ?? [];
-    const target = parseCellId(toCell);
-    const doneStage = board.stages.find((stage) => stage.id === target?.stageId)?.kind === "done";
-    // Never past the shown part of a crowded cell, or the card would vanish under the pointer.
-    const lastShown = dropIndexOnCell(toIds.length, doneStage, board.expandedCells[toCell] ?? false);
+    const lastShown = lastShownIndex(board, toCell);
     let index = lastShown;
     if (!isCellId(overId)) {
       const overIndex = toIds.indexOf(overId);
@@ -111,11 +107,7 @@ export function useDemandDrag() {
     requestAnimationFrame(() => {
       justChangedCell.current = false;
     });
-    board.dragCells({
-      ...board.cells,
-      [fromCell]: fromIds.filter((id) => id !== demandId),
-      [toCell]: [...toIds.slice(0, index), demandId, ...toIds.slice(index)],
-    });
+    board.dragCells(withCardMoved(board.cells, demandId, fromCell, toCell, index));
     scope.setLiveCells([toCell]);
   }, []);
 
@@ -125,13 +117,21 @@ export function useDemandDrag() {
     const board = useBoardStore.getState();
     const demandId = String(active.id);
     const demand = board.demands[demandId];
-    const cellId = findCell(board.cells, demandId);
+    let cells = board.cells;
+    let cellId = findCell(cells, demandId);
+    const overId = String(over?.id);
+    // Released the moment the pointer reached a cell whose cards were not wired yet, before the
+    // card followed it there: it goes where a drop on the cell's empty space goes.
+    if (cellId && isCellId(overId) && overId !== cellId && overId in cells) {
+      cells = withCardMoved(cells, demandId, cellId, overId, lastShownIndex(board, overId));
+      cellId = overId;
+    }
     const cell = cellId ? parseCellId(cellId) : null;
     if (!demand || !cellId || !cell || !over) {
       board.endDrag();
       return;
     }
-    let ids = board.cells[cellId] ?? [];
+    let ids = cells[cellId] ?? [];
     const overIndex = ids.indexOf(String(over.id));
     const currentIndex = ids.indexOf(demandId);
     if (overIndex >= 0 && overIndex !== currentIndex) ids = arrayMove(ids, currentIndex, overIndex);
@@ -151,4 +151,28 @@ export function useDemandDrag() {
   }, []);
 
   return { activeId, collisionDetection, onDragStart, onDragOver, onDragEnd, onDragCancel };
+}
+
+type BoardState = ReturnType<typeof useBoardStore.getState>;
+
+/** Where a card entering a cell goes when not over one of its cards: never past the shown part of a crowded cell, or it would vanish under the pointer. */
+function lastShownIndex(board: BoardState, cellId: string): number {
+  const target = parseCellId(cellId);
+  const doneStage = board.stages.find((stage) => stage.id === target?.stageId)?.kind === "done";
+  return dropIndexOnCell(board.cells[cellId]?.length ?? 0, doneStage, board.expandedCells[cellId] ?? false);
+}
+
+function withCardMoved(
+  cells: Cells,
+  demandId: string,
+  fromCell: string,
+  toCell: string,
+  index: number,
+): Cells {
+  const toIds = cells[toCell] ?? [];
+  return {
+    ...cells,
+    [fromCell]: (cells[fromCell] ?? []).filter((id) => id !== demandId),
+    [toCell]: [...toIds.slice(0, index), demandId, ...toIds.slice(index)],
+  };
 }
