@@ -24,6 +24,11 @@ async function crowdedBoard(
   return { board, waiting };
 }
 
+/** A demand in Design, in the lane below: on screen next to the bottom of the crowded cell, criteria ticked. */
+function placeBelow(boardApi: BoardApi, board: TBoard, title: string): Promise<TDemand> {
+  return boardApi.placeDemand(board, title, { stage: "Design", lane: "Defects", checkAll: true });
+}
+
 function keysIn(page: Page, stage: string, lane = "Standard") {
   return () =>
     cell(page, stage, lane)
@@ -41,12 +46,7 @@ test("[BOARD][DRAG]: in an opened crowded cell a card lands where it is dropped,
   boardApi,
 }) => {
   const { board, waiting } = await crowdedBoard(boardApi, "Opened cell drags");
-  // In the lane below, so it starts on screen next to the bottom of the opened cell.
-  const mover = await boardApi.placeDemand(board, "Comes back to selection", {
-    stage: "Design",
-    lane: "Defects",
-    checkAll: true,
-  });
+  const mover = await placeBelow(boardApi, board, "Comes back to selection");
   const keys = waiting.map((demand) => demand.key);
   const selection = keysIn(page, "Selection");
 
@@ -114,11 +114,7 @@ test("[BOARD][DRAG]: a card flicked onto a crowded cell and let go at once still
   boardApi,
 }) => {
   const { board, waiting } = await crowdedBoard(boardApi, "Flicked card");
-  const mover = await boardApi.placeDemand(board, "Flicked back to selection", {
-    stage: "Design",
-    lane: "Defects",
-    checkAll: true,
-  });
+  const mover = await placeBelow(boardApi, board, "Flicked back to selection");
 
   await openBoard(page, board.id);
   const from = card(page, mover.key);
