@@ -13,7 +13,7 @@ import {
 import { arrayMove } from "@dnd-kit/sortable";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useBoardStore } from "./board-store";
-import { type Cells, cellOfDemand, findCell, isCellId, neighboursAt, parseCellId } from "./cell-order";
+import { cellOfDemand, findCell, isCellId, moveToCell, neighboursAt, parseCellId } from "./cell-order";
 import { dropIndexOnCell } from "./cell-window";
 import { useDragScope } from "./drag-scope-store";
 import { requestMove } from "./request-move";
@@ -107,7 +107,7 @@ export function useDemandDrag() {
     requestAnimationFrame(() => {
       justChangedCell.current = false;
     });
-    board.dragCells(withCardMoved(board.cells, demandId, fromCell, toCell, index));
+    board.dragCells(moveToCell(board.cells, demandId, fromCell, toCell, index));
     scope.setLiveCells([toCell]);
   }, []);
 
@@ -120,11 +120,22 @@ export function useDemandDrag() {
     let cells = board.cells;
     let cellId = findCell(cells, demandId);
     const overId = String(over?.id);
-    // Released the moment the pointer reached a cell whose cards were not wired yet, before the
-    // card followed it there: it goes where a drop on the cell's empty space goes.
-    if (cellId && isCellId(overId) && overId !== cellId && overId in cells) {
-      cells = withCardMoved(cells, demandId, cellId, overId, lastShownIndex(board, overId));
-      cellId = overId;
+    const overCell = over ? findCell(cells, overId) : undefined;
+    // Released the moment the pointer reached another cell, before the card followed it there
+    // (its cards are wired to the drag only once it arrives): it goes where onDragOver would
+    // have put it, above the card it is over, or where a drop on the cell's empty space goes.
+    const arrivedLate = !!cellId && !!overCell && overCell !== cellId;
+    if (cellId && overCell && arrivedLate) {
+      const lastShown = lastShownIndex(board, overCell);
+      const overIndex = (cells[overCell] ?? []).indexOf(overId);
+      cells = moveToCell(
+        cells,
+        demandId,
+        cellId,
+        overCell,
+        overIndex >= 0 ? Math.min(overIndex, lastShown) : lastShown,
+      );
+      cellId = overCell;
     }
     const cell = cellId ? parseCellId(cellId) : null;
     if (!demand || !cellId || !cell || !over) {
@@ -132,9 +143,10 @@ export function useDemandDrag() {
       return;
     }
     let ids = cells[cellId] ?? [];
-    const overIndex = ids.indexOf(String(over.id));
+    const overIndex = ids.indexOf(overId);
     const currentIndex = ids.indexOf(demandId);
-    if (overIndex >= 0 && overIndex !== currentIndex) ids = arrayMove(ids, currentIndex, overIndex);
+    if (!arrivedLate && overIndex >= 0 && overIndex !== currentIndex)
+      ids = arrayMove(ids, currentIndex, overIndex);
 
     const originCell = cellOfDemand(demand);
     const originIds = board.dragSnapshot?.[originCell] ?? [];
@@ -155,24 +167,12 @@ export function useDemandDrag() {
 
 type BoardState = ReturnType<typeof useBoardStore.getState>;
 
-/** Where a card entering a cell goes when not over one of its cards: never past the shown part of a crowded cell, or it would vanish under the pointer. */
+/**
+ * Where a card entering a cell goes when it is not over one of its cards: never
+ * past the shown part of a crowded cell, or it would vanish under the pointer.
+ */
 function lastShownIndex(board: BoardState, cellId: string): number {
   const target = parseCellId(cellId);
   const doneStage = board.stages.find((stage) => stage.id === target?.stageId)?.kind === "done";
   return dropIndexOnCell(board.cells[cellId]?.length ?? 0, doneStage, board.expandedCells[cellId] ?? false);
-}
-
-function withCardMoved(
-  cells: Cells,
-  demandId: string,
-  fromCell: string,
-  toCell: string,
-  index: number,
-): Cells {
-  const toIds = cells[toCell] ?? [];
-  return {
-    ...cells,
-    [fromCell]: (cells[fromCell] ?? []).filter((id) => id !== demandId),
-    [toCell]: [...toIds.slice(0, index), demandId, ...toIds.slice(index)],
-  };
 }
