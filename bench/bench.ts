@@ -20,7 +20,8 @@
  * Environment: BENCH_ONLY (a subset of moves,broadcast,page,metrics), BENCH_RUNS (3), BENCH_SECONDS per load run (8),
  * BENCH_LISTENERS socket.io clients for the broadcast (100), BENCH_DEMANDS
  * for the metrics history (100000), BENCH_PORT (3301; the baseline takes the
- * next port), BENCH_CPU_PROF=1 writes the server's CPU profile to bench/profiles.
+ * next port), BENCH_CPU_PROF=1 writes the server's CPU profile to bench/profiles,
+ * BENCH_PAGE_PROFILE=<dir> the page's CPU profile during the drag with every card shown.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";

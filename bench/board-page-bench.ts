@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { shownRange } from "../apps/web/src/features/board/cell-window";
 import { chromiumArgs, chromiumPath } from "../e2e/helpers/chromium";
@@ -5,6 +7,9 @@ import { dragWithMouse } from "../e2e/helpers/drag-card";
 import { type BenchBoard, STAGES } from "./bench-boards";
 import { percentile } from "./bench-stats";
 import { installPageProbes } from "./page-probes";
+
+/** BENCH_PAGE_PROFILE=<dir>: a CPU profile of the page during the drag with every card shown (open it in DevTools). */
+const PROFILE_DIR = process.env.BENCH_PAGE_PROFILE;
 
 /**
  * The board page in Chromium (issue 9, item 4). For a board of N cards:
@@ -130,7 +135,10 @@ export async function runBoardPage(
     const inDom = await page.locator(".demand-card").count();
     if (inDom !== total) throw new Error(`expected ${total} cards after showing all, found ${inDom}`);
 
+    const profiler = PROFILE_DIR ? await startCpuProfile(page) : null;
     const drag = await measureDrag(page, keyOf(movers[1] as BenchBoard["demands"][number]));
+    if (profiler)
+      await profiler.stop(path.join(PROFILE_DIR as string, `board-page-${total}-drag.cpuprofile`));
     // Put both back, so the next run finds the board as it was.
     for (const mover of movers.slice(0, 2)) {
       const response = await page.request.post(`${baseUrl}/api/demands/${mover.id}/move`, {
@@ -196,7 +204,10 @@ async function measureDrag(page: Page, key: string) {
     bench.recordingFrames = false;
     return { ...bench, frames: [...bench.frames] };
   });
-  await target.locator(`li[data-demand-key="${key}"]`).waitFor({ timeout: 10_000 });
+  await target.locator(`li[data-demand-key="${key}"]:not([data-moving])`).waitFor({ timeout: 10_000 });
+  // dnd-kit swallows clicks for 50 ms after a drop (so the drop is not also a click); the next
+  // step clicks, as no person could that soon.
+  await page.waitForTimeout(100);
   return drag;
 }
 
@@ -234,4 +245,19 @@ async function settle(page: Page, since: number): Promise<{ renderedMs: number; 
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+async function startCpuProfile(page: Page) {
+  const session = await page.context().newCDPSession(page);
+  await session.send("Profiler.enable");
+  await session.send("Profiler.setSamplingInterval", { interval: 200 });
+  await session.send("Profiler.start");
+  return {
+    async stop(file: string) {
+      const { profile } = await session.send("Profiler.stop");
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, JSON.stringify(profile));
+      await session.detach();
+    },
+  };
 }

@@ -10,12 +10,15 @@
  *   React DevTools does, it counts the card components that actually rendered
  *   (a mounted fiber, or one whose PerformedWork flag is set in a subtree
  *   React did not skip). Cards are recognised by what they render:
- *   `li.card-slot` (the draggable wrapper) and `article.demand-card`.
+ *   `li.card-slot` (the draggable wrapper) and `article.demand-card`. The
+ *   wrapper's dnd-kit wiring is a separate component that renders nothing
+ *   (displayName "CardDragBinding"); its renders count as wrapper renders too.
  */
 export function installPageProbes(): void {
   interface Fiber {
     tag: number;
     type: unknown;
+    elementType: unknown;
     flags: number;
     child: Fiber | null;
     sibling: Fiber | null;
@@ -63,6 +66,9 @@ export function installPageProbes(): void {
     typeof fiber.memoizedProps?.className === "string"
       ? (fiber.memoizedProps.className as string)
       : "";
+  // A memo component's fiber has the inner function as its type and the memo (with the displayName) as elementType.
+  const isDragBinding = (fiber: Fiber) =>
+    (fiber.elementType as { displayName?: string } | null)?.displayName === "CardDragBinding";
   const countRendered = (root: Fiber) => {
     const stack: Fiber[] = [root];
     while (stack.length > 0) {
@@ -71,6 +77,7 @@ export function installPageProbes(): void {
       if (FUNCTION_TAGS.has(fiber.tag) && (mounted || (fiber.flags & PERFORMED_WORK) !== 0)) {
         if (hostClass(fiber.child, "li").split(" ").includes("card-slot")) probes.wrapperRenders++;
         if (hostClass(fiber.child, "article").split(" ").includes("demand-card")) probes.cardRenders++;
+        if (isDragBinding(fiber)) probes.wrapperRenders++;
       }
       // A subtree React skipped shares its children with the previous tree: nothing in it rendered.
       if (fiber.child && (mounted || fiber.child !== fiber.alternate?.child)) stack.push(fiber.child);

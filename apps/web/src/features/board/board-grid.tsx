@@ -11,8 +11,9 @@ import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { Fragment } from "react";
 import { useBoardStore } from "./board-store";
 import { dragAnnouncements, dragInstructions } from "./drag-announcements";
+import { DragBindingLayer } from "./drag-binding-layer";
 import { LaneHeader } from "./lane-header";
-import { DraggedDemandCard } from "./sortable-demand-card";
+import { DRAG_INSTRUCTIONS_ID, DraggedDemandCard } from "./sortable-demand-card";
 import { StageCell } from "./stage-cell";
 import { StageHeader } from "./stage-header";
 import { useDemandDrag } from "./use-demand-drag";
@@ -33,16 +34,22 @@ export function BoardGrid() {
   );
 
   return (
-    <DndContext
-      sensors={sensors}
-      collisionDetection={drag.collisionDetection}
-      measuring={measuring}
-      accessibility={{ announcements: dragAnnouncements, screenReaderInstructions: dragInstructions }}
-      onDragStart={drag.onDragStart}
-      onDragOver={drag.onDragOver}
-      onDragEnd={drag.onDragEnd}
-      onDragCancel={drag.onDragCancel}
-    >
+    <>
+      {/* The grid is beside the DndContext, not inside it: see drag-elements.ts. */}
+      <DndContext
+        id={DRAG_INSTRUCTIONS_ID}
+        sensors={sensors}
+        collisionDetection={drag.collisionDetection}
+        measuring={measuring}
+        accessibility={{ announcements: dragAnnouncements, screenReaderInstructions: dragInstructions }}
+        onDragStart={drag.onDragStart}
+        onDragOver={drag.onDragOver}
+        onDragEnd={drag.onDragEnd}
+        onDragCancel={drag.onDragCancel}
+      >
+        <DragBindingLayer />
+        <DragOverlay>{drag.activeId ? <DraggedDemandCard id={drag.activeId} /> : null}</DragOverlay>
+      </DndContext>
       <div className="board-scroller">
         <div
           className="board-grid"
@@ -66,7 +73,6 @@ export function BoardGrid() {
           ))}
         </div>
       </div>
-      <DragOverlay>{drag.activeId ? <DraggedDemandCard id={drag.activeId} /> : null}</DragOverlay>
-    </DndContext>
+    </>
   );
 }

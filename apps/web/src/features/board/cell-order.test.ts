@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import {
   cellIdOf,
   cellsFromDemands,
+  moveToCell,
   neighboursAt,
   parseCellId,
   placeAt,
@@ -21,6 +22,15 @@ describe("cell order", () => {
   const b = demand("b", "s1", "l1", r2);
   const c = demand("c", "s1", "l1", r3);
   const byId = { a, b, c };
+
+  it("moves a dragged demand out of its cell into another at the given position", () => {
+    const from = cellIdOf("s1", "l1");
+    const to = cellIdOf("s2", "l1");
+    const cells = { [from]: ["a", "b"], [to]: ["c", "d"] };
+    expect(moveToCell(cells, "b", from, to, 1)).toEqual({ [from]: ["a"], [to]: ["c", "b", "d"] });
+    expect(moveToCell(cells, "a", from, to, 2)).toEqual({ [from]: ["b"], [to]: ["c", "d", "a"] });
+    expect(cells).toEqual({ [from]: ["a", "b"], [to]: ["c", "d"] });
+  });
 
   it("lists every stage x lane cell, each in rank order", () => {
     const cells = cellsFromDemands([c, a, b], ["s1", "s2"], ["l1"]);

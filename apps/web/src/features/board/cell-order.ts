@@ -90,6 +90,22 @@ export function withoutDemand(cells: Cells, demandId: string): Cells {
   return result;
 }
 
+/** Moves a demand from one cell's list into another's at `index` (while it is dragged). */
+export function moveToCell(
+  cells: Cells,
+  demandId: string,
+  fromCell: string,
+  toCell: string,
+  index: number,
+): Cells {
+  const toIds = cells[toCell] ?? [];
+  return {
+    ...cells,
+    [fromCell]: (cells[fromCell] ?? []).filter((id) => id !== demandId),
+    [toCell]: [...toIds.slice(0, index), demandId, ...toIds.slice(index)],
+  };
+}
+
 export interface Placement {
   stageId: string;
   laneId: string;

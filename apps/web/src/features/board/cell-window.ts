@@ -1,8 +1,9 @@
 /**
- * How much of a crowded cell is on screen. Every shown card is a live drag
- * target that dnd-kit re-renders and re-measures when a drag starts, so a
- * backlog of hundreds shows its top (the next to pull) and a done cell its
- * latest arrivals; the rest is one click away and counted in the WIP numbers.
+ * How much of a crowded cell is on screen. Every shown card is laid out and
+ * hit-tested by the browser, and wired to dnd-kit while a drag touches its
+ * cell, so a backlog of hundreds shows its top (the next to pull) and a done
+ * cell its latest arrivals; the rest is one click away and counted in the WIP
+ * numbers.
  */
 export const QUEUE_SHOWN = 25;
 export const DONE_SHOWN = 8;

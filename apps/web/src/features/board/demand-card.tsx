@@ -61,8 +61,8 @@ function DemandCardView({ demand, criteria, openDefects, now }: DemandCardProps)
 }
 
 /**
- * A demand on the board. With hundreds of cards, a drag re-renders every
- * sortable wrapper; the card itself only when its demand changed (a new
+ * A demand on the board. Its slot re-renders when its cell's list changes
+ * (during a drag too); the card itself only when its demand changed (a new
  * version, or an optimistic move that has no new version yet).
  */
 export const DemandCard = memo(

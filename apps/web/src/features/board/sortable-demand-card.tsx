@@ -1,44 +1,60 @@
-import { useSortable } from "@dnd-kit/sortable";
-import { CSS } from "@dnd-kit/utilities";
-import { memo } from "react";
+import { memo, type SyntheticEvent } from "react";
+import { flushSync } from "react-dom";
 import { useClock } from "../../ui/clock-store";
 import { canEdit, selectOpenDefects, selectStageCriteria } from "./board-selectors";
 import { useBoardStore } from "./board-store";
+import { usePickable } from "./card-drag-binding";
 import { DemandCard } from "./demand-card";
+import { cardElements } from "./drag-elements";
+import { useDragScope } from "./drag-scope-store";
 
-/** A demand in its cell: the whole card can be dragged with the mouse, the handle with the keyboard. */
+/** The id of dnd-kit's screen reader instructions (the DndContext's id), which every drag handle points to. */
+export const DRAG_INSTRUCTIONS_ID = "board-drag-instructions";
+
+/**
+ * A demand in its cell: the whole card can be dragged with the mouse, the
+ * handle with the keyboard. Only cards in play are wired to dnd-kit (see
+ * drag-scope-store.ts): pressing a card or focusing its handle wires it before
+ * the press reaches dnd-kit's listeners, which the slot passes on.
+ */
 export const SortableDemandCard = memo(function SortableDemandCard({ id }: { id: string }) {
   const demand = useBoardStore((s) => s.demands[id]);
   const moving = useBoardStore((s) => id in s.pendingMoves);
   const editable = useBoardStore(canEdit);
+  const pickable = usePickable(id);
   const criteria = useBoardStore(selectStageCriteria(demand?.stageId ?? ""));
   const openDefects = useBoardStore(selectOpenDefects(id));
   const now = useClock((s) => s.now);
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
-    useSortable({
-      id,
-      disabled: !editable || moving,
-      attributes: { roleDescription: "draggable demand" },
-    });
   if (!demand) return null;
+  const elements = cardElements(id);
+  // Synchronously, so the binding's listeners are in place when this very press reaches them.
+  const arm = () => {
+    if (pickable && useDragScope.getState().armedCardId !== id)
+      flushSync(() => useDragScope.getState().arm(id));
+  };
+  const pass = (event: SyntheticEvent, name: "onPointerDown" | "onKeyDown") =>
+    elements.listeners?.[name]?.(event);
   return (
     <li
-      ref={setNodeRef}
+      ref={elements.slot.ref}
       className="card-slot"
-      data-dragging={isDragging || undefined}
       data-moving={moving || undefined}
       data-demand-key={demand.key}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
-      {...listeners}
+      onPointerDownCapture={arm}
+      onPointerDown={(event) => pass(event, "onPointerDown")}
+      onKeyDown={(event) => pass(event, "onKeyDown")}
     >
       <DemandCard demand={demand} criteria={criteria} openDefects={openDefects} now={now} />
       {editable && (
         <button
-          ref={setActivatorNodeRef}
+          ref={elements.handle.ref}
           type="button"
           className="drag-handle"
           aria-label={`Move ${demand.key}`}
-          {...attributes}
+          aria-roledescription="draggable demand"
+          aria-describedby={DRAG_INSTRUCTIONS_ID}
+          aria-disabled={!pickable}
+          onFocus={arm}
         >
           ⠿
         </button>

@@ -1,11 +1,10 @@
-import { useDroppable } from "@dnd-kit/core";
-import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { memo } from "react";
-import { describeCell, selectCell } from "./board-selectors";
+import { describeCell } from "./board-selectors";
 import { useBoardStore } from "./board-store";
 import { cellIdOf } from "./cell-order";
-import { shownRange } from "./cell-window";
+import { cellListElement } from "./drag-elements";
 import { SortableDemandCard } from "./sortable-demand-card";
+import { useShownCards } from "./use-shown-cards";
 
 interface StageCellProps {
   stageId: string;
@@ -14,17 +13,16 @@ interface StageCellProps {
   doneStage: boolean;
 }
 
-/** One stage in one swim lane; re-renders only when its own list of demands changes. */
+/**
+ * One stage in one swim lane; re-renders only when its own list of demands
+ * changes. Its drop area and sortable list are wired to dnd-kit from
+ * drag-binding-layer.tsx, so a drag does not re-render it.
+ */
 export const StageCell = memo(function StageCell({ stageId, laneId, doneStage }: StageCellProps) {
   const cellId = cellIdOf(stageId, laneId);
-  const ids = useBoardStore(selectCell(cellId));
+  const { ids, shown, expanded } = useShownCards(cellId, doneStage);
   const label = useBoardStore((s) => describeCell(s, stageId, laneId));
-  const expanded = useBoardStore((s) => s.expandedCells[cellId] ?? false);
   const expandCell = useBoardStore((s) => s.expandCell);
-  const { setNodeRef } = useDroppable({ id: cellId });
-  const { start, end } = shownRange(ids.length, doneStage, expanded);
-  // A contiguous slice, so the neighbours named in a move are neighbours in the whole cell too.
-  const shown = start === 0 && end === ids.length ? ids : ids.slice(start, end);
   const hidden = ids.length - shown.length;
   const toggle =
     hidden > 0 || expanded ? (
@@ -35,13 +33,11 @@ export const StageCell = memo(function StageCell({ stageId, laneId, doneStage }:
   return (
     <div className="stage-cell" data-cell={cellId}>
       {doneStage && toggle}
-      <SortableContext id={cellId} items={shown} strategy={verticalListSortingStrategy}>
-        <ul ref={setNodeRef} className="cell-cards" aria-label={label}>
-          {shown.map((id) => (
-            <SortableDemandCard key={id} id={id} />
-          ))}
-        </ul>
-      </SortableContext>
+      <ul ref={cellListElement(cellId).ref} className="cell-cards" aria-label={label}>
+        {shown.map((id) => (
+          <SortableDemandCard key={id} id={id} />
+        ))}
+      </ul>
       {!doneStage && toggle}
     </div>
   );

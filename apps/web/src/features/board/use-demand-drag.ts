@@ -1,4 +1,5 @@
 import {
+  type Collision,
   type CollisionDetection,
   closestCenter,
   type DragEndEvent,
@@ -10,10 +11,11 @@ import {
   type UniqueIdentifier,
 } from "@dnd-kit/core";
 import { arrayMove } from "@dnd-kit/sortable";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useBoardStore } from "./board-store";
-import { cellOfDemand, findCell, isCellId, neighboursAt, parseCellId } from "./cell-order";
+import { cellOfDemand, findCell, isCellId, moveToCell, neighboursAt, parseCellId } from "./cell-order";
 import { dropIndexOnCell } from "./cell-window";
+import { useDragScope } from "./drag-scope-store";
 import { requestMove } from "./request-move";
 
 /**
@@ -21,15 +23,27 @@ import { requestMove } from "./request-move";
  * multiple-containers example: the card follows the pointer from cell to cell
  * while dragging (the cells are snapshotted when the drag starts), a cancel
  * restores the snapshot, and only the drop sends a move to the server.
+ * Only the cells the drag touches have their cards wired to dnd-kit (drag-scope-store.ts).
  */
 export function useDemandDrag() {
   const [activeId, setActiveId] = useState<string | null>(null);
   const lastOverId = useRef<UniqueIdentifier | null>(null);
   const justChangedCell = useRef(false);
+  const lastCollisions = useRef<Collision[]>([]);
+  // A board left in the middle of a drag must not come back with cells still wired.
+  useEffect(() => () => useDragScope.getState().setLiveCells([]), []);
 
   // Hit-testing runs on every pointer move, and each rect access re-reads the
   // scroll offsets: find the cell first (a few dozen), then the closest card in it.
   const collisionDetection: CollisionDetection = useCallback((args) => {
+    // The same array while the result stays the same: dnd-kit passes it to every consumer of
+    // its context, and a new array on each pointer move makes React search the whole board for them.
+    const collisionsWith = (id: UniqueIdentifier | null): Collision[] => {
+      const last = lastCollisions.current;
+      const same = id === null ? last.length === 0 : last.length === 1 && last[0]?.id === id;
+      if (!same) lastCollisions.current = id === null ? [] : [{ id }];
+      return lastCollisions.current;
+    };
     const { cells } = useBoardStore.getState();
     const cellAreas = args.droppableContainers.filter((container) => isCellId(String(container.id)));
     const cellArgs = { ...args, droppableContainers: cellAreas };
@@ -43,17 +57,22 @@ export function useDemandDrag() {
         overId = closestCenter({ ...args, droppableContainers: cards })[0]?.id ?? overId;
       }
       lastOverId.current = overId;
-      return [{ id: overId }];
+      return collisionsWith(overId);
     }
     // Right after the card changed cells, layout shifts under it; hold on to it until things settle.
     if (justChangedCell.current) lastOverId.current = args.active.id;
-    return lastOverId.current != null ? [{ id: lastOverId.current }] : [];
+    return collisionsWith(lastOverId.current);
   }, []);
 
   const onDragStart = useCallback(({ active }: DragStartEvent) => {
     setActiveId(String(active.id));
     lastOverId.current = null;
-    useBoardStore.getState().beginDrag();
+    const board = useBoardStore.getState();
+    board.beginDrag();
+    const scope = useDragScope.getState();
+    scope.arm(String(active.id));
+    const cellId = findCell(board.cells, String(active.id));
+    scope.setLiveCells(cellId ? [cellId] : []);
   }, []);
 
   const onDragOver = useCallback(({ active, over }: DragOverEvent) => {
@@ -63,13 +82,20 @@ export function useDemandDrag() {
     const overId = String(over.id);
     const fromCell = findCell(board.cells, demandId);
     const toCell = findCell(board.cells, overId);
-    if (!fromCell || !toCell || fromCell === toCell) return;
-    const fromIds = board.cells[fromCell] ?? [];
+    if (!fromCell || !toCell) return;
+    const scope = useDragScope.getState();
+    if (fromCell === toCell) {
+      scope.setLiveCells([toCell]);
+      return;
+    }
+    // A cell reached for the first time has none of its cards wired, so the hit test found only
+    // the cell: wire them, and the hit test that runs once they are registered finds the card.
+    if (isCellId(overId) && !scope.liveCells.includes(toCell) && (board.cells[toCell]?.length ?? 0) > 0) {
+      scope.setLiveCells([fromCell, toCell]);
+      return;
+    }
     const toIds = board.cells[toCell] ?? [];
-    const target = parseCellId(toCell);
-    const doneStage = board.stages.find((stage) => stage.id === target?.stageId)?.kind === "done";
-    // Never past the shown part of a crowded cell, or the card would vanish under the pointer.
-    const lastShown = dropIndexOnCell(toIds.length, doneStage, board.expandedCells[toCell] ?? false);
+    const lastShown = lastShownIndex(board, toCell);
     let index = lastShown;
     if (!isCellId(overId)) {
       const overIndex = toIds.indexOf(overId);
@@ -81,28 +107,46 @@ export function useDemandDrag() {
     requestAnimationFrame(() => {
       justChangedCell.current = false;
     });
-    board.dragCells({
-      ...board.cells,
-      [fromCell]: fromIds.filter((id) => id !== demandId),
-      [toCell]: [...toIds.slice(0, index), demandId, ...toIds.slice(index)],
-    });
+    board.dragCells(moveToCell(board.cells, demandId, fromCell, toCell, index));
+    scope.setLiveCells([toCell]);
   }, []);
 
   const onDragEnd = useCallback(({ active, over }: DragEndEvent) => {
     setActiveId(null);
+    useDragScope.getState().setLiveCells([]);
     const board = useBoardStore.getState();
     const demandId = String(active.id);
     const demand = board.demands[demandId];
-    const cellId = findCell(board.cells, demandId);
+    let cells = board.cells;
+    let cellId = findCell(cells, demandId);
+    const overId = String(over?.id);
+    const overCell = over ? findCell(cells, overId) : undefined;
+    // Released the moment the pointer reached another cell, before the card followed it there
+    // (its cards are wired to the drag only once it arrives): it goes where onDragOver would
+    // have put it, above the card it is over, or where a drop on the cell's empty space goes.
+    const arrivedLate = !!cellId && !!overCell && overCell !== cellId;
+    if (cellId && overCell && arrivedLate) {
+      const lastShown = lastShownIndex(board, overCell);
+      const overIndex = (cells[overCell] ?? []).indexOf(overId);
+      cells = moveToCell(
+        cells,
+        demandId,
+        cellId,
+        overCell,
+        overIndex >= 0 ? Math.min(overIndex, lastShown) : lastShown,
+      );
+      cellId = overCell;
+    }
     const cell = cellId ? parseCellId(cellId) : null;
     if (!demand || !cellId || !cell || !over) {
       board.endDrag();
       return;
     }
-    let ids = board.cells[cellId] ?? [];
-    const overIndex = ids.indexOf(String(over.id));
+    let ids = cells[cellId] ?? [];
+    const overIndex = ids.indexOf(overId);
     const currentIndex = ids.indexOf(demandId);
-    if (overIndex >= 0 && overIndex !== currentIndex) ids = arrayMove(ids, currentIndex, overIndex);
+    if (!arrivedLate && overIndex >= 0 && overIndex !== currentIndex)
+      ids = arrayMove(ids, currentIndex, overIndex);
 
     const originCell = cellOfDemand(demand);
     const originIds = board.dragSnapshot?.[originCell] ?? [];
@@ -114,8 +158,21 @@ export function useDemandDrag() {
 
   const onDragCancel = useCallback(() => {
     setActiveId(null);
+    useDragScope.getState().setLiveCells([]);
     useBoardStore.getState().endDrag();
   }, []);
 
   return { activeId, collisionDetection, onDragStart, onDragOver, onDragEnd, onDragCancel };
+}
+
+type BoardState = ReturnType<typeof useBoardStore.getState>;
+
+/**
+ * Where a card entering a cell goes when it is not over one of its cards: never
+ * past the shown part of a crowded cell, or it would vanish under the pointer.
+ */
+function lastShownIndex(board: BoardState, cellId: string): number {
+  const target = parseCellId(cellId);
+  const doneStage = board.stages.find((stage) => stage.id === target?.stageId)?.kind === "done";
+  return dropIndexOnCell(board.cells[cellId]?.length ?? 0, doneStage, board.expandedCells[cellId] ?? false);
 }

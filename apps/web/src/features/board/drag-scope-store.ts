@@ -1,0 +1,32 @@
+import { create } from "zustand";
+
+/**
+ * Which cards are wired to dnd-kit right now (drag-binding-layer.tsx). A card
+ * wired with `useSortable` re-renders on every change of the drag (dnd-kit's
+ * contexts have no selectors), so on a board of 2,000 cards each change of the
+ * card under the pointer re-rendered all of them. Only these cards are wired:
+ * - the one a pointer pressed or the keyboard focused, which may be picked up
+ *   (it stays wired after a drop, so dnd-kit can give its handle focus back);
+ * - while dragging, every card of the cells the drag touches: the cell the
+ *   dragged card is in and the cell under it.
+ */
+interface DragScopeState {
+  armedCardId: string | null;
+  liveCells: readonly string[];
+  arm: (cardId: string) => void;
+  setLiveCells: (cellIds: readonly string[]) => void;
+}
+
+export const useDragScope = create<DragScopeState>()((set, get) => ({
+  armedCardId: null,
+  liveCells: [],
+  arm: (cardId) => {
+    if (get().armedCardId !== cardId) set({ armedCardId: cardId });
+  },
+  setLiveCells: (cellIds) => {
+    const unique = [...new Set(cellIds)];
+    const current = get().liveCells;
+    const same = unique.length === current.length && unique.every((id) => current.includes(id));
+    if (!same) set({ liveCells: unique });
+  },
+}));
