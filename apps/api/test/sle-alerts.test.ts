@@ -13,7 +13,11 @@ import { buildApp } from "../src/app";
 import { loadConfig } from "../src/config";
 import { deliverAlertWebhook } from "../src/services/insights/deliver-alert-webhook";
 import { type SleSweepDeps, sweepSleAlerts } from "../src/services/insights/sweep-sle-alerts";
-import { boardFlowCacheStats } from "../src/services/metrics/board-flow-cache";
+import {
+  boardFlowCacheStats,
+  cachedBoardHistory,
+  MAX_CACHED_BOARDS,
+} from "../src/services/metrics/board-flow-cache";
 import { createBoard } from "./helpers/board";
 import { seedFlowLog } from "./helpers/flow-log";
 import { type Client, createClient } from "./helpers/session";
@@ -110,8 +114,6 @@ describe("SLE alerts", () => {
   it("notifies each board admin once per crossing: past p50 for one demand, past p85 for another", async () => {
     // Two processes sweeping at the same moment, then a sweep after a restart: one alert per crossing.
     const [first, second] = await Promise.all([sweepSleAlerts(deps, NOW), sweepSleAlerts(deps, NOW)]);
-    // The sweep reads boards nobody has open without caching them (it would evict the ones people do).
-    expect(await boardFlowCacheStats(board.id)).toBeNull();
     const again = await sweepSleAlerts(deps, new Date(NOW.getTime() + 60_000));
     expect(first.alerts + second.alerts).toBe(2);
     expect(again.alerts).toBe(0);
@@ -195,6 +197,20 @@ describe("SLE alerts", () => {
     } finally {
       socket.disconnect();
     }
+  });
+
+  it("sweeps with the history cache full without pushing out the boards people have open", async () => {
+    const open: string[] = [];
+    for (let i = 0; i < MAX_CACHED_BOARDS; i++) {
+      const other = await createBoard(lead, `Open ${i}`);
+      await cachedBoardHistory(ctx.db, other.id);
+      open.push(other.id);
+    }
+    expect(await boardFlowCacheStats(board.id)).toBeNull();
+
+    await sweepSleAlerts(deps, new Date(NOW.getTime() + 120_000));
+    expect(await boardFlowCacheStats(board.id)).toBeNull();
+    for (const boardId of open) expect(await boardFlowCacheStats(boardId)).not.toBeNull();
   });
 });
 

@@ -11,7 +11,7 @@ import { applyFlowChanges, readFlowChanges } from "./read-flow-changes";
 const SETTLE_MS = 60_000;
 /** How often the cached log is counted against the table (in the background). */
 const VERIFY_EVERY_MS = 5 * 60_000;
-const MAX_CACHED_BOARDS = 50;
+export const MAX_CACHED_BOARDS = 50;
 
 /** The largest transition id in the history after a read, and the database time of that read. */
 interface Checkpoint {
@@ -84,12 +84,13 @@ export async function cachedBoardHistory(db: Db, boardId: string): Promise<Board
 /** How the cache has served a board so far; for tests and the benchmark. */
 /**
  * The same history for a background job that reads many boards in turn (the
- * SLE sweep): from the cache when the board is there, otherwise read whole
- * and not kept, so one sweep over more than MAX_CACHED_BOARDS boards does not
- * push out the boards people have open on their dashboards.
+ * SLE sweep): cached as usual while the cache has room, but once it is full a
+ * board not in it is read whole and not kept, so a sweep over more than
+ * MAX_CACHED_BOARDS boards does not push out the boards people have open.
  */
 export async function boardHistoryPassingThrough(db: Db, boardId: string): Promise<BoardHistory> {
-  return boards.has(boardId) ? cachedBoardHistory(db, boardId) : loadBoardHistory(db, boardId);
+  if (boards.has(boardId) || boards.size < MAX_CACHED_BOARDS) return cachedBoardHistory(db, boardId);
+  return loadBoardHistory(db, boardId);
 }
 
 export async function boardFlowCacheStats(boardId: string): Promise<BoardFlowCacheStats | null> {
