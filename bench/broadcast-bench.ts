@@ -21,6 +21,12 @@ export interface BroadcastRun {
   moveP50Ms: number;
   afterReplyP50Ms: number;
   afterReplyP99Ms: number;
+  /** Per move, the first client to receive it: the move and the server's emit, without the fan-out. */
+  firstClientP50Ms: number;
+  firstClientP99Ms: number;
+  /** Per move, from the first client's receipt to the last one's (all clients share this process). */
+  fanOutP50Ms: number;
+  fanOutP99Ms: number;
   /** Events received / events expected (moves x listeners). */
   delivered: number;
 }
@@ -88,13 +94,20 @@ export async function runBroadcast(
   await new Promise((resolve) => setTimeout(resolve, 500));
   const latencies: number[] = [];
   const afterReply: number[] = [];
+  const firstArrivals: number[] = [];
+  const spreads: number[] = [];
   for (const move of sent) {
+    const times: number[] = [];
     for (const seen of arrivals) {
       const at = seen.get(move.seq);
       if (at === undefined) continue;
+      times.push(at);
       latencies.push(at - move.sentAt);
       afterReply.push(at - move.repliedAt);
     }
+    if (times.length === 0) continue;
+    firstArrivals.push(Math.min(...times) - move.sentAt);
+    spreads.push(Math.max(...times) - Math.min(...times));
   }
   return {
     p50Ms: percentile(latencies, 50),
@@ -106,6 +119,10 @@ export async function runBroadcast(
     ),
     afterReplyP50Ms: percentile(afterReply, 50),
     afterReplyP99Ms: percentile(afterReply, 99),
+    firstClientP50Ms: percentile(firstArrivals, 50),
+    firstClientP99Ms: percentile(firstArrivals, 99),
+    fanOutP50Ms: percentile(spreads, 50),
+    fanOutP99Ms: percentile(spreads, 99),
     delivered: latencies.length / (sent.length * arrivals.length),
   };
 }
