@@ -22,7 +22,7 @@ import { createBoard } from "./helpers/board";
 import { seedFlowLog } from "./helpers/flow-log";
 import { type Client, createClient } from "./helpers/session";
 import { connectSocket } from "./helpers/socket";
-import { useTestApp } from "./test-app";
+import { testConfig, useTestApp } from "./test-app";
 
 const T0 = Date.parse("2026-03-02T00:00:00Z");
 const DAY = 86_400_000;
@@ -358,15 +358,7 @@ describe("SLE alert sweep in the running API", () => {
     const board = await createBoard(lead, "Sweep fixture");
     // Relative to now, since the running sweep uses the clock.
     await seedFlowLog(ctx.db, board, Date.now() - 40 * DAY, PATHS);
-    const start = () =>
-      buildApp({
-        config: {
-          ...loadConfig({ LOG_LEVEL: "silent" }),
-          webDistDir: "/nonexistent",
-          sleSweepIntervalMs: 100,
-        },
-        db: ctx.db,
-      });
+    const start = () => buildApp({ config: testConfig({ sleSweepIntervalMs: 100 }), db: ctx.db });
     const count = () => ctx.db.notification.count({ where: { userId: lead.userId } });
 
     const first = await start();

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll } from "vitest";
 import { buildApp } from "../src/app";
-import { loadConfig } from "../src/config";
+import { type Config, loadConfig } from "../src/config";
 import { createPrisma, type Db } from "../src/db/prisma";
 import { createTestDatabase, type TestDatabase } from "./database";
 
@@ -11,19 +11,26 @@ export interface TestContext {
   database: TestDatabase;
 }
 
+/** The app's configuration in tests: quiet, no web build, no background SLE sweep unless asked. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({ LOG_LEVEL: "silent" }),
+    webDistDir: "/nonexistent",
+    sleSweepIntervalMs: 0,
+    ...overrides,
+  };
+}
+
 /**
  * Builds the app against a fresh database for the calling test file and
  * tears both down afterwards. Use the returned object inside tests.
  */
-export function useTestApp(): TestContext {
+export function useTestApp(options: { poolSize?: number } = {}): TestContext {
   const context = {} as TestContext;
   beforeAll(async () => {
     context.database = await createTestDatabase();
-    context.db = createPrisma(context.database.url, { poolSize: 10 });
-    context.app = await buildApp({
-      config: { ...loadConfig({ LOG_LEVEL: "silent" }), webDistDir: "/nonexistent", sleSweepIntervalMs: 0 },
-      db: context.db,
-    });
+    context.db = createPrisma(context.database.url, { poolSize: options.poolSize ?? 10 });
+    context.app = await buildApp({ config: testConfig(), db: context.db });
   });
   afterAll(async () => {
     await context.app?.close();

@@ -1,14 +1,10 @@
 import type { TBoard, TDemandChange, TErrorBody } from "@tideway/contracts";
-import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/app";
-import { loadConfig } from "../src/config";
-import { createPrisma, type Db } from "../src/db/prisma";
 import { SESSION_LIMITS } from "../src/services/demands/transaction-options";
-import { createTestDatabase, type TestDatabase } from "./database";
 import { createBoard, laneNamed, stageNamed } from "./helpers/board";
 import { type Client, createClient } from "./helpers/session";
+import { useTestApp } from "./test-app";
 
 /**
  * A transaction that cannot finish in time (here: another session holds the
@@ -16,31 +12,20 @@ import { type Client, createClient } from "./helpers/session";
  * the connection pool as good as before.
  */
 describe("a move stuck behind someone else's row lock", () => {
-  let database: TestDatabase;
-  let db: Db;
-  let app: FastifyInstance;
+  // Two connections: every later request has to reuse the ones the stuck move used.
+  const ctx = useTestApp({ poolSize: 2 });
   let client: Client;
   let board: TBoard;
   let locker: pg.Client;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    // Two connections: every later request has to reuse the ones the stuck move used.
-    db = createPrisma(database.url, { poolSize: 2 });
-    app = await buildApp({
-      config: { ...loadConfig({ LOG_LEVEL: "silent" }), webDistDir: "/nonexistent" },
-      db,
-    });
-    client = await createClient(app);
+    client = await createClient(ctx.app);
     board = await createBoard(client);
-    locker = new pg.Client({ connectionString: database.url });
+    locker = new pg.Client({ connectionString: ctx.database.url });
     await locker.connect();
   });
   afterAll(async () => {
     await locker?.end();
-    await app?.close();
-    await db?.$disconnect();
-    await database?.drop();
   });
 
   async function createDemand(title: string): Promise<string> {
@@ -61,8 +46,8 @@ describe("a move stuck behind someone else's row lock", () => {
   }
 
   async function history(demandId: string) {
-    const demand = await db.demand.findUniqueOrThrow({ where: { id: demandId } });
-    const transitions = await db.transition.findMany({ where: { demandId }, orderBy: { id: "asc" } });
+    const demand = await ctx.db.demand.findUniqueOrThrow({ where: { id: demandId } });
+    const transitions = await ctx.db.transition.findMany({ where: { demandId }, orderBy: { id: "asc" } });
     return { demand, transitions };
   }
 
@@ -101,7 +86,7 @@ describe("a move stuck behind someone else's row lock", () => {
     await locker.query("BEGIN");
     await locker.query("SELECT id FROM demands WHERE id = $1 FOR UPDATE", [blocker]);
     // Write first, then wait for a lock past the transaction's own 1 s timeout.
-    const outcome = await db
+    const outcome = await ctx.db
       .$transaction(
         async (tx) => {
           await tx.demand.update({ where: { id: demandId }, data: { title: "Half-written" } });
@@ -125,7 +110,7 @@ describe("a move stuck behind someone else's row lock", () => {
     expect(openTransactions.rows[0].n).toBe(0);
     // Both pooled connections work, inside and outside transactions.
     for (let i = 0; i < 4; i++) {
-      await db.$transaction(async (tx) => {
+      await ctx.db.$transaction(async (tx) => {
         await tx.demand.update({ where: { id: demandId }, data: { title: `Round ${i}` } });
       });
     }
