@@ -263,7 +263,6 @@ export const ZBoardExport = ZBoardExportShape.superRefine((doc, context) => {
   }
 });
 export type TBoardExport = z.infer<typeof ZBoardExport>;
-export type TExportedDemand = z.infer<typeof ZExportedDemand>;
 
 export const ZImportBoardQuery = z.object({
   key: ZBoardKey.optional().describe("Key of the new board (default: the exported board's key)"),

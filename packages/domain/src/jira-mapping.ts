@@ -44,8 +44,6 @@ export function demandTypeFromName(name: string): ImportedDemandType | null {
   return TYPE_BY_NAME[normalized] ?? null;
 }
 
-export const KNOWN_TYPE_NAMES = Object.keys(TYPE_BY_NAME);
-
 /**
  * Jira's default workflow statuses, for boards without a stage of that
  * name: they name where the work is in Jira's three status categories.

@@ -5,9 +5,6 @@ import { throughput } from "../throughput";
 import { DAY, type EpochMs, epochMs } from "../units";
 import { startOfUtcDay } from "../utc-calendar";
 
-/** How far back the forecasts sample throughput unless the board says otherwise. */
-export const DEFAULT_FORECAST_WEEKS = 12;
-
 export interface DailyThroughputSamples {
   /** The whole UTC days sampled: the `weeks` weeks before today (today is not over yet, so it is left out). */
   window: MetricWindow;

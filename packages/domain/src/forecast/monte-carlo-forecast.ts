@@ -7,7 +7,6 @@ export const FORECAST_CONFIDENCES = [50, 85, 95] as const;
 export type ForecastConfidence = (typeof FORECAST_CONFIDENCES)[number];
 export type ByConfidence<T> = Record<ForecastConfidence, T>;
 
-export const DEFAULT_FORECAST_TRIALS = 10_000;
 /** The seed used when none is given, so the same history always gives the same forecast. */
 export const DEFAULT_FORECAST_SEED = 211;
 /**

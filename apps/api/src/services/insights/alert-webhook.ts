@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { TAlertWebhookSettings, TUpdateAlertWebhookBody } from "@tideway/contracts";
 import type { Db } from "../../db/prisma";
-import type { Prisma } from "../../generated/prisma/client";
 import { requireBoardRole } from "../access/require-board-role";
 import { commitSettingsChange, type SettingsDeps } from "../settings/commit-settings-change";
+import { lockBoardSettings } from "../settings/lock-board-settings";
 import { readAlertWebhook } from "./alert-webhook-settings";
 
 /** The board's outgoing SLE alert webhook and its signing secret. Admins only: it holds the secret. */
@@ -31,9 +31,7 @@ export async function updateAlertWebhook(
 ): Promise<TAlertWebhookSettings> {
   await requireBoardRole(deps.db, actorId, boardId, "admin");
   const { seq: _seq, ...settings } = await commitSettingsChange(deps, actorId, boardId, async (tx) => {
-    const [board] = await tx.$queryRaw<{ settings: Prisma.JsonValue }[]>`
-      SELECT settings FROM boards WHERE id = ${boardId}::uuid FOR NO KEY UPDATE`;
-    const stored = isObject(board?.settings) ? board.settings : {};
+    const stored = await lockBoardSettings(tx, boardId);
     const before = readAlertWebhook(stored);
     if ((before?.url ?? null) === input.url) {
       return { result: before ?? { url: null, secret: null }, audit: [] };
@@ -61,7 +59,3 @@ export async function updateAlertWebhook(
 }
 
 const newSecret = () => randomBytes(32).toString("hex");
-
-function isObject(value: Prisma.JsonValue | undefined): value is Prisma.JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

@@ -6,15 +6,13 @@ import {
   stuckFlow,
   toSeconds,
   WEEK,
-  WIP_ADVICE_DEFAULT_WEEKS,
   wipLimitAdvice,
 } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { requireBoardRole } from "../access/require-board-role";
+import { readForecastSettings } from "../forecasts/forecast-settings";
 import { cachedBoardHistory } from "../metrics/board-flow-cache";
 import { boardTimeBasis } from "../metrics/board-time-basis";
-
-const MAX_FORECAST_WEEKS = 156;
 
 /**
  * Where flow is stuck (last two weeks) and WIP limit advice (over the
@@ -35,7 +33,7 @@ export async function getBoardInsights(
   ]);
   const at = epochMs(now.getTime());
   const timeBasis = boardTimeBasis(settings);
-  const weeks = forecastWeeks(settings);
+  const { forecastWeeks: weeks } = readForecastSettings(settings);
   const stageName = new Map(flow.stages.map((stage) => [stage.id, stage.name]));
   const limitOf = new Map(limits.map((stage) => [stage.id, stage.wipLimit]));
   const stuck = stuckFlow(flow.demands, flow.stages, at, { timeBasis });
@@ -76,14 +74,6 @@ export async function getBoardInsights(
       })),
     },
   };
-}
-
-/** The forecast window in weeks (`settings.forecastWeeks`, shared with the forecasts), default 12. */
-function forecastWeeks(settings: unknown): number {
-  const weeks = (settings as { forecastWeeks?: unknown } | null)?.forecastWeeks;
-  return typeof weeks === "number" && Number.isInteger(weeks) && weeks >= 1 && weeks <= MAX_FORECAST_WEEKS
-    ? weeks
-    : WIP_ADVICE_DEFAULT_WEEKS;
 }
 
 const iso = (at: number) => new Date(at).toISOString();

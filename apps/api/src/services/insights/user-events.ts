@@ -4,5 +4,3 @@ import type { TNotification } from "@tideway/contracts";
 export interface UserEventSink {
   notify(userId: string, notification: TNotification): void;
 }
-
-export const discardUserEvents: UserEventSink = { notify: () => {} };

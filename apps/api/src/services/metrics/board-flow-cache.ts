@@ -81,7 +81,6 @@ export async function cachedBoardHistory(db: Db, boardId: string): Promise<Board
   return cached.history;
 }
 
-/** How the cache has served a board so far; for tests and the benchmark. */
 /**
  * The same history for a background job that reads many boards in turn (the
  * SLE sweep): cached as usual while the cache has room, but once it is full a
@@ -93,6 +92,7 @@ export async function boardHistoryPassingThrough(db: Db, boardId: string): Promi
   return loadBoardHistory(db, boardId);
 }
 
+/** How the cache has served a board so far; for tests and the benchmark. */
 export async function boardFlowCacheStats(boardId: string): Promise<BoardFlowCacheStats | null> {
   const cached = await boards.get(boardId)?.catch(() => null);
   return cached ? { ...cached.stats } : null;
