@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { repoRoot } from "../apps/api/src/config";
-import { startEmbeddedPostgres } from "../apps/api/src/db/embedded-postgres";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "../apps/api/src/db/embedded-postgres";
 import { applyMigrations, ensureDatabaseExists } from "../apps/api/src/db/migrate";
 import { createPrisma, type Db } from "../apps/api/src/db/prisma";
 
@@ -16,9 +16,7 @@ export async function withBenchDatabase<T>(
   folderPrefix: string,
   run: (db: Db, loader: pg.Client) => Promise<T>,
 ): Promise<T> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), folderPrefix));
-  const embedded = await startEmbeddedPostgres(dataDir, { persistent: false });
-  try {
+  return withEmbeddedPostgres(folderPrefix, async (embedded) => {
     const url = embedded.urlFor("tideway_bench");
     await ensureDatabaseExists(url);
     await applyMigrations(url, path.join(repoRoot, "prisma/migrations"));
@@ -31,6 +29,18 @@ export async function withBenchDatabase<T>(
       await loader.end();
       await db.$disconnect();
     }
+  });
+}
+
+/** An embedded PostgreSQL in a temporary folder for the duration of `run`, then stopped and removed. */
+export async function withEmbeddedPostgres<T>(
+  folderPrefix: string,
+  run: (embedded: EmbeddedDatabase, dataDir: string) => Promise<T>,
+): Promise<T> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), folderPrefix));
+  const embedded = await startEmbeddedPostgres(dataDir, { persistent: false });
+  try {
+    return await run(embedded, dataDir);
   } finally {
     await embedded.stop();
     await rm(dataDir, { recursive: true, force: true });

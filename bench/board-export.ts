@@ -11,13 +11,15 @@
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { type TImportBoardResult, type TMetrics, ZBoardExport } from "@tideway/contracts";
+import { type TBoardExport, type TImportBoardResult, type TMetrics, ZBoardExport } from "@tideway/contracts";
 import { repoRoot } from "../apps/api/src/config";
 import { exportBoard } from "../apps/api/src/services/board-export/export-board";
 import { importBoard } from "../apps/api/src/services/board-export/import-board";
 import { createBoard } from "../apps/api/src/services/boards/create-board";
 import { getBoardMetrics } from "../apps/api/src/services/metrics/get-board-metrics";
+import { createBenchUser } from "./bench-boards";
 import { withBenchDatabase } from "./bench-database";
+import { median } from "./bench-stats";
 import { loadMetricsFixture } from "./metrics-fixture";
 
 const DEMANDS = Number(process.env.BENCH_DEMANDS ?? 10_000);
@@ -25,9 +27,7 @@ const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 
 async function main(): Promise<void> {
   await withBenchDatabase("tideway-bench-export-", async (db, loader) => {
-    const user = await db.user.create({
-      data: { email: "bench@tideway.local", name: "Bench Lead", passwordHash: "!unusable" },
-    });
+    const user = await createBenchUser(db);
     const board = await createBoard(db, user.id, { name: "Bench", key: "BEN", template: "2-1-1" });
     const now = Date.now();
     const fixture = await loadMetricsFixture(loader, board, user.id, { demands: DEMANDS, now });
@@ -39,19 +39,20 @@ async function main(): Promise<void> {
     const importMs: number[] = [];
     const validateMs: number[] = [];
     let body = "";
+    let document: TBoardExport | null = null;
     let imported: TImportBoardResult | null = null;
     for (let run = 0; run < REPEATS; run++) {
       let started = performance.now();
       body = JSON.stringify(await exportBoard(db, user.id, board.id));
       exportMs.push(performance.now() - started);
       started = performance.now();
-      const document = ZBoardExport.parse(JSON.parse(body));
+      document = ZBoardExport.parse(JSON.parse(body));
       validateMs.push(performance.now() - started);
       imported = await importBoard(db, user.id, document, { key: `IMP${run}` });
       importMs.push(performance.now() - started);
     }
     if (process.env.BENCH_SAVE) await writeFile(process.env.BENCH_SAVE, body);
-    const document = ZBoardExport.parse(JSON.parse(body));
+    if (!document) throw new Error("BENCH_REPEATS must be at least 1");
     const window = {
       from: new Date(now - 365 * 86_400_000).toISOString(),
       to: new Date(now).toISOString(),
@@ -89,11 +90,6 @@ async function main(): Promise<void> {
       `${JSON.stringify(results, null, 2)}\n`,
     );
   });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 await main();

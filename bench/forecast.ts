@@ -9,6 +9,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { forecastHowMany, forecastWhen } from "@tideway/domain";
+import { median, round1 } from "./bench-stats";
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 31);
 const TRIALS = 10_000;
@@ -55,11 +56,6 @@ function run() {
   return { trials: TRIALS, seed };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
-
 const figures = cases.map((bench) => {
   for (let warm = 0; warm < 3; warm++) bench.run();
   const times: number[] = [];
@@ -74,8 +70,8 @@ const figures = cases.map((bench) => {
     what: bench.what,
     trials: TRIALS,
     runs: REPEATS,
-    medianMs: Math.round(medianMs * 10) / 10,
-    maxMs: Math.round(Math.max(...times) * 10) / 10,
+    medianMs: round1(medianMs),
+    maxMs: round1(Math.max(...times)),
     targetMs: TARGET_MS,
     meetsTarget: medianMs < TARGET_MS,
   };

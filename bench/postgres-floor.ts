@@ -10,11 +10,10 @@
  * without it the floor is skipped.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { startEmbeddedPostgres } from "../apps/api/src/db/embedded-postgres";
 import { ensureDatabaseExists } from "../apps/api/src/db/migrate";
+import { withEmbeddedPostgres } from "./bench-database";
 import { percentile } from "./bench-stats";
 
 export interface PostgresFloor {
@@ -38,9 +37,7 @@ export async function measurePostgresFloor(
   seconds: number,
   fixedRate: number,
 ): Promise<PostgresFloor> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "tideway-pg-floor-"));
-  const embedded = await startEmbeddedPostgres(dataDir, { persistent: false });
-  try {
+  return withEmbeddedPostgres("tideway-pg-floor-", async (embedded, dataDir) => {
     const url = embedded.urlFor("pgbench");
     await ensureDatabaseExists(url);
     pgbench(["--initialize", "--quiet", "--scale=10", url]);
@@ -75,10 +72,7 @@ export async function measurePostgresFloor(
       fixedRateP50Ms: percentile(latencies, 50),
       fixedRateP99Ms: percentile(latencies, 99),
     };
-  } finally {
-    await embedded.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 function pgbench(args: string[]): string {
