@@ -26,6 +26,8 @@ export function DashboardPage() {
   const board = useDashboardStore((s) => (s.boardId === boardId ? s.board : null));
   const metrics = useDashboardStore((s) => (s.boardId === boardId ? s.metrics : null));
   const metricsKey = useDashboardStore((s) => s.metricsKey);
+  // Insights and forecasts do not depend on the view's window: asked again when the board changes, not the view.
+  const boardChanges = useDashboardStore((s) => s.boardChanges);
   const failure = useDashboardStore((s) => s.failure);
   useLiveDashboard(boardId);
 
@@ -94,14 +96,14 @@ export function DashboardPage() {
               <FlowEfficiencyPanel metrics={metrics} csvPrefix={csvPrefix} />
             </div>
           </section>
-          <InsightPanels boardId={boardId} refreshKey={metrics} csvPrefix={csvPrefix} />
+          <InsightPanels boardId={boardId} refreshKey={boardChanges} csvPrefix={csvPrefix} />
           {boardId && (
             <ForecastPanel
               boardId={boardId}
               filter={{ lane: view.lane, type: view.type }}
               demands={board?.demands ?? []}
               csvPrefix={`${board?.key ?? "board"}-${isoDay(Date.now())}`}
-              refreshKey={metrics}
+              refreshKey={boardChanges}
             />
           )}
         </>

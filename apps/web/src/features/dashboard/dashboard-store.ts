@@ -17,6 +17,13 @@ interface DashboardState {
   failure: string | null;
   updatedAt: Date | null;
   live: LiveState;
+  /**
+   * Counts refreshes caused by the board or the clock (not by a change of view), for the
+   * panels whose numbers do not depend on the view's window: insights and forecasts.
+   */
+  boardChanges: number;
+  /** Fetches the numbers again because the board changed or time passed. */
+  refreshForBoardChange: () => Promise<void>;
   /** Shows a board's dashboard for a view (from the URL); fetches only when either changed. */
   show: (boardId: string, view: DashboardView) => void;
   /** Fetches the numbers again (after a board event, a reconnect, or as time passes). */
@@ -39,6 +46,12 @@ export const useDashboardStore = create<DashboardState>()((set, get) => ({
   failure: null,
   updatedAt: null,
   live: "offline",
+  boardChanges: 0,
+
+  refreshForBoardChange: () => {
+    set((state) => ({ boardChanges: state.boardChanges + 1 }));
+    return get().refresh();
+  },
 
   show: (boardId, view) => {
     const state = get();

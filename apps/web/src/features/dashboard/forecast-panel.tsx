@@ -1,17 +1,18 @@
-import type { TDemand, TForecast } from "@tideway/contracts";
+import { MAX_FORECAST_DEMANDS, type TDemand, type TForecast } from "@tideway/contracts";
+import { DAY } from "@tideway/domain";
 import { type FormEvent, useEffect, useState } from "react";
 import { ApiError } from "../../api/api-request";
 import { type ForecastFilter, type ForecastQuestion, fetchForecast } from "./forecast-api";
 import { ForecastHistogram } from "./forecast-histogram";
+import { isoDay } from "./format-date";
 import "./forecast.css";
 
-const DAY = 86_400_000;
-const dayAfterToday = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+const dayAfterToday = (days: number) => isoDay(Date.now() + days * DAY);
 
 /**
  * The dashboard's two Monte Carlo questions, asked of the board's own
  * throughput: "how many demands by this day?" and "when will N demands be
- * done?". `refreshKey` changes when the board's numbers do (a live move),
+ * done?". `refreshKey` changes when the board does (a live move) or time passes,
  * which asks both questions again. The dashboard's lane and type filter
  * narrows the throughput sampled, as it narrows every other number.
  */
@@ -111,7 +112,14 @@ export function ForecastPanel({
             <form className="forecast-question" onSubmit={askWhen} aria-label="When will N be done">
               <label>
                 Demands to finish{" "}
-                <input type="number" name="count" defaultValue={10} min={0} max={10_000} required />
+                <input
+                  type="number"
+                  name="count"
+                  defaultValue={10}
+                  min={0}
+                  max={MAX_FORECAST_DEMANDS}
+                  required
+                />
               </label>
               <label>
                 or these demands <input name="keys" placeholder="e.g. PAY-12, PAY-15" size={18} />

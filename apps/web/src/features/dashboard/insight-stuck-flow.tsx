@@ -18,7 +18,7 @@ const LEGEND = [
 ] as const;
 
 /** One sentence a lead can act on: where work waits longest and which queue grows. */
-export function stuckFlowConclusion(stuck: StuckFlow): string {
+function stuckFlowConclusion(stuck: StuckFlow): string {
   const wait = stuck.stages.find((stage) => stage.stageId === stuck.longestWait);
   const queue = stuck.stages.find((stage) => stage.stageId === stuck.fastestGrowingQueue);
   const days = stuck.windowDays;

@@ -25,7 +25,7 @@ export function useLiveDashboard(boardId: string | undefined): void {
       const wait = Math.max(0, Math.min(QUIET_MS, firstPending + MAX_WAIT_MS - now));
       quietTimer = setTimeout(() => {
         firstPending = null;
-        void store().refresh();
+        void store().refreshForBoardChange();
       }, wait);
     };
 
@@ -35,7 +35,7 @@ export function useLiveDashboard(boardId: string | undefined): void {
       onLiveState: (live) => store().setLive(live),
       onRefused: (message) => notify(message),
     });
-    const idleTimer = setInterval(() => void store().refresh(), IDLE_REFRESH_MS);
+    const idleTimer = setInterval(() => void store().refreshForBoardChange(), IDLE_REFRESH_MS);
 
     return () => {
       clearTimeout(quietTimer);

@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/api-request";
 import { downloadCsv } from "../dashboard/download-csv";
 import { fetchQuarterlyTwoOneOne } from "../dashboard/forecast-api";
+import { utcMinute } from "../dashboard/format-date";
 import { formatDuration, formatShare } from "../dashboard/format-duration";
 import { quarterlyReportTable } from "./quarterly-report-table";
 import "./quarterly-report.css";
@@ -64,7 +65,7 @@ export function QuarterlyReportPage() {
             finished at or under it) and, below, the share within target; ✓ marks a goal met. Quarters are UTC
             calendar quarters; each metric counts the demands that finished it in the quarter.
             {report.timeBasis === "business-days" && " Durations count business days only."} Generated{" "}
-            {report.generatedAt.slice(0, 16).replace("T", " ")} UTC.
+            {utcMinute(report.generatedAt)} UTC.
           </p>
           <QuarterTable caption="Whole board" quarters={report.quarters} />
           {report.lanes.map((lane) => (

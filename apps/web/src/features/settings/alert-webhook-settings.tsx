@@ -1,8 +1,7 @@
-import { type TAlertWebhookSettings, ZAlertWebhookSettings } from "@tideway/contracts";
+import type { TAlertWebhookSettings } from "@tideway/contracts";
 import { type FormEvent, useEffect, useState } from "react";
-import { ApiError, apiRequest } from "../../api/api-request";
-
-const path = (boardId: string) => `/api/boards/${boardId}/alert-webhook`;
+import { ApiError } from "../../api/api-request";
+import { fetchAlertWebhook, saveAlertWebhook } from "./settings-api";
 
 /**
  * Where service level alerts are also POSTed (a chat bridge, an incident
@@ -14,7 +13,7 @@ export function AlertWebhookSettings({ boardId }: { boardId: string }) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    apiRequest("GET", path(boardId), ZAlertWebhookSettings)
+    fetchAlertWebhook(boardId)
       .then(setWebhook)
       .catch((error: unknown) => setMessage(error instanceof ApiError ? error.message : "Could not load."));
   }, [boardId]);
@@ -23,7 +22,7 @@ export function AlertWebhookSettings({ boardId }: { boardId: string }) {
     setBusy(true);
     setMessage(null);
     try {
-      setWebhook(await apiRequest("PUT", path(boardId), ZAlertWebhookSettings, { url }));
+      setWebhook(await saveAlertWebhook(boardId, url));
       setMessage(url === null ? "Alert webhook removed." : "Alert webhook saved.");
     } catch (error) {
       setMessage(error instanceof ApiError ? error.message : "That did not work; try again.");

@@ -7,6 +7,7 @@ import {
   type TUpdateCriterionBody,
   type TUpdateLaneBody,
   type TUpdateStageBody,
+  ZAlertWebhookSettings,
   ZCriterionChange,
   ZCriterionRemoval,
   ZLaneChange,
@@ -51,3 +52,8 @@ export const changeMemberRole = (boardId: string, userId: string, role: TBoardRo
   apiRequest("PATCH", `/api/boards/${boardId}/members/${userId}`, ZMemberChange, { role });
 export const removeMember = (boardId: string, userId: string) =>
   apiRequest("DELETE", `/api/boards/${boardId}/members/${userId}`, ZMemberRemoval);
+
+export const fetchAlertWebhook = (boardId: string) =>
+  apiRequest("GET", `/api/boards/${boardId}/alert-webhook`, ZAlertWebhookSettings);
+export const saveAlertWebhook = (boardId: string, url: string | null) =>
+  apiRequest("PUT", `/api/boards/${boardId}/alert-webhook`, ZAlertWebhookSettings, { url });
