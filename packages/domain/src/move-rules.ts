@@ -70,11 +70,18 @@ export function wipVerdict(
  */
 export function isInProgressStage(stage: StageRule, stages: readonly StageRule[]): boolean {
   if (stage.kind === "done") return false;
-  const commitment = stages.find((s) => s.boundary === "commitment");
   const delivered = stages.find((s) => s.boundary === "delivered");
-  const afterCommitment = commitment ? stage.position >= commitment.position : stage.kind !== "queue";
   const beforeDelivery = delivered ? stage.position < delivered.position : true;
-  return afterCommitment && beforeDelivery;
+  return isPastCommitment(stage, stages) && beforeDelivery;
+}
+
+/** At or past the commitment point (without one marked: any stage that is not a queue). */
+export function isPastCommitment(
+  stage: Pick<StageRule, "position" | "kind">,
+  stages: readonly StageRule[],
+): boolean {
+  const commitment = stages.find((s) => s.boundary === "commitment");
+  return commitment ? stage.position >= commitment.position : stage.kind !== "queue";
 }
 
 /** Required criteria of `phase` on `stageId` that the demand has not checked. */

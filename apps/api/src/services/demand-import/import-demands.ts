@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TDemandImportResult } from "@tideway/contracts";
-import { isInProgressStage, ranksAfter, readDemandImport } from "@tideway/domain";
+import { isInProgressStage, isPastCommitment, ranksAfter, readDemandImport } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { requireBoardRole } from "../access/require-board-role";
 import type { BoardEventSink } from "../board-events";
@@ -85,11 +85,10 @@ export async function importDemands(
     const firstSeq = Number(counters.seq) - rows.length + 1;
 
     const ranks = await cellRanks(tx, rows);
-    const commitment = stages.find((stage) => stage.boundary === "commitment");
     const stageById = new Map(stages.map((stage) => [stage.id, stage]));
     const planned = rows.map((row, index) => {
       const stage = stageById.get(row.stageId);
-      const midFlow = commitment ? (stage?.position ?? 0) >= commitment.position : stage?.kind !== "queue";
+      const midFlow = stage !== undefined && isPastCommitment(stage, stages);
       return { row, id: randomUUID(), number: firstNumber + index, midFlow, rank: ranks.next(row) };
     });
     const at = now.toISOString();
