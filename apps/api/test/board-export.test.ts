@@ -347,6 +347,20 @@ describe("board export and import", () => {
     expect(duplicate.json().message).toBe(
       "body.codeEvents.2.deliveryId: repeats an earlier event's source, delivery id, kind and sha",
     );
+    // A criterion ticked twice on one demand is the document's fault, not a taken board key.
+    const ticks = structuredClone(exported);
+    const ticker = ticks.demands.findIndex((demand) => demand.checks.length > 0);
+    const tickerChecks = ticks.demands[ticker]?.checks ?? [];
+    tickerChecks.push({ ...(tickerChecks[0] as TBoardExport["demands"][number]["checks"][number]) });
+    const ticked = await lead.request({
+      method: "POST",
+      url: "/api/boards/import?key=BROKEN",
+      payload: ticks,
+    });
+    expect(ticked.statusCode).toBe(400);
+    expect(ticked.json().message).toBe(
+      `body.demands.${ticker}.checks.${tickerChecks.length - 1}.criterionId: is ticked twice`,
+    );
     expect(await ctx.db.board.count({ where: { key: "BROKEN" } })).toBe(0);
   });
 

@@ -228,13 +228,14 @@ export const ZBoardExport = ZBoardExportShape.superRefine((doc, context) => {
     expect(stageIds, demand.stageId, at("stageId"), "stage");
     expect(laneIds, demand.laneId, at("laneId"), "lane");
     expect(demandIds, demand.parentId, at("parentId"), "demand");
+    const ticked = new Set<string>();
     for (const [checkIndex, check] of demand.checks.entries()) {
-      expect(
-        criterionIds,
-        check.criterionId,
-        ["demands", index, "checks", checkIndex, "criterionId"],
-        "criterion",
-      );
+      const path = ["demands", index, "checks", checkIndex, "criterionId"];
+      expect(criterionIds, check.criterionId, path, "criterion");
+      // One tick per criterion and demand, as the database keeps them.
+      if (ticked.has(check.criterionId))
+        context.addIssue({ code: "custom", path, message: "is ticked twice" });
+      ticked.add(check.criterionId);
     }
   }
   for (const [index, transition] of doc.transitions.entries()) {
