@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZDemandType, ZId } from "./board";
-import { ZMetricTile } from "./metrics";
+import { ZMetricTile, ZTimeBasis } from "./metrics";
 
 /**
  * Monte Carlo forecasts (GET /api/boards/:boardId/forecast), the board's
@@ -165,7 +165,7 @@ export type TTwoOneOneQuarter = z.infer<typeof ZTwoOneOneQuarter>;
 export const ZQuarterlyTwoOneOne = z.object({
   board: z.object({ id: ZId, name: z.string(), key: z.string() }),
   generatedAt: z.iso.datetime(),
-  timeBasis: z.enum(["calendar", "business-days"]),
+  timeBasis: ZTimeBasis,
   quarters: z.array(ZTwoOneOneQuarter).describe("The whole board, oldest quarter first"),
   lanes: z
     .array(z.object({ laneId: ZId, name: z.string(), quarters: z.array(ZTwoOneOneQuarter) }))

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZId } from "./board";
+import { ZTimeBasis } from "./metrics";
 
 /**
  * Flow insights: service level expectation alerts and notifications, where
@@ -17,7 +18,7 @@ export const ZServiceLevel = z.object({
   p50: seconds.nullable(),
   p85: seconds.nullable(),
   /** How the board counts a demand's age: all hours, or Monday to Friday only (UTC). */
-  timeBasis: z.enum(["calendar", "business-days"]),
+  timeBasis: ZTimeBasis,
 });
 export type TServiceLevel = z.infer<typeof ZServiceLevel>;
 

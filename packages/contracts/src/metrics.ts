@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { ZDemandType, ZId } from "./board";
 
+/** How a board counts durations: calendar time, or business days (weekends left out). */
+export const ZTimeBasis = z.enum(["calendar", "business-days"]);
+
 /**
  * GET /api/boards/:boardId/metrics. Durations are in seconds, attainment is a
  * share 0..1, instants are ISO 8601. Definitions: DESIGN.md "Metrics" and
@@ -42,7 +45,7 @@ export type TMetricTile = z.infer<typeof ZMetricTile>;
 
 export const ZMetrics = z.object({
   window: z.object({ from: z.iso.datetime(), to: z.iso.datetime() }),
-  timeBasis: z.enum(["calendar", "business-days"]),
+  timeBasis: ZTimeBasis,
   delivery: ZMetricTile,
   development: ZMetricTile,
   release: ZMetricTile,
