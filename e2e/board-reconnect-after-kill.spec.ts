@@ -4,7 +4,7 @@ import path from "node:path";
 import { test } from "@playwright/test";
 import { findFreePort } from "../apps/api/src/db/embedded-postgres";
 import { type ServerProcess, startServerProcess } from "../apps/api/test/helpers/server-process";
-import { BoardApi, signInAsDemo, stageNamed } from "./helpers/board-api";
+import { BoardApi, laneNamed, signInAsDemo, stageNamed } from "./helpers/board-api";
 import { cell, expect } from "./helpers/board-test";
 
 // This journey kills its server, so it runs one of its own (a fresh data folder
@@ -59,11 +59,7 @@ test("[BOARD][LIVE]: after the server is killed and restarted, an open board rec
     await expect(cell(page, "Selection").getByText(created.key)).toBeVisible();
     await expect(cell(page, "Testing").getByText(movedBefore.key)).toBeVisible();
     // ...and later ones as live events again.
-    await api.move(
-      created.id,
-      stageNamed(board, "Selection").id,
-      board.lanes.find((l) => l.name === "Defects")?.id,
-    );
+    await api.move(created.id, stageNamed(board, "Selection").id, laneNamed(board, "Defects").id);
     await expect(cell(page, "Selection", "Defects").getByText(created.key)).toBeVisible();
 
     expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
