@@ -12,19 +12,29 @@ const STEPS = {
   ArrowUp: "previous-stage",
 } as const;
 
-function isTyping(target: EventTarget | null): boolean {
+/**
+ * The element a key press is meant for. A field or button in a dialog that has just closed
+ * keeps focus until the browser's next frame; keys that reach it then are meant for the
+ * stand-up, not for a control nobody sees.
+ */
+function focusedControl(event: KeyboardEvent): HTMLElement | null {
+  const target = event.target;
+  if (!(target instanceof HTMLElement) || target.closest("dialog:not([open])")) return null;
+  return target;
+}
+
+function isTyping(control: HTMLElement | null): boolean {
   return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))
+    control !== null &&
+    (control.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(control.tagName))
   );
 }
 
 /** Enter presses a focused button or follows a focused link; Space presses a button. */
-function pressesControl(event: KeyboardEvent): boolean {
-  const target = event.target;
-  if (!(target instanceof HTMLElement)) return false;
-  if (event.key === "Enter") return ["BUTTON", "A", "SUMMARY"].includes(target.tagName);
-  return event.key === " " && ["BUTTON", "SUMMARY"].includes(target.tagName);
+function pressesControl(event: KeyboardEvent, control: HTMLElement | null): boolean {
+  if (!control) return false;
+  if (event.key === "Enter") return ["BUTTON", "A", "SUMMARY"].includes(control.tagName);
+  return event.key === " " && ["BUTTON", "SUMMARY"].includes(control.tagName);
 }
 
 /** The whole stand-up runs from the keyboard; no key needs a mouse first. */
@@ -36,8 +46,9 @@ export function useStandupKeys(onLeave: () => void): void {
       // the DOM, not the store: the dialog's close event (which clears the store) is queued
       // after the dialog has closed, and a key pressed in between must not be lost.
       if (document.querySelector("dialog[open]")) return;
-      if (isTyping(event.target)) return;
-      if (pressesControl(event)) return;
+      const control = focusedControl(event);
+      if (isTyping(control)) return;
+      if (pressesControl(event, control)) return;
 
       const standup = useStandup.getState();
       const step = STEPS[event.key as keyof typeof STEPS];
