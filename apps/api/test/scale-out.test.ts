@@ -1,6 +1,7 @@
-import type { TBoard, TBoardSummary } from "@tideway/contracts";
+import type { TBoard, TBoardSummary, TDemand } from "@tideway/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./database";
+import { stageNamed } from "./helpers/board";
 import { type ServerProcess, signInOver, startServerProcess } from "./helpers/server-process";
 import { connectSocket, join, recordEvents, waitFor } from "./helpers/socket";
 
@@ -62,5 +63,59 @@ describe("several API processes on one database", () => {
     expect(localEvents).toMatchObject([expected]);
     socket.disconnect();
     local.disconnect();
+  });
+
+  it("holds a hard WIP limit when concurrent moves into the stage arrive through both processes", async () => {
+    const cookieA = await signInOver(a.url, "demo@tideway.local", "tideway-demo");
+    const cookieB = await signInOver(b.url, "demo@tideway.local", "tideway-demo");
+    const send = (server: ServerProcess, cookie: string, method: string, url: string, body: unknown) =>
+      fetch(`${server.url}${url}`, {
+        method,
+        headers: { "content-type": "application/json", origin: server.url, cookie },
+        body: JSON.stringify(body),
+      });
+
+    const created = await send(a, cookieA, "POST", "/api/boards", {
+      name: "Two processes",
+      key: "TWOPROC",
+      template: "empty",
+    });
+    expect(created.status).toBe(201);
+    const board = (await created.json()) as TBoard;
+    const doing = stageNamed(board, "Doing");
+    const limited = await send(b, cookieB, "PATCH", `/api/boards/${board.id}/stages/${doing.id}`, {
+      wipLimit: 4,
+      wipPolicy: "hard",
+    });
+    expect(limited.status).toBe(200);
+    const demands = await Promise.all(
+      Array.from({ length: 40 }, async (_, index) => {
+        const response = await send(a, cookieA, "POST", `/api/boards/${board.id}/demands`, {
+          title: `Demand ${index}`,
+        });
+        return ((await response.json()) as { demand: TDemand }).demand;
+      }),
+    );
+
+    const read = async (boardId: string) =>
+      (await (
+        await fetch(`${b.url}/api/boards/${boardId}`, { headers: { cookie: cookieB } })
+      ).json()) as TBoard;
+    const before = await read(board.id);
+
+    // Every other move goes through the other process; each process checks the limit itself.
+    const responses = await Promise.all(
+      demands.map((demand, index) => {
+        const [server, cookie] = index % 2 === 0 ? [a, cookieA] : [b, cookieB];
+        return send(server, cookie, "POST", `/api/demands/${demand.id}/move`, { toStageId: doing.id });
+      }),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(4);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(36);
+    const after = await read(board.id);
+    expect(after.demands.filter((demand) => demand.stageId === doing.id)).toHaveLength(4);
+    // Four changes to the board's log, one per admitted move; the refused ones changed nothing.
+    expect(after.seq).toBe(before.seq + 4);
   });
 });
