@@ -1,7 +1,7 @@
 import { boundaryTimes } from "./boundary-times";
 import { type DemandFilter, matchesDemandFilter } from "./demand-filter";
 import type { DemandFlow, FlowStage } from "./flow-history";
-import { orderStages } from "./stage-order";
+import { isInProgressRank, orderStages } from "./stage-order";
 import type { EpochMs, Millis } from "./units";
 import { durationBetween, type TimeBasis } from "./utc-calendar";
 
@@ -55,8 +55,7 @@ export function agingWork(
   options: AgingWorkOptions = {},
 ): AgingDemand[] {
   const order = orderStages(stages);
-  const { commitment, delivered } = order;
-  if (commitment === null) return [];
+  if (order.commitment === null) return [];
   const basis = options.timeBasis ?? "calendar";
   const aging: (AgingDemand & { rank: number })[] = [];
   for (const demand of demands) {
@@ -64,8 +63,8 @@ export function agingWork(
     const times = boundaryTimes(demand.events, order, now);
     const { committedAt, rank } = times;
     const stage = order.stages[rank];
-    if (committedAt === null || times.archived || stage === undefined || rank < commitment) continue;
-    if (delivered === null ? stage.kind === "done" : rank >= delivered) continue;
+    if (committedAt === null || times.archived || stage === undefined || !isInProgressRank(order, rank))
+      continue;
     const age = durationBetween(committedAt, now, basis);
     aging.push({
       demandId: demand.id,

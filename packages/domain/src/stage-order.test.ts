@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BOARD } from "./flow-fixture";
 import type { FlowStage } from "./flow-history";
-import { orderStages } from "./stage-order";
+import { isInProgressRank, orderStages } from "./stage-order";
 
 describe("orderStages", () => {
   it("ranks stages by position and finds each boundary", () => {
@@ -30,5 +30,35 @@ describe("orderStages", () => {
       developmentEnd: null,
       delivered: 2,
     });
+  });
+});
+
+describe("isInProgressRank", () => {
+  it("counts the stages from the commitment point up to, not including, delivery", () => {
+    const order = orderStages(BOARD);
+    expect(order.stages.map((_, rank) => isInProgressRank(order, rank))).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it("has no work in progress without a commitment point, and all of it unfinished without a done stage", () => {
+    const queues: FlowStage[] = [
+      { id: "ideas", position: 10, kind: "queue", boundary: null },
+      { id: "later", position: 20, kind: "queue", boundary: null },
+    ];
+    const allQueues = orderStages(queues);
+    expect([0, 1].map((rank) => isInProgressRank(allQueues, rank))).toEqual([false, false]);
+
+    const noDone: FlowStage[] = [
+      { id: "ideas", position: 10, kind: "queue", boundary: null },
+      { id: "doing", position: 20, kind: "active", boundary: null },
+    ];
+    const undelivered = orderStages(noDone);
+    expect([0, 1, 2].map((rank) => isInProgressRank(undelivered, rank))).toEqual([false, true, false]);
   });
 });

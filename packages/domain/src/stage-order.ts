@@ -44,3 +44,14 @@ export function orderStages(stages: readonly FlowStage[]): StageOrder {
     delivered: marked("delivered") ?? first((stage) => stage.kind === "done"),
   };
 }
+
+/**
+ * Whether a demand in the stage at `rank` is work in progress: at or past the
+ * commitment point and not yet delivered. The aging chart and the cards' SLE
+ * badges both ask this, so a card is badged exactly when it is on the chart.
+ */
+export function isInProgressRank(order: StageOrder, rank: number): boolean {
+  if (rank >= order.stages.length || order.commitment === null || rank < order.commitment) return false;
+  // Without a delivery point there is no done stage either (delivery falls back to the first).
+  return order.delivered === null || rank < order.delivered;
+}

@@ -4,12 +4,14 @@ import { BoardGrid } from "./board-grid";
 import { useBoardStore } from "./board-store";
 import { DemandEditorDialog } from "./demand-editor-dialog";
 import { LiveStatus } from "./live-status";
+import { useServiceLevelOf } from "./service-level-store";
 import { UnmetCriteriaDialog } from "./unmet-criteria-dialog";
 import { useLiveBoard } from "./use-live-board";
 
 export function BoardPage() {
   const { boardId } = useParams();
   useLiveBoard(boardId);
+  useServiceLevelOf(boardId);
   const status = useBoardStore((s) => (s.boardId === boardId ? s.status : "loading"));
   const failure = useBoardStore((s) => s.failure);
   const name = useBoardStore((s) => s.name);

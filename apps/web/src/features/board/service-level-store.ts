@@ -1,6 +1,8 @@
 import { type TServiceLevel, ZServiceLevel } from "@tideway/contracts";
+import { useEffect } from "react";
 import { create } from "zustand";
 import { apiRequest } from "../../api/api-request";
+import { useClock } from "../../ui/clock-store";
 
 /** The SLE changes only as deliveries come in; a card's badge may lag it by this much. */
 const REFRESH_MS = 10 * 60 * 1000;
@@ -37,3 +39,11 @@ export const useServiceLevel = create<ServiceLevelState>()((set, get) => ({
       });
   },
 }));
+
+/** Keeps the board's SLE loaded while its page is open, refreshing it as the clock ticks. */
+export function useServiceLevelOf(boardId: string | undefined): void {
+  const now = useClock((s) => s.now);
+  useEffect(() => {
+    if (boardId) useServiceLevel.getState().ensure(boardId, now);
+  }, [boardId, now]);
+}

@@ -1,28 +1,28 @@
 import type { TDemand, TStage } from "@tideway/contracts";
-import { DAY, durationBetween, epochMs, millis, orderStages, serviceLevelCrossing } from "@tideway/domain";
-import { useEffect } from "react";
+import {
+  DAY,
+  durationBetween,
+  epochMs,
+  isInProgressRank,
+  millis,
+  orderStages,
+  type StageOrder,
+  serviceLevelCrossing,
+} from "@tideway/domain";
 import { useBoardStore } from "./board-store";
 import { useServiceLevel } from "./service-level-store";
 import "./sle-badge.css";
 
-const inProgressRanks = new WeakMap<
-  readonly TStage[],
-  { rankOf: Map<string, number>; from: number; to: number }
->();
+const stageOrders = new WeakMap<readonly TStage[], StageOrder>();
 
-/** Ranks of the stages where a committed demand is in progress: from the commitment point up to delivery. */
-function progressRanks(stages: readonly TStage[]) {
-  let found = inProgressRanks.get(stages);
-  if (!found) {
-    const order = orderStages(stages);
-    found = {
-      rankOf: new Map(order.rankOf),
-      from: order.commitment ?? 0,
-      to: order.delivered ?? order.stages.length,
-    };
-    inProgressRanks.set(stages, found);
+/** The board's stage order, worked out once per stage list rather than once per card. */
+function stageOrderOf(stages: readonly TStage[]): StageOrder {
+  let order = stageOrders.get(stages);
+  if (!order) {
+    order = orderStages(stages);
+    stageOrders.set(stages, order);
   }
-  return found;
+  return order;
 }
 
 const wholeDays = (seconds: number) => Math.round(seconds / 86_400);
@@ -31,20 +31,18 @@ const wholeDays = (seconds: number) => Math.round(seconds / 86_400);
  * "Past p50 (6 d)" or "Past SLE p85 (10 d)" on a card in progress whose age
  * (from the commitment point, as on the dashboard) is past the board's p50
  * or p85 delivery cycle time; nothing otherwise. Recomputed on every tick of
- * the clock, so a card crosses without a reload.
+ * the clock, so a card crosses without a reload. The board page keeps the
+ * SLE itself loaded (`useServiceLevelOf`).
  */
 export function SleBadge({ demand, now }: { demand: TDemand; now: number }) {
   const boardId = useBoardStore((s) => s.boardId);
   const stages = useBoardStore((s) => s.stages);
   const level = useServiceLevel((s) => (s.boardId === boardId ? s.level : null));
-  useEffect(() => {
-    if (boardId) useServiceLevel.getState().ensure(boardId, now);
-  }, [boardId, now]);
 
   if (!level || !demand.committedAt || demand.archivedAt) return null;
-  const { rankOf, from, to } = progressRanks(stages);
-  const rank = rankOf.get(demand.stageId);
-  if (rank === undefined || rank < from || rank >= to) return null;
+  const order = stageOrderOf(stages);
+  const rank = order.rankOf.get(demand.stageId);
+  if (rank === undefined || !isInProgressRank(order, rank)) return null;
   const age = durationBetween(epochMs(Date.parse(demand.committedAt)), epochMs(now), level.timeBasis);
   const expectation = {
     p50: level.p50 === null ? null : millis(level.p50 * 1000),
