@@ -90,6 +90,9 @@ test("[SCALE][LIVE]: a browser that loses process A reconnects to process B and 
     await signInAt(page.context().request, balancer.url);
     await page.goto(`${balancer.url}/boards/${board.id}`);
     await expect(page.locator('.live-status[data-live="live"]')).toBeVisible({ timeout: 15_000 });
+    // The room can be joined before the board's first fetch has answered; cutting A off then
+    // would fail that fetch, which is not what this test is about.
+    await expect(cell(page, "Development").getByText(demand.key)).toBeVisible();
 
     // Process A drops out of the balancer: the browser loses its connection and misses what follows.
     balancer.route(null);
