@@ -186,7 +186,7 @@ async function measureDrag(page: Page, key: string) {
       cardRenders: 0,
     });
   });
-  await dragWithMouse(page, from, target, 40);
+  await dragWithMouse(page, from, target, { steps: 40 });
   const drag = await page.evaluate(() => {
     const bench = (
       window as unknown as {

@@ -53,6 +53,11 @@ export async function openBoard(page: Page, boardId: string): Promise<void> {
 }
 
 /** Drags a card with the mouse onto a cell, in small steps as a person would. */
-export async function dragCardTo(page: Page, key: string, target: Locator): Promise<void> {
-  await dragWithMouse(page, card(page, key), target);
+export async function dragCardTo(
+  page: Page,
+  key: string,
+  target: Locator,
+  options?: { restMs?: number },
+): Promise<void> {
+  await dragWithMouse(page, card(page, key), target, options);
 }
