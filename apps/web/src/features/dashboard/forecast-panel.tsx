@@ -1,7 +1,7 @@
-import { MAX_FORECAST_DEMANDS, type TDemand, type TForecast } from "@tideway/contracts";
+import { MAX_FORECAST_DEMANDS, type TDemand } from "@tideway/contracts";
 import { DAY } from "@tideway/domain";
-import { type FormEvent, useEffect, useState } from "react";
-import { ApiError } from "../../api/api-request";
+import { type FormEvent, useState } from "react";
+import { useResource } from "../../api/use-resource";
 import { type ForecastFilter, type ForecastQuestion, fetchForecast } from "./forecast-api";
 import { ForecastHistogram } from "./forecast-histogram";
 import { isoDay } from "./format-date";
@@ -139,32 +139,17 @@ export function ForecastPanel({
   );
 }
 
+/** One question's answer; a new question or filter shows "Simulating…" rather than the last answer. */
 function useForecast(
   boardId: string,
   question: ForecastQuestion,
   filter: ForecastFilter,
   refreshKey: unknown,
 ) {
-  const [forecast, setForecast] = useState<TForecast | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const key = JSON.stringify({ question, filter });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the question and filter; refreshKey asks again after a change on the board.
-  useEffect(() => {
-    let current = true;
-    const asked = JSON.parse(key) as { question: ForecastQuestion; filter: ForecastFilter };
-    fetchForecast(boardId, asked.question, asked.filter)
-      .then((result) => {
-        if (!current) return;
-        setForecast(result);
-        setFailure(null);
-      })
-      .catch((error: unknown) => {
-        if (current)
-          setFailure(error instanceof ApiError ? error.message : "The forecast could not be loaded.");
-      });
-    return () => {
-      current = false;
-    };
-  }, [boardId, key, refreshKey]);
-  return { forecast, failure };
+  const forecast = useResource(
+    ["forecast", boardId, question, filter],
+    () => fetchForecast(boardId, question, filter),
+    { failureMessage: "The forecast could not be loaded.", refreshKey },
+  );
+  return { forecast: forecast.data, failure: forecast.error };
 }

@@ -1,6 +1,6 @@
-import type { TAlertWebhookSettings } from "@tideway/contracts";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { ApiError } from "../../api/api-request";
+import { useResource } from "../../api/use-resource";
 import { fetchAlertWebhook, saveAlertWebhook } from "./settings-api";
 
 /**
@@ -8,21 +8,19 @@ import { fetchAlertWebhook, saveAlertWebhook } from "./settings-api";
  * tool), with the secret that signs them. Board admins only.
  */
 export function AlertWebhookSettings({ boardId }: { boardId: string }) {
-  const [webhook, setWebhook] = useState<TAlertWebhookSettings | null>(null);
+  const saved = useResource(["alert-webhook", boardId], () => fetchAlertWebhook(boardId), {
+    failureMessage: "Could not load.",
+  });
+  const webhook = saved.data;
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    fetchAlertWebhook(boardId)
-      .then(setWebhook)
-      .catch((error: unknown) => setMessage(error instanceof ApiError ? error.message : "Could not load."));
-  }, [boardId]);
+  const status = message ?? saved.error;
 
   async function save(url: string | null) {
     setBusy(true);
     setMessage(null);
     try {
-      setWebhook(await saveAlertWebhook(boardId, url));
+      saved.replace(await saveAlertWebhook(boardId, url));
       setMessage(url === null ? "Alert webhook removed." : "Alert webhook saved.");
     } catch (error) {
       setMessage(error instanceof ApiError ? error.message : "That did not work; try again.");
@@ -45,9 +43,9 @@ export function AlertWebhookSettings({ boardId }: { boardId: string }) {
         in the app. Give a URL to have each alert POSTed there too, as JSON signed with HMAC-SHA256 in the{" "}
         <code>X-Tideway-Signature</code> header (<code>sha256=</code> and the hex HMAC of the body).
       </p>
-      {message && (
+      {status && (
         <p role="status" className="hint">
-          {message}
+          {status}
         </p>
       )}
       {webhook && (

@@ -1,19 +1,19 @@
 import { FORECAST_WEEKS_RANGE } from "@tideway/contracts";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { ApiError } from "../../api/api-request";
+import { useResource } from "../../api/use-resource";
 import { changeForecastSettings, fetchForecastSettings } from "../dashboard/forecast-api";
 
 /** Board admins choose how many weeks of throughput the dashboard's forecasts sample. */
 export function ForecastSettings({ boardId }: { boardId: string }) {
-  const [weeks, setWeeks] = useState<number | null>(null);
+  const weeks = useResource(
+    ["forecast-settings", boardId],
+    () => fetchForecastSettings(boardId).then((view) => view.settings.forecastWeeks),
+    { failureMessage: "Could not load." },
+  );
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    fetchForecastSettings(boardId)
-      .then((view) => setWeeks(view.settings.forecastWeeks))
-      .catch((error: unknown) => setMessage(error instanceof ApiError ? error.message : "Could not load."));
-  }, [boardId]);
+  const status = message ?? weeks.error;
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -22,7 +22,7 @@ export function ForecastSettings({ boardId }: { boardId: string }) {
     setMessage(null);
     try {
       const change = await changeForecastSettings(boardId, { forecastWeeks });
-      setWeeks(change.settings.forecastWeeks);
+      weeks.replace(change.settings.forecastWeeks);
       setMessage("Forecast settings saved.");
     } catch (error) {
       setMessage(error instanceof ApiError ? error.message : "That did not work; try again.");
@@ -38,15 +38,15 @@ export function ForecastSettings({ boardId }: { boardId: string }) {
         The dashboard's forecasts replay this board's deliveries per day. Fewer weeks follow recent changes in
         pace; more weeks smooth out holidays and bursts.
       </p>
-      {message && <p role="status">{message}</p>}
-      {weeks !== null && (
+      {status && <p role="status">{status}</p>}
+      {weeks.data !== null && (
         <form onSubmit={save} aria-label="Forecast settings">
           <label>
             Weeks of throughput sampled{" "}
             <input
               type="number"
               name="forecastWeeks"
-              defaultValue={weeks}
+              defaultValue={weeks.data}
               min={FORECAST_WEEKS_RANGE.min}
               max={FORECAST_WEEKS_RANGE.max}
               required

@@ -1,6 +1,6 @@
 import { type TBoardMember, type TBoardRole, ZBoardRole } from "@tideway/contracts";
-import { type FormEvent, useEffect, useState } from "react";
-import { ApiError } from "../../api/api-request";
+import type { FormEvent } from "react";
+import { useResource } from "../../api/use-resource";
 import { useSession } from "../auth/session-store";
 import { addMember, changeMemberRole, listMembers, removeMember } from "./settings-api";
 import { useSettingsChange } from "./use-settings-change";
@@ -25,25 +25,19 @@ function RoleOptions() {
  * refuses taking the last admin's role away, and says so.
  */
 export function MemberSettings({ boardId }: { boardId: string }) {
-  const [members, setMembers] = useState<TBoardMember[] | null>(null);
-  const [loadFailure, setLoadFailure] = useState<string | null>(null);
+  const list = useResource(["members", boardId], () => listMembers(boardId).then(({ members }) => members), {
+    failureMessage: "The members could not be loaded.",
+  });
+  const members = list.data;
   const { busy, run } = useSettingsChange();
-
-  useEffect(() => {
-    listMembers(boardId)
-      .then(({ members }) => setMembers(members))
-      .catch((error: unknown) =>
-        setLoadFailure(error instanceof ApiError ? error.message : "The members could not be loaded."),
-      );
-  }, [boardId]);
 
   // Every answer carries the whole list; a refused change reloads it, so a select shows the role kept.
   const change = (request: () => Promise<{ members: TBoardMember[] }>) =>
     run(async () => {
       try {
-        setMembers((await request()).members);
+        list.replace((await request()).members);
       } catch (error) {
-        setMembers((await listMembers(boardId)).members);
+        list.replace((await listMembers(boardId)).members);
         throw error;
       }
     });
@@ -56,7 +50,7 @@ export function MemberSettings({ boardId }: { boardId: string }) {
         <code>{`${window.location.origin}/sign-up`}</code>). Everyone on the board sees its demands and
         dashboard; members also move and edit demands; admins also change settings and members.
       </p>
-      {loadFailure && <p role="alert">{loadFailure}</p>}
+      {list.error && <p role="alert">{list.error}</p>}
       {members && (
         <ul className="settings-list" aria-label="Members">
           {members.map((member) => (

@@ -1,6 +1,6 @@
-import type { TPipelineSettings, TWebhookSecretList } from "@tideway/contracts";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { ApiError } from "../../api/api-request";
+import { useResource } from "../../api/use-resource";
 import {
   changePipelineSettings,
   fetchPipelineSettings,
@@ -14,29 +14,28 @@ import {
  * whether a production release moves its demands to Done.
  */
 export function PipelineSettings({ boardId }: { boardId: string }) {
-  const [secrets, setSecrets] = useState<TWebhookSecretList | null>(null);
-  const [settings, setSettings] = useState<TPipelineSettings | null>(null);
+  const pipeline = useResource(
+    ["pipeline", boardId],
+    async () => {
+      const [secrets, view] = await Promise.all([
+        fetchWebhookSecrets(boardId),
+        fetchPipelineSettings(boardId),
+      ]);
+      return { secrets, settings: view.settings };
+    },
+    { failureMessage: "Could not load." },
+  );
+  const { secrets, settings } = pipeline.data ?? {};
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    const [list, view] = await Promise.all([fetchWebhookSecrets(boardId), fetchPipelineSettings(boardId)]);
-    setSecrets(list);
-    setSettings(view.settings);
-  }, [boardId]);
-
-  useEffect(() => {
-    load().catch((error: unknown) =>
-      setMessage(error instanceof ApiError ? error.message : "Could not load."),
-    );
-  }, [load]);
+  const status = message ?? pipeline.error;
 
   async function act(action: () => Promise<unknown>, done: string) {
     setBusy(true);
     setMessage(null);
     try {
       await action();
-      await load();
+      await pipeline.reload();
       setMessage(done);
     } catch (error) {
       setMessage(error instanceof ApiError ? error.message : "That did not work; try again.");
@@ -70,9 +69,9 @@ export function PipelineSettings({ boardId }: { boardId: string }) {
         Webhooks from GitHub, GitLab or any CI/CD tool measure the release lead time. Name a demand's key in a
         commit message or branch; see the README for each tool's set-up.
       </p>
-      {message && (
+      {status && (
         <p role="status" className="hint">
-          {message}
+          {status}
         </p>
       )}
       {secrets && (
