@@ -72,3 +72,46 @@ test("[BOARD][LIVE]: a missed event is noticed by its sequence number and the bo
   await expect(cell(page, "Selection").getByText(added.key)).toBeVisible();
   await expect(cell(page, "Testing").getByText(demand.key)).toBeVisible();
 });
+
+test("[BOARD][LIVE]: a board whose first load failed loads once the server answers again", async ({
+  page,
+  boardApi,
+}) => {
+  const board = await boardApi.createBoard("First load fails");
+  const demand = await boardApi.createDemand(board.id, "Shown once loaded");
+  // The server is unreachable for the page's first look at the board and its live room.
+  let online = false;
+  await page.route(`**/api/boards/${board.id}`, (route) =>
+    online
+      ? route.continue()
+      : route.fulfill({ status: 503, json: { code: "UNAVAILABLE", message: "Down." } }),
+  );
+  // The live connection is held open without reaching the server until it is back.
+  const waiting: WebSocketRoute[] = [];
+  await page.routeWebSocket(/\/socket\.io\//, (socket) => {
+    if (online) socket.connectToServer();
+    else waiting.push(socket);
+  });
+  await page.goto(`/boards/${board.id}`);
+  await expect(page.getByRole("alert")).toContainText("Down.");
+
+  // It comes back: the live room answers, and the board loads without a reload.
+  online = true;
+  for (const socket of waiting) socket.connectToServer();
+  await expect(cell(page, "Selection").getByText(demand.key)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
+test("[BOARD]: a board that could not be loaded offers to try again", async ({ page, boardApi }) => {
+  const board = await boardApi.createBoard("Try again");
+  const demand = await boardApi.createDemand(board.id, "Shown on the second try");
+  await page.route(`**/api/boards/${board.id}`, (route) =>
+    route.fulfill({ status: 503, json: { code: "UNAVAILABLE", message: "Down." } }),
+  );
+  await page.goto(`/boards/${board.id}`);
+  await expect(page.getByRole("alert")).toContainText("Down.");
+
+  await page.unroute(`**/api/boards/${board.id}`);
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(cell(page, "Selection").getByText(demand.key)).toBeVisible();
+});

@@ -105,9 +105,10 @@ function join(client: BoardSocket, id: string, set: (state: Partial<BoardLiveSta
     }
     set({ status: "live" });
     joinedSeq = ack.data.seq;
-    // After a reconnect anything may have been missed; on the first join only if the board is older than the room.
+    // After a reconnect anything may have been missed; on the first join only if the board is
+    // older than the room, or could not be loaded (the server answers again now).
     const board = useBoardStore.getState();
-    if (joinedBefore || (board.status === "ready" && board.seq < joinedSeq)) {
+    if (joinedBefore || board.status === "failed" || (board.status === "ready" && board.seq < joinedSeq)) {
       void useBoardLive.getState().refresh();
     }
     joinedBefore = true;

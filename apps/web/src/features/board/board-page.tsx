@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { BoardGrid } from "./board-grid";
+import { useBoardLive } from "./board-live-store";
 import { useBoardStore } from "./board-store";
 import { DemandEditorDialog } from "./demand-editor-dialog";
 import { LiveStatus } from "./live-status";
@@ -35,9 +36,12 @@ export function BoardPage() {
       </header>
       {status === "loading" && <p className="page-message">Loading the board…</p>}
       {status === "failed" && (
-        <p role="alert" className="page-message">
-          {failure}
-        </p>
+        <div role="alert" className="page-message">
+          <p>{failure}</p>
+          <button type="button" onClick={() => void useBoardLive.getState().refresh()}>
+            Try again
+          </button>
+        </div>
       )}
       {status === "ready" && <BoardGrid />}
       <UnmetCriteriaDialog />
