@@ -1,13 +1,7 @@
-import {
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-  type TBoardEvent,
-  ZBoardEvent,
-  ZJoinAck,
-} from "@tideway/contracts";
-import { io, type Socket } from "socket.io-client";
+import { type TBoardEvent, ZBoardEvent, ZJoinAck } from "@tideway/contracts";
 import { create } from "zustand";
 import { ApiError } from "../../api/api-request";
+import { type AppSocketSubscription, subscribeToAppSocket } from "../../api/app-socket";
 import { notify } from "../../ui/notice-stack";
 import { fetchBoard } from "./board-api";
 import { useBoardStore } from "./board-store";
@@ -23,12 +17,10 @@ interface BoardLiveState {
   refresh: () => Promise<void>;
 }
 
-type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
 const JOIN_TIMEOUT_MS = 10_000;
 const MAX_CATCH_UP_FETCHES = 3;
 
-let socket: BoardSocket | null = null;
+let live: AppSocketSubscription | null = null;
 let boardId: string | null = null;
 /** Events that arrived while the board was loading or a card was being dragged. */
 let held: TBoardEvent[] = [];
@@ -42,34 +34,28 @@ export const useBoardLive = create<BoardLiveState>()((set) => ({
   status: "offline",
 
   connect: (id) => {
-    if (boardId === id && socket) return;
+    if (boardId === id && live) return;
     useBoardLive.getState().disconnect();
     boardId = id;
     useBoardStore.getState().open(id);
     void useBoardLive.getState().refresh();
 
-    // WebSocket first: its handshake always carries Origin, which the server
-    // needs to accept the session cookie. A same-origin polling GET carries
-    // neither Origin nor (under Referrer-Policy: no-referrer) Referer.
-    const next: BoardSocket = io({
-      path: "/socket.io",
-      withCredentials: true,
-      transports: ["websocket", "polling"],
-    });
-    socket = next;
     set({ status: "connecting" });
-    next.on("connect", () => join(next, id, set));
-    next.on("disconnect", () => set({ status: "connecting" }));
-    next.on("connect_error", () => set({ status: "offline" }));
-    next.on("board:event", (raw) => receive(raw));
+    const subscription: AppSocketSubscription = subscribeToAppSocket({
+      connect: () => join(subscription, id, set),
+      disconnect: () => set({ status: "connecting" }),
+      connect_error: () => set({ status: "offline" }),
+      "board:event": (raw) => receive(raw),
+    });
+    live = subscription;
   },
 
   disconnect: () => {
-    if (socket && boardId) {
-      socket.emit("board:leave", { boardId });
-      socket.disconnect();
+    if (live && boardId) {
+      live.socket.emit("board:leave", { boardId });
+      live.close();
     }
-    socket = null;
+    live = null;
     boardId = null;
     held = [];
     joinedSeq = 0;
@@ -90,9 +76,13 @@ export const useBoardLive = create<BoardLiveState>()((set) => ({
   },
 }));
 
-function join(client: BoardSocket, id: string, set: (state: Partial<BoardLiveState>) => void): void {
-  client.timeout(JOIN_TIMEOUT_MS).emit("board:join", { boardId: id }, (error, answer) => {
-    if (client !== socket) return;
+function join(
+  subscription: AppSocketSubscription,
+  id: string,
+  set: (state: Partial<BoardLiveState>) => void,
+): void {
+  subscription.socket.timeout(JOIN_TIMEOUT_MS).emit("board:join", { boardId: id }, (error, answer) => {
+    if (subscription !== live) return;
     const ack = ZJoinAck.safeParse(answer);
     if (error || !ack.success) {
       set({ status: "offline" });

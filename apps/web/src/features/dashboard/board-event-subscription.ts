@@ -1,13 +1,6 @@
-import {
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-  ZBoardEvent,
-  ZJoinAck,
-} from "@tideway/contracts";
-import { io, type Socket } from "socket.io-client";
+import { ZBoardEvent, ZJoinAck } from "@tideway/contracts";
+import { subscribeToAppSocket } from "../../api/app-socket";
 import type { LiveState } from "./dashboard-store";
-
-type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const JOIN_TIMEOUT_MS = 10_000;
 
@@ -21,54 +14,50 @@ export interface BoardEventHandlers {
 }
 
 /**
- * The dashboard's own connection to a board's room: it only needs to know
+ * The dashboard's membership of a board's room, on the tab's connection: it only needs to know
  * that something changed, not what, so unlike the board's live store it
  * keeps no sequence numbers and applies nothing; every event (and every
  * (re)join, since events may have been missed meanwhile) asks for the
  * metrics again. Returns the function that leaves the room.
  */
 export function subscribeToBoardEvents(boardId: string, handlers: BoardEventHandlers): () => void {
-  // WebSocket first: its handshake carries Origin, which the server needs to accept the session cookie.
-  const socket: BoardSocket = io({
-    path: "/socket.io",
-    withCredentials: true,
-    transports: ["websocket", "polling"],
-  });
   let closed = false;
   handlers.onLiveState("connecting");
 
-  socket.on("connect", () => {
-    socket.timeout(JOIN_TIMEOUT_MS).emit("board:join", { boardId }, (error, answer) => {
-      if (closed) return;
-      const ack = ZJoinAck.safeParse(answer);
-      if (error || !ack.success) {
-        handlers.onLiveState("offline");
-        return;
-      }
-      if (!ack.data.ok) {
-        handlers.onLiveState("offline");
-        handlers.onRefused(ack.data.message);
-        return;
-      }
-      handlers.onLiveState("live");
+  const { socket, close } = subscribeToAppSocket({
+    connect: () => {
+      socket.timeout(JOIN_TIMEOUT_MS).emit("board:join", { boardId }, (error, answer) => {
+        if (closed) return;
+        const ack = ZJoinAck.safeParse(answer);
+        if (error || !ack.success) {
+          handlers.onLiveState("offline");
+          return;
+        }
+        if (!ack.data.ok) {
+          handlers.onLiveState("offline");
+          handlers.onRefused(ack.data.message);
+          return;
+        }
+        handlers.onLiveState("live");
+        handlers.onChange();
+      });
+    },
+    disconnect: () => {
+      if (!closed) handlers.onLiveState("connecting");
+    },
+    connect_error: () => handlers.onLiveState("offline"),
+    "board:event": (raw) => {
+      const event = ZBoardEvent.safeParse(raw);
+      // An event this client cannot read still means the board changed.
+      if (event.success && event.data.boardId !== boardId) return;
+      if (event.success && event.data.type === "settings.changed") handlers.onSettingsChange();
       handlers.onChange();
-    });
-  });
-  socket.on("disconnect", () => {
-    if (!closed) handlers.onLiveState("connecting");
-  });
-  socket.on("connect_error", () => handlers.onLiveState("offline"));
-  socket.on("board:event", (raw) => {
-    const event = ZBoardEvent.safeParse(raw);
-    // An event this client cannot read still means the board changed.
-    if (event.success && event.data.boardId !== boardId) return;
-    if (event.success && event.data.type === "settings.changed") handlers.onSettingsChange();
-    handlers.onChange();
+    },
   });
 
   return () => {
     closed = true;
     socket.emit("board:leave", { boardId });
-    socket.disconnect();
+    close();
   };
 }
