@@ -67,3 +67,61 @@ test("[SETTINGS][MEMBERS]: a colleague creates an account, an admin adds them by
   await expect(colleague.getByRole("link", { name: "Team board" })).toHaveCount(0);
   await colleagueContext.close();
 });
+
+test("[BOARD][MEMBERS]: a viewer leaves a board from its page and it is gone from their board list; the last admin cannot leave", async ({
+  page,
+  boardApi,
+  browser,
+  baseURL,
+}) => {
+  const boardName = `Board to leave ${Date.now()}`;
+  const board = await boardApi.createBoard(boardName);
+  const origin = { origin: new URL(baseURL ?? "").origin };
+
+  // A colleague with an account, added by the admin as a viewer.
+  const viewerContext = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const viewer = await viewerContext.newPage();
+  const email = `leaver-${Date.now()}@tideway.local`;
+  const signedUp = await viewer.request.post("/api/auth/sign-up", {
+    headers: origin,
+    data: { name: "Lee Leaver", email, password: "a long enough password" },
+  });
+  expect(signedUp.ok()).toBe(true);
+  const added = await page.request.post(`/api/boards/${board.id}/members`, {
+    headers: origin,
+    data: { email, role: "viewer" },
+  });
+  expect(added.status()).toBe(201);
+
+  await viewer.goto("/");
+  await viewer.getByRole("link", { name: boardName }).click();
+  await expect(viewer.getByRole("heading", { name: boardName })).toBeVisible();
+
+  // Changing their mind first leaves everything as it was.
+  await viewer.getByRole("button", { name: "Leave this board" }).click();
+  const dialog = viewer.getByRole("dialog", { name: "Leave this board?" });
+  await expect(dialog).toContainText(`You will no longer see ${boardName}`);
+  await dialog.getByRole("button", { name: "Stay" }).click();
+  await expect(dialog).toBeHidden();
+
+  await viewer.getByRole("button", { name: "Leave this board" }).click();
+  await dialog.getByRole("button", { name: "Leave board" }).click();
+  await expect(viewer).toHaveURL(/\/$/);
+  await expect(viewer.getByRole("heading", { name: "Boards" })).toBeVisible();
+  await expect(viewer.getByRole("link", { name: boardName })).toHaveCount(0);
+  await viewer.goto(`/boards/${board.id}`);
+  await expect(viewer.getByRole("alert")).toContainText("Board was not found.");
+  await viewerContext.close();
+
+  // The board's only admin is told why they cannot go, and stays.
+  await page.goto(`/boards/${board.id}`);
+  await page.getByRole("button", { name: "Leave this board" }).click();
+  const adminDialog = page.getByRole("dialog", { name: "Leave this board?" });
+  await adminDialog.getByRole("button", { name: "Leave board" }).click();
+  await expect(adminDialog.getByRole("alert")).toHaveText(
+    "You are the board's last admin; make someone else admin before leaving the board.",
+  );
+  await adminDialog.getByRole("button", { name: "Stay" }).click();
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: boardName })).toBeVisible();
+});

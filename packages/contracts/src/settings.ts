@@ -204,6 +204,7 @@ export const ZAuditAction = z.enum([
   "member.added",
   "member.role_changed",
   "member.removed",
+  "member.left",
   "webhook_secret.created",
   "webhook_secret.revoked",
   "pipeline_settings.updated",

@@ -29,6 +29,7 @@ import {
   ZUpdateStageBody,
 } from "@tideway/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { requireCaller } from "../plugins/authenticate";
 import { addMember } from "../services/settings/add-member";
 import { changeMemberRole } from "../services/settings/change-member-role";
@@ -38,6 +39,7 @@ import { createStage } from "../services/settings/create-stage";
 import { deleteCriterion } from "../services/settings/delete-criterion";
 import { deleteLane } from "../services/settings/delete-lane";
 import { deleteStage } from "../services/settings/delete-stage";
+import { leaveBoard } from "../services/settings/leave-board";
 import { listAuditEvents } from "../services/settings/list-audit-events";
 import { listCriteria } from "../services/settings/list-criteria";
 import { listLanes } from "../services/settings/list-lanes";
@@ -344,13 +346,31 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Take a member off the board",
-        description: `${ADMIN_ONLY} The board's last admin cannot leave (409 CONFLICT).`,
+        description: `${ADMIN_ONLY} The board's last admin cannot leave (409 CONFLICT). To leave a board yourself, whatever your role, use DELETE /api/boards/:boardId/members/me.`,
         params: ZMemberParams,
         response: { 200: ZMemberRemoval, ...errors },
       },
     },
     async (request) =>
       removeMember(deps, requireCaller(request).id, request.params.boardId, request.params.userId),
+  );
+
+  app.delete(
+    "/api/boards/:boardId/members/me",
+    {
+      schema: {
+        tags,
+        summary: "Leave the board",
+        description:
+          "Any member (viewer, member or admin) takes themself off the board; afterwards the board answers them as a non-member (404) and their open sockets stop receiving its events. The board's last admin cannot leave (409 CONFLICT). Audited as `member.left`.",
+        params: ZBoardIdParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await leaveBoard(deps, requireCaller(request).id, request.params.boardId);
+      return reply.status(204).send(null);
+    },
   );
 
   app.get(

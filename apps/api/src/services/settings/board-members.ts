@@ -1,6 +1,7 @@
 import { ErrorCode, type TBoardMember } from "@tideway/contracts";
 import { AppError } from "../../errors/app-error";
 import type { Prisma } from "../../generated/prisma/client";
+import type { AuditEntry } from "./record-audit-event";
 
 type Tx = Prisma.TransactionClient;
 
@@ -19,12 +20,17 @@ export type MemberRow = Prisma.BoardMemberGetPayload<{ select: typeof memberSele
  * the lock that the actor is still an admin. Returns the members by name.
  */
 export async function lockMembers(tx: Tx, boardId: string, actorId: string): Promise<MemberRow[]> {
-  await tx.$queryRaw`SELECT user_id FROM board_members WHERE board_id = ${boardId}::uuid ORDER BY user_id FOR UPDATE`;
-  const members = await readMembers(tx, boardId);
+  const members = await lockAllMembers(tx, boardId);
   if (members.find((member) => member.userId === actorId)?.role !== "admin") {
     throw new AppError(ErrorCode.FORBIDDEN, "You are no longer an admin of this board.");
   }
   return members;
+}
+
+/** `lockMembers` without the admin check: for a change any member may make to their own membership. */
+export async function lockAllMembers(tx: Tx, boardId: string): Promise<MemberRow[]> {
+  await tx.$queryRaw`SELECT user_id FROM board_members WHERE board_id = ${boardId}::uuid ORDER BY user_id FOR UPDATE`;
+  return readMembers(tx, boardId);
 }
 
 function readMembers(tx: Tx, boardId: string): Promise<MemberRow[]> {
@@ -45,8 +51,8 @@ export async function memberViews(tx: Tx, boardId: string): Promise<TBoardMember
 
 /**
  * Refuses a change that would leave the board with nobody to manage it. The
- * actor is an admin (checked under the lock), so the last admin is always the
- * actor themself.
+ * actor is an admin (checked under the lock) or is leaving themself, so the
+ * last admin is always the actor themself.
  */
 export function keepAnAdmin(members: readonly MemberRow[], target: MemberRow, change: string): void {
   if (target.role !== "admin") return;
@@ -62,4 +68,25 @@ export function findMember(members: readonly MemberRow[], userId: string): Membe
   const member = members.find((candidate) => candidate.userId === userId);
   if (!member) throw new AppError(ErrorCode.NOT_FOUND, "That user is not a member of this board.");
   return member;
+}
+
+/**
+ * Deletes a membership (demands the person owns, their checks and their
+ * history stay) and describes it for the audit trail: `member.removed` when an
+ * admin took them off, `member.left` when they left themself.
+ */
+export async function deleteMembership(
+  tx: Tx,
+  boardId: string,
+  member: MemberRow,
+  actorId: string,
+): Promise<AuditEntry> {
+  await tx.boardMember.delete({ where: { boardId_userId: { boardId, userId: member.userId } } });
+  return {
+    action: member.userId === actorId ? "member.left" : "member.removed",
+    entity: "member",
+    entityId: member.userId,
+    before: toMemberView(member),
+    after: null,
+  };
 }

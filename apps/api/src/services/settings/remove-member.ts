@@ -1,6 +1,6 @@
 import type { TMemberRemoval } from "@tideway/contracts";
 import { requireBoardRole } from "../access/require-board-role";
-import { findMember, keepAnAdmin, lockMembers, memberViews, toMemberView } from "./board-members";
+import { deleteMembership, findMember, keepAnAdmin, lockMembers, memberViews } from "./board-members";
 import { commitSettingsChange, type SettingsDeps } from "./commit-settings-change";
 
 /**
@@ -19,19 +19,8 @@ export async function removeMember(
     const members = await lockMembers(tx, boardId, actorId);
     const member = findMember(members, userId);
     keepAnAdmin(members, member, "leaving the board");
-    await tx.boardMember.delete({ where: { boardId_userId: { boardId, userId } } });
-    return {
-      result: { members: await memberViews(tx, boardId) },
-      audit: [
-        {
-          action: "member.removed",
-          entity: "member",
-          entityId: userId,
-          before: toMemberView(member),
-          after: null,
-        },
-      ],
-    };
+    const audit = await deleteMembership(tx, boardId, member, actorId);
+    return { result: { members: await memberViews(tx, boardId) }, audit: [audit] };
   });
   await deps.events.evict(boardId, userId);
   return removal;

@@ -14,7 +14,7 @@ import {
   ZDemandCode,
   ZMoveResult,
 } from "@tideway/contracts";
-import { apiRequest, type ResponseSchema, wrapped } from "../../api/api-request";
+import { apiRequest, ignoreBody, type ResponseSchema, wrapped } from "../../api/api-request";
 
 const ZBoardList = wrapped("boards", ZBoardSummary.array());
 
@@ -70,4 +70,9 @@ export function unblockDemand(demandId: string): Promise<TDemandChange> {
 
 export function fetchDemandCode(demandId: string): Promise<TDemandCode> {
   return apiRequest("GET", `/api/demands/${demandId}/code`, ZDemandCode);
+}
+
+/** Takes the signed-in person off the board; the board's last admin is refused (409). */
+export function leaveBoard(boardId: string): Promise<void> {
+  return apiRequest("DELETE", `/api/boards/${boardId}/members/me`, ignoreBody);
 }

@@ -1,22 +1,18 @@
-import type { TBoardSummary } from "@tideway/contracts";
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError } from "../../api/api-request";
+import { useResource } from "../../api/use-resource";
 import { ImportBoardForm } from "../board-export/import-board-form";
 import { createBoard, fetchBoards } from "./board-api";
 
 /** The boards the signed-in person belongs to, and a form to start a new one. */
 export function BoardListPage() {
-  const [boards, setBoards] = useState<TBoardSummary[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const list = useResource(["boards"], fetchBoards, { failureMessage: "Boards could not be loaded." });
+  const boards = list.data;
+  const failure = list.error;
 
   useEffect(() => {
     document.title = "Boards · Tideway";
-    fetchBoards()
-      .then(setBoards)
-      .catch((error: unknown) =>
-        setFailure(error instanceof ApiError ? error.message : "Boards could not be loaded."),
-      );
   }, []);
 
   return (

@@ -4,6 +4,7 @@ import { BoardGrid } from "./board-grid";
 import { useBoardLive } from "./board-live-store";
 import { useBoardStore } from "./board-store";
 import { DemandEditorDialog } from "./demand-editor-dialog";
+import { LeaveBoardButton } from "./leave-board-button";
 import { LiveStatus } from "./live-status";
 import { useServiceLevelOf } from "./service-level-store";
 import { UnmetCriteriaDialog } from "./unmet-criteria-dialog";
@@ -33,6 +34,7 @@ export function BoardPage() {
         <Link to={`/boards/${boardId}/dashboard`}>Dashboard</Link>
         <Link to={`/boards/${boardId}/standup`}>Stand-up</Link>
         {role === "admin" && <Link to={`/boards/${boardId}/settings`}>Settings</Link>}
+        {status === "ready" && boardId && <LeaveBoardButton boardId={boardId} boardName={name} />}
       </header>
       {status === "loading" && <p className="page-message">Loading the board…</p>}
       {status === "failed" && (

@@ -1,5 +1,5 @@
-import type { TDemand, TDemandCode } from "@tideway/contracts";
-import { useEffect, useState } from "react";
+import type { TDemand } from "@tideway/contracts";
+import { useResource } from "../../api/use-resource";
 import { fetchDemandCode } from "./board-api";
 
 const RELEASE_GOAL_SECONDS = 60 * 60;
@@ -11,24 +11,17 @@ const RELEASE_GOAL_SECONDS = 60 * 60;
  * webhook that links a commit also bumps the demand's version.
  */
 export function DemandCodePanel({ demand }: { demand: TDemand }) {
-  const [code, setCode] = useState<TDemandCode | null>(null);
-  const [failed, setFailed] = useState(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refetch whenever the demand changes (a linked commit bumps its version)
-  useEffect(() => {
-    let current = true;
-    fetchDemandCode(demand.id)
-      .then((result) => current && setCode(result))
-      .catch(() => current && setFailed(true));
-    return () => {
-      current = false;
-    };
-  }, [demand.id, demand.version]);
+  const record = useResource(["demand-code", demand.id], () => fetchDemandCode(demand.id), {
+    failureMessage: "The pipeline record could not be loaded.",
+    refreshKey: demand.version,
+  });
+  const code = record.data;
 
   return (
     <section className="demand-code" aria-labelledby={`code-${demand.id}`}>
       <h3 id={`code-${demand.id}`}>Delivery pipeline</h3>
-      {failed && <p>The pipeline record could not be loaded.</p>}
-      {!failed && code === null && <p>Loading…</p>}
+      {record.status === "failed" && <p>The pipeline record could not be loaded.</p>}
+      {record.status === "loading" && <p>Loading…</p>}
       {code && code.submissions.length === 0 && code.deliveries.length === 0 && (
         <p>No commits name {demand.key} yet. Put the key in a commit message or branch name.</p>
       )}

@@ -1,7 +1,7 @@
-import type { TQuarterlyTwoOneOne, TQuarterMetric, TTwoOneOneQuarter } from "@tideway/contracts";
-import { useEffect, useState } from "react";
+import type { TQuarterMetric, TTwoOneOneQuarter } from "@tideway/contracts";
+import { useEffect } from "react";
 import { Link, useParams } from "react-router";
-import { ApiError } from "../../api/api-request";
+import { useResource } from "../../api/use-resource";
 import { downloadCsv } from "../dashboard/download-csv";
 import { fetchQuarterlyTwoOneOne } from "../dashboard/forecast-api";
 import { utcMinute } from "../dashboard/format-date";
@@ -16,17 +16,13 @@ import "./quarterly-report.css";
  */
 export function QuarterlyReportPage() {
   const { boardId } = useParams();
-  const [report, setReport] = useState<TQuarterlyTwoOneOne | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!boardId) return;
-    fetchQuarterlyTwoOneOne(boardId)
-      .then(setReport)
-      .catch((error: unknown) =>
-        setFailure(error instanceof ApiError ? error.message : "The report could not be loaded."),
-      );
-  }, [boardId]);
+  const loaded = useResource(
+    boardId ? ["quarterly-report", boardId] : null,
+    () => fetchQuarterlyTwoOneOne(boardId as string),
+    { failureMessage: "The report could not be loaded." },
+  );
+  const report = loaded.data;
+  const failure = loaded.error;
 
   useEffect(() => {
     document.title = report ? `${report.board.name} quarterly 2-1-1 report · Tideway` : "Report · Tideway";

@@ -100,7 +100,7 @@ function MemberRow({
           <RoleOptions />
         </select>
       </label>
-      {/* Leaving is another admin's job here: this page would lose the board the moment it succeeded. */}
+      {/* You leave from the board page (Leave this board): this page would lose the board the moment it succeeded. */}
       {!you && (
         <span className="settings-actions">
           <button type="button" className="danger-quiet" disabled={busy} onClick={onRemove}>
