@@ -28,6 +28,41 @@ describe("CSV import of demands", () => {
   const boardOf = async (boardId: string) =>
     (await lead.request({ method: "GET", url: `/api/boards/${boardId}` })).json() as TBoard;
 
+  it("puts imported demands after the cards already in each cell, in the file's order", async () => {
+    const board = await createBoard(lead, "Import order");
+    const selection = stageNamed(board, "Selection").id;
+    const standard = laneNamed(board, "Standard").id;
+    const testing = stageNamed(board, "Testing").id;
+    for (const [title, stageId] of [
+      ["Already here 1", selection],
+      ["Already here 2", selection],
+      ["Already testing", testing],
+    ] as const) {
+      const created = await lead.request({
+        method: "POST",
+        url: `/api/boards/${board.id}/demands`,
+        payload: { title, stageId, laneId: standard },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    const csv = [
+      "title,stage,lane",
+      "Imported 1,Selection,Standard",
+      "Imported testing,Testing,Standard",
+      "Imported 2,Selection,Standard",
+    ].join("\n");
+    expect((await importCsv(lead, board.id, csv)).statusCode).toBe(201);
+
+    const after = await boardOf(board.id);
+    const cellOrder = (stageId: string) =>
+      after.demands
+        .filter((d) => d.stageId === stageId && d.laneId === standard)
+        .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))
+        .map((d) => d.title);
+    expect(cellOrder(selection)).toEqual(["Already here 1", "Already here 2", "Imported 1", "Imported 2"]);
+    expect(cellOrder(testing)).toEqual(["Already testing", "Imported testing"]);
+  });
+
   it("imports Tideway's own columns sent as text/csv, each demand with one logged creation", async () => {
     const board = await createBoard(lead, "Tideway CSV");
     const response = await importCsv(lead, board.id, fixture("tideway-demands.csv"));

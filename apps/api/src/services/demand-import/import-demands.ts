@@ -171,14 +171,19 @@ async function cellRanks(
     cell.count += 1;
     counts.set(cellOf(row), cell);
   }
+  const cells = [...counts.values()];
+  // One query for every cell the file fills; its stages and lanes all belong to one board.
+  const lasts = await tx.demand.groupBy({
+    by: ["stageId", "laneId"],
+    where: {
+      stageId: { in: [...new Set(cells.map((cell) => cell.stageId))] },
+      laneId: { in: [...new Set(cells.map((cell) => cell.laneId))] },
+      archivedAt: null,
+    },
+    _max: { rank: true },
+  });
+  const lastRank = new Map(lasts.map((last) => [cellOf(last), last._max.rank]));
   const queues = new Map<string, string[]>();
-  for (const [key, { stageId, laneId, count }] of counts) {
-    const last = await tx.demand.findFirst({
-      where: { stageId, laneId, archivedAt: null },
-      orderBy: { rank: "desc" },
-      select: { rank: true },
-    });
-    queues.set(key, ranksAfter(last?.rank ?? null, count));
-  }
+  for (const [key, { count }] of counts) queues.set(key, ranksAfter(lastRank.get(key) ?? null, count));
   return { next: (row) => queues.get(cellOf(row))?.shift() ?? "" };
 }
