@@ -4,6 +4,7 @@ export const ZBoardRole = z.enum(["viewer", "member", "admin"]);
 export type TBoardRole = z.infer<typeof ZBoardRole>;
 export const ZStageKind = z.enum(["queue", "active", "done"]);
 export const ZWipPolicy = z.enum(["hard", "soft"]);
+export type TWipPolicy = z.infer<typeof ZWipPolicy>;
 export const ZFlowBoundary = z.enum(["commitment", "development_start", "development_end", "delivered"]);
 export const ZCriterionPhase = z.enum(["entry", "exit"]);
 export const ZDemandType = z.enum(["feature", "defect", "chore", "spike"]);

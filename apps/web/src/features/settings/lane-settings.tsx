@@ -1,10 +1,11 @@
-import { type TLane, ZWipPolicy } from "@tideway/contracts";
+import type { TLane } from "@tideway/contracts";
 import type { FormEvent } from "react";
 import { useBoardStore } from "../board/board-store";
 import { ReorderButtons } from "./reorder-buttons";
 import { addLane, changeLane, removeLane } from "./settings-api";
 import { SettingsRowActions } from "./settings-row-actions";
-import { limitFrom, useSettingsChange } from "./use-settings-change";
+import { useSettingsChange } from "./use-settings-change";
+import { WipLimitFields, wipFieldsFrom } from "./wip-limit-fields";
 
 export function LaneSettings() {
   const lanes = useBoardStore((s) => s.lanes);
@@ -35,8 +36,7 @@ function LaneSettingsRow({ lane, before, after }: { lane: TLane; before?: TLane;
     void run((boardId) =>
       changeLane(boardId, lane.id, {
         name: String(form.get("name") ?? "").trim(),
-        wipLimit: limitFrom(form.get("wipLimit")),
-        wipPolicy: ZWipPolicy.catch(lane.wipPolicy).parse(form.get("wipPolicy")),
+        ...wipFieldsFrom(form, lane.wipPolicy),
       }),
     );
   }
@@ -55,17 +55,7 @@ function LaneSettingsRow({ lane, before, after }: { lane: TLane; before?: TLane;
         Name
         <input name="name" defaultValue={lane.name} required maxLength={60} />
       </label>
-      <label>
-        WIP limit
-        <input name="wipLimit" type="number" min={0} defaultValue={lane.wipLimit ?? ""} placeholder="none" />
-      </label>
-      <label>
-        Policy
-        <select name="wipPolicy" defaultValue={lane.wipPolicy}>
-          <option value="hard">Hard (refuse)</option>
-          <option value="soft">Soft (warn)</option>
-        </select>
-      </label>
+      <WipLimitFields limit={lane.wipLimit} policy={lane.wipPolicy} />
       <SettingsRowActions busy={busy} onRemove={() => void run((boardId) => removeLane(boardId, lane.id))}>
         <ReorderButtons
           name={lane.name}
@@ -89,8 +79,7 @@ function AddLaneForm() {
     const added = await run((boardId) =>
       addLane(boardId, {
         name: String(form.get("name") ?? "").trim(),
-        wipLimit: limitFrom(form.get("wipLimit")),
-        wipPolicy: ZWipPolicy.catch("hard").parse(form.get("wipPolicy")),
+        ...wipFieldsFrom(form),
       }),
     );
     if (added) formElement.reset();
@@ -102,17 +91,7 @@ function AddLaneForm() {
         New lane
         <input name="name" required maxLength={60} />
       </label>
-      <label>
-        WIP limit
-        <input name="wipLimit" type="number" min={0} placeholder="none" />
-      </label>
-      <label>
-        Policy
-        <select name="wipPolicy" defaultValue="hard">
-          <option value="hard">Hard (refuse)</option>
-          <option value="soft">Soft (warn)</option>
-        </select>
-      </label>
+      <WipLimitFields />
       <button type="submit" disabled={busy}>
         Add lane
       </button>

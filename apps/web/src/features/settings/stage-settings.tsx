@@ -1,12 +1,13 @@
-import { type TStage, ZFlowBoundary, ZStageKind, ZWipPolicy } from "@tideway/contracts";
+import { type TStage, ZFlowBoundary, ZStageKind } from "@tideway/contracts";
 import type { FormEvent } from "react";
 import { useBoardStore } from "../board/board-store";
 import { CriteriaSettings } from "./criteria-settings";
 import { ReorderButtons } from "./reorder-buttons";
 import { addStage, changeStage, removeStage } from "./settings-api";
 import { SettingsRowActions } from "./settings-row-actions";
-import { limitFrom, useSettingsChange } from "./use-settings-change";
+import { useSettingsChange } from "./use-settings-change";
 import { type StageWipAdvice, useWipAdvice, WipAdviceHint } from "./wip-advice-hint";
+import { WipLimitFields, wipFieldsFrom } from "./wip-limit-fields";
 
 const KIND_LABELS = { queue: "Queue (waiting)", active: "Active (work happening)", done: "Done" } as const;
 const BOUNDARY_LABELS = {
@@ -61,8 +62,7 @@ function StageSettingsRow(props: {
       changeStage(boardId, stage.id, {
         name: String(form.get("name") ?? "").trim(),
         kind: ZStageKind.catch(stage.kind).parse(form.get("kind")),
-        wipLimit: limitFrom(form.get("wipLimit")),
-        wipPolicy: ZWipPolicy.catch(stage.wipPolicy).parse(form.get("wipPolicy")),
+        ...wipFieldsFrom(form, stage.wipPolicy),
         boundary: boundary.success ? boundary.data : null,
       }),
     );
@@ -93,18 +93,9 @@ function StageSettingsRow(props: {
           ))}
         </select>
       </label>
-      <label>
-        WIP limit
-        <input name="wipLimit" type="number" min={0} defaultValue={stage.wipLimit ?? ""} placeholder="none" />
-      </label>
-      <WipAdviceHint advice={advice} />
-      <label>
-        Policy
-        <select name="wipPolicy" defaultValue={stage.wipPolicy}>
-          <option value="hard">Hard (refuse)</option>
-          <option value="soft">Soft (warn)</option>
-        </select>
-      </label>
+      <WipLimitFields limit={stage.wipLimit} policy={stage.wipPolicy}>
+        <WipAdviceHint advice={advice} />
+      </WipLimitFields>
       <label>
         2-1-1 boundary
         <select name="boundary" defaultValue={stage.boundary ?? ""}>
@@ -143,8 +134,7 @@ function AddStageForm() {
       addStage(boardId, {
         name: String(form.get("name") ?? "").trim(),
         kind: ZStageKind.catch("active").parse(form.get("kind")),
-        wipLimit: limitFrom(form.get("wipLimit")),
-        wipPolicy: ZWipPolicy.catch("hard").parse(form.get("wipPolicy")),
+        ...wipFieldsFrom(form),
         boundary: null,
         ...(done ? { position: done.position } : {}),
       }),
@@ -168,17 +158,7 @@ function AddStageForm() {
           ))}
         </select>
       </label>
-      <label>
-        WIP limit
-        <input name="wipLimit" type="number" min={0} placeholder="none" />
-      </label>
-      <label>
-        Policy
-        <select name="wipPolicy" defaultValue="hard">
-          <option value="hard">Hard (refuse)</option>
-          <option value="soft">Soft (warn)</option>
-        </select>
-      </label>
+      <WipLimitFields />
       <button type="submit" disabled={busy}>
         Add stage
       </button>

@@ -1,0 +1,42 @@
+import { type TWipPolicy, ZWipPolicy } from "@tideway/contracts";
+import type { ReactNode } from "react";
+import { limitFrom } from "./use-settings-change";
+
+/**
+ * A stage's or a lane's WIP limit and what happens at it. `children` sit
+ * between the two fields (the stage rows put the advised limit there).
+ */
+export function WipLimitFields({
+  limit = null,
+  policy = "hard",
+  children,
+}: {
+  limit?: number | null;
+  policy?: TWipPolicy;
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      <label>
+        WIP limit
+        <input name="wipLimit" type="number" min={0} defaultValue={limit ?? ""} placeholder="none" />
+      </label>
+      {children}
+      <label>
+        Policy
+        <select name="wipPolicy" defaultValue={policy}>
+          <option value="hard">Hard (refuse)</option>
+          <option value="soft">Soft (warn)</option>
+        </select>
+      </label>
+    </>
+  );
+}
+
+/** The limit and policy a form with `WipLimitFields` asks for; an unreadable policy keeps `fallback`. */
+export function wipFieldsFrom(form: FormData, fallback: TWipPolicy = "hard") {
+  return {
+    wipLimit: limitFrom(form.get("wipLimit")),
+    wipPolicy: ZWipPolicy.catch(fallback).parse(form.get("wipPolicy")),
+  };
+}
