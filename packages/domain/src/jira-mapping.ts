@@ -1,3 +1,5 @@
+import { normalizeName } from "./demand-import-columns";
+
 /**
  * How the common columns of a Jira CSV export become Tideway's fields. Pure
  * rules, used by the CSV import (demand-import-rows.ts).
@@ -39,7 +41,7 @@ const TYPE_BY_NAME: Record<string, ImportedDemandType> = {
 
 /** The demand type for an issue type or Tideway type name; null when unknown. Empty means feature. */
 export function demandTypeFromName(name: string): ImportedDemandType | null {
-  const normalized = name.trim().toLowerCase().replace(/\s+/g, " ");
+  const normalized = normalizeName(name);
   if (normalized === "") return "feature";
   return TYPE_BY_NAME[normalized] ?? null;
 }
@@ -65,7 +67,7 @@ const STATUS_CATEGORY: Record<string, StatusCategory> = {
 };
 
 export function jiraStatusCategory(status: string): StatusCategory | null {
-  return STATUS_CATEGORY[status.trim().toLowerCase().replace(/\s+/g, " ")] ?? null;
+  return STATUS_CATEGORY[normalizeName(status)] ?? null;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
