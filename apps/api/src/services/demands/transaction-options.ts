@@ -12,8 +12,10 @@ export const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 15_000 } as const;
  *   lock: it queues its ROLLBACK behind it. So the lock wait must end first,
  *   with an error the caller sees as 503 DATABASE_BUSY, rather than leave the
  *   request hanging for as long as someone else holds the lock.
- * - A session idle inside a transaction for 30 s (twice the longest transaction
- *   Prisma allows) is closed by PostgreSQL, so a connection that a fault leaves
- *   in an open transaction cannot keep its locks.
+ * - A session idle inside a transaction for 30 s is closed by PostgreSQL, so a
+ *   connection that a fault leaves in an open transaction cannot keep its
+ *   locks. Only idle time counts: the imports' longer transactions (60 s and
+ *   300 s) are busy sending statements, and no transaction waits 30 s between
+ *   two of them.
  */
 export const SESSION_LIMITS = { lockTimeoutMs: 5_000, idleInTransactionMs: 30_000 } as const;
