@@ -1,6 +1,8 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { embeddedConnectionString, runningPostmaster } from "../apps/api/src/db/embedded-postgres";
+import { EMBEDDED_DATABASE } from "../apps/api/src/db/start-database";
 import { type ServerProcess, startServerProcess } from "../apps/api/test/helpers/server-process";
 
 export interface AppUnderTest {
@@ -27,14 +29,16 @@ export async function startAppUnderTest(port: number, nodeArgs: string[] = []): 
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
-  // postmaster.pid: pid, data directory, start time, port, ...
-  const pidFile = await readFile(path.join(dataDir, "postgres", "postmaster.pid"), "utf8");
-  const lines = pidFile.split("\n");
-  const databasePort = Number(lines[3]);
+  const postmaster = await runningPostmaster(path.join(dataDir, "postgres"));
+  if (!postmaster) {
+    await server.stop("SIGTERM");
+    await rm(dataDir, { recursive: true, force: true });
+    throw new Error("the app started without its embedded PostgreSQL");
+  }
   return {
     url: server.url,
-    databaseUrl: `postgresql://tideway:tideway@127.0.0.1:${databasePort}/tideway`,
-    databasePid: Number(lines[0]),
+    databaseUrl: embeddedConnectionString(postmaster.port, EMBEDDED_DATABASE),
+    databasePid: postmaster.pid,
     server,
     stop: async () => {
       // SIGTERM: the server stops its PostgreSQL before exiting.

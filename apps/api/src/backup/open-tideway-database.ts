@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config";
-import { embeddedConnectionString, isAlive, startEmbeddedPostgres } from "../db/embedded-postgres";
+import { embeddedConnectionString, runningPostmaster, startEmbeddedPostgres } from "../db/embedded-postgres";
 import { EMBEDDED_DATABASE, redactPassword } from "../db/start-database";
 import { BackupError } from "./pg-tools";
 
@@ -63,22 +62,4 @@ export async function openTidewayDatabase(
     runningServer: null,
     close: () => embedded.stop(),
   };
-}
-
-/**
- * `postmaster.pid` holds the server's pid on its first line and its port on
- * the fourth; a stale file (after a crash or reboot) names a dead process or
- * one that is not serving this directory.
- */
-async function runningPostmaster(databaseDir: string): Promise<{ pid: number; port: number } | null> {
-  const pidFile = path.join(databaseDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return null;
-  const lines = (await readFile(pidFile, "utf8")).split("\n");
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port)) return null;
-  const commandLine = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => null);
-  if (commandLine !== null) return commandLine.includes(databaseDir) ? { pid, port } : null;
-  // No /proc (macOS): a live pid is treated as the server, the safe side.
-  return isAlive(pid) ? { pid, port } : null;
 }

@@ -69,14 +69,9 @@ export function embeddedConnectionString(port: number, database: string): string
  * transactions and writes a checkpoint, so no committed data is lost) and wait.
  */
 async function stopOrphanedPostmaster(databaseDir: string): Promise<void> {
-  const pidFile = path.join(databaseDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  // After a reboot the pid may belong to an unrelated process: only stop a
-  // postmaster serving this very directory.
-  const commandLine = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => null);
-  if (commandLine !== null && !commandLine.includes(databaseDir)) return;
+  const running = await runningPostmaster(databaseDir);
+  if (!running) return;
+  const { pid } = running;
   process.kill(pid, "SIGINT");
   const deadline = Date.now() + 30_000;
   while (isAlive(pid)) {
@@ -84,6 +79,24 @@ async function stopOrphanedPostmaster(databaseDir: string): Promise<void> {
       throw new Error(`PostgreSQL (pid ${pid}) on ${databaseDir} did not stop; stop it and retry.`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * `postmaster.pid` holds the server's pid on its first line and its port on
+ * the fourth; a stale file (after a crash or reboot) names a dead process or
+ * one that is not serving this directory.
+ */
+export async function runningPostmaster(databaseDir: string): Promise<{ pid: number; port: number } | null> {
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const lines = (await readFile(pidFile, "utf8")).split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port)) return null;
+  const commandLine = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => null);
+  if (commandLine !== null) return commandLine.includes(databaseDir) ? { pid, port } : null;
+  // No /proc (macOS): a live pid is treated as the server, the safe side.
+  return isAlive(pid) ? { pid, port } : null;
 }
 
 export function isAlive(pid: number): boolean {
