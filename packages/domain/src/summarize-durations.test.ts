@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { summarizeDurations } from "./summarize-durations";
+import { meetsGoal, summarizeDurations } from "./summarize-durations";
 import { days, type Millis, millis } from "./units";
 
 describe("summarizeDurations", () => {
@@ -41,10 +41,15 @@ describe("summarizeDurations", () => {
           const byPercentile = (summary.p85 ?? Number.POSITIVE_INFINITY) <= target;
           const byAttainment = (summary.attainment ?? 0) >= 0.85;
           expect(byPercentile).toBe(byAttainment);
+          expect(meetsGoal(summary)).toBe(byAttainment);
         },
       ),
       { numRuns: 2000 },
     );
+  });
+
+  it("has no goal verdict without durations", () => {
+    expect(meetsGoal(summarizeDurations([], days(7)))).toBeNull();
   });
 
   it("reports observed values in order p50 <= p85 <= p95", () => {

@@ -1,16 +1,10 @@
-import type { TQuarterlyTwoOneOne, TQuarterMetric, TTwoOneOneQuarter } from "@tideway/contracts";
-import {
-  type DurationSummary,
-  epochMs,
-  type Millis,
-  quarterlyTwoOneOne,
-  type TwoOneOneQuarter,
-  toSeconds,
-} from "@tideway/domain";
+import type { TQuarterlyTwoOneOne, TTwoOneOneQuarter } from "@tideway/contracts";
+import { emptySummary, epochMs, quarterlyTwoOneOne, type TwoOneOneQuarter } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { requireBoardRole } from "../access/require-board-role";
 import { cachedBoardHistory } from "../metrics/board-flow-cache";
 import { boardTimeBasis } from "../metrics/board-time-basis";
+import { summaryView } from "../metrics/summary-view";
 
 /**
  * The 2-1-1 goal per calendar quarter for the board (the team's value
@@ -50,19 +44,11 @@ export async function getQuarterlyTwoOneOne(
 }
 
 function emptyLike(quarters: TwoOneOneQuarter[]): TwoOneOneQuarter[] {
-  const empty = (summary: DurationSummary): DurationSummary => ({
-    count: 0,
-    p50: null,
-    p85: null,
-    p95: null,
-    attainment: null,
-    target: summary.target,
-  });
   return quarters.map((quarter) => ({
     ...quarter,
-    delivery: empty(quarter.delivery),
-    development: empty(quarter.development),
-    release: empty(quarter.release),
+    delivery: emptySummary(quarter.delivery.target),
+    development: emptySummary(quarter.development.target),
+    release: emptySummary(quarter.release.target),
   }));
 }
 
@@ -72,21 +58,8 @@ function quarterView(quarter: TwoOneOneQuarter): TTwoOneOneQuarter {
     start: new Date(quarter.start).toISOString(),
     end: new Date(quarter.end).toISOString(),
     partial: quarter.partial,
-    delivery: metricView(quarter.delivery),
-    development: metricView(quarter.development),
-    release: metricView(quarter.release),
-  };
-}
-
-function metricView(summary: DurationSummary): TQuarterMetric {
-  const seconds = (duration: Millis | null) => (duration === null ? null : toSeconds(duration));
-  return {
-    count: summary.count,
-    p50: seconds(summary.p50),
-    p85: seconds(summary.p85),
-    p95: seconds(summary.p95),
-    attainment: summary.attainment,
-    target: toSeconds(summary.target),
-    goalMet: summary.attainment === null ? null : summary.attainment >= 0.85,
+    delivery: summaryView(quarter.delivery),
+    development: summaryView(quarter.development),
+    release: summaryView(quarter.release),
   };
 }

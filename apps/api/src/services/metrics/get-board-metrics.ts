@@ -9,7 +9,6 @@ import {
   epochMs,
   flowEfficiency,
   type MetricWindow,
-  type Millis,
   type TwoOneOneTile,
   throughput,
   timeInStage,
@@ -21,6 +20,7 @@ import { invalidField } from "../../errors/app-error";
 import { requireBoardRole } from "../access/require-board-role";
 import { cachedBoardHistory } from "./board-flow-cache";
 import { boardTimeBasis } from "./board-time-basis";
+import { secondsOrNull, summaryView } from "./summary-view";
 
 const DEFAULT_WINDOW_DAYS = 30;
 const MAX_WINDOW_DAYS = 3 * 366;
@@ -122,13 +122,7 @@ function metricWindow(query: TMetricsQuery, now: Date): MetricWindow {
 
 function tileView(tile: TwoOneOneTile): TMetrics["delivery"] {
   return {
-    count: tile.count,
-    p50: secondsOrNull(tile.p50),
-    p85: secondsOrNull(tile.p85),
-    p95: secondsOrNull(tile.p95),
-    attainment: tile.attainment,
-    target: toSeconds(tile.target),
-    goalMet: tile.attainment === null ? null : tile.attainment >= 0.85,
+    ...summaryView(tile),
     trend: tile.trend.map((week) => ({
       start: iso(week.start),
       end: iso(week.end),
@@ -140,4 +134,3 @@ function tileView(tile: TwoOneOneTile): TMetrics["delivery"] {
 }
 
 const iso = (at: number) => new Date(at).toISOString();
-const secondsOrNull = (duration: Millis | null) => (duration === null ? null : toSeconds(duration));
