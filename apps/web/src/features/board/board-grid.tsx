@@ -8,10 +8,11 @@ import {
   useSensors,
 } from "@dnd-kit/core";
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
-import { Fragment } from "react";
+import { Fragment, useEffect } from "react";
 import { useBoardStore } from "./board-store";
 import { dragAnnouncements, dragInstructions } from "./drag-announcements";
 import { DragBindingLayer } from "./drag-binding-layer";
+import { forgetUnmountedElements } from "./drag-elements";
 import { LaneHeader } from "./lane-header";
 import { DRAG_INSTRUCTIONS_ID, DraggedDemandCard } from "./sortable-demand-card";
 import { StageCell } from "./stage-cell";
@@ -31,6 +32,7 @@ export function BoardGrid() {
   const stages = useBoardStore((s) => s.stages);
   const lanes = useBoardStore((s) => s.lanes);
   const drag = useDemandDrag();
+  useEffect(() => forgetUnmountedElements, []);
   const sensors = useSensors(
     // A few pixels of travel before a drag starts, so clicks on a card's title still open it.
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),

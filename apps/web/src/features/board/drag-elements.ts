@@ -57,3 +57,19 @@ export function cellListElement(cellId: string): WiredElement<HTMLUListElement> 
   }
   return element;
 }
+
+const unused = (element: Pick<WiredElement<HTMLElement>, "node" | "sync">) =>
+  element.node === null && element.sync === undefined;
+
+/**
+ * Drops the entries of elements no longer on the page, when the board grid
+ * goes (leaving the board, opening another). Not on each unmount: a card
+ * moving to another cell unmounts and mounts again in one commit, and its new
+ * element must find the entry its render took.
+ */
+export function forgetUnmountedElements(): void {
+  for (const [demandId, elements] of cards) {
+    if (unused(elements.slot) && unused(elements.handle)) cards.delete(demandId);
+  }
+  for (const [cellId, element] of cells) if (unused(element)) cells.delete(cellId);
+}
