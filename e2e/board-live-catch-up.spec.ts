@@ -108,6 +108,8 @@ test("[BOARD]: a board that could not be loaded offers to try again", async ({ p
   await page.route(`**/api/boards/${board.id}`, (route) =>
     route.fulfill({ status: 503, json: { code: "UNAVAILABLE", message: "Down." } }),
   );
+  // No live connection either, which would load the board by itself once it answers.
+  await page.routeWebSocket(/\/socket\.io\//, () => {});
   await page.goto(`/boards/${board.id}`);
   await expect(page.getByRole("alert")).toContainText("Down.");
 

@@ -111,6 +111,9 @@ test("[BOARD][MEMBERS]: a viewer leaves a board from its page and it is gone fro
   await expect(viewer.getByRole("link", { name: boardName })).toHaveCount(0);
   await viewer.goto(`/boards/${board.id}`);
   await expect(viewer.getByRole("alert")).toContainText("Board was not found.");
+  // Asking again would not help; the way back to their boards does.
+  await expect(viewer.getByRole("button", { name: "Try again" })).toHaveCount(0);
+  await expect(viewer.getByRole("link", { name: "Back to your boards" })).toBeVisible();
   await viewerContext.close();
 
   // The board's only admin is told why they cannot go, and stays.

@@ -90,7 +90,8 @@ function join(
     }
     if (!ack.data.ok) {
       set({ status: "offline" });
-      notify(ack.data.message);
+      // Without a board on the page, the page itself says why.
+      if (useBoardStore.getState().status === "ready") notify(ack.data.message);
       return;
     }
     set({ status: "live" });
@@ -143,8 +144,10 @@ async function fetchUntilCurrent(): Promise<void> {
       useBoardStore.getState().load(board);
     } catch (error) {
       const message = error instanceof ApiError ? error.message : "The board could not be loaded.";
+      // A 4xx (not found, no longer a member) stays so; anything else may pass.
+      const retryable = !(error instanceof ApiError && error.status >= 400 && error.status < 500);
       if (useBoardStore.getState().status === "ready") notify(message);
-      else useBoardStore.getState().fail(message);
+      else useBoardStore.getState().fail(message, retryable);
       return;
     }
     if (!fetchAgain && useBoardStore.getState().seq >= joinedSeq) return;

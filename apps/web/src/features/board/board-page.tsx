@@ -16,6 +16,7 @@ export function BoardPage() {
   useServiceLevelOf(boardId);
   const status = useBoardStore((s) => (s.boardId === boardId ? s.status : "loading"));
   const failure = useBoardStore((s) => s.failure);
+  const retryable = useBoardStore((s) => s.retryable);
   const name = useBoardStore((s) => s.name);
   const key = useBoardStore((s) => s.key);
   const role = useBoardStore((s) => s.role);
@@ -40,9 +41,13 @@ export function BoardPage() {
       {status === "failed" && (
         <div role="alert" className="page-message">
           <p>{failure}</p>
-          <button type="button" onClick={() => void useBoardLive.getState().refresh()}>
-            Try again
-          </button>
+          {retryable ? (
+            <button type="button" onClick={() => void useBoardLive.getState().refresh()}>
+              Try again
+            </button>
+          ) : (
+            <Link to="/">Back to your boards</Link>
+          )}
         </div>
       )}
       {status === "ready" && <BoardGrid />}

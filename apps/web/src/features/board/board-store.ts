@@ -15,6 +15,8 @@ interface BoardState {
   boardId: string | null;
   status: "idle" | "loading" | "ready" | "failed";
   failure: string | null;
+  /** Whether asking again may help (the server was unreachable or busy), unlike a 404. */
+  retryable: boolean;
   key: string;
   name: string;
   role: TBoardRole;
@@ -35,7 +37,7 @@ interface BoardState {
 
   open: (boardId: string) => void;
   load: (board: TBoard) => void;
-  fail: (message: string) => void;
+  fail: (message: string, retryable: boolean) => void;
   /** A demand as the server describes it; older versions and echoes of what is shown are ignored. */
   applyDemand: (demand: TDemand) => void;
   removeDemand: (demandId: string) => void;
@@ -75,6 +77,7 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
   boardId: null,
   status: "idle",
   failure: null,
+  retryable: false,
   ...emptyBoard,
 
   open: (boardId) => {
@@ -120,7 +123,7 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
     });
   },
 
-  fail: (message) => set({ status: "failed", failure: message }),
+  fail: (message, retryable) => set({ status: "failed", failure: message, retryable }),
 
   applyDemand: (demand) => {
     const { demands, cells, pendingMoves } = get();
