@@ -5,6 +5,7 @@ import { useLiveBoard } from "../board/use-live-board";
 import { ExportBoardSection } from "../board-export/export-board-section";
 import { ImportDemandsSection } from "../demand-import/import-demands-section";
 import { AlertWebhookSettings } from "./alert-webhook-settings";
+import { ChangeHistory } from "./change-history";
 import { ForecastSettings } from "./forecast-settings";
 import { LaneSettings } from "./lane-settings";
 import { MemberSettings } from "./member-settings";
@@ -47,6 +48,7 @@ export function BoardSettingsPage() {
           {boardId && <ExportBoardSection boardId={boardId} />}
           {boardId && role !== "viewer" && <ImportDemandsSection boardId={boardId} />}
           {isAdmin && boardId && <ForecastSettings boardId={boardId} />}
+          {isAdmin && boardId && <ChangeHistory key={boardId} boardId={boardId} />}
         </>
       )}
     </main>

@@ -1,0 +1,36 @@
+const SECOND_MS = 1000;
+const MINUTE_MS = 60 * SECOND_MS;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+// Largest unit first; a month and a year are approximate, which "3 months ago" is too.
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * DAY_MS],
+  ["month", 30 * DAY_MS],
+  ["week", 7 * DAY_MS],
+  ["day", DAY_MS],
+  ["hour", HOUR_MS],
+  ["minute", MINUTE_MS],
+];
+
+const RELATIVE = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+/**
+ * How long ago `iso` was, in the largest whole unit ("2 hours ago",
+ * "yesterday", "3 weeks ago"). Under a minute, and a moment in the future (a
+ * clock a little ahead of this one), is "just now".
+ */
+export function timeAgo(iso: string, now: number): string {
+  const elapsed = now - Date.parse(iso);
+  for (const [unit, size] of UNITS) {
+    if (elapsed >= size) return RELATIVE.format(-Math.floor(elapsed / size), unit);
+  }
+  return "just now";
+}
+
+const EXACT = new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "medium" });
+
+/** The moment itself, in the reader's own locale and time zone. */
+export function exactTime(iso: string): string {
+  return EXACT.format(new Date(iso));
+}
