@@ -3,12 +3,13 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { TBoard, TDemand, TDemandChange, TMoveResult, TTransition } from "@tideway/contracts";
+import type { TBoard, TDemand, TMoveResult, TTransition } from "@tideway/contracts";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../src/config";
 import { createEmptyDatabase } from "./database";
 import { createBoard, laneNamed, stageNamed } from "./helpers/board";
+import { addDemand } from "./helpers/demands";
 import { boardOf, transitionsOf } from "./helpers/kill-round";
 import { type ServerProcess, signInOver, startServerProcess } from "./helpers/server-process";
 import { createClient } from "./helpers/session";
@@ -157,12 +158,7 @@ describe("npm run backup / npm run restore with DATABASE_URL", () => {
     const board = await createBoard(client);
     const created: string[] = [];
     for (const title of ["First", "Second", "Third"]) {
-      const response = await client.request({
-        method: "POST",
-        url: `/api/boards/${board.id}/demands`,
-        payload: { title },
-      });
-      created.push((response.json() as TDemandChange).demand.id);
+      created.push((await addDemand(client, board, { title })).id);
     }
     const selection = stageNamed(board, "Selection");
     const moveToDefects = async (demandId: string) => {

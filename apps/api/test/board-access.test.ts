@@ -1,6 +1,7 @@
 import type { TBoard, TDemand } from "@tideway/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBoard, stageNamed } from "./helpers/board";
+import { addDemand } from "./helpers/demands";
 import { type Client, createClient } from "./helpers/session";
 import { type BoardClientSocket, connectSocket, join, recordEvents, waitFor } from "./helpers/socket";
 import { useTestApp } from "./test-app";
@@ -24,12 +25,7 @@ describe("board access over REST and socket.io", () => {
     ]);
     board = await createBoard(owner);
     await ctx.db.boardMember.create({ data: { boardId: board.id, userId: viewer.userId, role: "viewer" } });
-    const created = await owner.request({
-      method: "POST",
-      url: `/api/boards/${board.id}/demands`,
-      payload: { title: "Secret plan" },
-    });
-    demand = (created.json() as { demand: TDemand }).demand;
+    demand = await addDemand(owner, board, { title: "Secret plan" });
   });
   afterAll(() => {
     for (const socket of sockets) socket.disconnect();

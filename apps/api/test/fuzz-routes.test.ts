@@ -3,6 +3,7 @@ import fc from "fast-check";
 import type { InjectOptions } from "fastify";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createBoard } from "./helpers/board";
+import { addDemand } from "./helpers/demands";
 import { type Client, createClient } from "./helpers/session";
 import { useTestApp } from "./test-app";
 
@@ -28,12 +29,7 @@ describe("fuzzing every route", () => {
       createClient(ctx.app, "attacker"),
     ]);
     board = await createBoard(owner);
-    const created = await owner.request({
-      method: "POST",
-      url: `/api/boards/${board.id}/demands`,
-      payload: { title: "Target" },
-    });
-    demand = (created.json() as { demand: TDemand }).demand;
+    demand = await addDemand(owner, board, { title: "Target" });
     const document = ctx.app.swagger() as { paths: Record<string, Record<string, unknown>> };
     // Signing out would end the fuzzing client's own session (tested in auth.test.ts).
     routes = Object.entries(document.paths)

@@ -1,6 +1,7 @@
 import type { TAuditPage, TBoard, TBoardRole, TBoardSummary } from "@tideway/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBoard } from "./helpers/board";
+import { addDemand } from "./helpers/demands";
 import { type Client, createClient } from "./helpers/session";
 import { type BoardClientSocket, connectSocket, join, recordEvents, waitFor } from "./helpers/socket";
 import { useTestApp } from "./test-app";
@@ -85,12 +86,7 @@ describe("leaving a board (DELETE /api/boards/:boardId/members/me)", () => {
     await waitFor(() => adminEvents.some((event) => event.type === "settings.changed"));
     const heardBefore = leaverEvents.length;
 
-    const created = await admin.request({
-      method: "POST",
-      url: `/api/boards/${board.id}/demands`,
-      payload: { title: "After they left" },
-    });
-    expect(created.statusCode).toBe(201);
+    await addDemand(admin, board, { title: "After they left" });
     await waitFor(() => adminEvents.some((event) => event.type === "demand.created"));
     // Give a leaked event the time the admin's took to arrive, and then some.
     await new Promise((resolve) => setTimeout(resolve, 200));

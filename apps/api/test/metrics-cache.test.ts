@@ -7,6 +7,7 @@ import {
 } from "../src/services/metrics/board-flow-cache";
 import { loadBoardFlow } from "../src/services/metrics/load-board-flow";
 import { createBoard, laneNamed, stageNamed } from "./helpers/board";
+import { addDemand } from "./helpers/demands";
 import { type Client, createClient } from "./helpers/session";
 import { useTestApp } from "./test-app";
 
@@ -22,14 +23,9 @@ describe("the metrics cache follows the log", () => {
   const demands: TDemand[] = [];
   const stage = (name: string) => stageNamed(board, name).id;
 
-  const addDemand = async (title: string, fields: Record<string, unknown> = {}) => {
-    const response = await lead.request({
-      method: "POST",
-      url: `/api/boards/${board.id}/demands`,
-      payload: { title, ...fields },
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    const { demand } = response.json() as { demand: TDemand };
+  /** A demand with every criterion ticked, so no move of it is refused. */
+  const addCheckedDemand = async (title: string, fields: Record<string, unknown> = {}) => {
+    const demand = await addDemand(lead, board, { title, ...fields });
     await ctx.db.criterionCheck.createMany({
       data: board.criteria.map((criterion) => ({ demandId: demand.id, criterionId: criterion.id })),
     });
@@ -71,14 +67,14 @@ describe("the metrics cache follows the log", () => {
   beforeAll(async () => {
     lead = await createClient(ctx.app, "lead");
     board = await createBoard(lead, "Cache");
-    await addDemand("First");
-    await addDemand("Second", { type: "defect" });
+    await addCheckedDemand("First");
+    await addCheckedDemand("Second", { type: "defect" });
     await expectCacheMatchesLog();
   });
 
   it("takes in new demands and moves without reading the log again", async () => {
-    await addDemand("Third");
-    await addDemand("Fourth");
+    await addCheckedDemand("Third");
+    await addCheckedDemand("Fourth");
     for (const name of ["Design", "Development", "Testing"]) {
       for (const demand of demands.slice(0, 3)) await move(demand, { toStageId: stage(name) });
       await expectCacheMatchesLog();

@@ -2,6 +2,7 @@ import type { TBoard, TDemand, TMoveResult } from "@tideway/contracts";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createBoard, laneNamed, stageNamed } from "./helpers/board";
+import { addDemand } from "./helpers/demands";
 import { type Client, createClient } from "./helpers/session";
 import { useTestApp } from "./test-app";
 
@@ -12,16 +13,6 @@ describe("moving a demand", () => {
   beforeAll(async () => {
     lead = await createClient(ctx.app, "lead");
   });
-
-  async function addDemand(board: TBoard, fields: Record<string, unknown> = {}): Promise<TDemand> {
-    const response = await lead.request({
-      method: "POST",
-      url: `/api/boards/${board.id}/demands`,
-      payload: { title: "Some demand", ...fields },
-    });
-    expect(response.statusCode).toBe(201);
-    return (response.json() as { demand: TDemand }).demand;
-  }
 
   const move = (demandId: string, body: Record<string, unknown>, client = lead) =>
     client.request({ method: "POST", url: `/api/demands/${demandId}/move`, payload: body });
@@ -62,7 +53,7 @@ describe("moving a demand", () => {
   it("refuses entering a stage with unmet entry criteria, listing them, then lets the demand in once ticked", async () => {
     const board = await createBoard(lead);
     const design = stageNamed(board, "Design");
-    const demand = await addDemand(board);
+    const demand = await addDemand(lead, board);
 
     const refused = await move(demand.id, { toStageId: design.id });
     expect(refused.statusCode).toBe(409);
@@ -89,7 +80,7 @@ describe("moving a demand", () => {
   it("refuses leaving a stage forward with unmet exit criteria but allows sending work back", async () => {
     const board = await createBoard(lead);
     const development = stageNamed(board, "Development");
-    const demand = await addDemand(board, { stageId: development.id });
+    const demand = await addDemand(lead, board, { stageId: development.id });
 
     const forward = await move(demand.id, { toStageId: stageNamed(board, "Testing").id });
     expect(forward.statusCode).toBe(409);
@@ -105,7 +96,7 @@ describe("moving a demand", () => {
   it("keeps a full hard-limited stage full: 50 concurrent moves into a limit of 3 let exactly 3 in", async () => {
     const board = await boardWithLimit(3, "hard");
     const doing = stageNamed(board, "Doing");
-    const demands = await Promise.all(Array.from({ length: 50 }, () => addDemand(board)));
+    const demands = await Promise.all(Array.from({ length: 50 }, () => addDemand(lead, board)));
 
     const responses = await Promise.all(demands.map((demand) => move(demand.id, { toStageId: doing.id })));
     const ok = responses.filter((r) => r.statusCode === 200);
@@ -122,7 +113,7 @@ describe("moving a demand", () => {
   it("lets a soft-limited stage overflow and logs the move as over the limit", async () => {
     const board = await boardWithLimit(1, "soft");
     const doing = stageNamed(board, "Doing");
-    const [first, second] = await Promise.all([addDemand(board), addDemand(board)]);
+    const [first, second] = await Promise.all([addDemand(lead, board), addDemand(lead, board)]);
     if (!first || !second) throw new Error("setup");
     expect(((await move(first.id, { toStageId: doing.id })).json() as TMoveResult).overWip).toBe(false);
     const over = (await move(second.id, { toStageId: doing.id })).json() as TMoveResult;
@@ -137,8 +128,8 @@ describe("moving a demand", () => {
     const board = await createBoard(lead);
     const expedite = laneNamed(board, "Expedite");
     const development = stageNamed(board, "Development");
-    await addDemand(board, { stageId: development.id, laneId: expedite.id });
-    const second = await addDemand(board, { stageId: development.id });
+    await addDemand(lead, board, { stageId: development.id, laneId: expedite.id });
+    const second = await addDemand(lead, board, { stageId: development.id });
     const refused = await move(second.id, { toStageId: development.id, toLaneId: expedite.id });
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({
@@ -149,7 +140,7 @@ describe("moving a demand", () => {
 
   it("answers a retried request with the same idempotency key once, with one Transition", async () => {
     const board = await boardWithLimit(10, "hard");
-    const demand = await addDemand(board);
+    const demand = await addDemand(lead, board);
     const body = { toStageId: stageNamed(board, "Doing").id, idempotencyKey: "retry-1" };
     const [first, second] = await Promise.all([move(demand.id, body), move(demand.id, body)]);
     const third = await move(demand.id, body);
@@ -164,7 +155,7 @@ describe("moving a demand", () => {
   it("answers with the demand exactly as the board shows it afterwards, and logs the move", async () => {
     const board = await createBoard(lead);
     const design = stageNamed(board, "Design");
-    const demand = await addDemand(board, { size: "M", description: "Pay by invoice", type: "chore" });
+    const demand = await addDemand(lead, board, { size: "M", description: "Pay by invoice", type: "chore" });
     const links = [{ title: "Spec", url: "https://example.com/spec" }];
     const edited = await lead.request({
       method: "PATCH",
@@ -191,7 +182,7 @@ describe("moving a demand", () => {
 
   it("refuses a stale expectedVersion with VERSION_CONFLICT and changes nothing", async () => {
     const board = await boardWithLimit(10, "hard");
-    const demand = await addDemand(board);
+    const demand = await addDemand(lead, board);
     const doing = stageNamed(board, "Doing");
     expect((await move(demand.id, { toStageId: doing.id, expectedVersion: demand.version })).statusCode).toBe(
       200,
@@ -213,7 +204,11 @@ describe("moving a demand", () => {
 
   it("orders a cell by rank: before and after a neighbour, without renumbering", async () => {
     const board = await boardWithLimit(10, "hard");
-    const [a, b, c] = await Promise.all([addDemand(board), addDemand(board), addDemand(board)]);
+    const [a, b, c] = await Promise.all([
+      addDemand(lead, board),
+      addDemand(lead, board),
+      addDemand(lead, board),
+    ]);
     if (!a || !b || !c) throw new Error("setup");
     const toDo = stageNamed(board, "To do").id;
     await move(c.id, { toStageId: toDo, beforeId: a.id });
@@ -227,7 +222,7 @@ describe("moving a demand", () => {
 
   it("refuses a stage of another board as a validation error", async () => {
     const [board, other] = await Promise.all([createBoard(lead), createBoard(lead)]);
-    const demand = await addDemand(board);
+    const demand = await addDemand(lead, board);
     const response = await move(demand.id, { toStageId: stageNamed(other, "Design").id });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ message: "body.toStageId: is not a stage of this board" });
@@ -236,7 +231,7 @@ describe("moving a demand", () => {
   it("keeps its invariants over random interleavings of concurrent moves (property)", async () => {
     const board = await boardWithLimit(2, "hard");
     const stages = board.stages;
-    const demands = await Promise.all(Array.from({ length: 8 }, () => addDemand(board)));
+    const demands = await Promise.all(Array.from({ length: 8 }, () => addDemand(lead, board)));
     const doing = stageNamed(board, "Doing");
 
     await fc.assert(

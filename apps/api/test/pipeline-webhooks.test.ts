@@ -16,6 +16,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { repoRoot } from "../src/config";
 import { createBoard, stageNamed } from "./helpers/board";
+import { addDemand } from "./helpers/demands";
 import { type Client, createClient } from "./helpers/session";
 import { useTestApp } from "./test-app";
 
@@ -51,12 +52,7 @@ describe("delivery pipeline webhooks", () => {
     });
     board = created.json() as TBoard;
     for (const title of ["Card payments", "Refunds", "Ledger export"]) {
-      const response = await admin.request({
-        method: "POST",
-        url: `/api/boards/${board.id}/demands`,
-        payload: { title },
-      });
-      const { demand } = response.json() as { demand: TDemand };
+      const demand = await addDemand(admin, board, { title });
       demands[demand.key] = demand;
     }
     await admin.request({
@@ -432,12 +428,7 @@ describe("delivery pipeline webhooks", () => {
     it("records a deploy to staging without releasing anything", async () => {
       const other = await createBoard(admin, "Staging");
       const key = await newSecret(other.id);
-      const created = await admin.request({
-        method: "POST",
-        url: `/api/boards/${other.id}/demands`,
-        payload: { title: "Search" },
-      });
-      const demand = (created.json() as { demand: TDemand }).demand;
+      const demand = await addDemand(admin, other, { title: "Search" });
       const commit = sha();
       const now = Date.now();
       receipt(
@@ -475,16 +466,8 @@ describe("delivery pipeline webhooks", () => {
     it("links a deploy listing its commits to exactly those commits' demands", async () => {
       const other = await createBoard(admin, "Listed");
       const key = await newSecret(other.id);
-      const made: TDemand[] = [];
-      for (const title of ["A", "B"]) {
-        const response = await admin.request({
-          method: "POST",
-          url: `/api/boards/${other.id}/demands`,
-          payload: { title },
-        });
-        made.push((response.json() as { demand: TDemand }).demand);
-      }
-      const [a, b] = made as [TDemand, TDemand];
+      const a = await addDemand(admin, other, { title: "A" });
+      const b = await addDemand(admin, other, { title: "B" });
       const now = Date.now();
       const commitA = sha();
       const commitB = sha();
@@ -557,16 +540,8 @@ describe("delivery pipeline webhooks", () => {
       const key = await newSecret(other.id);
       const development = stageNamed(other, "Development");
       const done = stageNamed(other, "Done");
-      const made: TDemand[] = [];
-      for (const title of ["Shipped", "Still in progress"]) {
-        const response = await admin.request({
-          method: "POST",
-          url: `/api/boards/${other.id}/demands`,
-          payload: { title },
-        });
-        made.push((response.json() as { demand: TDemand }).demand);
-      }
-      const [shipped, unfinished] = made as [TDemand, TDemand];
+      const shipped = await addDemand(admin, other, { title: "Shipped" });
+      const unfinished = await addDemand(admin, other, { title: "Still in progress" });
       // In Development with its exit criterion ("Code reviewed") unticked: a person could not move it to Done.
       await ctx.db.demand.updateMany({ where: { boardId: other.id }, data: { stageId: development.id } });
 
@@ -638,12 +613,7 @@ describe("delivery pipeline webhooks", () => {
         url: `/api/boards/${other.id}/pipeline-settings`,
         payload: { releaseMovesToDone: true },
       });
-      const created = await admin.request({
-        method: "POST",
-        url: `/api/boards/${other.id}/demands`,
-        payload: { title: "Blocked by a full Done" },
-      });
-      const demand = (created.json() as { demand: TDemand }).demand;
+      const demand = await addDemand(admin, other, { title: "Blocked by a full Done" });
       const commit = sha();
       const now = Date.now();
       const send = (event: object) => generic(other.id, { repository: "acme/full", ...event }, { key });
@@ -688,12 +658,7 @@ describe("delivery pipeline webhooks", () => {
     async function shipOneDemand(kind: "deploy" | "release") {
       const other = await createBoard(admin, `E2E ${kind}`);
       const key = await newSecret(other.id);
-      const created = await admin.request({
-        method: "POST",
-        url: `/api/boards/${other.id}/demands`,
-        payload: { title: "Checkout" },
-      });
-      const demand = (created.json() as { demand: TDemand }).demand;
+      const demand = await addDemand(admin, other, { title: "Checkout" });
       const metrics = async () =>
         (await admin.request({ method: "GET", url: `/api/boards/${other.id}/metrics` })).json() as TMetrics;
       const before = await metrics();

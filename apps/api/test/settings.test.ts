@@ -3,7 +3,6 @@ import type {
   TBoard,
   TBoardRole,
   TCriterionChange,
-  TDemand,
   TLane,
   TLaneChange,
   TMemberChange,
@@ -13,6 +12,7 @@ import type {
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBoard, laneNamed, stageNamed } from "./helpers/board";
+import { addDemand } from "./helpers/demands";
 import { type Client, createClient } from "./helpers/session";
 import { type BoardClientSocket, connectSocket, join, recordEvents, waitFor } from "./helpers/socket";
 import { useTestApp } from "./test-app";
@@ -64,15 +64,6 @@ describe("board settings", () => {
 
   const send = (client: Client, method: InjectOptions["method"], url: string, payload?: object) =>
     client.request({ method, url, ...(payload ? { payload } : {}) });
-
-  async function addDemand(board: TBoard, fields: Record<string, unknown>): Promise<TDemand> {
-    const response = await send(admin, "POST", `/api/boards/${board.id}/demands`, {
-      title: "Work",
-      ...fields,
-    });
-    expect(response.statusCode).toBe(201);
-    return (response.json() as { demand: TDemand }).demand;
-  }
 
   const boardSeq = async (boardId: string) =>
     Number((await ctx.db.board.findUniqueOrThrow({ where: { id: boardId } })).seq);
@@ -190,8 +181,8 @@ describe("board settings", () => {
       const board = await teamBoard();
       const development = stageNamed(board, "Development");
       await Promise.all([
-        addDemand(board, { stageId: development.id }),
-        addDemand(board, { stageId: development.id }),
+        addDemand(admin, board, { stageId: development.id }),
+        addDemand(admin, board, { stageId: development.id }),
       ]);
       const before = await settingsSnapshot(board.id);
 
@@ -310,7 +301,7 @@ describe("board settings", () => {
       expect(names((removed.json() as { lanes: TLane[] }).lanes)).toEqual(names(board.lanes));
 
       const standard = laneNamed(board, "Standard");
-      await addDemand(board, { laneId: standard.id });
+      await addDemand(admin, board, { laneId: standard.id });
       const refused = await send(admin, "DELETE", `${url}/${standard.id}`);
       expect(refused.statusCode).toBe(409);
       expect(refused.json()).toMatchObject({

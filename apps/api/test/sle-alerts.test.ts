@@ -11,7 +11,10 @@ import type {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
 import { loadConfig } from "../src/config";
-import { deliverAlertWebhook } from "../src/services/insights/deliver-alert-webhook";
+import {
+  deliverAlertWebhook,
+  type WebhookDeliveryOptions,
+} from "../src/services/insights/deliver-alert-webhook";
 import { type SleSweepDeps, sweepSleAlerts } from "../src/services/insights/sweep-sle-alerts";
 import {
   boardFlowCacheStats,
@@ -27,6 +30,13 @@ import { testConfig, useTestApp } from "./test-app";
 const T0 = Date.parse("2026-03-02T00:00:00Z");
 const DAY = 86_400_000;
 const NOW = new Date(T0 + 40 * DAY);
+/** Quick retries, and the local receiver let through the private-address guard. */
+const WEBHOOK: WebhookDeliveryOptions = {
+  timeoutMs: 2_000,
+  attempts: 3,
+  retryDelayMs: 10,
+  allowedAddresses: ["127.0.0.1"],
+};
 
 /**
  * Delivered in the 30 days before day 40 after 2, 4, 6, 8 and 10 days:
@@ -101,7 +111,7 @@ describe("SLE alerts", () => {
       db: ctx.db,
       log: ctx.app.log,
       users: { notify: (userId, notification) => pushed.push({ userId, notification }) },
-      webhook: { timeoutMs: 2_000, attempts: 3, retryDelayMs: 10, allowedAddresses: ["127.0.0.1"] },
+      webhook: WEBHOOK,
     };
   });
 
@@ -248,6 +258,14 @@ describe("SLE alert webhook", () => {
   const put = (client: Client, url: unknown) =>
     client.request({ method: "PUT", url: `/api/boards/${board.id}/alert-webhook`, payload: { url } });
 
+  /** What a sweep needs here: in-app pushes dropped (this block checks the webhook), `webhook` overriding WEBHOOK. */
+  const webhookSweepDeps = (webhook: Partial<WebhookDeliveryOptions> = {}): SleSweepDeps => ({
+    db: ctx.db,
+    log: ctx.app.log,
+    users: { notify: () => {} },
+    webhook: { ...WEBHOOK, ...webhook },
+  });
+
   it("accepts only an http(s) URL from a board admin", async () => {
     const ftp = await put(lead, "ftp://example.test/x");
     expect(ftp.statusCode).toBe(400);
@@ -269,12 +287,7 @@ describe("SLE alert webhook", () => {
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
 
     failuresLeft = 1;
-    const deps: SleSweepDeps = {
-      db: ctx.db,
-      log: ctx.app.log,
-      users: { notify: () => {} },
-      webhook: { timeoutMs: 2_000, attempts: 3, retryDelayMs: 10, allowedAddresses: ["127.0.0.1"] },
-    };
+    const deps = webhookSweepDeps();
     const sweep = await sweepSleAlerts(deps, NOW);
     const outcomes = await Promise.all(sweep.webhooks);
     expect(outcomes).toHaveLength(2);
@@ -338,13 +351,7 @@ describe("SLE alert webhook", () => {
   it("logs an undeliverable alert without failing the sweep", async () => {
     await put(lead, "http://127.0.0.1:9/unreachable");
     await seedFlowLog(ctx.db, board, T0, { Stuck: [["Design", 29]] });
-    const deps: SleSweepDeps = {
-      db: ctx.db,
-      log: ctx.app.log,
-      users: { notify: () => {} },
-      webhook: { timeoutMs: 500, attempts: 2, retryDelayMs: 10, allowedAddresses: ["127.0.0.1"] },
-    };
-    const sweep = await sweepSleAlerts(deps, NOW);
+    const sweep = await sweepSleAlerts(webhookSweepDeps({ timeoutMs: 500, attempts: 2 }), NOW);
     expect(sweep.alerts).toBe(1);
     await expect(Promise.all(sweep.webhooks)).resolves.toMatchObject([{ delivered: false, attempts: 2 }]);
   });

@@ -1,8 +1,9 @@
-import type { TBoard, TDemandChange, TErrorBody } from "@tideway/contracts";
+import type { TBoard, TErrorBody } from "@tideway/contracts";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_LIMITS } from "../src/services/demands/transaction-options";
 import { createBoard, laneNamed, stageNamed } from "./helpers/board";
+import { addDemand } from "./helpers/demands";
 import { type Client, createClient } from "./helpers/session";
 import { useTestApp } from "./test-app";
 
@@ -29,12 +30,7 @@ describe("a move stuck behind someone else's row lock", () => {
   });
 
   async function createDemand(title: string): Promise<string> {
-    const response = await client.request({
-      method: "POST",
-      url: `/api/boards/${board.id}/demands`,
-      payload: { title },
-    });
-    return (response.json() as TDemandChange).demand.id;
+    return (await addDemand(client, board, { title })).id;
   }
 
   function moveToDefects(demandId: string) {
