@@ -303,34 +303,26 @@ describe("board export and import", () => {
     expect(await ctx.db.board.count()).toBe(boardsBefore);
   });
 
+  /** Imports `document` under the key BROKEN, which no accepted import in this file takes. */
+  const importAsBroken = (document: object) =>
+    lead.request({ method: "POST", url: "/api/boards/import?key=BROKEN", payload: document });
+
   it("refuses a document with a dangling reference, naming its path", async () => {
     const broken = structuredClone(exported);
     (broken.transitions[3] as { toStageId: string }).toStageId = "no-such-stage";
-    const response = await lead.request({
-      method: "POST",
-      url: "/api/boards/import?key=BROKEN",
-      payload: broken,
-    });
+    const response = await importAsBroken(broken);
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
       code: "VALIDATION_FAILED",
       message: "body.transitions.3.toStageId: names no stage of this document",
     });
-    const unknownVersion = await lead.request({
-      method: "POST",
-      url: "/api/boards/import?key=BROKEN",
-      payload: { ...exported, formatVersion: 2 },
-    });
+    const unknownVersion = await importAsBroken({ ...exported, formatVersion: 2 });
     expect(unknownVersion.statusCode).toBe(400);
     expect(unknownVersion.json().message).toMatch(/^body\.formatVersion: must be 1/);
     const unstorable = structuredClone(exported);
     (unstorable.demands[1] as { title: string }).title = "nul\u0000byte";
     (unstorable.stages[2] as { wipLimit: number }).wipLimit = 2 ** 40;
-    const refused = await lead.request({
-      method: "POST",
-      url: "/api/boards/import?key=BROKEN",
-      payload: unstorable,
-    });
+    const refused = await importAsBroken(unstorable);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().details.issues.map((issue: { field: string }) => issue.field)).toEqual([
       "body.stages.2.wipLimit",
@@ -338,11 +330,7 @@ describe("board export and import", () => {
     ]);
     const twice = structuredClone(exported);
     twice.codeEvents.push({ ...(twice.codeEvents[0] as TBoardExport["codeEvents"][number]), id: "another" });
-    const duplicate = await lead.request({
-      method: "POST",
-      url: "/api/boards/import?key=BROKEN",
-      payload: twice,
-    });
+    const duplicate = await importAsBroken(twice);
     expect(duplicate.statusCode).toBe(400);
     expect(duplicate.json().message).toBe(
       "body.codeEvents.2.deliveryId: repeats an earlier event's source, delivery id, kind and sha",
@@ -352,11 +340,7 @@ describe("board export and import", () => {
     const ticker = ticks.demands.findIndex((demand) => demand.checks.length > 0);
     const tickerChecks = ticks.demands[ticker]?.checks ?? [];
     tickerChecks.push({ ...(tickerChecks[0] as TBoardExport["demands"][number]["checks"][number]) });
-    const ticked = await lead.request({
-      method: "POST",
-      url: "/api/boards/import?key=BROKEN",
-      payload: ticks,
-    });
+    const ticked = await importAsBroken(ticks);
     expect(ticked.statusCode).toBe(400);
     expect(ticked.json().message).toBe(
       `body.demands.${ticker}.checks.${tickerChecks.length - 1}.criterionId: is ticked twice`,
