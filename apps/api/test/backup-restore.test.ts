@@ -4,10 +4,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TBoard, TDemand, TMoveResult, TTransition } from "@tideway/contracts";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../src/config";
-import { createEmptyDatabase } from "./database";
+import { createEmptyDatabase, query } from "./database";
 import { createBoard, laneNamed, stageNamed } from "./helpers/board";
 import { addDemand } from "./helpers/demands";
 import { boardOf, transitionsOf } from "./helpers/kill-round";
@@ -141,15 +140,9 @@ describe("npm run backup / npm run restore with DATABASE_URL", () => {
   });
 
   async function rows(url: string) {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      const demands = (await client.query("SELECT * FROM demands ORDER BY id")).rows;
-      const transitions = (await client.query("SELECT * FROM transitions ORDER BY id")).rows;
-      return { demands, transitions };
-    } finally {
-      await client.end();
-    }
+    const demands = await query(url, "SELECT * FROM demands ORDER BY id");
+    const transitions = await query(url, "SELECT * FROM transitions ORDER BY id");
+    return { demands, transitions };
   }
 
   it("restores deleted and changed rows exactly; with sessions open only under --force", async () => {
@@ -213,10 +206,7 @@ describe("npm run backup / npm run restore with DATABASE_URL", () => {
     const before = await rows(context.database.url);
     const other = await createEmptyDatabase();
     try {
-      const client = new pg.Client({ connectionString: other.url });
-      await client.connect();
-      await client.query("CREATE TABLE invoices (id int PRIMARY KEY); INSERT INTO invoices VALUES (1)");
-      await client.end();
+      await query(other.url, "CREATE TABLE invoices (id int PRIMARY KEY); INSERT INTO invoices VALUES (1)");
       const foreignFile = path.join(folder, "foreign.dump");
       const dumped = await runScript("backup", [foreignFile], { DATABASE_URL: other.url });
       expect(dumped.code).toBe(0);

@@ -4,6 +4,7 @@ import type { TBoard, TDemandImportReport, TDemandImportResult, TMetrics } from 
 import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../src/config";
 import { createBoard, laneNamed, stageNamed } from "./helpers/board";
+import { addDemand } from "./helpers/demands";
 import { type Client, createClient } from "./helpers/session";
 import { useTestApp } from "./test-app";
 
@@ -38,12 +39,7 @@ describe("CSV import of demands", () => {
       ["Already here 2", selection],
       ["Already testing", testing],
     ] as const) {
-      const created = await lead.request({
-        method: "POST",
-        url: `/api/boards/${board.id}/demands`,
-        payload: { title, stageId, laneId: standard },
-      });
-      expect(created.statusCode, created.body).toBe(201);
+      await addDemand(lead, board, { title, stageId, laneId: standard });
     }
     const csv = [
       "title,stage,lane",

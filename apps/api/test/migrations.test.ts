@@ -4,11 +4,10 @@ import { cp, mkdtemp, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../src/config";
 import { applyMigrations, MigrationError, readMigrations } from "../src/db/migrate";
-import { createEmptyDatabase, type TestDatabase } from "./database";
+import { createEmptyDatabase, query, type TestDatabase } from "./database";
 
 const migrationsDir = path.join(repoRoot, "prisma/migrations");
 
@@ -61,20 +60,6 @@ function expectedColumnType(field: DmmfField): string {
       return "bytea";
     default:
       throw new Error(`no mapping for ${field.type}`);
-  }
-}
-
-async function query<T extends pg.QueryResultRow>(
-  url: string,
-  sql: string,
-  values: unknown[] = [],
-): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
   }
 }
 

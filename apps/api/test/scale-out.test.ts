@@ -9,6 +9,8 @@ describe("several API processes on one database", () => {
   let database: TestDatabase;
   let a: ServerProcess;
   let b: ServerProcess;
+  let cookieA: string;
+  let cookieB: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -17,7 +19,21 @@ describe("several API processes on one database", () => {
       startServerProcess({ DATABASE_URL: database.url }),
       startServerProcess({ DATABASE_URL: database.url }),
     ]);
+    cookieA = await signInOver(a.url, "demo@tideway.local", "tideway-demo");
+    cookieB = await signInOver(b.url, "demo@tideway.local", "tideway-demo");
   }, 120_000);
+
+  /** A cookie-authenticated JSON request through one process, with the Origin a browser sends. */
+  const send = (server: ServerProcess, method: string, url: string, body: unknown) =>
+    fetch(`${server.url}${url}`, {
+      method,
+      headers: {
+        "content-type": "application/json",
+        origin: server.url,
+        cookie: server === a ? cookieA : cookieB,
+      },
+      body: JSON.stringify(body),
+    });
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
     await database?.drop();
@@ -25,8 +41,6 @@ describe("several API processes on one database", () => {
 
   it("delivers a move made through process A once to a client on B and once to a client on A", async () => {
     expect([a.output(), b.output()].filter((output) => output.includes("demo board seeded"))).toHaveLength(1);
-    const cookieA = await signInOver(a.url, "demo@tideway.local", "tideway-demo");
-    const cookieB = await signInOver(b.url, "demo@tideway.local", "tideway-demo");
     const { boards } = (await (
       await fetch(`${a.url}/api/boards`, { headers: { cookie: cookieA } })
     ).json()) as {
@@ -49,11 +63,7 @@ describe("several API processes on one database", () => {
     const selection = board.stages[0]?.id as string;
     const demand = board.demands.find((d) => d.stageId === selection) ?? board.demands[0];
     if (!demand) throw new Error("the demo board has no demands");
-    const moved = await fetch(`${a.url}/api/demands/${demand.id}/move`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: a.url, cookie: cookieA },
-      body: JSON.stringify({ toStageId: demand.stageId }),
-    });
+    const moved = await send(a, "POST", `/api/demands/${demand.id}/move`, { toStageId: demand.stageId });
     expect(moved.status).toBe(200);
     await waitFor(() => events.length > 0 && localEvents.length > 0, 5_000);
     const expected = { type: "demand.moved", seq: board.seq + 1, payload: { demand: { id: demand.id } } };
@@ -66,16 +76,7 @@ describe("several API processes on one database", () => {
   });
 
   it("holds a hard WIP limit when concurrent moves into the stage arrive through both processes", async () => {
-    const cookieA = await signInOver(a.url, "demo@tideway.local", "tideway-demo");
-    const cookieB = await signInOver(b.url, "demo@tideway.local", "tideway-demo");
-    const send = (server: ServerProcess, cookie: string, method: string, url: string, body: unknown) =>
-      fetch(`${server.url}${url}`, {
-        method,
-        headers: { "content-type": "application/json", origin: server.url, cookie },
-        body: JSON.stringify(body),
-      });
-
-    const created = await send(a, cookieA, "POST", "/api/boards", {
+    const created = await send(a, "POST", "/api/boards", {
       name: "Two processes",
       key: "TWOPROC",
       template: "empty",
@@ -83,14 +84,14 @@ describe("several API processes on one database", () => {
     expect(created.status).toBe(201);
     const board = (await created.json()) as TBoard;
     const doing = stageNamed(board, "Doing");
-    const limited = await send(b, cookieB, "PATCH", `/api/boards/${board.id}/stages/${doing.id}`, {
+    const limited = await send(b, "PATCH", `/api/boards/${board.id}/stages/${doing.id}`, {
       wipLimit: 4,
       wipPolicy: "hard",
     });
     expect(limited.status).toBe(200);
     const demands = await Promise.all(
       Array.from({ length: 40 }, async (_, index) => {
-        const response = await send(a, cookieA, "POST", `/api/boards/${board.id}/demands`, {
+        const response = await send(a, "POST", `/api/boards/${board.id}/demands`, {
           title: `Demand ${index}`,
         });
         return ((await response.json()) as { demand: TDemand }).demand;
@@ -106,8 +107,8 @@ describe("several API processes on one database", () => {
     // Every other move goes through the other process; each process checks the limit itself.
     const responses = await Promise.all(
       demands.map((demand, index) => {
-        const [server, cookie] = index % 2 === 0 ? [a, cookieA] : [b, cookieB];
-        return send(server, cookie, "POST", `/api/demands/${demand.id}/move`, { toStageId: doing.id });
+        const server = index % 2 === 0 ? a : b;
+        return send(server, "POST", `/api/demands/${demand.id}/move`, { toStageId: doing.id });
       }),
     );
     const statuses = responses.map((response) => response.status);

@@ -3,9 +3,9 @@ import type { Db } from "../../src/db/prisma";
 import { stageNamed } from "./board";
 
 /** A step of a demand's history: `[stage name, at]` moves it there, `["archived", at]` archives it where it is. */
-export type LogStep = readonly [stageNameOrArchived: string, at: Date];
+type LogStep = readonly [stageNameOrArchived: string, at: Date];
 
-export interface LoggedDemand {
+interface LoggedDemandRow {
   number: number;
   title: string;
   laneId: string;
@@ -24,7 +24,7 @@ export interface LoggedDemand {
  * all in `laneId`, and returns its id. The board's counters (demand number,
  * seq) are the caller's business.
  */
-export async function insertLoggedDemand(db: Db, board: TBoard, logged: LoggedDemand): Promise<string> {
+export async function insertLoggedDemand(db: Db, board: TBoard, logged: LoggedDemandRow): Promise<string> {
   const { number, title, laneId, path } = logged;
   const moves = path.filter(([what]) => what !== "archived");
   const last = moves.at(-1);
@@ -81,7 +81,7 @@ export async function logDemand(
   db: Db,
   board: TBoard,
   laneId: string,
-  path: readonly (readonly [stageName: string, at: Date])[],
+  path: readonly LogStep[],
   title = "Fixture demand",
 ): Promise<string> {
   demands += 1;
