@@ -75,6 +75,11 @@ export function isInProgressStage(stage: StageRule, stages: readonly StageRule[]
   return isPastCommitment(stage, stages) && beforeDelivery;
 }
 
+/** The ids of the stages whose demands count against a lane's limit on work in progress. */
+export function inProgressStageIds(stages: readonly StageRule[]): string[] {
+  return stages.filter((stage) => isInProgressStage(stage, stages)).map((stage) => stage.id);
+}
+
 /** At or past the commitment point (without one marked: any stage that is not a queue). */
 export function isPastCommitment(
   stage: Pick<StageRule, "position" | "kind">,

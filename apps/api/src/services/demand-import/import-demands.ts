@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TDemandImportResult } from "@tideway/contracts";
-import { isInProgressStage, isPastCommitment, ranksAfter, readDemandImport } from "@tideway/domain";
+import { inProgressStageIds, isPastCommitment, ranksAfter, readDemandImport } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { requireBoardRole } from "../access/require-board-role";
 import type { BoardEventSink } from "../board-events";
@@ -47,12 +47,12 @@ export async function importDemands(
       ORDER BY id FOR NO KEY UPDATE`;
     await tx.$queryRaw`SELECT id FROM lanes WHERE board_id = ${boardId}::uuid AND wip_limit IS NOT NULL
       ORDER BY id FOR NO KEY UPDATE`;
-    const inProgressStageIds = stages.filter((s) => isInProgressStage(s, stages)).map((s) => s.id);
+    const laneWorkStageIds = inProgressStageIds(stages);
     const [byStage, byLane] = await Promise.all([
       tx.demand.groupBy({ by: ["stageId"], where: { boardId, archivedAt: null }, _count: true }),
       tx.demand.groupBy({
         by: ["laneId"],
-        where: { boardId, archivedAt: null, stageId: { in: inProgressStageIds } },
+        where: { boardId, archivedAt: null, stageId: { in: laneWorkStageIds } },
         _count: true,
       }),
     ]);

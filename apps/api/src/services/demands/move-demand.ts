@@ -1,12 +1,12 @@
 import { ErrorCode, type TMoveDemandBody, type TMoveResult } from "@tideway/contracts";
 import {
   exitCriteriaApply,
+  inProgressStageIds,
   isInProgressStage,
   rankBetween,
   type StageRule,
   unmetCriteria,
   unmetCriteriaMessage,
-  wipVerdict,
 } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { AppError, invalidField } from "../../errors/app-error";
@@ -22,7 +22,7 @@ import {
   writeMove,
 } from "./move-statements";
 import { TRANSACTION_OPTIONS } from "./transaction-options";
-import { enforceWip, lockLaneForEntry, lockStageForEntry } from "./wip-checks";
+import { checkLaneWip, checkStageWip, lockLaneForEntry, lockStageForEntry } from "./wip-checks";
 
 export interface MoveDeps {
   db: Db;
@@ -113,16 +113,12 @@ async function applyMove(
     stageId: to.id,
     laneId: toLaneId,
     countStage,
-    laneWorkStageIds: countLane
-      ? stages.filter((stage) => isInProgressStage(stage, stages)).map((s) => s.id)
-      : null,
+    laneWorkStageIds: countLane ? inProgressStageIds(stages) : null,
     neighbourId: input.beforeId ?? input.afterId ?? null,
   });
   let overWip = false;
-  if (cell.stageCount !== null) overWip = enforceWip(wipVerdict(to, cell.stageCount), { stageId: to.id });
-  if (cell.laneCount !== null) {
-    overWip = enforceWip(wipVerdict(toLane, cell.laneCount, "lane"), { laneId: toLane.id }) || overWip;
-  }
+  if (cell.stageCount !== null) overWip = checkStageWip(to, cell.stageCount);
+  if (cell.laneCount !== null) overWip = checkLaneWip(toLane, cell.laneCount) || overWip;
   if (stageChanged) checkCriteria(demand, from, to);
 
   const commitment = stages.find((stage) => stage.boundary === "commitment");

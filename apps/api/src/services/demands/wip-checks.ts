@@ -1,5 +1,5 @@
 import { ErrorCode } from "@tideway/contracts";
-import { isInProgressStage, type LaneRule, type StageRule, wipVerdict } from "@tideway/domain";
+import { inProgressStageIds, type LaneRule, type StageRule, wipVerdict } from "@tideway/domain";
 import { AppError } from "../../errors/app-error";
 import type { Prisma } from "../../generated/prisma/client";
 
@@ -15,7 +15,17 @@ export async function admitToStage(tx: Tx, stage: StageRule): Promise<boolean> {
   if (stage.wipLimit === null) return false;
   await lockStageForEntry(tx, stage.id);
   const count = await tx.demand.count({ where: { stageId: stage.id, archivedAt: null } });
+  return checkStageWip(stage, count);
+}
+
+/** The stage's limit for one more demand, `count` already there: throws when hard, says whether soft was exceeded. */
+export function checkStageWip(stage: StageRule, count: number): boolean {
   return enforceWip(wipVerdict(stage, count), { stageId: stage.id });
+}
+
+/** The same for a lane's limit, `count` its demands in progress. */
+export function checkLaneWip(lane: LaneRule, count: number): boolean {
+  return enforceWip(wipVerdict(lane, count, "lane"), { laneId: lane.id });
 }
 
 /** The lock admitToStage takes, for callers that count in a statement of their own. */
@@ -37,22 +47,19 @@ export async function admitToLane(
 ): Promise<boolean> {
   if (lane.wipLimit === null) return false;
   await lockLaneForEntry(tx, lane.id);
-  const inProgressStageIds = stages
-    .filter((stage) => isInProgressStage(stage, stages))
-    .map((stage) => stage.id);
   const count = await tx.demand.count({
     where: {
       laneId: lane.id,
       archivedAt: null,
-      stageId: { in: inProgressStageIds },
+      stageId: { in: inProgressStageIds(stages) },
       ...(excludeDemandId ? { id: { not: excludeDemandId } } : {}),
     },
   });
-  return enforceWip(wipVerdict(lane, count, "lane"), { laneId: lane.id });
+  return checkLaneWip(lane, count);
 }
 
 /** Throws the 409 a hard limit gives; returns whether a soft limit was exceeded. */
-export function enforceWip(verdict: ReturnType<typeof wipVerdict>, place: Record<string, string>): boolean {
+function enforceWip(verdict: ReturnType<typeof wipVerdict>, place: Record<string, string>): boolean {
   if (verdict.outcome === "refused") {
     throw new AppError(ErrorCode.WIP_LIMIT_REACHED, verdict.message, {
       ...place,
