@@ -7,7 +7,10 @@ import type { FlowBoundary, FlowStage, StageKind } from "./flow-history";
  *
  * A boundary no stage is marked with falls back where one reading is
  * obvious: the commitment point to the first stage that is not a queue, and
- * delivery to the first `done` stage (as the WIP rules do). Development
+ * delivery to the first `done` stage. The lane WIP rules ask the stage itself
+ * instead (`isInProgressStage` in move-rules.ts: without a marked commitment
+ * every queue is out, and every `done` stage is out), which differs only on
+ * boards that put a queue after active work or a `done` stage before delivery. Development
  * start and end have no fallback; without them there is no development
  * cycle time and no board-based release lead time.
  */

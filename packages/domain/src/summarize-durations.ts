@@ -36,14 +36,9 @@ export function summarizeDurations(values: readonly Millis[], target: Millis): D
 }
 
 /** The 2-1-1 goal: 85% of durations within the target (equivalently, p85 <= target). */
-export const GOAL_ATTAINMENT = 0.85;
+const GOAL_ATTAINMENT = 0.85;
 
 /** Whether a summary meets the 2-1-1 goal; null when there is nothing to judge. */
 export function meetsGoal(summary: DurationSummary): boolean | null {
   return summary.attainment === null ? null : summary.attainment >= GOAL_ATTAINMENT;
-}
-
-/** A summary of no durations against `target`. */
-export function emptySummary(target: Millis): DurationSummary {
-  return summarizeDurations([], target);
 }

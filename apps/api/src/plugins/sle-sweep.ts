@@ -15,6 +15,7 @@ export function startSleSweep(app: FastifyInstance, intervalMs: number): void {
   if (intervalMs <= 0) return;
   let running = false;
   let timer: NodeJS.Timeout | null = null;
+  const webhook = { ...DEFAULT_WEBHOOK_DELIVERY, allowedAddresses: app.config.alertWebhookAllowedAddresses };
   const sweep = async () => {
     if (running) return;
     running = true;
@@ -23,7 +24,7 @@ export function startSleSweep(app: FastifyInstance, intervalMs: number): void {
         db: app.db,
         users: app.userEvents,
         log: app.log,
-        webhook: { ...DEFAULT_WEBHOOK_DELIVERY, allowedAddresses: app.config.alertWebhookAllowedAddresses },
+        webhook,
       });
     } catch (error) {
       app.log.error({ err: error }, "SLE alert sweep failed");

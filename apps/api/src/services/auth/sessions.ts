@@ -15,7 +15,8 @@ export interface Caller extends TUser {
 
 interface Credential {
   user: TUser;
-  id: string;
+  credentialId: string;
+  /** Never null for a session; an API token may have no expiry and no use yet. */
   expiresAt: Date | null;
   touchedAt: Date | null;
 }
@@ -35,14 +36,14 @@ async function findCredential(
   secret: string,
 ): Promise<Credential | null> {
   const { table, touched } = CREDENTIAL_SOURCES[source];
-  const [row] = await db.$queryRaw<(TUser & Omit<Credential, "user" | "id"> & { credentialId: string })[]>`
+  const [row] = await db.$queryRaw<(TUser & Omit<Credential, "user">)[]>`
     SELECT u.id, u.email, u.name, u.is_instance_admin AS "isInstanceAdmin",
       c.id AS "credentialId", c.expires_at AS "expiresAt", c.${touched} AS "touchedAt"
     FROM ${table} c JOIN users u ON u.id = c.user_id
     WHERE c.token_hash = ${hashSecret(secret)}`;
   if (!row) return null;
   const { credentialId, expiresAt, touchedAt, ...user } = row;
-  return { user, id: credentialId, expiresAt, touchedAt };
+  return { user, credentialId, expiresAt, touchedAt };
 }
 
 export async function startSession(
@@ -60,7 +61,7 @@ export async function startSession(
 export async function callerFromSession(db: Db, token: string, now = new Date()): Promise<Caller | null> {
   const session = await findCredential(db, "session", token);
   if (!session) return null;
-  const { id: credentialId, expiresAt, touchedAt, user } = session;
+  const { credentialId, expiresAt, touchedAt, user } = session;
   if (!expiresAt || expiresAt <= now) {
     await db.session.deleteMany({ where: { id: credentialId } });
     return null;
@@ -78,7 +79,7 @@ export async function callerFromApiToken(db: Db, token: string, now = new Date()
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const apiToken = await findCredential(db, "apiToken", token);
   if (!apiToken) return null;
-  const { id: credentialId, expiresAt, touchedAt, user } = apiToken;
+  const { credentialId, expiresAt, touchedAt, user } = apiToken;
   if (expiresAt && expiresAt <= now) return null;
   if (!touchedAt || now.getTime() - touchedAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.apiToken.update({ where: { id: credentialId }, data: { lastUsedAt: now } });

@@ -1,5 +1,5 @@
 import type { TQuarterlyTwoOneOne, TTwoOneOneQuarter } from "@tideway/contracts";
-import { emptySummary, epochMs, quarterlyTwoOneOne, type TwoOneOneQuarter } from "@tideway/domain";
+import { epochMs, quarterlyTwoOneOne, summarizeDurations, type TwoOneOneQuarter } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { requireBoardRole } from "../access/require-board-role";
 import { cachedBoardHistory } from "../metrics/board-flow-cache";
@@ -46,9 +46,9 @@ export async function getQuarterlyTwoOneOne(
 function emptyLike(quarters: TwoOneOneQuarter[]): TwoOneOneQuarter[] {
   return quarters.map((quarter) => ({
     ...quarter,
-    delivery: emptySummary(quarter.delivery.target),
-    development: emptySummary(quarter.development.target),
-    release: emptySummary(quarter.release.target),
+    delivery: summarizeDurations([], quarter.delivery.target),
+    development: summarizeDurations([], quarter.development.target),
+    release: summarizeDurations([], quarter.release.target),
   }));
 }
 

@@ -1,18 +1,11 @@
 import type { TBoardInsights } from "@tideway/contracts";
-import {
-  epochMs,
-  type Millis,
-  STUCK_FLOW_WINDOW_DAYS,
-  stuckFlow,
-  toSeconds,
-  WEEK,
-  wipLimitAdvice,
-} from "@tideway/domain";
+import { epochMs, STUCK_FLOW_WINDOW_DAYS, stuckFlow, WEEK, wipLimitAdvice } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { requireBoardRole } from "../access/require-board-role";
 import { readForecastSettings } from "../forecasts/forecast-settings";
 import { cachedBoardHistory } from "../metrics/board-flow-cache";
 import { boardTimeBasis } from "../metrics/board-time-basis";
+import { secondsOrNull } from "../metrics/summary-view";
 
 /**
  * Where flow is stuck (last two weeks) and WIP limit advice (over the
@@ -77,4 +70,3 @@ export async function getBoardInsights(
 }
 
 const iso = (at: number) => new Date(at).toISOString();
-const secondsOrNull = (duration: Millis | null) => (duration === null ? null : toSeconds(duration));

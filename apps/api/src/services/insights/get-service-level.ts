@@ -1,8 +1,9 @@
 import type { TServiceLevel } from "@tideway/contracts";
-import { epochMs, toSeconds } from "@tideway/domain";
+import { epochMs } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { requireBoardRole } from "../access/require-board-role";
 import { cachedBoardHistory } from "../metrics/board-flow-cache";
+import { secondsOrNull } from "../metrics/summary-view";
 import { boardServiceLevel } from "./board-service-level";
 
 /** The p50 and p85 a card's age is compared with for its SLE badge. */
@@ -16,8 +17,8 @@ export async function getServiceLevel(
   const { flow, settings } = await cachedBoardHistory(db, boardId);
   const { expectation, timeBasis } = boardServiceLevel(flow, settings, epochMs(now.getTime()));
   return {
-    p50: expectation.p50 === null ? null : toSeconds(expectation.p50),
-    p85: expectation.p85 === null ? null : toSeconds(expectation.p85),
+    p50: secondsOrNull(expectation.p50),
+    p85: secondsOrNull(expectation.p85),
     timeBasis,
   };
 }

@@ -1,5 +1,4 @@
-import { ErrorCode } from "@tideway/contracts";
-import { AppError } from "../../errors/app-error";
+import { notFound } from "../../errors/app-error";
 import { requireBoardRole } from "../access/require-board-role";
 import { deleteMembership, keepAnAdmin, lockAllMembers } from "./board-members";
 import { commitSettingsChange, type SettingsDeps } from "./commit-settings-change";
@@ -17,7 +16,7 @@ export async function leaveBoard(deps: SettingsDeps, userId: string, boardId: st
     const members = await lockAllMembers(tx, boardId);
     const self = members.find((member) => member.userId === userId);
     // Left (or was removed) between the check above and the lock.
-    if (!self) throw new AppError(ErrorCode.NOT_FOUND, "Board was not found.");
+    if (!self) throw notFound("Board");
     keepAnAdmin(members, self, "leaving the board");
     return { result: {}, audit: [await deleteMembership(tx, boardId, self, userId)] };
   });
