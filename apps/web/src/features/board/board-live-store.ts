@@ -1,7 +1,7 @@
-import { type TBoardEvent, ZBoardEvent, ZJoinAck } from "@tideway/contracts";
+import { type TBoardEvent, ZBoardEvent } from "@tideway/contracts";
 import { create } from "zustand";
 import { ApiError } from "../../api/api-request";
-import { type AppSocketSubscription, subscribeToAppSocket } from "../../api/app-socket";
+import { subscribeToBoardRoom } from "../../api/board-room";
 import { notify } from "../../ui/notice-stack";
 import { fetchBoard } from "./board-api";
 import { useBoardStore } from "./board-store";
@@ -17,10 +17,10 @@ interface BoardLiveState {
   refresh: () => Promise<void>;
 }
 
-const JOIN_TIMEOUT_MS = 10_000;
 const MAX_CATCH_UP_FETCHES = 3;
 
-let live: AppSocketSubscription | null = null;
+/** Leaves the board's live room. */
+let leaveRoom: (() => void) | null = null;
 let boardId: string | null = null;
 /** Events that arrived while the board was loading or a card was being dragged. */
 let held: TBoardEvent[] = [];
@@ -34,28 +34,29 @@ export const useBoardLive = create<BoardLiveState>()((set) => ({
   status: "offline",
 
   connect: (id) => {
-    if (boardId === id && live) return;
+    if (boardId === id && leaveRoom) return;
     useBoardLive.getState().disconnect();
     boardId = id;
     useBoardStore.getState().open(id);
     void useBoardLive.getState().refresh();
 
     set({ status: "connecting" });
-    const subscription: AppSocketSubscription = subscribeToAppSocket({
-      connect: () => join(subscription, id, set),
-      disconnect: () => set({ status: "connecting" }),
-      connect_error: () => set({ status: "offline" }),
-      "board:event": (raw) => receive(raw),
+    leaveRoom = subscribeToBoardRoom(id, {
+      joined: (seq) => joined(seq, set),
+      refused: (message) => {
+        set({ status: "offline" });
+        // Without a board on the page, the page itself says why.
+        if (useBoardStore.getState().status === "ready") notify(message);
+      },
+      offline: () => set({ status: "offline" }),
+      reconnecting: () => set({ status: "connecting" }),
+      event: (raw) => receive(raw),
     });
-    live = subscription;
   },
 
   disconnect: () => {
-    if (live && boardId) {
-      live.socket.emit("board:leave", { boardId });
-      live.close();
-    }
-    live = null;
+    leaveRoom?.();
+    leaveRoom = null;
     boardId = null;
     held = [];
     joinedSeq = 0;
@@ -76,34 +77,16 @@ export const useBoardLive = create<BoardLiveState>()((set) => ({
   },
 }));
 
-function join(
-  subscription: AppSocketSubscription,
-  id: string,
-  set: (state: Partial<BoardLiveState>) => void,
-): void {
-  subscription.socket.timeout(JOIN_TIMEOUT_MS).emit("board:join", { boardId: id }, (error, answer) => {
-    if (subscription !== live) return;
-    const ack = ZJoinAck.safeParse(answer);
-    if (error || !ack.success) {
-      set({ status: "offline" });
-      return;
-    }
-    if (!ack.data.ok) {
-      set({ status: "offline" });
-      // Without a board on the page, the page itself says why.
-      if (useBoardStore.getState().status === "ready") notify(ack.data.message);
-      return;
-    }
-    set({ status: "live" });
-    joinedSeq = ack.data.seq;
-    // After a reconnect anything may have been missed; on the first join only if the board is
-    // older than the room, or could not be loaded (the server answers again now).
-    const board = useBoardStore.getState();
-    if (joinedBefore || board.status === "failed" || (board.status === "ready" && board.seq < joinedSeq)) {
-      void useBoardLive.getState().refresh();
-    }
-    joinedBefore = true;
-  });
+function joined(seq: number, set: (state: Partial<BoardLiveState>) => void): void {
+  set({ status: "live" });
+  joinedSeq = seq;
+  // After a reconnect anything may have been missed; on the first join only if the board is
+  // older than the room, or could not be loaded (the server answers again now).
+  const board = useBoardStore.getState();
+  if (joinedBefore || board.status === "failed" || (board.status === "ready" && board.seq < joinedSeq)) {
+    void useBoardLive.getState().refresh();
+  }
+  joinedBefore = true;
 }
 
 function receive(raw: unknown): void {

@@ -1,8 +1,6 @@
-import { ZBoardEvent, ZJoinAck } from "@tideway/contracts";
-import { subscribeToAppSocket } from "../../api/app-socket";
+import { ZBoardEvent } from "@tideway/contracts";
+import { subscribeToBoardRoom } from "../../api/board-room";
 import type { LiveState } from "./dashboard-store";
-
-const JOIN_TIMEOUT_MS = 10_000;
 
 export interface BoardEventHandlers {
   /** Something on the board changed, or may have changed while the connection was down. */
@@ -21,32 +19,19 @@ export interface BoardEventHandlers {
  * metrics again. Returns the function that leaves the room.
  */
 export function subscribeToBoardEvents(boardId: string, handlers: BoardEventHandlers): () => void {
-  let closed = false;
   handlers.onLiveState("connecting");
-
-  const { socket, close } = subscribeToAppSocket({
-    connect: () => {
-      socket.timeout(JOIN_TIMEOUT_MS).emit("board:join", { boardId }, (error, answer) => {
-        if (closed) return;
-        const ack = ZJoinAck.safeParse(answer);
-        if (error || !ack.success) {
-          handlers.onLiveState("offline");
-          return;
-        }
-        if (!ack.data.ok) {
-          handlers.onLiveState("offline");
-          handlers.onRefused(ack.data.message);
-          return;
-        }
-        handlers.onLiveState("live");
-        handlers.onChange();
-      });
+  return subscribeToBoardRoom(boardId, {
+    joined: () => {
+      handlers.onLiveState("live");
+      handlers.onChange();
     },
-    disconnect: () => {
-      if (!closed) handlers.onLiveState("connecting");
+    refused: (message) => {
+      handlers.onLiveState("offline");
+      handlers.onRefused(message);
     },
-    connect_error: () => handlers.onLiveState("offline"),
-    "board:event": (raw) => {
+    offline: () => handlers.onLiveState("offline"),
+    reconnecting: () => handlers.onLiveState("connecting"),
+    event: (raw) => {
       const event = ZBoardEvent.safeParse(raw);
       // An event this client cannot read still means the board changed.
       if (event.success && event.data.boardId !== boardId) return;
@@ -54,10 +39,4 @@ export function subscribeToBoardEvents(boardId: string, handlers: BoardEventHand
       handlers.onChange();
     },
   });
-
-  return () => {
-    closed = true;
-    socket.emit("board:leave", { boardId });
-    close();
-  };
 }
