@@ -94,15 +94,9 @@ export function useDemandDrag() {
       scope.setLiveCells([fromCell, toCell]);
       return;
     }
-    const toIds = board.cells[toCell] ?? [];
-    const lastShown = lastShownIndex(board, toCell);
-    let index = lastShown;
-    if (!isCellId(overId)) {
-      const overIndex = toIds.indexOf(overId);
-      const translated = active.rect.current.translated;
-      const belowOver = !!translated && translated.top > over.rect.top + over.rect.height;
-      if (overIndex >= 0) index = Math.min(overIndex + (belowOver ? 1 : 0), lastShown);
-    }
+    const translated = active.rect.current.translated;
+    const belowOver = !!translated && translated.top > over.rect.top + over.rect.height;
+    const index = entryIndex(board, toCell, overId, belowOver);
     justChangedCell.current = true;
     requestAnimationFrame(() => {
       justChangedCell.current = false;
@@ -124,17 +118,10 @@ export function useDemandDrag() {
     // Released the moment the pointer reached another cell, before the card followed it there
     // (its cards are wired to the drag only once it arrives): it goes where onDragOver would
     // have put it, above the card it is over, or where a drop on the cell's empty space goes.
-    const arrivedLate = !!cellId && !!overCell && overCell !== cellId;
-    if (cellId && overCell && arrivedLate) {
-      const lastShown = lastShownIndex(board, overCell);
-      const overIndex = (cells[overCell] ?? []).indexOf(overId);
-      cells = moveToCell(
-        cells,
-        demandId,
-        cellId,
-        overCell,
-        overIndex >= 0 ? Math.min(overIndex, lastShown) : lastShown,
-      );
+    let arrivedLate = false;
+    if (cellId && overCell && overCell !== cellId) {
+      arrivedLate = true;
+      cells = moveToCell(cells, demandId, cellId, overCell, entryIndex(board, overCell, overId));
       cellId = overCell;
     }
     const cell = cellId ? parseCellId(cellId) : null;
@@ -175,4 +162,14 @@ function lastShownIndex(board: BoardState, cellId: string): number {
   const target = parseCellId(cellId);
   const doneStage = board.stages.find((stage) => stage.id === target?.stageId)?.kind === "done";
   return dropIndexOnCell(board.cells[cellId]?.length ?? 0, doneStage, board.expandedCells[cellId] ?? false);
+}
+
+/**
+ * Where a card entering `cellId` over `overId` goes: above that card (below it when
+ * `belowOver`), and never past the shown part; over the cell itself, at the end of that part.
+ */
+function entryIndex(board: BoardState, cellId: string, overId: string, belowOver = false): number {
+  const lastShown = lastShownIndex(board, cellId);
+  const overIndex = (board.cells[cellId] ?? []).indexOf(overId);
+  return overIndex >= 0 ? Math.min(overIndex + (belowOver ? 1 : 0), lastShown) : lastShown;
 }
