@@ -1,7 +1,7 @@
-import { type FormEvent, useState } from "react";
-import { ApiError } from "../../api/api-request";
+import type { FormEvent } from "react";
 import { useResource } from "../../api/use-resource";
 import { fetchAlertWebhook, saveAlertWebhook } from "./settings-api";
+import { useSectionAction } from "./use-section-action";
 
 /**
  * Where service level alerts are also POSTed (a chat bridge, an incident
@@ -12,21 +12,13 @@ export function AlertWebhookSettings({ boardId }: { boardId: string }) {
     failureMessage: "Could not load.",
   });
   const webhook = saved.data;
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const status = message ?? saved.error;
+  const { busy, status, act } = useSectionAction(saved.error);
 
-  async function save(url: string | null) {
-    setBusy(true);
-    setMessage(null);
-    try {
-      saved.replace(await saveAlertWebhook(boardId, url));
-      setMessage(url === null ? "Alert webhook removed." : "Alert webhook saved.");
-    } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : "That did not work; try again.");
-    } finally {
-      setBusy(false);
-    }
+  function save(url: string | null) {
+    return act(
+      async () => saved.replace(await saveAlertWebhook(boardId, url)),
+      url === null ? "Alert webhook removed." : "Alert webhook saved.",
+    );
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -1,8 +1,8 @@
 import { FORECAST_WEEKS_RANGE } from "@tideway/contracts";
-import { type FormEvent, useState } from "react";
-import { ApiError } from "../../api/api-request";
+import type { FormEvent } from "react";
 import { useResource } from "../../api/use-resource";
 import { changeForecastSettings, fetchForecastSettings } from "../dashboard/forecast-api";
+import { useSectionAction } from "./use-section-action";
 
 /** Board admins choose how many weeks of throughput the dashboard's forecasts sample. */
 export function ForecastSettings({ boardId }: { boardId: string }) {
@@ -11,24 +11,15 @@ export function ForecastSettings({ boardId }: { boardId: string }) {
     () => fetchForecastSettings(boardId).then((view) => view.settings.forecastWeeks),
     { failureMessage: "Could not load." },
   );
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const status = message ?? weeks.error;
+  const { busy, status, act } = useSectionAction(weeks.error);
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const forecastWeeks = Number(new FormData(event.currentTarget).get("forecastWeeks"));
-    setBusy(true);
-    setMessage(null);
-    try {
+    await act(async () => {
       const change = await changeForecastSettings(boardId, { forecastWeeks });
       weeks.replace(change.settings.forecastWeeks);
-      setMessage("Forecast settings saved.");
-    } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : "That did not work; try again.");
-    } finally {
-      setBusy(false);
-    }
+    }, "Forecast settings saved.");
   }
 
   return (

@@ -1,5 +1,4 @@
-import { type FormEvent, useState } from "react";
-import { ApiError } from "../../api/api-request";
+import type { FormEvent } from "react";
 import { useResource } from "../../api/use-resource";
 import {
   changePipelineSettings,
@@ -7,6 +6,7 @@ import {
   fetchWebhookSecrets,
   rotateWebhookSecret,
 } from "./pipeline-api";
+import { useSectionAction } from "./use-section-action";
 
 /**
  * Board admins connect the delivery pipeline here: the webhook addresses, the
@@ -26,22 +26,15 @@ export function PipelineSettings({ boardId }: { boardId: string }) {
     { failureMessage: "Could not load." },
   );
   const { secrets, settings } = pipeline.data ?? {};
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const status = message ?? pipeline.error;
+  const section = useSectionAction(pipeline.error);
+  const { busy, status } = section;
 
-  async function act(action: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    setMessage(null);
-    try {
+  /** An action, then the section loaded again to show its effect. */
+  function act(action: () => Promise<unknown>, done: string) {
+    return section.act(async () => {
       await action();
       await pipeline.reload();
-      setMessage(done);
-    } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : "That did not work; try again.");
-    } finally {
-      setBusy(false);
-    }
+    }, done);
   }
 
   function saveSettings(event: FormEvent<HTMLFormElement>) {
