@@ -6,9 +6,15 @@ export const ZEmail = z
   .toLowerCase()
   .pipe(z.email({ message: "must be an email address" }).max(254));
 
+/** The shortest password a new account may have (the sign-up form says so too). */
+export const PASSWORD_MIN_LENGTH = 10;
+
 export const ZSignUpBody = z.object({
   email: ZEmail,
-  password: z.string().min(10, "must be at least 10 characters").max(256),
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+    .max(256),
   name: z.string().trim().min(1).max(100).optional(),
 });
 export type TSignUpBody = z.infer<typeof ZSignUpBody>;

@@ -231,9 +231,12 @@ export const ZAuditEvent = z.object({
 });
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 
+/** The most audit events one page may hold. */
+export const MAX_AUDIT_PAGE = 200;
+
 export const ZAuditQuery = z.object({
   before: z.coerce.number().int().min(1).optional().describe("Only events with a smaller id (the next page)"),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce.number().int().min(1).max(MAX_AUDIT_PAGE).default(50),
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 

@@ -1,7 +1,7 @@
 import { ApiError } from "./api-request";
 
 /** A request's identity as text: the board and the parameters asked (see `resourceKey`). */
-export type ResourceKeyText = string;
+type ResourceKeyText = string;
 
 /** What a section shows for the key it asks about now. */
 export interface ResourceView<T> {
@@ -13,7 +13,7 @@ export interface ResourceView<T> {
 }
 
 /** The last answer together with the key it answers: the pair keeps one board's data off another's page. */
-export interface ResourceAnswer<T> {
+interface ResourceAnswer<T> {
   key: ResourceKeyText;
   data: T | null;
   error: string | null;

@@ -1,16 +1,13 @@
-const SECOND_MS = 1000;
-const MINUTE_MS = 60 * SECOND_MS;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
+import { DAY, HOUR, MINUTE, WEEK } from "@tideway/domain";
 
 // Largest unit first; a month and a year are approximate, which "3 months ago" is too.
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * DAY_MS],
-  ["month", 30 * DAY_MS],
-  ["week", 7 * DAY_MS],
-  ["day", DAY_MS],
-  ["hour", HOUR_MS],
-  ["minute", MINUTE_MS],
+  ["year", 365 * DAY],
+  ["month", 30 * DAY],
+  ["week", WEEK],
+  ["day", DAY],
+  ["hour", HOUR],
+  ["minute", MINUTE],
 ];
 
 const RELATIVE = new Intl.RelativeTimeFormat("en", { numeric: "auto" });

@@ -1,3 +1,4 @@
+import { PASSWORD_MIN_LENGTH } from "@tideway/contracts";
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { ApiError } from "../../api/api-request";
@@ -7,6 +8,24 @@ import { useSession } from "./session-store";
 function safeNext(next: string | null): string {
   return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
 }
+
+/** What differs between signing in and creating an account. */
+const MODES = {
+  "sign-in": {
+    title: "Sign in to Tideway",
+    submit: "Sign in",
+    submitting: "Signing in…",
+    failed: "Signing in failed. Try again.",
+    other: { path: "/sign-up", question: "New to Tideway? ", link: "Create an account" },
+  },
+  "sign-up": {
+    title: "Create your Tideway account",
+    submit: "Create account",
+    submitting: "Creating…",
+    failed: "Creating the account failed. Try again.",
+    other: { path: "/sign-in", question: "Already have an account? ", link: "Sign in" },
+  },
+} as const;
 
 /** Signing in, or (at /sign-up) creating an account, which signs it in too. */
 export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" }) {
@@ -27,7 +46,8 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
 
   if (status === "signed-in") return <Navigate to={next} replace />;
   const signingUp = mode === "sign-up";
-  const elsewhere = `${signingUp ? "/sign-in" : "/sign-up"}${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}`;
+  const text = MODES[mode];
+  const elsewhere = `${text.other.path}${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}`;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -42,8 +62,7 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
       else await signIn(email, password);
       await navigate(next, { replace: true });
     } catch (caught) {
-      const failed = signingUp ? "Creating the account failed. Try again." : "Signing in failed. Try again.";
-      setError(caught instanceof ApiError ? caught.message : failed);
+      setError(caught instanceof ApiError ? caught.message : text.failed);
     } finally {
       setBusy(false);
     }
@@ -52,7 +71,7 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
   return (
     <main className="sign-in">
       <form className="sign-in-form" onSubmit={(event) => void submit(event)}>
-        <h1>{signingUp ? "Create your Tideway account" : "Sign in to Tideway"}</h1>
+        <h1>{text.title}</h1>
         {signingUp && (
           <label>
             Name
@@ -69,22 +88,22 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
             name="password"
             type="password"
             autoComplete={signingUp ? "new-password" : "current-password"}
-            minLength={signingUp ? 10 : undefined}
+            minLength={signingUp ? PASSWORD_MIN_LENGTH : undefined}
             required
           />
         </label>
-        {signingUp && <p className="hint">At least 10 characters.</p>}
+        {signingUp && <p className="hint">At least {PASSWORD_MIN_LENGTH} characters.</p>}
         {error && (
           <p role="alert" className="form-error">
             {error}
           </p>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          {signingUp ? (busy ? "Creating…" : "Create account") : busy ? "Signing in…" : "Sign in"}
+          {busy ? text.submitting : text.submit}
         </button>
         <p className="hint">
-          {signingUp ? "Already have an account? " : "New to Tideway? "}
-          <Link to={elsewhere}>{signingUp ? "Sign in" : "Create an account"}</Link>
+          {text.other.question}
+          <Link to={elsewhere}>{text.other.link}</Link>
         </p>
       </form>
     </main>

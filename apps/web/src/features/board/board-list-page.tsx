@@ -23,7 +23,7 @@ export function BoardListPage() {
           {failure}
         </p>
       )}
-      {boards === null && !failure && <p>Loading…</p>}
+      {list.status === "loading" && <p>Loading…</p>}
       {boards?.length === 0 && <p>You are not on any board yet. Start one below.</p>}
       {boards && boards.length > 0 && (
         <ul className="board-list">

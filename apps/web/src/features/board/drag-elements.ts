@@ -9,7 +9,7 @@ import type { DraggableSyntheticListeners } from "@dnd-kit/core";
  * here. Ref callbacks fill them in and call `sync`, so a binding and its
  * element can mount in either order.
  */
-export interface WiredElement<E extends HTMLElement> {
+interface WiredElement<E extends HTMLElement> {
   node: E | null;
   /** Set by the binding that wires this element, while it is mounted. */
   sync: (() => void) | undefined;
@@ -28,7 +28,7 @@ function wiredElement<E extends HTMLElement>(): WiredElement<E> {
   return element;
 }
 
-export interface CardElements {
+interface CardElements {
   slot: WiredElement<HTMLLIElement>;
   handle: WiredElement<HTMLButtonElement>;
   /** dnd-kit's pointer and keyboard listeners while the card is wired; the slot passes events on to them. */

@@ -3,7 +3,6 @@ import { flushSync } from "react-dom";
 import { useClock } from "../../ui/clock-store";
 import { canEdit, selectOpenDefects, selectStageCriteria } from "./board-selectors";
 import { useBoardStore } from "./board-store";
-import { usePickable } from "./card-drag-binding";
 import { DemandCard } from "./demand-card";
 import { cardElements } from "./drag-elements";
 import { useDragScope } from "./drag-scope-store";
@@ -21,7 +20,7 @@ export const SortableDemandCard = memo(function SortableDemandCard({ id }: { id:
   const demand = useBoardStore((s) => s.demands[id]);
   const moving = useBoardStore((s) => id in s.pendingMoves);
   const editable = useBoardStore(canEdit);
-  const pickable = usePickable(id);
+  const pickable = editable && !moving;
   const criteria = useBoardStore(selectStageCriteria(demand?.stageId ?? ""));
   const openDefects = useBoardStore(selectOpenDefects(id));
   const now = useClock((s) => s.now);

@@ -6,6 +6,7 @@ import {
   ZQuarterlyTwoOneOne,
 } from "@tideway/contracts";
 import { apiRequest } from "../../api/api-request";
+import type { DashboardView } from "./dashboard-view";
 
 /** How many by a day (`until`), or when `count` demands (or those of `demandIds` not yet done) will be done. */
 export type ForecastQuestion =
@@ -14,16 +15,9 @@ export type ForecastQuestion =
   | { mode: "when"; demandIds: string[] };
 
 /** The dashboard's filter: forecast from one lane's or one type's throughput. */
-export interface ForecastFilter {
-  lane: string | null;
-  type: string | null;
-}
+export type ForecastFilter = Pick<DashboardView, "lane" | "type">;
 
-export function fetchForecast(
-  boardId: string,
-  question: ForecastQuestion,
-  filter: ForecastFilter = { lane: null, type: null },
-) {
+export function fetchForecast(boardId: string, question: ForecastQuestion, filter: ForecastFilter) {
   let asked: Record<string, string>;
   if (question.mode === "how-many") asked = { until: question.until };
   else if ("count" in question) asked = { count: String(question.count) };

@@ -1,8 +1,5 @@
-import { type TAuditPage, ZAuditPage } from "@tideway/contracts";
+import { MAX_AUDIT_PAGE, type TAuditPage, ZAuditPage } from "@tideway/contracts";
 import { apiRequest } from "../../api/api-request";
-
-/** The most events the API gives in one page (see ZAuditQuery). */
-const MAX_PAGE = 200;
 
 /**
  * The board's newest `count` audit events (fewer when the trail is shorter),
@@ -13,7 +10,7 @@ export async function fetchChangeHistory(boardId: string, count: number): Promis
   const events: TAuditPage["events"] = [];
   let next: string | null = null;
   do {
-    const query = new URLSearchParams({ limit: String(Math.min(MAX_PAGE, count - events.length)) });
+    const query = new URLSearchParams({ limit: String(Math.min(MAX_AUDIT_PAGE, count - events.length)) });
     if (next !== null) query.set("before", next);
     const page = await apiRequest("GET", `/api/boards/${boardId}/audit?${query}`, ZAuditPage);
     events.push(...page.events);

@@ -1,4 +1,11 @@
-import { type TAuditAction, type TAuditEvent, ZAuditAction } from "@tideway/contracts";
+import {
+  type TAuditAction,
+  type TAuditEvent,
+  ZAuditAction,
+  type ZFlowBoundary,
+  type ZStageKind,
+} from "@tideway/contracts";
+import { MINUTE } from "@tideway/domain";
 
 type Snapshot = TAuditEvent["before"];
 
@@ -85,13 +92,18 @@ function limitClauses(name: string, before: Snapshot, after: Snapshot): string[]
   return clauses;
 }
 
-const STAGE_KINDS: Record<string, string> = { queue: "queue (waiting)", active: "active", done: "done" };
+// Looked up by whatever a snapshot holds; `satisfies` keeps them complete as kinds and boundaries grow.
+const STAGE_KINDS: Record<string, string> = {
+  queue: "queue (waiting)",
+  active: "active",
+  done: "done",
+} satisfies Record<(typeof ZStageKind.options)[number], string>;
 const BOUNDARIES: Record<string, string> = {
   commitment: "commitment point",
   development_start: "start of development",
   development_end: "end of development",
   delivered: "delivery point",
-};
+} satisfies Record<(typeof ZFlowBoundary.options)[number], string>;
 
 function stageClauses(name: string, before: Snapshot, after: Snapshot): string[] {
   const clauses = limitClauses(name, before, after);
@@ -133,13 +145,11 @@ function criterionStage(row: Snapshot, context: AuditContext): string {
   return (typeof stageId === "string" && context.stageName(stageId)) || "a stage since removed";
 }
 
-const MINUTE_MS = 60_000;
-
 /** A rotation keeps the old secret accepted for a grace period; 0 revokes it at once. */
 function secretRevoked({ actor, before, after, at }: Change): string {
   const revokedAt = Date.parse(shown(after?.revokedAt));
   const fingerprint = text(before, "fingerprint");
-  const graceMinutes = Math.round((revokedAt - Date.parse(at)) / MINUTE_MS);
+  const graceMinutes = Math.round((revokedAt - Date.parse(at)) / MINUTE);
   if (!(graceMinutes > 0)) return `${actor} revoked the webhook secret ${fingerprint}`;
   const grace = graceMinutes % 60 === 0 ? plural(graceMinutes / 60, "hour") : plural(graceMinutes, "minute");
   return `${actor} retired the webhook secret ${fingerprint}, accepted for ${grace} more`;

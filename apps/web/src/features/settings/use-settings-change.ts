@@ -27,11 +27,3 @@ export function useSettingsChange() {
   }
   return { busy, run };
 }
-
-/** A limit field: empty means no limit. */
-export function limitFrom(value: FormDataEntryValue | null): number | null {
-  const text = String(value ?? "").trim();
-  if (text === "") return null;
-  const limit = Number(text);
-  return Number.isInteger(limit) && limit >= 0 ? limit : null;
-}

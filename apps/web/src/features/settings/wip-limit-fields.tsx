@@ -1,6 +1,5 @@
 import { type TWipPolicy, ZWipPolicy } from "@tideway/contracts";
 import type { ReactNode } from "react";
-import { limitFrom } from "./use-settings-change";
 
 /**
  * A stage's or a lane's WIP limit and what happens at it. `children` sit
@@ -39,4 +38,12 @@ export function wipFieldsFrom(form: FormData, fallback: TWipPolicy = "hard") {
     wipLimit: limitFrom(form.get("wipLimit")),
     wipPolicy: ZWipPolicy.catch(fallback).parse(form.get("wipPolicy")),
   };
+}
+
+/** A limit field: empty means no limit. */
+function limitFrom(value: FormDataEntryValue | null): number | null {
+  const text = String(value ?? "").trim();
+  if (text === "") return null;
+  const limit = Number(text);
+  return Number.isInteger(limit) && limit >= 0 ? limit : null;
 }
