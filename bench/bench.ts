@@ -230,8 +230,8 @@ async function measureMoves(
   if (pgbenchAvailable()) {
     const floors: PostgresFloor[] = [];
     for (let run = 0; run < RUNS; run++) {
-      floors.push(await measurePostgresFloor(CONNECTIONS, SECONDS, FIXED_RATE));
-      const last = floors.at(-1) as PostgresFloor;
+      const last = await measurePostgresFloor(CONNECTIONS, SECONDS, FIXED_RATE);
+      floors.push(last);
       console.log(
         `  PostgreSQL alone run ${run + 1}: ${round1(last.transactionsPerSecond)} tx/s, ` +
           `p99 at ${FIXED_RATE}/s ${round1(last.fixedRateP99Ms)} ms`,

@@ -29,9 +29,9 @@ function placeBelow(boardApi: BoardApi, board: TBoard, title: string): Promise<T
   return boardApi.placeDemand(board, title, { stage: "Design", lane: "Defects", checkAll: true });
 }
 
-function keysIn(page: Page, stage: string, lane = "Standard") {
+function keysIn(page: Page, stage: string) {
   return () =>
-    cell(page, stage, lane)
+    cell(page, stage)
       .locator("li[data-demand-key]")
       .evaluateAll((items) => items.map((item) => item.getAttribute("data-demand-key")));
 }

@@ -1,4 +1,4 @@
-import type { WebSocketRoute } from "@playwright/test";
+import type { Page, WebSocketRoute } from "@playwright/test";
 import { stageNamed } from "./helpers/board-api";
 import { cell, expect, openBoard, test } from "./helpers/board-test";
 
@@ -73,6 +73,15 @@ test("[BOARD][LIVE]: a missed event is noticed by its sequence number and the bo
   await expect(cell(page, "Testing").getByText(demand.key)).toBeVisible();
 });
 
+/** The board's fetch answers 503 "Down." while `down()` says so. */
+async function failBoardLoads(page: Page, boardId: string, down = () => true): Promise<void> {
+  await page.route(`**/api/boards/${boardId}`, (route) =>
+    down()
+      ? route.fulfill({ status: 503, json: { code: "UNAVAILABLE", message: "Down." } })
+      : route.continue(),
+  );
+}
+
 test("[BOARD][LIVE]: a board whose first load failed loads once the server answers again", async ({
   page,
   boardApi,
@@ -81,11 +90,7 @@ test("[BOARD][LIVE]: a board whose first load failed loads once the server answe
   const demand = await boardApi.createDemand(board.id, "Shown once loaded");
   // The server is unreachable for the page's first look at the board and its live room.
   let online = false;
-  await page.route(`**/api/boards/${board.id}`, (route) =>
-    online
-      ? route.continue()
-      : route.fulfill({ status: 503, json: { code: "UNAVAILABLE", message: "Down." } }),
-  );
+  await failBoardLoads(page, board.id, () => !online);
   // The live connection is held open without reaching the server until it is back.
   const waiting: WebSocketRoute[] = [];
   await page.routeWebSocket(/\/socket\.io\//, (socket) => {
@@ -105,9 +110,7 @@ test("[BOARD][LIVE]: a board whose first load failed loads once the server answe
 test("[BOARD]: a board that could not be loaded offers to try again", async ({ page, boardApi }) => {
   const board = await boardApi.createBoard("Try again");
   const demand = await boardApi.createDemand(board.id, "Shown on the second try");
-  await page.route(`**/api/boards/${board.id}`, (route) =>
-    route.fulfill({ status: 503, json: { code: "UNAVAILABLE", message: "Down." } }),
-  );
+  await failBoardLoads(page, board.id);
   // No live connection either, which would load the board by itself once it answers.
   await page.routeWebSocket(/\/socket\.io\//, () => {});
   await page.goto(`/boards/${board.id}`);
