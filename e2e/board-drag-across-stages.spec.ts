@@ -1,5 +1,5 @@
 import { stageNamed } from "./helpers/board-api";
-import { card, cell, dragCardTo, expect, openBoard, test } from "./helpers/board-test";
+import { card, cell, dragCardTo, expect, openBoard, pickUpWithKeyboard, test } from "./helpers/board-test";
 
 test("[BOARD][DRAG]: a mouse drag from Development to Testing persists across a reload and logs one transition", async ({
   page,
@@ -39,10 +39,7 @@ test("[BOARD][KEYBOARD]: the same move with the keyboard alone, announced to scr
 
   await openBoard(page, board.id);
   const handle = page.getByRole("button", { name: `Move ${demand.key}` });
-  await handle.focus();
-  await page.keyboard.press("Space");
-  const announcer = page.locator('[id^="DndLiveRegion"]');
-  await expect(announcer).toContainText(`Picked up ${demand.key} in Development, Standard lane`);
+  const announcer = await pickUpWithKeyboard(page, demand.key, "Development, Standard lane");
   await page.keyboard.press("ArrowRight");
   await expect(announcer).toContainText(`${demand.key} is over Testing, Standard lane`);
   await page.keyboard.press("Space");

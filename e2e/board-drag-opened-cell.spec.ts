@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import type { TBoard, TDemand } from "@tideway/contracts";
 import { QUEUE_SHOWN } from "../apps/web/src/features/board/cell-window";
 import { type BoardApi, laneNamed } from "./helpers/board-api";
-import { card, cell, dragCardTo, expect, openBoard, test } from "./helpers/board-test";
+import { card, cell, dragCardTo, expect, openBoard, pickUpWithKeyboard, test } from "./helpers/board-test";
 
 // Only the cards a drag touches are wired to dnd-kit (drag-scope-store.ts); these moves start,
 // pass through or end in an opened crowded cell, among cards the default view hides.
@@ -83,10 +83,7 @@ test("[BOARD][KEYBOARD]: a card far down an opened crowded cell moves up with th
   await openBoard(page, board.id);
   await openSelection(page);
   const handle = page.getByRole("button", { name: `Move ${moved.key}` });
-  await handle.focus();
-  await page.keyboard.press("Space");
-  const announcer = page.locator('[id^="DndLiveRegion"]');
-  await expect(announcer).toContainText(`Picked up ${moved.key} in Selection, Standard lane`);
+  const announcer = await pickUpWithKeyboard(page, moved.key, "Selection, Standard lane");
   // Each step up slides the card above down to make room (as a person waits to see it).
   for (const passed of [keys[WAITING - 3], keys[WAITING - 4]]) {
     await page.keyboard.press("ArrowUp");

@@ -72,6 +72,10 @@ export class BoardApi {
     ).demand;
   }
 
+  async block(demandId: string, reason: string): Promise<TDemand> {
+    return (await this.send<TDemandChange>("POST", `/api/demands/${demandId}/block`, { reason })).demand;
+  }
+
   async move(demandId: string, toStageId: string, toLaneId?: string): Promise<TDemand> {
     return (await this.send<TMoveResult>("POST", `/api/demands/${demandId}/move`, { toStageId, toLaneId }))
       .demand;

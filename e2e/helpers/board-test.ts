@@ -52,6 +52,25 @@ export async function openBoard(page: Page, boardId: string): Promise<void> {
   await expect(page.locator('.live-status[data-live="live"]')).toBeVisible();
 }
 
+/**
+ * Picks a card up with the keyboard (focus its handle, Space) and waits until
+ * the arrow keys will move it. dnd-kit announces the pick-up at once, but its
+ * keyboard sensor starts listening for arrows and Escape only in a
+ * `setTimeout(0)` scheduled on pick-up; Chromium runs queued input before
+ * timers, so an arrow pressed right away on a busy machine reached nobody and
+ * the card never moved. A timer set after the pick-up fires after dnd-kit's
+ * (timers of equal delay run in the order they were set), so it is a barrier.
+ * Returns where dnd-kit announces the drag to screen readers.
+ */
+export async function pickUpWithKeyboard(page: Page, key: string, where: string): Promise<Locator> {
+  const announcer = page.locator('[id^="DndLiveRegion"]');
+  await page.getByRole("button", { name: `Move ${key}` }).focus();
+  await page.keyboard.press("Space");
+  await expect(announcer).toContainText(`Picked up ${key} in ${where}`);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  return announcer;
+}
+
 /** Drags a card with the mouse onto a cell, in small steps as a person would. */
 export async function dragCardTo(
   page: Page,

@@ -1,5 +1,6 @@
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import type { TBoard, TDemand } from "@tideway/contracts";
+import type { BoardApi } from "./board-api";
 import { expect } from "./board-test";
 
 /** One stop of the stand-up: a card, or an empty stage (key ""). */
@@ -14,6 +15,30 @@ export async function demoBoard(request: APIRequestContext): Promise<TBoard> {
   const demo = list.boards.find((board) => board.key === "PAY");
   if (!demo) throw new Error("the demo board PAY is not seeded");
   return (await (await request.get(`/api/boards/${demo.id}`)).json()) as TBoard;
+}
+
+/**
+ * Cards a stand-up walk tests per stage of a fresh "2-1-1" board: several in
+ * each working stage (so the walk moves within a stage and across), and Design
+ * left empty (so it stops on an empty stage). The stand-ups run on this board,
+ * never on the demo board, whose shape depends on the hour it was seeded.
+ */
+const STANDUP_SHAPE = [
+  { stage: "Release", cards: 2 },
+  { stage: "Testing", cards: 2 },
+  { stage: "Development", cards: 3 },
+  { stage: "Selection", cards: 2 },
+] as const;
+
+/** A fresh board shaped by STANDUP_SHAPE, read back as the stand-up reads it. */
+export async function standupBoard(boardApi: BoardApi, name: string): Promise<TBoard> {
+  const board = await boardApi.createBoard(name);
+  for (const { stage, cards } of STANDUP_SHAPE) {
+    for (let index = 1; index <= cards; index++) {
+      await boardApi.placeDemand(board, `${stage} card ${index}`, { stage, checkAll: true });
+    }
+  }
+  return boardApi.board(board.id);
 }
 
 /**
