@@ -217,6 +217,12 @@ async function joinBoard(app: FastifyInstance, socket: BoardSocket, request: unk
     // Join before reading seq, so no change committed after the read is
     // missed; the client ignores events at or below the seq it already has.
     await socket.join(boardRoom(boardId));
+    // A removal that committed after the check above evicted nothing (the
+    // socket was not in the room yet): check again now that it would have.
+    await requireBoardRole(app.db, socket.data.caller.id, boardId, "viewer").catch((error: unknown) => {
+      socket.leave(boardRoom(boardId));
+      throw error;
+    });
     const board = await app.db.board.findUniqueOrThrow({ where: { id: boardId }, select: { seq: true } });
     return { ok: true, seq: Number(board.seq) };
   } catch (error) {
