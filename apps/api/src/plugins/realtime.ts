@@ -220,7 +220,7 @@ async function joinBoard(app: FastifyInstance, socket: BoardSocket, request: unk
     // A removal that committed after the check above evicted nothing (the
     // socket was not in the room yet): check again now that it would have.
     await requireBoardRole(app.db, socket.data.caller.id, boardId, "viewer").catch((error: unknown) => {
-      socket.leave(boardRoom(boardId));
+      void socket.leave(boardRoom(boardId));
       throw error;
     });
     const board = await app.db.board.findUniqueOrThrow({ where: { id: boardId }, select: { seq: true } });
