@@ -56,6 +56,7 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   const realtime = attachRealtime(app, { sharedDatabaseUrl });
   app.decorate("boardEvents", realtime.sink);
   app.decorate("userEvents", realtime.users);
+  app.decorate("connections", realtime.connections);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

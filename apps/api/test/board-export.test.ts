@@ -379,6 +379,44 @@ describe("board export and import", () => {
     expect(elsewhere.statusCode).toBe(413);
   });
 
+  it("[F1] gives a viewer no alert-webhook secret or email, and an import carries no secret in", async () => {
+    const secretBoard = await createBoard(lead, "Alerts");
+    const hook = "https://alerts.example.test/hooks/sle?token=hook-token-never-exported";
+    const set = await lead.request({
+      method: "PUT",
+      url: `/api/boards/${secretBoard.id}/alert-webhook`,
+      payload: { url: hook },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const { secret } = set.json() as { secret: string };
+    const viewer = await createClient(ctx.app, "viewer");
+    await ctx.db.boardMember.create({
+      data: { boardId: secretBoard.id, userId: viewer.userId, role: "viewer" },
+    });
+
+    const response = await viewer.request({ method: "GET", url: `/api/boards/${secretBoard.id}/export` });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.body).not.toContain(secret);
+    expect(response.body).not.toContain("hook-token-never-exported");
+    expect(response.body).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.-]+/);
+    expect((response.json() as TBoardExport).board.settings).not.toHaveProperty("alertWebhook");
+
+    // A document crafted to plant a signing secret in a board the importer will admin.
+    const exportedDoc = response.json() as TBoardExport;
+    const planted = await viewer.request({
+      method: "POST",
+      url: "/api/boards/import?key=PLANTED",
+      payload: {
+        ...exportedDoc,
+        board: { ...exportedDoc.board, settings: { alertWebhook: { url: hook, secret: "forged" } } },
+      },
+    });
+    expect(planted.statusCode, planted.body).toBe(201);
+    const { settings } = await ctx.db.board.findUniqueOrThrow({ where: { key: "PLANTED" } });
+    expect(JSON.stringify(settings)).not.toContain("forged");
+    expect(settings).not.toHaveProperty("alertWebhook");
+  });
+
   it("lets no one export a board they are not a member of", async () => {
     const stranger = await createClient(ctx.app, "stranger");
     const response = await stranger.request({ method: "GET", url: `/api/boards/${board.id}/export` });

@@ -10,7 +10,9 @@ import {
   ZStageKind,
   ZWipPolicy,
 } from "./board";
-import { ZCodeEventKind, ZCodeEventSource } from "./pipeline";
+import { ZForecastSettings } from "./forecast";
+import { ZTimeBasis } from "./metrics";
+import { ZCodeEventKind, ZCodeEventSource, ZPipelineSettings } from "./pipeline";
 
 /**
  * A board as a portable JSON document: GET /api/boards/:boardId/export
@@ -138,6 +140,22 @@ export const ZExportedMember = z.object({
   role: ZBoardRole,
 });
 
+/**
+ * The board settings a document carries: how the board counts time, what
+ * its pipeline treats as a release, how far back its forecasts sample.
+ * Listed, not copied: anything else a board stores (the admin-only SLE alert
+ * webhook, whose URL and signing secret any member could otherwise read or
+ * plant in a board they import) is dropped on export and on import. A value
+ * this install cannot read is dropped too; the board then uses its default.
+ */
+export const ZExportedBoardSettings = z.object({
+  timeBasis: ZTimeBasis.optional().catch(undefined),
+  releaseMovesToDone: ZPipelineSettings.shape.releaseMovesToDone.optional().catch(undefined),
+  productionEnvironments: ZPipelineSettings.shape.productionEnvironments.optional().catch(undefined),
+  forecastWeeks: ZForecastSettings.shape.forecastWeeks.optional().catch(undefined),
+});
+export type TExportedBoardSettings = z.infer<typeof ZExportedBoardSettings>;
+
 const ZBoardExportShape = z.object({
   formatVersion: z.literal(BOARD_EXPORT_FORMAT_VERSION, {
     message: `must be ${BOARD_EXPORT_FORMAT_VERSION}: this install reads board exports of format version ${BOARD_EXPORT_FORMAT_VERSION}`,
@@ -147,10 +165,7 @@ const ZBoardExportShape = z.object({
     id: ZRef,
     key: ZBoardKey,
     name: ZText(100).min(1),
-    /** Business-day counting, pipeline settings and the like, as the board stores them. */
-    settings: z
-      .record(z.string(), z.unknown())
-      .refine((settings) => !JSON.stringify(settings).includes("\\u0000"), "must not contain NUL"),
+    settings: ZExportedBoardSettings,
     createdAt: ZInstant,
     nextDemandNumber: ZCount.min(1),
   }),

@@ -21,6 +21,7 @@ const credentialRateLimit = { rateLimit: { max: 10, timeWindow: "1 minute" } };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const secureCookie = app.config.production;
+  const sessionDeps = { db: app.db, connections: app.connections };
 
   async function setSessionCookie(reply: FastifyReply, userId: string): Promise<void> {
     const { token, expiresAt } = await startSession(app.db, userId);
@@ -63,7 +64,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/auth/sign-out",
     { schema: { tags: ["auth"], body: ZSignOutBody, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
-      if (request.caller) await endSession(app.db, request.caller, request.body?.everywhere ?? false);
+      if (request.caller) await endSession(sessionDeps, request.caller, request.body?.everywhere ?? false);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.status(204).send(null);
     },
@@ -73,7 +74,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/auth/me",
     { schema: { tags: ["auth"], response: { 200: ZUserReply, 401: ZErrorBody } } },
     async (request) => {
-      const { via: _via, sessionId: _sessionId, ...user } = requireCaller(request);
+      const { via: _via, sessionId: _sessionId, tokenId: _tokenId, ...user } = requireCaller(request);
       return { user };
     },
   );

@@ -13,17 +13,41 @@ export async function connectSocket(
   // A browser's polling requests are same-origin GETs: they carry a Referer, not an Origin.
   const headers: Record<string, string> =
     options.transport === "polling" ? { cookie, referer: `${origin}/boards` } : { cookie, origin };
-  const socket: BoardClientSocket = io(baseUrl, {
-    transports: [options.transport ?? "websocket"],
-    extraHeaders: headers,
-    reconnection: false,
-    forceNew: true,
-  });
+  return connected(
+    io(baseUrl, {
+      transports: [options.transport ?? "websocket"],
+      extraHeaders: headers,
+      reconnection: false,
+      forceNew: true,
+    }),
+  );
+}
+
+/** A socket.io client as a script opens it: an API token in the handshake's `auth`, no cookie. */
+export async function connectTokenSocket(baseUrl: string, token: string): Promise<BoardClientSocket> {
+  return connected(
+    io(baseUrl, { transports: ["websocket"], auth: { token }, reconnection: false, forceNew: true }),
+  );
+}
+
+async function connected(socket: BoardClientSocket): Promise<BoardClientSocket> {
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());
     socket.once("connect_error", (error) => reject(error));
   });
   return socket;
+}
+
+/** Resolves with socket.io's reason when the connection closes ("io server disconnect": the server closed it). */
+export function disconnection(socket: BoardClientSocket, timeoutMs = 5_000): Promise<string> {
+  if (socket.disconnected) return Promise.resolve("already disconnected");
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the socket stayed connected")), timeoutMs);
+    socket.once("disconnect", (reason) => {
+      clearTimeout(timer);
+      resolve(reason);
+    });
+  });
 }
 
 export function join(socket: BoardClientSocket, boardId: string): Promise<TJoinAck> {

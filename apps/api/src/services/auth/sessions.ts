@@ -2,6 +2,7 @@ import type { TUser } from "@tideway/contracts";
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from "../../auth/tokens";
 import type { Db } from "../../db/prisma";
 import { Prisma } from "../../generated/prisma/client";
+import type { ConnectionSink } from "./connection-sink";
 
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 // Refreshing last-seen on every request would turn reads into writes.
@@ -11,6 +12,7 @@ export interface Caller extends TUser {
   /** How the caller proved who they are: a browser session or an API token. */
   via: "session" | "token";
   sessionId: string | null;
+  tokenId: string | null;
 }
 
 interface Credential {
@@ -72,7 +74,7 @@ export async function callerFromSession(db: Db, token: string, now = new Date())
       data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) },
     });
   }
-  return { ...user, via: "session", sessionId: credentialId };
+  return { ...user, via: "session", sessionId: credentialId, tokenId: null };
 }
 
 export async function callerFromApiToken(db: Db, token: string, now = new Date()): Promise<Caller | null> {
@@ -84,14 +86,26 @@ export async function callerFromApiToken(db: Db, token: string, now = new Date()
   if (!touchedAt || now.getTime() - touchedAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.apiToken.update({ where: { id: credentialId }, data: { lastUsedAt: now } });
   }
-  return { ...user, via: "token", sessionId: null };
+  return { ...user, via: "token", sessionId: null, tokenId: credentialId };
 }
 
-export async function endSession(db: Db, caller: Caller, everywhere: boolean): Promise<void> {
+export interface SessionDeps {
+  db: Db;
+  connections: ConnectionSink;
+}
+
+/**
+ * Signs the caller's session out, or every session of theirs ("everywhere"),
+ * and closes the live connections those sessions opened. API tokens are
+ * credentials of scripts, listed and revoked one by one: signing out leaves them.
+ */
+export async function endSession(deps: SessionDeps, caller: Caller, everywhere: boolean): Promise<void> {
   if (everywhere) {
-    await db.session.deleteMany({ where: { userId: caller.id } });
+    await deps.db.session.deleteMany({ where: { userId: caller.id } });
+    deps.connections.endSessionsOf(caller.id);
   } else if (caller.sessionId) {
-    await db.session.deleteMany({ where: { id: caller.sessionId } });
+    await deps.db.session.deleteMany({ where: { id: caller.sessionId } });
+    deps.connections.endSession(caller.sessionId);
   }
 }
 

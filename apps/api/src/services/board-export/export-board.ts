@@ -1,4 +1,4 @@
-import { BOARD_EXPORT_FORMAT_VERSION, type TBoardExport } from "@tideway/contracts";
+import { BOARD_EXPORT_FORMAT_VERSION, type TBoardExport, ZExportedBoardSettings } from "@tideway/contracts";
 import type { Db } from "../../db/prisma";
 import { notFound } from "../../errors/app-error";
 import { requireBoardRole } from "../access/require-board-role";
@@ -58,7 +58,6 @@ export async function exportBoard(
           include: { demands: { select: { demandId: true } } },
         }),
       ]);
-      const settings = board.settings;
       return {
         formatVersion: BOARD_EXPORT_FORMAT_VERSION,
         exportedAt: iso(now),
@@ -66,10 +65,7 @@ export async function exportBoard(
           id: board.id,
           key: board.key,
           name: board.name,
-          settings:
-            settings !== null && typeof settings === "object" && !Array.isArray(settings)
-              ? (settings as Record<string, unknown>)
-              : {},
+          settings: exportedSettings(board.settings),
           createdAt: iso(board.createdAt),
           nextDemandNumber: board.nextDemandNumber,
         },
@@ -112,4 +108,10 @@ export async function exportBoard(
     // Reading a large board's log takes a while; nothing is locked meanwhile.
     { isolationLevel: "RepeatableRead", maxWait: 5_000, timeout: 120_000 },
   );
+}
+
+/** The settings a document may carry (ZExportedBoardSettings), never the alert webhook's URL or secret. */
+function exportedSettings(stored: unknown) {
+  const parsed = ZExportedBoardSettings.safeParse(stored);
+  return parsed.success ? parsed.data : {};
 }
