@@ -1,6 +1,13 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
-import { type BoardFilter, isFiltering, NO_FILTER, NO_OWNER, paramsWithBoardFilter } from "./board-filter";
+import {
+  type BoardFilter,
+  boardFilterFromParams,
+  isFiltering,
+  NO_FILTER,
+  NO_OWNER,
+  paramsWithBoardFilter,
+} from "./board-filter";
 import { useBoardStore } from "./board-store";
 import { DEMAND_TYPES } from "./demand-fields";
 import { useBoardFilter, useVisibleDemandIds } from "./use-visible-demand-ids";
@@ -24,6 +31,11 @@ export function BoardFilterBar() {
   const total = useBoardStore((s) => Object.keys(s.demands).length);
   const visible = useVisibleDemandIds();
   const search = useRef<HTMLInputElement>(null);
+  // The box shows what is typed at once; the URL follows a moment later and must not undo keystrokes.
+  const [text, setText] = useState(filter.text);
+  useEffect(() => {
+    if (document.activeElement !== search.current) setText(filter.text);
+  }, [filter.text]);
 
   useEffect(() => {
     const focusSearch = (event: KeyboardEvent) => {
@@ -36,8 +48,12 @@ export function BoardFilterBar() {
     return () => document.removeEventListener("keydown", focusSearch);
   }, []);
 
-  const change = (part: Partial<BoardFilter>) =>
-    setParams((current) => paramsWithBoardFilter(current, { ...filter, ...part }), { replace: true });
+  const change = (part: Partial<BoardFilter>) => {
+    if (part.text !== undefined) setText(part.text);
+    setParams((current) => paramsWithBoardFilter(current, { ...boardFilterFromParams(current), ...part }), {
+      replace: true,
+    });
+  };
 
   return (
     <search className="board-filters" aria-label="Filter the cards">
@@ -48,7 +64,7 @@ export function BoardFilterBar() {
         aria-label="Search cards by key or title"
         aria-keyshortcuts="/"
         placeholder="Search key or title  ( / )"
-        value={filter.text}
+        value={text}
         onChange={(event) => change({ text: event.target.value })}
       />
       <select
