@@ -8,16 +8,17 @@ import {
   useSensors,
 } from "@dnd-kit/core";
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
-import { Fragment, useEffect } from "react";
+import { type CSSProperties, useEffect, useRef } from "react";
 import { useBoardStore } from "./board-store";
 import { dragAnnouncements, dragInstructions } from "./drag-announcements";
 import { DragBindingLayer } from "./drag-binding-layer";
 import { forgetUnmountedElements } from "./drag-elements";
-import { LaneHeader } from "./lane-header";
+import { LaneRow } from "./lane-row";
 import { DRAG_INSTRUCTIONS_ID, DraggedDemandCard } from "./sortable-demand-card";
-import { StageCell } from "./stage-cell";
 import { StageHeader } from "./stage-header";
 import { useDemandDrag } from "./use-demand-drag";
+import { useStickyOffset } from "./use-sticky-offset";
+import "./board-layout.css";
 
 // Droppables are measured when a drag starts and when a cell's list changes,
 // not continuously: with hundreds of cards, continuous measuring forces layout.
@@ -32,6 +33,8 @@ export function BoardGrid() {
   const stages = useBoardStore((s) => s.stages);
   const lanes = useBoardStore((s) => s.lanes);
   const drag = useDemandDrag();
+  const stageHeaders = useRef<HTMLDivElement>(null);
+  useStickyOffset(stageHeaders);
   useEffect(() => forgetUnmountedElements, []);
   const sensors = useSensors(
     // A few pixels of travel before a drag starts, so clicks on a card's title still open it.
@@ -58,25 +61,15 @@ export function BoardGrid() {
         <DragOverlay>{drag.activeId ? <DraggedDemandCard id={drag.activeId} /> : null}</DragOverlay>
       </DndContext>
       <div className="board-scroller">
-        <div
-          className="board-grid"
-          style={{ gridTemplateColumns: `repeat(${stages.length}, minmax(14rem, 1fr))` }}
-        >
-          {stages.map((stage, index) => (
-            <StageHeader key={stage.id} stage={stage} first={index === 0} />
-          ))}
+        {/* Columns share the window's width (board-layout.css, docs/decisions/008). */}
+        <div className="board-grid" style={{ "--stage-count": stages.length } as CSSProperties}>
+          <div className="stage-headers" ref={stageHeaders}>
+            {stages.map((stage, index) => (
+              <StageHeader key={stage.id} stage={stage} first={index === 0} />
+            ))}
+          </div>
           {lanes.map((lane) => (
-            <Fragment key={lane.id}>
-              <LaneHeader lane={lane} />
-              {stages.map((stage) => (
-                <StageCell
-                  key={stage.id}
-                  stageId={stage.id}
-                  laneId={lane.id}
-                  doneStage={stage.kind === "done"}
-                />
-              ))}
-            </Fragment>
+            <LaneRow key={lane.id} lane={lane} />
           ))}
         </div>
       </div>

@@ -1,13 +1,16 @@
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
+import { BoardFilterBar } from "./board-filter-bar";
 import { BoardGrid } from "./board-grid";
 import { useBoardLive } from "./board-live-store";
 import { useBoardStore } from "./board-store";
+import { BoardViewToggle } from "./board-view-toggle";
 import { DemandEditorDialog } from "./demand-editor-dialog";
 import { LeaveBoardButton } from "./leave-board-button";
 import { LiveStatus } from "./live-status";
 import { useServiceLevelOf } from "./service-level-store";
 import { UnmetCriteriaDialog } from "./unmet-criteria-dialog";
+import { useBoardViewChoice } from "./use-board-view-choice";
 import { useLiveBoard } from "./use-live-board";
 
 export function BoardPage() {
@@ -20,13 +23,14 @@ export function BoardPage() {
   const name = useBoardStore((s) => s.name);
   const key = useBoardStore((s) => s.key);
   const role = useBoardStore((s) => s.role);
+  const [view, chooseView] = useBoardViewChoice();
 
   useEffect(() => {
     document.title = name ? `${name} · Tideway` : "Tideway";
   }, [name]);
 
   return (
-    <main className="board-page">
+    <main className="board-page" data-view={view}>
       <header className="page-header">
         <h1>
           {name || "Board"} {key && <span className="board-key">{key}</span>}
@@ -50,7 +54,15 @@ export function BoardPage() {
           )}
         </div>
       )}
-      {status === "ready" && <BoardGrid />}
+      {status === "ready" && (
+        <>
+          <div className="board-toolbar">
+            <BoardFilterBar />
+            <BoardViewToggle view={view} onChoose={chooseView} />
+          </div>
+          <BoardGrid />
+        </>
+      )}
       <UnmetCriteriaDialog />
       <DemandEditorDialog />
     </main>

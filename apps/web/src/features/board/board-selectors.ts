@@ -6,7 +6,7 @@ import { cellIdOf } from "./cell-order";
 type BoardState = ReturnType<typeof useBoardStore.getState>;
 
 /** Remembers the last answer for the same inputs, so selectors return stable references. */
-function memoizeLast<A extends readonly unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+export function memoizeLast<A extends readonly unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
   let lastArgs: A | null = null;
   let lastResult: R;
   return (...args: A) => {
@@ -36,6 +36,15 @@ export const selectStageCount =
   (state: BoardState): number => {
     let count = 0;
     for (const lane of state.lanes) count += state.cells[cellIdOf(stageId, lane.id)]?.length ?? 0;
+    return count;
+  };
+
+/** How many demands sit in a swim lane, in every stage (an empty lane is drawn as one thin row). */
+export const selectLaneTotal =
+  (laneId: string) =>
+  (state: BoardState): number => {
+    let count = 0;
+    for (const stage of state.stages) count += state.cells[cellIdOf(stage.id, laneId)]?.length ?? 0;
     return count;
   };
 

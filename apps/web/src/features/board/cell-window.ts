@@ -2,11 +2,12 @@
  * How much of a crowded cell is on screen. Every shown card is laid out and
  * hit-tested by the browser, and wired to dnd-kit while a drag touches its
  * cell, so a backlog of hundreds shows its top (the next to pull) and a done
- * cell its latest arrivals; the rest is one click away and counted in the WIP
- * numbers.
+ * cell its latest few arrivals (delivered work is history: a lane must not
+ * grow as tall as everything it ever delivered); the rest is one click away
+ * and counted in the WIP numbers.
  */
 export const QUEUE_SHOWN = 25;
-export const DONE_SHOWN = 8;
+export const DONE_SHOWN = 3;
 
 export interface ShownRange {
   start: number;

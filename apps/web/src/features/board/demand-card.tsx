@@ -27,8 +27,14 @@ function DemandCardView({ demand, criteria, openDefects, now }: DemandCardProps)
           </span>
         )}
       </div>
-      <button type="button" className="card-title" onClick={() => useDemandEditor.getState().open(demand.id)}>
-        {demand.title}
+      {/* Clamped to a few lines (board-layout.css): the whole title shows on hover (title) and on focus. */}
+      <button
+        type="button"
+        className="card-title"
+        title={demand.title}
+        onClick={() => useDemandEditor.getState().open(demand.id)}
+      >
+        <span className="card-title-text">{demand.title}</span>
       </button>
       {demand.blocked && (
         <p className="blocked-badge">

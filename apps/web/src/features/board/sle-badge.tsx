@@ -1,29 +1,9 @@
-import type { TDemand, TStage } from "@tideway/contracts";
-import {
-  DAY,
-  durationBetween,
-  epochMs,
-  isInProgressRank,
-  millis,
-  orderStages,
-  type StageOrder,
-  serviceLevelCrossing,
-} from "@tideway/domain";
+import type { TDemand } from "@tideway/contracts";
+import { DAY } from "@tideway/domain";
 import { useBoardStore } from "./board-store";
+import { cardServiceLevel } from "./card-service-level";
 import { useServiceLevel } from "./service-level-store";
 import "./sle-badge.css";
-
-const stageOrders = new WeakMap<readonly TStage[], StageOrder>();
-
-/** The board's stage order, worked out once per stage list rather than once per card. */
-function stageOrderOf(stages: readonly TStage[]): StageOrder {
-  let order = stageOrders.get(stages);
-  if (!order) {
-    order = orderStages(stages);
-    stageOrders.set(stages, order);
-  }
-  return order;
-}
 
 const wholeDays = (seconds: number) => Math.round(seconds / 86_400);
 
@@ -39,17 +19,9 @@ export function SleBadge({ demand, now }: { demand: TDemand; now: number }) {
   const stages = useBoardStore((s) => s.stages);
   const level = useServiceLevel((s) => (s.boardId === boardId ? s.level : null));
 
-  if (!level || !demand.committedAt || demand.archivedAt) return null;
-  const order = stageOrderOf(stages);
-  const rank = order.rankOf.get(demand.stageId);
-  if (rank === undefined || !isInProgressRank(order, rank)) return null;
-  const age = durationBetween(epochMs(Date.parse(demand.committedAt)), epochMs(now), level.timeBasis);
-  const expectation = {
-    p50: level.p50 === null ? null : millis(level.p50 * 1000),
-    p85: level.p85 === null ? null : millis(level.p85 * 1000),
-  };
-  const crossed = serviceLevelCrossing(age, expectation);
-  if (crossed === null) return null;
+  const past = cardServiceLevel(demand, stages, level, now);
+  if (!past || !level) return null;
+  const { crossed, age } = past;
   const threshold = (crossed === "p85" ? level.p85 : level.p50) ?? 0;
   const ageDays = Math.floor(age / DAY);
   const label =

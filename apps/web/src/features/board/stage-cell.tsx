@@ -31,7 +31,7 @@ export const StageCell = memo(function StageCell({ stageId, laneId, doneStage }:
       </button>
     ) : null;
   return (
-    <div className="stage-cell" data-cell={cellId}>
+    <div className="stage-cell" data-cell={cellId} data-done={doneStage || undefined}>
       {doneStage && toggle}
       <ul ref={cellListElement(cellId).ref} className="cell-cards" aria-label={label}>
         {shown.map((id) => (

@@ -107,7 +107,7 @@ export function StandupPage() {
           </section>
         )}
         <MoveTicker />
-        <p className="standup-sr-only" role="status">
+        <p className="visually-hidden" role="status">
           {announcement(view)}
         </p>
       </main>
