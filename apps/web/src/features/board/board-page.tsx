@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { BoardGrid } from "./board-grid";
-import { useBoardLive } from "./board-live-store";
+import { BoardLoadFailure } from "./board-load-failure";
 import { useBoardStore } from "./board-store";
 import { DemandEditorDialog } from "./demand-editor-dialog";
 import { LeaveBoardButton } from "./leave-board-button";
@@ -15,8 +15,7 @@ export function BoardPage() {
   useLiveBoard(boardId);
   useServiceLevelOf(boardId);
   const status = useBoardStore((s) => (s.boardId === boardId ? s.status : "loading"));
-  const failure = useBoardStore((s) => s.failure);
-  const retryable = useBoardStore((s) => s.retryable);
+  const missing = useBoardStore((s) => s.status === "failed" && !s.retryable);
   const name = useBoardStore((s) => s.name);
   const key = useBoardStore((s) => s.key);
   const role = useBoardStore((s) => s.role);
@@ -24,6 +23,14 @@ export function BoardPage() {
   useEffect(() => {
     document.title = name ? `${name} · Tideway` : "Tideway";
   }, [name]);
+
+  if (missing) {
+    return (
+      <main className="board-page">
+        <BoardLoadFailure />
+      </main>
+    );
+  }
 
   return (
     <main className="board-page">
@@ -38,18 +45,7 @@ export function BoardPage() {
         {status === "ready" && boardId && <LeaveBoardButton boardId={boardId} boardName={name} />}
       </header>
       {status === "loading" && <p className="page-message">Loading the board…</p>}
-      {status === "failed" && (
-        <div role="alert" className="page-message">
-          <p>{failure}</p>
-          {retryable ? (
-            <button type="button" onClick={() => void useBoardLive.getState().refresh()}>
-              Try again
-            </button>
-          ) : (
-            <Link to="/">Back to your boards</Link>
-          )}
-        </div>
-      )}
+      {status === "failed" && <BoardLoadFailure />}
       {status === "ready" && <BoardGrid />}
       <UnmetCriteriaDialog />
       <DemandEditorDialog />
