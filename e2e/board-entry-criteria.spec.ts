@@ -10,7 +10,7 @@ test("[BOARD][CRITERIA]: a drop with unmet entry criteria opens the checklist; t
   await openBoard(page, board.id);
   await dragCardTo(page, demand.key, cell(page, "Design"));
 
-  const dialog = page.getByRole("dialog", { name: "Entry criteria for Design" });
+  const dialog = page.getByRole("dialog", { name: "Entry criteria for Design: Selection → Design" });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(
     "Design needs: user flow known, demand small enough to deliver in two weeks.",
@@ -46,7 +46,8 @@ test("[BOARD][CRITERIA]: leaving a stage with unchecked exit checks asks for the
 
   await openBoard(page, board.id);
   await dragCardTo(page, demand.key, cell(page, "Testing"));
-  const dialog = page.getByRole("dialog", { name: "Exit checks for Development" });
+  // The dialog names both ends, so "Move" confirms the move the user meant.
+  const dialog = page.getByRole("dialog", { name: "Exit checks for Development: Development → Testing" });
   await expect(dialog).toContainText("Before leaving Development: code reviewed.");
   await expect(cell(page, "Development").getByText(demand.key)).toBeVisible();
 

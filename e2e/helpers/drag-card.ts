@@ -11,22 +11,80 @@ export async function dragWithMouse(
   target: Locator,
   { steps = 20, restMs = 0 }: { steps?: number; restMs?: number } = {},
 ): Promise<void> {
-  await from.scrollIntoViewIfNeeded();
-  const start = await from.boundingBox();
+  await pickUp(page, from);
   const to = await target.boundingBox();
-  if (!start) throw new Error("the dragged card is not on screen");
   if (!to) throw new Error("the target is not on screen");
-  const startX = start.x + 24;
-  const startY = start.y + 12;
   const endX = to.x + to.width / 2;
   const endY = to.y + Math.min(to.height / 2, 40);
-  await page.mouse.move(startX, startY);
-  await page.mouse.down();
-  await page.mouse.move(startX + 10, startY + 10, { steps: 4 });
   await page.mouse.move(endX, endY, { steps });
   await page.mouse.move(endX, endY + 2, { steps: 2 });
   // A hand that rests over the target before letting go: anything that scrolls the board
   // under a still pointer (auto-scroll) would move the drop elsewhere.
   if (restMs > 0) await page.waitForTimeout(restMs);
   await page.mouse.up();
+}
+
+/** How close to the window's edge a person pushes the pointer to make the board scroll. */
+const EDGE_PUSH_PX = 4;
+/** Where the target counts as reachable: far enough from the edges that resting on it scrolls nothing. */
+const REACHABLE_MARGIN_PX = 80;
+
+/**
+ * Drags with the mouse to a target that may be off-screen, as a person does:
+ * the pointer goes to the window's edge on the target's side and waits there
+ * while the board scrolls, then moves onto the target, rests and lets go.
+ * Pressing, stepping and resting are as in dragWithMouse.
+ */
+export async function dragAcrossTheBoard(
+  page: Page,
+  from: Locator,
+  target: Locator,
+  { restMs = 300, pushLimit = 60 }: { restMs?: number; pushLimit?: number } = {},
+): Promise<void> {
+  const viewport = page.viewportSize();
+  if (!viewport) throw new Error("the page has no viewport size");
+  let { x, y } = await pickUp(page, from);
+  for (let push = 0; ; push++) {
+    const to = await target.boundingBox();
+    if (!to) throw new Error("the target is not laid out");
+    const aimX = to.x + to.width / 2;
+    const aimY = to.y + Math.min(to.height / 2, 40);
+    const edgeX =
+      aimX > viewport.width - REACHABLE_MARGIN_PX
+        ? viewport.width - EDGE_PUSH_PX
+        : aimX < REACHABLE_MARGIN_PX
+          ? EDGE_PUSH_PX
+          : null;
+    const edgeY = aimY > viewport.height - REACHABLE_MARGIN_PX ? viewport.height - EDGE_PUSH_PX : null;
+    if (edgeX === null && edgeY === null) {
+      await page.mouse.move(aimX, aimY, { steps: 20 });
+      await page.mouse.move(aimX, aimY + 2, { steps: 2 });
+      break;
+    }
+    if (push >= pushLimit) throw new Error("the board never scrolled the target into reach");
+    const nextX =
+      edgeX ?? Math.min(Math.max(aimX, REACHABLE_MARGIN_PX), viewport.width - REACHABLE_MARGIN_PX);
+    const nextY =
+      edgeY ?? Math.min(Math.max(aimY, REACHABLE_MARGIN_PX), viewport.height - REACHABLE_MARGIN_PX);
+    if (nextX !== x || nextY !== y) await page.mouse.move(nextX, nextY, { steps: 10 });
+    x = nextX;
+    y = nextY;
+    // A still pointer at the edge: the board keeps scrolling without pointer events.
+    await page.waitForTimeout(100);
+  }
+  await page.waitForTimeout(restMs);
+  await page.mouse.up();
+}
+
+/** Presses on a card and moves a few pixels, which starts dnd-kit's drag; returns where the pointer is. */
+async function pickUp(page: Page, from: Locator): Promise<{ x: number; y: number }> {
+  await from.scrollIntoViewIfNeeded();
+  const start = await from.boundingBox();
+  if (!start) throw new Error("the dragged card is not on screen");
+  const x = start.x + 24;
+  const y = start.y + 12;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 10, y + 10, { steps: 4 });
+  return { x: x + 10, y: y + 10 };
 }

@@ -3,6 +3,7 @@ import {
   type CriterionRule,
   exitCriteriaApply,
   isInProgressStage,
+  limitsCheckedOnMove,
   type StageRule,
   unmetCriteria,
   unmetCriteriaMessage,
@@ -63,6 +64,25 @@ describe("wipVerdict", () => {
 describe("isInProgressStage", () => {
   it("counts stages from the commitment point up to delivery", () => {
     expect(board.map((s) => isInProgressStage(s, board))).toEqual([false, true, true, true, false]);
+  });
+});
+
+describe("limitsCheckedOnMove", () => {
+  const [selection, design, development, release] = board as [StageRule, StageRule, StageRule, StageRule];
+  const move = (from: StageRule, to: StageRule, fromLaneId = "standard", toLaneId = "standard") =>
+    limitsCheckedOnMove({ from, to, fromLaneId, toLaneId }, board);
+
+  it("checks the target stage on a change of stage only", () => {
+    expect(move(design, development).stage).toBe(true);
+    expect(move(development, development, "standard", "expedite").stage).toBe(false);
+    expect(move(development, development)).toEqual({ stage: false, lane: false });
+  });
+
+  it("checks the lane when the demand starts counting as its work in progress", () => {
+    expect(move(selection, design).lane).toBe(true);
+    expect(move(design, development).lane).toBe(false);
+    expect(move(development, development, "standard", "expedite").lane).toBe(true);
+    expect(move(development, release).lane).toBe(false);
   });
 });
 

@@ -64,6 +64,26 @@ export function wipVerdict(
 }
 
 /**
+ * Which WIP limits a move is checked against: the target stage's when the
+ * demand changes stage, and the target lane's when the demand starts counting
+ * as that lane's work in progress (it enters in-progress stages, or changes
+ * lane within them). A reorder within a cell is checked against neither.
+ *
+ * Example: Development/Standard -> Testing/Standard: { stage: true, lane: false }
+ * (the Standard lane already counted it); Selection/Expedite -> Design/Expedite:
+ * { stage: true, lane: true }.
+ */
+export function limitsCheckedOnMove(
+  move: { from: StageRule; to: StageRule; fromLaneId: string; toLaneId: string },
+  stages: readonly StageRule[],
+): { stage: boolean; lane: boolean } {
+  const entersLaneWork =
+    isInProgressStage(move.to, stages) &&
+    (move.fromLaneId !== move.toLaneId || !isInProgressStage(move.from, stages));
+  return { stage: move.from.id !== move.to.id, lane: entersLaneWork };
+}
+
+/**
  * A demand is in progress between the commitment point and delivery; lane WIP
  * limits count only those (an Expedite lane limited to 1 means one expedited
  * demand being worked on, not one waiting in Selection or sitting in Done).

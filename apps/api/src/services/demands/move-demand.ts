@@ -2,7 +2,7 @@ import { ErrorCode, type TMoveDemandBody, type TMoveResult } from "@tideway/cont
 import {
   exitCriteriaApply,
   inProgressStageIds,
-  isInProgressStage,
+  limitsCheckedOnMove,
   rankBetween,
   type StageRule,
   unmetCriteria,
@@ -102,9 +102,9 @@ async function applyMove(
 
   const stageChanged = to.id !== demand.stageId;
   const laneChanged = toLaneId !== demand.laneId;
-  const countStage = stageChanged && to.wipLimit !== null;
-  const entersLaneWork = isInProgressStage(to, stages) && (laneChanged || !isInProgressStage(from, stages));
-  const countLane = entersLaneWork && toLane.wipLimit !== null;
+  const checked = limitsCheckedOnMove({ from, to, fromLaneId: demand.laneId, toLaneId }, stages);
+  const countStage = checked.stage && to.wipLimit !== null;
+  const countLane = checked.lane && toLane.wipLimit !== null;
   // Always the stage before the lane, as every writer does, so concurrent moves cannot deadlock.
   if (countStage) await lockStageForEntry(tx, to.id);
   if (countLane) await lockLaneForEntry(tx, toLane.id);

@@ -23,10 +23,6 @@ import "./board-layout.css";
 // Droppables are measured when a drag starts and when a cell's list changes,
 // not continuously: with hundreds of cards, continuous measuring forces layout.
 const measuring = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
-// The board scrolls only when the card is pushed against the window's edge. dnd-kit's default
-// zone (a fifth of the window) covers the rightmost visible column, so a drop there scrolled
-// the board under the pointer and landed the card one column further on.
-const autoScroll = { threshold: { x: 0.05, y: 0.08 } };
 
 /** Stages as columns, swim lanes as rows, demands as cards that can be dragged between them. */
 export function BoardGrid() {
@@ -50,7 +46,8 @@ export function BoardGrid() {
         sensors={sensors}
         collisionDetection={drag.collisionDetection}
         measuring={measuring}
-        autoScroll={autoScroll}
+        // Pointer drags scroll the board from drag-auto-scroll.ts; keyboard drags scroll themselves.
+        autoScroll={false}
         accessibility={{ announcements: dragAnnouncements, screenReaderInstructions: dragInstructions }}
         onDragStart={drag.onDragStart}
         onDragOver={drag.onDragOver}
@@ -58,7 +55,9 @@ export function BoardGrid() {
         onDragCancel={drag.onDragCancel}
       >
         <DragBindingLayer />
-        <DragOverlay>{drag.activeId ? <DraggedDemandCard id={drag.activeId} /> : null}</DragOverlay>
+        <DragOverlay className="drag-overlay">
+          {drag.activeId ? <DraggedDemandCard id={drag.activeId} /> : null}
+        </DragOverlay>
       </DndContext>
       <div className="board-scroller">
         {/* Columns share the window's width (board-layout.css, docs/decisions/008). */}

@@ -4,6 +4,7 @@ import { ApiError } from "../../api/api-request";
 import { subscribeToBoardRoom } from "../../api/board-room";
 import { notify } from "../../ui/notice-stack";
 import { fetchBoard } from "./board-api";
+import { BOARD_MISSING, boardMissingStatus } from "./board-load-failure";
 import { useBoardStore } from "./board-store";
 
 type LiveStatus = "offline" | "connecting" | "live";
@@ -126,7 +127,12 @@ async function fetchUntilCurrent(): Promise<void> {
       if (boardId !== id) return;
       useBoardStore.getState().load(board);
     } catch (error) {
-      const message = error instanceof ApiError ? error.message : "The board could not be loaded.";
+      const missing = error instanceof ApiError && boardMissingStatus(error.status);
+      const message = missing
+        ? `${BOARD_MISSING}.`
+        : error instanceof ApiError
+          ? error.message
+          : "The board could not be loaded.";
       // A 4xx (not found, no longer a member) stays so; anything else may pass.
       const retryable = !(error instanceof ApiError && error.status >= 400 && error.status < 500);
       if (useBoardStore.getState().status === "ready") notify(message);

@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { BoardFilterBar } from "./board-filter-bar";
 import { BoardGrid } from "./board-grid";
-import { useBoardLive } from "./board-live-store";
+import { BoardLoadFailure } from "./board-load-failure";
 import { useBoardStore } from "./board-store";
 import { BoardViewToggle } from "./board-view-toggle";
 import { DemandEditorDialog } from "./demand-editor-dialog";
@@ -18,8 +18,7 @@ export function BoardPage() {
   useLiveBoard(boardId);
   useServiceLevelOf(boardId);
   const status = useBoardStore((s) => (s.boardId === boardId ? s.status : "loading"));
-  const failure = useBoardStore((s) => s.failure);
-  const retryable = useBoardStore((s) => s.retryable);
+  const missing = useBoardStore((s) => s.status === "failed" && !s.retryable);
   const name = useBoardStore((s) => s.name);
   const key = useBoardStore((s) => s.key);
   const role = useBoardStore((s) => s.role);
@@ -28,6 +27,14 @@ export function BoardPage() {
   useEffect(() => {
     document.title = name ? `${name} · Tideway` : "Tideway";
   }, [name]);
+
+  if (missing) {
+    return (
+      <main className="board-page">
+        <BoardLoadFailure />
+      </main>
+    );
+  }
 
   return (
     <main className="board-page" data-view={view}>
@@ -42,18 +49,7 @@ export function BoardPage() {
         {status === "ready" && boardId && <LeaveBoardButton boardId={boardId} boardName={name} />}
       </header>
       {status === "loading" && <p className="page-message">Loading the board…</p>}
-      {status === "failed" && (
-        <div role="alert" className="page-message">
-          <p>{failure}</p>
-          {retryable ? (
-            <button type="button" onClick={() => void useBoardLive.getState().refresh()}>
-              Try again
-            </button>
-          ) : (
-            <Link to="/">Back to your boards</Link>
-          )}
-        </div>
-      )}
+      {status === "failed" && <BoardLoadFailure />}
       {status === "ready" && (
         <>
           <div className="board-toolbar">

@@ -11,6 +11,8 @@ export interface CriteriaRequest {
   demandId: string;
   placement: Placement;
   phase: "entry" | "exit";
+  /** Where the demand was moving from; `placement` says where to. */
+  fromStageId: string;
   /** The stage whose criteria are unmet: the target (entry) or the stage being left (exit). */
   stageId: string;
   message: string;

@@ -13,13 +13,17 @@ import { create } from "zustand";
 interface DragScopeState {
   armedCardId: string | null;
   liveCells: readonly string[];
+  /** The cell under the dragged card that its WIP limits will refuse (drop-refusal.ts), if any. */
+  refusingCellId: string | null;
   arm: (cardId: string) => void;
   setLiveCells: (cellIds: readonly string[]) => void;
+  setRefusingCell: (cellId: string | null) => void;
 }
 
 export const useDragScope = create<DragScopeState>()((set, get) => ({
   armedCardId: null,
   liveCells: [],
+  refusingCellId: null,
   arm: (cardId) => {
     if (get().armedCardId !== cardId) set({ armedCardId: cardId });
   },
@@ -28,5 +32,8 @@ export const useDragScope = create<DragScopeState>()((set, get) => ({
     const current = get().liveCells;
     const same = unique.length === current.length && unique.every((id) => current.includes(id));
     if (!same) set({ liveCells: unique });
+  },
+  setRefusingCell: (cellId) => {
+    if (get().refusingCellId !== cellId) set({ refusingCellId: cellId });
   },
 }));

@@ -39,6 +39,7 @@ export async function requestMove(demandId: string, placement: Placement): Promi
           demandId,
           placement,
           phase: error.code === "ENTRY_CRITERIA_UNMET" ? "entry" : "exit",
+          fromStageId: demand.stageId,
           message: error.message,
           ...unmet,
         });

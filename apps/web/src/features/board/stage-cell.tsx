@@ -2,7 +2,9 @@ import { memo } from "react";
 import { describeCell } from "./board-selectors";
 import { useBoardStore } from "./board-store";
 import { cellIdOf } from "./cell-order";
+import { FULL_WILL_REFUSE } from "./drag-announcements";
 import { cellListElement } from "./drag-elements";
+import { useDragScope } from "./drag-scope-store";
 import { SortableDemandCard } from "./sortable-demand-card";
 import { useShownCards } from "./use-shown-cards";
 
@@ -23,6 +25,7 @@ export const StageCell = memo(function StageCell({ stageId, laneId, doneStage }:
   const { ids, shown, expanded } = useShownCards(cellId, doneStage);
   const label = useBoardStore((s) => describeCell(s, stageId, laneId));
   const expandCell = useBoardStore((s) => s.expandCell);
+  const refusing = useDragScope((s) => s.refusingCellId === cellId);
   const hidden = ids.length - shown.length;
   const toggle =
     hidden > 0 || expanded ? (
@@ -31,7 +34,18 @@ export const StageCell = memo(function StageCell({ stageId, laneId, doneStage }:
       </button>
     ) : null;
   return (
-    <div className="stage-cell" data-cell={cellId} data-done={doneStage || undefined}>
+    <div
+      className="stage-cell"
+      data-cell={cellId}
+      data-done={doneStage || undefined}
+      data-refusing={refusing || undefined}
+    >
+      {/* Screen readers hear it from the drag's live region (drag-announcements.ts). */}
+      {refusing && (
+        <p className="cell-refusal" aria-hidden="true">
+          {FULL_WILL_REFUSE}
+        </p>
+      )}
       {doneStage && toggle}
       <ul ref={cellListElement(cellId).ref} className="cell-cards" aria-label={label}>
         {shown.map((id) => (

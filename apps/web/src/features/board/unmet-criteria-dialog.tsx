@@ -8,11 +8,17 @@ import { useCriterionChecks } from "./use-criterion-checks";
 export function UnmetCriteriaDialog() {
   const request = useCriteriaDialog((s) => s.request);
   const close = useCriteriaDialog((s) => s.close);
-  const stageName = useBoardStore(
-    (s) => s.stages.find((stage) => stage.id === request?.stageId)?.name ?? "this stage",
-  );
-  const title =
-    request?.phase === "exit" ? `Exit checks for ${stageName}` : `Entry criteria for ${stageName}`;
+  const stages = useBoardStore((s) => s.stages);
+  const nameOf = (stageId: string | undefined) =>
+    stages.find((stage) => stage.id === stageId)?.name ?? "this stage";
+  // Both ends of the move, so "Move" confirms the one the user meant: "Exit checks for Testing: Testing → Release".
+  const checks =
+    request?.phase === "exit"
+      ? `Exit checks for ${nameOf(request.stageId)}`
+      : `Entry criteria for ${nameOf(request?.stageId)}`;
+  const title = request
+    ? `${checks}: ${nameOf(request.fromStageId)} → ${nameOf(request.placement.stageId)}`
+    : checks;
   return (
     <ModalDialog open={request !== null} title={title} onClose={close}>
       {request && <UnmetCriteriaChecklist key={request.demandId + request.message} request={request} />}

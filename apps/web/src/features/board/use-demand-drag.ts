@@ -12,10 +12,14 @@ import {
 } from "@dnd-kit/core";
 import { arrayMove } from "@dnd-kit/sortable";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { notify } from "../../ui/notice-stack";
 import { useBoardStore } from "./board-store";
 import { cellOfDemand, findCell, isCellId, moveToCell, neighboursAt, parseCellId } from "./cell-order";
 import { dropIndexOnCell } from "./cell-window";
+import { startEdgeAutoScroll } from "./drag-auto-scroll";
+import { cardElements } from "./drag-elements";
 import { useDragScope } from "./drag-scope-store";
+import { dropRefusal } from "./drop-refusal";
 import { requestMove } from "./request-move";
 
 /**
@@ -30,8 +34,16 @@ export function useDemandDrag() {
   const lastOverId = useRef<UniqueIdentifier | null>(null);
   const justChangedCell = useRef(false);
   const lastCollisions = useRef<Collision[]>([]);
-  // A board left in the middle of a drag must not come back with cells still wired.
-  useEffect(() => () => useDragScope.getState().setLiveCells([]), []);
+  const stopAutoScroll = useRef<(() => void) | null>(null);
+  // A board left in the middle of a drag must not come back with cells still wired, or keep scrolling.
+  useEffect(
+    () => () => {
+      stopAutoScroll.current?.();
+      useDragScope.getState().setLiveCells([]);
+      useDragScope.getState().setRefusingCell(null);
+    },
+    [],
+  );
 
   // Hit-testing runs on every pointer move, and each rect access re-reads the
   // scroll offsets: find the cell first (a few dozen), then the closest card in it.
@@ -44,14 +56,25 @@ export function useDemandDrag() {
       if (!same) lastCollisions.current = id === null ? [] : [{ id }];
       return lastCollisions.current;
     };
-    const { cells } = useBoardStore.getState();
-    const cellAreas = args.droppableContainers.filter((container) => isCellId(String(container.id)));
-    const cellArgs = { ...args, droppableContainers: cellAreas };
-    const pointerHits = pointerWithin(cellArgs);
-    const hits = pointerHits.length > 0 ? pointerHits : rectIntersection(cellArgs);
-    let overId = getFirstCollision(hits, "id");
+    const board = useBoardStore.getState();
+    const { cells } = board;
+    let overId: UniqueIdentifier | null;
+    if (args.pointerCoordinates) {
+      // A pointer drag: the cell the user sees under the pointer, read from the page itself.
+      // dnd-kit's rects are measured when the drag starts and drift once the board scrolls.
+      const seen = cellUnderPointer(args.pointerCoordinates);
+      if (seen === "between cells") return collisionsWith(lastOverId.current);
+      overId = seen;
+    } else {
+      const cellAreas = args.droppableContainers.filter((container) => isCellId(String(container.id)));
+      const cellArgs = { ...args, droppableContainers: cellAreas };
+      const pointerHits = pointerWithin(cellArgs);
+      overId = getFirstCollision(pointerHits.length > 0 ? pointerHits : rectIntersection(cellArgs), "id");
+    }
     if (overId != null) {
-      const inCell = new Set(cells[String(overId)] ?? []);
+      // Over a cell that will refuse the card, the cell itself: its cards are not in play.
+      const refusing = useDragScope.getState().refusingCellId === overId;
+      const inCell = new Set(refusing ? [] : (cells[String(overId)] ?? []));
       if (inCell.size > 0) {
         const cards = args.droppableContainers.filter((container) => inCell.has(String(container.id)));
         overId = closestCenter({ ...args, droppableContainers: cards })[0]?.id ?? overId;
@@ -59,12 +82,17 @@ export function useDemandDrag() {
       lastOverId.current = overId;
       return collisionsWith(overId);
     }
+    if (args.pointerCoordinates) {
+      // Over a stage header or off the board: no cell, and a drop here puts the card back.
+      lastOverId.current = null;
+      return collisionsWith(null);
+    }
     // Right after the card changed cells, layout shifts under it; hold on to it until things settle.
     if (justChangedCell.current) lastOverId.current = args.active.id;
     return collisionsWith(lastOverId.current);
   }, []);
 
-  const onDragStart = useCallback(({ active }: DragStartEvent) => {
+  const onDragStart = useCallback(({ active, activatorEvent }: DragStartEvent) => {
     setActiveId(String(active.id));
     lastOverId.current = null;
     const board = useBoardStore.getState();
@@ -73,6 +101,15 @@ export function useDemandDrag() {
     scope.arm(String(active.id));
     const cellId = findCell(board.cells, String(active.id));
     scope.setLiveCells(cellId ? [cellId] : []);
+    const slot = cardElements(String(active.id)).slot.node;
+    // Keyboard drags scroll with the card themselves (dnd-kit's keyboard sensor).
+    if (slot && activatorEvent instanceof PointerEvent) {
+      stopAutoScroll.current?.();
+      stopAutoScroll.current = startEdgeAutoScroll(slot, {
+        x: activatorEvent.clientX,
+        y: activatorEvent.clientY,
+      });
+    }
   }, []);
 
   const onDragOver = useCallback(({ active, over }: DragOverEvent) => {
@@ -84,6 +121,15 @@ export function useDemandDrag() {
     const toCell = findCell(board.cells, overId);
     if (!fromCell || !toCell) return;
     const scope = useDragScope.getState();
+    const refusal = dropRefusal(board, demandId, toCell);
+    scope.setRefusingCell(refusal ? toCell : null);
+    if (refusal) {
+      // The card does not follow into a cell that will refuse it: it waits where it started.
+      const originCell = findCell(board.dragSnapshot ?? board.cells, demandId);
+      if (board.dragSnapshot && fromCell !== originCell) board.dragCells(board.dragSnapshot);
+      scope.setLiveCells(originCell ? [originCell] : []);
+      return;
+    }
     if (fromCell === toCell) {
       scope.setLiveCells([toCell]);
       return;
@@ -105,54 +151,84 @@ export function useDemandDrag() {
     scope.setLiveCells([toCell]);
   }, []);
 
-  const onDragEnd = useCallback(({ active, over }: DragEndEvent) => {
+  const stopDragging = useCallback(() => {
     setActiveId(null);
-    useDragScope.getState().setLiveCells([]);
-    const board = useBoardStore.getState();
-    const demandId = String(active.id);
-    const demand = board.demands[demandId];
-    let cells = board.cells;
-    let cellId = findCell(cells, demandId);
-    const overId = String(over?.id);
-    const overCell = over ? findCell(cells, overId) : undefined;
-    // Released the moment the pointer reached another cell, before the card followed it there
-    // (its cards are wired to the drag only once it arrives): it goes where onDragOver would
-    // have put it, above the card it is over, or where a drop on the cell's empty space goes.
-    let arrivedLate = false;
-    if (cellId && overCell && overCell !== cellId) {
-      arrivedLate = true;
-      cells = moveToCell(cells, demandId, cellId, overCell, entryIndex(board, overCell, overId));
-      cellId = overCell;
-    }
-    const cell = cellId ? parseCellId(cellId) : null;
-    if (!demand || !cellId || !cell || !over) {
-      board.endDrag();
-      return;
-    }
-    let ids = cells[cellId] ?? [];
-    const overIndex = ids.indexOf(overId);
-    const currentIndex = ids.indexOf(demandId);
-    if (!arrivedLate && overIndex >= 0 && overIndex !== currentIndex)
-      ids = arrayMove(ids, currentIndex, overIndex);
-
-    const originCell = cellOfDemand(demand);
-    const originIds = board.dragSnapshot?.[originCell] ?? [];
-    const unchanged = cellId === originCell && ids.indexOf(demandId) === originIds.indexOf(demandId);
-    board.endDrag();
-    if (unchanged) return;
-    void requestMove(demandId, { ...cell, ...neighboursAt(ids, demandId) });
+    stopAutoScroll.current?.();
+    stopAutoScroll.current = null;
+    const scope = useDragScope.getState();
+    scope.setLiveCells([]);
+    scope.setRefusingCell(null);
   }, []);
+
+  const onDragEnd = useCallback(
+    ({ active, over }: DragEndEvent) => {
+      stopDragging();
+      const board = useBoardStore.getState();
+      const demandId = String(active.id);
+      const demand = board.demands[demandId];
+      let cells = board.cells;
+      let cellId = findCell(cells, demandId);
+      const overId = String(over?.id);
+      const overCell = over ? findCell(cells, overId) : undefined;
+      // Released the moment the pointer reached another cell, before the card followed it there
+      // (its cards are wired to the drag only once it arrives): it goes where onDragOver would
+      // have put it, above the card it is over, or where a drop on the cell's empty space goes.
+      let arrivedLate = false;
+      if (cellId && overCell && overCell !== cellId) {
+        arrivedLate = true;
+        cells = moveToCell(cells, demandId, cellId, overCell, entryIndex(board, overCell, overId));
+        cellId = overCell;
+      }
+      const cell = cellId ? parseCellId(cellId) : null;
+      if (!demand || !cellId || !cell || !over) {
+        board.endDrag();
+        return;
+      }
+      const refusal = overCell ? dropRefusal(board, demandId, overCell) : null;
+      if (refusal) {
+        board.endDrag();
+        notify(refusal);
+        return;
+      }
+      let ids = cells[cellId] ?? [];
+      const overIndex = ids.indexOf(overId);
+      const currentIndex = ids.indexOf(demandId);
+      if (!arrivedLate && overIndex >= 0 && overIndex !== currentIndex)
+        ids = arrayMove(ids, currentIndex, overIndex);
+
+      const originCell = cellOfDemand(demand);
+      const originIds = board.dragSnapshot?.[originCell] ?? [];
+      const unchanged = cellId === originCell && ids.indexOf(demandId) === originIds.indexOf(demandId);
+      board.endDrag();
+      if (unchanged) return;
+      void requestMove(demandId, { ...cell, ...neighboursAt(ids, demandId) });
+    },
+    [stopDragging],
+  );
 
   const onDragCancel = useCallback(() => {
-    setActiveId(null);
-    useDragScope.getState().setLiveCells([]);
+    stopDragging();
     useBoardStore.getState().endDrag();
-  }, []);
+  }, [stopDragging]);
 
   return { activeId, collisionDetection, onDragStart, onDragOver, onDragEnd, onDragCancel };
 }
 
 type BoardState = ReturnType<typeof useBoardStore.getState>;
+
+/**
+ * The cell drawn under the pointer: the topmost element there (the dragged
+ * copy lets the pointer through) decides. A gap between cells or the row of a
+ * lane's name keeps the cell the pointer just left; a stage header (sticky, it
+ * covers the cards scrolling under it) or anything off the board is no cell.
+ */
+function cellUnderPointer(point: { x: number; y: number }): string | null | "between cells" {
+  const element = document.elementFromPoint(point.x, point.y);
+  const cell = element?.closest<HTMLElement>("[data-cell]");
+  if (cell?.dataset.cell) return cell.dataset.cell;
+  if (!element?.closest(".board-grid") || element.closest(".stage-header")) return null;
+  return "between cells";
+}
 
 /**
  * Where a card entering a cell goes when it is not over one of its cards: never

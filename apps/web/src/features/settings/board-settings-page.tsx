@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
+import { BoardLoadFailure } from "../board/board-load-failure";
 import { useBoardStore } from "../board/board-store";
 import { useLiveBoard } from "../board/use-live-board";
 import { ExportBoardSection } from "../board-export/export-board-section";
@@ -17,7 +18,7 @@ export function BoardSettingsPage() {
   const { boardId } = useParams();
   useLiveBoard(boardId);
   const status = useBoardStore((s) => (s.boardId === boardId ? s.status : "loading"));
-  const failure = useBoardStore((s) => s.failure);
+  const missing = useBoardStore((s) => s.status === "failed" && !s.retryable);
   const name = useBoardStore((s) => s.name);
   const role = useBoardStore((s) => s.role);
   const isAdmin = role === "admin";
@@ -26,6 +27,14 @@ export function BoardSettingsPage() {
     document.title = name ? `${name} settings · Tideway` : "Settings · Tideway";
   }, [name]);
 
+  if (missing) {
+    return (
+      <main className="settings-page">
+        <BoardLoadFailure />
+      </main>
+    );
+  }
+
   return (
     <main className="settings-page">
       <header className="page-header">
@@ -33,11 +42,7 @@ export function BoardSettingsPage() {
         <Link to={`/boards/${boardId}`}>Back to the board</Link>
       </header>
       {status === "loading" && <p className="page-message">Loading…</p>}
-      {status === "failed" && (
-        <p role="alert" className="page-message">
-          {failure}
-        </p>
-      )}
+      {status === "failed" && <BoardLoadFailure />}
       {status === "ready" && (
         <>
           <StageSettings />

@@ -1,0 +1,22 @@
+import { expect, test } from "./helpers/board-test";
+
+const MISSING = "This board does not exist or you are not a member";
+
+for (const [what, boardId] of [
+  ["a malformed board id", "not-a-board"],
+  ["an unknown board id", "00000000-0000-4000-8000-000000000000"],
+] as const) {
+  test(`[BOARD][ERRORS]: ${what} in the address says the board does not exist, with a way back`, async ({
+    page,
+  }) => {
+    for (const path of [`/boards/${boardId}`, `/boards/${boardId}/settings`]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { name: MISSING })).toBeVisible();
+      // Neither the validator's wording nor a connection status next to it.
+      await expect(page.locator("main")).not.toContainText("params.boardId");
+      await expect(page.locator(".live-status")).toHaveCount(0);
+    }
+    await page.getByRole("link", { name: "Back to your boards" }).click();
+    await expect(page.getByRole("heading", { name: "Boards" })).toBeVisible();
+  });
+}
