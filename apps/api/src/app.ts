@@ -30,7 +30,9 @@ import { hookRoutes } from "./routes/hooks";
 import { insightRoutes } from "./routes/insights";
 import { metricsRoutes } from "./routes/metrics";
 import { pipelineSettingsRoutes } from "./routes/pipeline-settings";
+import { portfolioRoutes } from "./routes/portfolios";
 import { settingsRoutes } from "./routes/settings";
+import { withPortfolioEvents } from "./services/portfolios/portfolio-events";
 
 export interface AppDeps {
   config: Config;
@@ -54,7 +56,7 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   app.decorate("config", config);
   installErrorHandler(app);
   const realtime = attachRealtime(app, { sharedDatabaseUrl });
-  app.decorate("boardEvents", realtime.sink);
+  app.decorate("boardEvents", withPortfolioEvents(realtime.sink, db, app.log));
   app.decorate("userEvents", realtime.users);
   app.decorate("connections", realtime.connections);
 
@@ -108,6 +110,7 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   await app.register(pipelineSettingsRoutes);
   await app.register(hookRoutes);
   await app.register(insightRoutes);
+  await app.register(portfolioRoutes);
 
   serveWebApp(app, config.webDistDir);
   startSleSweep(app, config.sleSweepIntervalMs);

@@ -46,6 +46,13 @@ export const ZMoveDemandBody = z
     afterId: ZId.optional().describe("Place the demand just after this one in the target cell"),
     expectedVersion: z.number().int().min(1).optional(),
     idempotencyKey: z.string().min(1).max(100).optional(),
+    acceptanceOverride: z
+      .string()
+      .trim()
+      .min(1, "must give a reason")
+      .max(500)
+      .optional()
+      .describe("A business demand passes the acceptance gate with children undelivered: why"),
   })
   .refine((body) => !(body.beforeId && body.afterId), {
     message: "give beforeId or afterId, not both",

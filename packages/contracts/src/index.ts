@@ -9,5 +9,6 @@ export * from "./health";
 export * from "./insights";
 export * from "./metrics";
 export * from "./pipeline";
+export * from "./portfolio";
 export * from "./realtime";
 export * from "./settings";

@@ -40,6 +40,13 @@ export const ZBoardEvent = z.discriminatedUnion("type", [
     type: z.literal("metrics.changed"),
     payload: z.object({}),
   }),
+  z.object({
+    seq: z.number().int(),
+    boardId: ZId,
+    type: z.literal("portfolio.changed"),
+    /** Sent to a business board's room: something changed on this team board of its portfolio. */
+    payload: z.object({ teamBoardId: ZId }),
+  }),
 ]);
 export type TBoardEvent = z.infer<typeof ZBoardEvent>;
 export type TBoardEventType = TBoardEvent["type"];

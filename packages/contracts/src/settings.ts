@@ -188,6 +188,8 @@ export const ZAuditEntity = z.enum([
   "pipeline_settings",
   "alert_webhook",
   "forecast_settings",
+  "demand",
+  "portfolio",
 ]);
 export type TAuditEntity = z.infer<typeof ZAuditEntity>;
 
@@ -210,6 +212,9 @@ export const ZAuditAction = z.enum([
   "pipeline_settings.updated",
   "alert_webhook.updated",
   "forecast_settings.updated",
+  "demand.acceptance_overridden",
+  "portfolio.board_added",
+  "portfolio.board_removed",
 ]);
 export type TAuditAction = z.infer<typeof ZAuditAction>;
 

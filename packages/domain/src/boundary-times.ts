@@ -1,5 +1,5 @@
 import type { FlowEvent } from "./flow-history";
-import type { StageOrder } from "./stage-order";
+import { isDeliveredRank, type StageOrder } from "./stage-order";
 import type { EpochMs } from "./units";
 
 /**
@@ -94,7 +94,7 @@ export function boundaryTimes(
     committedAt,
     developmentStartedAt,
     developmentEndedAt: stillPast(rank, developmentEnd) ? developmentEndedAt : null,
-    deliveredAt: stillPast(rank, delivered) ? deliveredAt : null,
+    deliveredAt: isDeliveredRank(order, rank) ? deliveredAt : null,
     rank,
     archived,
     blocked,

@@ -16,6 +16,7 @@ export * from "./jira-mapping";
 export * from "./metric-window";
 export * from "./move-rules";
 export * from "./percentile";
+export * from "./portfolio";
 export * from "./quarterly-two-one-one";
 export * from "./rank";
 export * from "./release-rule";

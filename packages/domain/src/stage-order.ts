@@ -58,3 +58,14 @@ export function isInProgressRank(order: StageOrder, rank: number): boolean {
   // Without a delivery point there is no done stage either (delivery falls back to the first).
   return order.delivered === null || rank < order.delivered;
 }
+
+/**
+ * Whether a demand in the stage at `rank` is delivered: at or past the
+ * delivery boundary (the stage marked `delivered`, else the first `done`
+ * stage). The one reading of "delivered" for a demand's current place: the
+ * metrics' delivery time, a business demand's children and the acceptance
+ * gate all ask it.
+ */
+export function isDeliveredRank(order: StageOrder, rank: number): boolean {
+  return order.delivered !== null && rank >= order.delivered;
+}

@@ -11,7 +11,7 @@ import type { DemandFlow, FlowStage } from "./flow-history";
 import { orderStages } from "./stage-order";
 import { type DurationSummary, summarizeDurations } from "./summarize-durations";
 import { days, type EpochMs, epochMs, type Millis, minutes, WEEK } from "./units";
-import { durationBetween } from "./utc-calendar";
+import { durationBetween, type TimeBasis } from "./utc-calendar";
 
 /** The 2-1-1 goal: 85% delivered within 2 weeks, developed within 1 week, released within 1 hour. */
 export const TWO_ONE_ONE_TARGETS = {
@@ -60,32 +60,61 @@ export function twoOneOneTiles(
   stages: readonly FlowStage[],
   options: CycleTimeOptions,
 ): TwoOneOneTiles {
-  const order = orderStages(stages);
-  const basis = options.timeBasis ?? "calendar";
+  return twoOneOneTilesAcross([{ demands, stages, timeBasis: options.timeBasis }], options);
+}
+
+/** One board's part of a union: its demands, read against its own stages and time basis. */
+export interface BoardFlowPart {
+  demands: readonly DemandFlow[];
+  stages: readonly FlowStage[];
+  timeBasis?: TimeBasis | undefined;
+}
+
+/**
+ * The 2-1-1 tiles over the union of several boards' demands (a portfolio's
+ * team boards): each demand's duration is measured on its own board (its
+ * stages, its time basis), then every duration goes into one set, so the
+ * percentiles are nearest-rank over all of them, never an average of the
+ * boards' percentiles (DESIGN "Metrics", across teams). `options.timeBasis`
+ * is not read; each part brings its own.
+ *
+ * Example: team A delivers after 1, 2, 3 and 10 days, team B after 4, 5
+ * and 6 days. A's p85 is 10 d and B's is 6 d (their mean: 8 d), but over
+ * the union [1, 2, 3, 4, 5, 6, 10] the p85 is the value at rank
+ * ceil(0.85 * 7) = 6: 6 days.
+ */
+export function twoOneOneTilesAcross(
+  parts: readonly BoardFlowPart[],
+  options: Pick<CycleTimeOptions, "window" | "filter">,
+): TwoOneOneTiles {
   const { from, to } = options.window;
   const trendFrom = to - TREND_WEEKS * WEEK;
   const delivery = new Gathered();
   const development = new Gathered();
   const release = new Gathered();
 
-  // Each duration goes straight into the window and/or its trend week: no second pass over what was gathered.
-  const gather = (into: Gathered, found: FlowSpan | null): void => {
-    if (found === null) return;
-    const { startedAt, finishedAt } = found;
-    const inWindow = finishedAt >= from && finishedAt < to;
-    const week = Math.floor((finishedAt - trendFrom) / WEEK);
-    const inTrend = week >= 0 && week < TREND_WEEKS;
-    if (!inWindow && !inTrend) return;
-    const duration = durationBetween(startedAt, finishedAt, basis);
-    if (inWindow) into.window.push(duration);
-    if (inTrend) into.weeks[week]?.push(duration);
-  };
-  for (const demand of demands) {
-    if (!matchesDemandFilter(demand, options.filter)) continue;
-    const times = boundaryTimes(demand.events, order);
-    gather(delivery, deliverySpan(times));
-    gather(development, developmentSpan(times));
-    gather(release, releaseSpan(times, demand.code));
+  for (const part of parts) {
+    const order = orderStages(part.stages);
+    const basis = part.timeBasis ?? "calendar";
+    // Each duration goes straight into the window and/or its trend week: no second pass over what was gathered.
+    const gather = (into: Gathered, found: FlowSpan | null): void => {
+      if (found === null) return;
+      const { startedAt, finishedAt } = found;
+      const inWindow = finishedAt >= from && finishedAt < to;
+      const week = Math.floor((finishedAt - trendFrom) / WEEK);
+      const inTrend = week >= 0 && week < TREND_WEEKS;
+      if (!inWindow && !inTrend) return;
+      const duration = durationBetween(startedAt, finishedAt, basis);
+      if (inWindow) into.window.push(duration);
+      if (inTrend) into.weeks[week]?.push(duration);
+    };
+    for (const demand of part.demands) {
+      if (!matchesDemandFilter(demand, options.filter)) continue;
+      const times = boundaryTimes(demand.events, order);
+      gather(delivery, deliverySpan(times));
+      gather(development, developmentSpan(times));
+      gather(release, releaseSpan(times, demand.code));
+    }
   }
 
   const tile = (gathered: Gathered, target: Millis): TwoOneOneTile => ({

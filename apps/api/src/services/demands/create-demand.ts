@@ -11,7 +11,10 @@ import { admitToLane, admitToStage } from "./wip-checks";
 /**
  * Adds a demand at the bottom of a cell (default: the first stage and lane)
  * and logs its creation as the first Transition. A demand created straight
- * into a stage obeys that stage's hard WIP limit like a move would.
+ * into a stage obeys that stage's hard WIP limit like a move would. Its
+ * parent is on the same board (a defect's demand) unless the caller names
+ * the parent's board: a product demand's business demand
+ * (services/portfolios/create-child-demand.ts).
  */
 export async function createDemand(
   { db, events }: { db: Db; events: BoardEventSink },
@@ -19,6 +22,7 @@ export async function createDemand(
   boardId: string,
   input: TCreateDemandBody,
   now = new Date(),
+  parentBoardId = boardId,
 ): Promise<TDemandChange> {
   await requireBoardRole(db, actorId, boardId, "member");
   const change = await db.$transaction(async (tx) => {
@@ -45,7 +49,7 @@ export async function createDemand(
       );
     if (input.parentId) {
       const parent = await tx.demand.findFirst({
-        where: { id: input.parentId, boardId },
+        where: { id: input.parentId, boardId: parentBoardId },
         select: { id: true },
       });
       if (!parent) throw invalidField("parentId", "is not a demand of this board");

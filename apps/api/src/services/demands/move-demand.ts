@@ -13,6 +13,7 @@ import { AppError, invalidField } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
 import { requireDemandAccess } from "../access/require-board-role";
 import type { BoardEventSink } from "../board-events";
+import { checkAcceptanceGate } from "../portfolios/check-acceptance-gate";
 import { toDemandView } from "./demand-view";
 import {
   lockMoveSubject,
@@ -120,6 +121,17 @@ async function applyMove(
   if (cell.stageCount !== null) overWip = checkStageWip(to, cell.stageCount);
   if (cell.laneCount !== null) overWip = checkLaneWip(toLane, cell.laneCount) || overWip;
   if (stageChanged) checkCriteria(demand, from, to);
+  if (stageChanged) {
+    await checkAcceptanceGate(tx, {
+      board,
+      demandId,
+      actorId,
+      fromStageId: from.id,
+      toStageId: to.id,
+      stages,
+      override: input.acceptanceOverride,
+    });
+  }
 
   const commitment = stages.find((stage) => stage.boundary === "commitment");
   const written = await writeMove(tx, {

@@ -110,7 +110,8 @@ export async function getBoardMetrics(
   };
 }
 
-function metricWindow(query: TMetricsQuery, now: Date): MetricWindow {
+/** The window `[from, to)` a metrics query asks for (default: the 30 days before now). */
+export function metricWindow(query: Pick<TMetricsQuery, "from" | "to">, now: Date): MetricWindow {
   const to = query.to ? Date.parse(query.to) : now.getTime();
   const from = query.from ? Date.parse(query.from) : to - DEFAULT_WINDOW_DAYS * DAY;
   if (from >= to) throw invalidField("from", "must be before `to`", "querystring");
@@ -120,7 +121,8 @@ function metricWindow(query: TMetricsQuery, now: Date): MetricWindow {
   return { from: epochMs(from), to: epochMs(to) };
 }
 
-function tileView(tile: TwoOneOneTile): TMetrics["delivery"] {
+/** A 2-1-1 tile as the API sends it: seconds, with its weekly trend. */
+export function tileView(tile: TwoOneOneTile): TMetrics["delivery"] {
   return {
     ...summaryView(tile),
     trend: tile.trend.map((week) => ({
@@ -133,4 +135,4 @@ function tileView(tile: TwoOneOneTile): TMetrics["delivery"] {
   };
 }
 
-const iso = (at: number) => new Date(at).toISOString();
+export const iso = (at: number) => new Date(at).toISOString();

@@ -163,6 +163,7 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
       case "settings.changed":
         return "reload";
       case "metrics.changed":
+      case "portfolio.changed":
         return "applied";
     }
   },

@@ -124,6 +124,22 @@ const SENTENCE_FOR: Record<TAuditAction, [TAuditEvent, string]> = {
     event("forecast_settings.updated", { forecastWeeks: 12 }, { forecastWeeks: 8 }),
     "Ada Lovelace changed the weeks of throughput the forecasts sample from 12 to 8",
   ],
+  "demand.acceptance_overridden": [
+    event("demand.acceptance_overridden", null, {
+      key: "BIZ-4",
+      undelivered: 2,
+      reason: "Launch date is fixed",
+    }),
+    "Ada Lovelace passed BIZ-4 through the acceptance gate with 2 product demands undelivered: “Launch date is fixed”",
+  ],
+  "portfolio.board_added": [
+    event("portfolio.board_added", null, { name: "Payments" }),
+    "Ada Lovelace added the team board Payments to the portfolio",
+  ],
+  "portfolio.board_removed": [
+    event("portfolio.board_removed", { name: "Payments" }, null),
+    "Ada Lovelace took the team board Payments out of the portfolio",
+  ],
 };
 
 describe("describeAuditEvent", () => {

@@ -64,6 +64,12 @@ const SENTENCES: Record<TAuditAction, (change: Change) => string> = {
   "alert_webhook.updated": alertWebhookUpdated,
   "forecast_settings.updated": ({ actor, before, after }) =>
     `${actor} changed the weeks of throughput the forecasts sample from ${shown(before?.forecastWeeks)} to ${shown(after?.forecastWeeks)}`,
+  "demand.acceptance_overridden": ({ actor, after }) =>
+    `${actor} passed ${text(after, "key")} through the acceptance gate with ${shown(after?.undelivered)} product demands undelivered: “${text(after, "reason")}”`,
+  "portfolio.board_added": ({ actor, after }) =>
+    `${actor} added the team board ${name(after, "board")} to the portfolio`,
+  "portfolio.board_removed": ({ actor, before }) =>
+    `${actor} took the team board ${name(before, "board")} out of the portfolio`,
 };
 
 type Clauses = (name: string, before: Snapshot, after: Snapshot) => string[];

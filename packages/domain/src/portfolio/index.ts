@@ -1,0 +1,3 @@
+export * from "./acceptance-gate";
+export * from "./business-board-template";
+export * from "./child-progress";
