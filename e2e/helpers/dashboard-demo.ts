@@ -1,8 +1,7 @@
 import { type APIRequestContext, expect, type Locator, type Page } from "@playwright/test";
-import type { TBoard, TBoardSummary, TDemand } from "@tideway/contracts";
-import { BoardApi } from "./board-api";
+import type { TBoardSummary } from "@tideway/contracts";
 
-/** The seeded demo board ("PAY"), which every dashboard test reads: its numbers only ever grow under the tests. */
+/** The seeded demo board ("PAY"), which dashboard tests read only for what holds at any hour. */
 export async function demoBoardId(request: APIRequestContext): Promise<string> {
   const response = await request.get("/api/boards");
   expect(response.ok(), `GET /api/boards answered ${response.status()}`).toBe(true);
@@ -25,40 +24,4 @@ export async function shownNumber(locator: Locator): Promise<number> {
   const value = Number(text.replace(/[^\d.]/g, ""));
   if (text === "" || Number.isNaN(value)) throw new Error(`"${text}" is not a number`);
   return value;
-}
-
-/**
- * Delivers one demand of the board, as people would: the furthest-along
- * demand that is not blocked (preferably one waiting in Release) has every
- * criterion of the board ticked and is moved stage by stage into Done,
- * through the API of whichever signed-in context `request` belongs to.
- */
-export async function deliverOneDemand(
-  request: APIRequestContext,
-  baseURL: string,
-  boardId: string,
-): Promise<TDemand> {
-  const api = new BoardApi(request, baseURL);
-  const board = await api.board(boardId);
-  const flow = [...board.stages].sort((a, b) => a.position - b.position);
-  const doneIndex = flow.findIndex((stage) => stage.kind === "done");
-  const done = flow[doneIndex];
-  if (!done) throw new Error("the board has no done stage");
-  const stageIndex = (demand: TDemand) => flow.findIndex((stage) => stage.id === demand.stageId);
-  const candidates = board.demands
-    .filter((demand) => !demand.blocked && demand.committedAt !== null && stageIndex(demand) < doneIndex)
-    .sort((a, b) => stageIndex(b) - stageIndex(a));
-  let demand = candidates[0];
-  if (!demand) throw new Error("no committed demand in progress to deliver");
-  for (const criterion of criteriaStillToMeet(board, demand)) demand = await api.check(demand.id, criterion);
-  for (const stage of flow.slice(stageIndex(demand) + 1, doneIndex + 1)) {
-    demand = await api.move(demand.id, stage.id);
-  }
-  return demand;
-}
-
-function criteriaStillToMeet(board: TBoard, demand: TDemand): string[] {
-  return board.criteria
-    .filter((criterion) => criterion.required && !demand.checkedCriterionIds.includes(criterion.id))
-    .map((criterion) => criterion.id);
 }

@@ -18,6 +18,11 @@ export interface Config {
   sleSweepIntervalMs: number;
   /** Private or reserved addresses (IPs, CIDR ranges) the SLE alert webhook may call; none by default. */
   alertWebhookAllowedAddresses: string[];
+  /**
+   * The instant the demo history ends at when the demo board is seeded; unset: the moment of
+   * seeding. The demo's shape (what sits in which stage) depends on it, so tests pin it.
+   */
+  demoNow: Date | undefined;
 }
 
 /** Reads the environment variables of DESIGN.md "Configuration"; all are optional. */
@@ -37,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(",")
       .map((entry) => entry.trim())
       .filter((entry) => entry !== ""),
+    demoNow: parseDemoNow(env.DEMO_NOW),
   };
 }
 
@@ -56,4 +62,26 @@ function parseInterval(value: string | undefined, fallback: number): number {
     throw new Error(`SLE_SWEEP_INTERVAL_MS must be a whole number of milliseconds (0: off), got "${value}"`);
   }
   return ms;
+}
+
+/** An ISO 8601 instant with its zone (`Z` or `+02:00`), so it means the same on every machine. */
+const ZONED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(Z|([+-])(\d{2}):(\d{2}))$/;
+
+function parseDemoNow(value: string | undefined): Date | undefined {
+  if (value === undefined || value === "") return undefined;
+  const match = ZONED_INSTANT.exec(value);
+  const at = Date.parse(value);
+  // Date.parse rolls 30 February over into March; the written date and time must survive the trip.
+  const zoneMinutes = match?.[2]
+    ? (match[2] === "-" ? -1 : 1) * (Number(match[3]) * 60 + Number(match[4]))
+    : 0;
+  const written = Number.isNaN(at) ? "" : new Date(at + zoneMinutes * 60_000).toISOString().slice(0, 16);
+  if (!match || written !== value.slice(0, 16)) {
+    throw new Error(
+      `DEMO_NOW must be an ISO 8601 instant with a zone, like 2026-03-04T08:20:00Z, got "${value}"`,
+    );
+  }
+  // A history ending in the future would show demands aged less than nothing.
+  if (at > Date.now()) throw new Error(`DEMO_NOW must not be in the future, got "${value}"`);
+  return new Date(at);
 }

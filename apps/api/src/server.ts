@@ -7,7 +7,7 @@ import { seedDemoIfEmpty } from "./seed/seed-demo";
 const config = loadConfig();
 const database = await startDatabase(config);
 const db = createPrisma(database.url);
-const demo = config.production ? null : await seedDemoIfEmpty(db);
+const demo = config.production ? null : await seedDemoIfEmpty(db, config.demoNow);
 // An external database may be shared by several API processes behind one
 // URL; their socket.io broadcasts then travel through it.
 const app = await buildApp({ config, db, sharedDatabaseUrl: config.databaseUrl });
