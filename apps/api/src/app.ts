@@ -48,7 +48,8 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // Forwarded headers count only from the proxies TRUST_PROXY names (default: none).
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

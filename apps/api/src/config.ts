@@ -1,5 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import proxyAddr from "@fastify/proxy-addr";
 
 export const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 
@@ -23,6 +24,13 @@ export interface Config {
    * seeding. The demo's shape (what sits in which stage) depends on it, so tests pin it.
    */
   demoNow: Date | undefined;
+  /**
+   * Reverse proxies (IPs, CIDR ranges, or proxy-addr's `loopback`, `linklocal`,
+   * `uniquelocal`) whose X-Forwarded-For/-Host/-Proto are believed; none by
+   * default, so a client cannot choose the address its rate limits count
+   * against, nor the host the CSRF check compares with.
+   */
+  trustedProxies: string[];
 }
 
 /** Reads the environment variables of DESIGN.md "Configuration"; all are optional. */
@@ -38,12 +46,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.join(repoRoot, "apps/web/dist"),
     migrationsDir: path.join(repoRoot, "prisma/migrations"),
     sleSweepIntervalMs: parseInterval(env.SLE_SWEEP_INTERVAL_MS, 60_000),
-    alertWebhookAllowedAddresses: (env.ALERT_WEBHOOK_ALLOWED_ADDRESSES ?? "")
-      .split(",")
-      .map((entry) => entry.trim())
-      .filter((entry) => entry !== ""),
+    alertWebhookAllowedAddresses: commaList(env.ALERT_WEBHOOK_ALLOWED_ADDRESSES),
+    trustedProxies: parseTrustedProxies(env.TRUST_PROXY),
     demoNow: parseDemoNow(env.DEMO_NOW),
   };
+}
+
+function commaList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+}
+
+/** Checked with the same parser Fastify applies to them, so a typo stops the boot instead of trusting no one. */
+function parseTrustedProxies(value: string | undefined): string[] {
+  const proxies = commaList(value);
+  try {
+    proxyAddr.compile(proxies);
+  } catch (error) {
+    throw new Error(
+      `TRUST_PROXY must list IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal), comma-separated: ${(error as Error).message}`,
+    );
+  }
+  return proxies;
 }
 
 function parsePort(value: string | undefined): number {

@@ -303,6 +303,21 @@ describe("board export and import", () => {
     expect(await ctx.db.board.count()).toBe(boardsBefore);
   });
 
+  /** Imports `document` as `client` under `key`, expecting success. */
+  async function importedBy(
+    client: Client,
+    key: string,
+    document: TBoardExport,
+  ): Promise<TImportBoardResult> {
+    const response = await client.request({
+      method: "POST",
+      url: `/api/boards/import?key=${key}`,
+      payload: document,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as TImportBoardResult;
+  }
+
   /** Imports `document` under the key BROKEN, which no accepted import in this file takes. */
   const importAsBroken = (document: object) =>
     lead.request({ method: "POST", url: "/api/boards/import?key=BROKEN", payload: document });
@@ -415,6 +430,43 @@ describe("board export and import", () => {
     const { settings } = await ctx.db.board.findUniqueOrThrow({ where: { key: "PLANTED" } });
     expect(JSON.stringify(settings)).not.toContain("forged");
     expect(settings).not.toHaveProperty("alertWebhook");
+  });
+
+  it("[F3] enrols no one but the importer, and names only people who share a board the importer admins", async () => {
+    const importer = await createClient(ctx.app, "importer");
+    const victim = await createClient(ctx.app, "victim");
+    const colleague = await createClient(ctx.app, "colleague");
+    const team = await createBoard(importer, "Importer's team");
+    await ctx.db.boardMember.create({ data: { boardId: team.id, userId: colleague.userId, role: "member" } });
+    // The victim shares a board with the importer, but one the importer does not admin.
+    const theirs = await createBoard(victim, "Victim's board");
+    await ctx.db.boardMember.create({
+      data: { boardId: theirs.id, userId: importer.userId, role: "member" },
+    });
+
+    const crafted = structuredClone(exported);
+    crafted.members = [
+      { userId: victim.userId, name: "victim", role: "admin" },
+      { userId: colleague.userId, name: "colleague", role: "admin" },
+    ];
+    crafted.transitions = crafted.transitions.map((transition, index) => ({
+      ...transition,
+      actorId: index % 2 === 0 ? victim.userId : colleague.userId,
+    }));
+    crafted.demands = crafted.demands.map((demand) => ({ ...demand, ownerId: victim.userId }));
+    const { boardId } = await importedBy(importer, "ENROL", crafted);
+
+    const members = await ctx.db.boardMember.findMany({
+      where: { boardId },
+      select: { userId: true, role: true },
+    });
+    expect(members).toEqual([{ userId: importer.userId, role: "admin" }]);
+    const actors = await ctx.db.transition.findMany({ where: { boardId }, select: { actorId: true } });
+    expect(new Set(actors.map((transition) => transition.actorId))).toEqual(
+      new Set([null, colleague.userId]),
+    );
+    expect(await ctx.db.demand.count({ where: { boardId, ownerId: { not: null } } })).toBe(0);
+    expect(await ctx.db.notification.count({ where: { userId: victim.userId } })).toBe(0);
   });
 
   it("lets no one export a board they are not a member of", async () => {

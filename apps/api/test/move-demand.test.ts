@@ -50,6 +50,38 @@ describe("moving a demand", () => {
     return board;
   }
 
+  const setArchived = (demandId: string, archived: boolean) =>
+    lead.request({ method: "PATCH", url: `/api/demands/${demandId}`, payload: { archived } });
+
+  it("[F6] restores an archived demand only past the same WIP checks as a move", async () => {
+    const full = await boardWithLimit(2, "hard");
+    const doing = stageNamed(full, "Doing").id;
+    const first = await addDemand(lead, full, { stageId: doing });
+    await addDemand(lead, full, { stageId: doing });
+    expect((await setArchived(first.id, true)).statusCode).toBe(200);
+    await addDemand(lead, full, { stageId: doing });
+
+    const refused = await setArchived(first.id, false);
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json()).toMatchObject({
+      code: "WIP_LIMIT_REACHED",
+      details: { stageId: doing, limit: 2 },
+    });
+    expect(await ctx.db.demand.count({ where: { stageId: doing, archivedAt: null } })).toBe(2);
+    expect(await transitionsOf(first.id, "restored")).toBe(0);
+
+    const soft = await boardWithLimit(1, "soft");
+    const softDoing = stageNamed(soft, "Doing").id;
+    const archived = await addDemand(lead, soft, { stageId: softDoing });
+    expect((await setArchived(archived.id, true)).statusCode).toBe(200);
+    await addDemand(lead, soft, { stageId: softDoing });
+    expect((await setArchived(archived.id, false)).statusCode).toBe(200);
+    const restored = await ctx.db.transition.findFirstOrThrow({
+      where: { demandId: archived.id, kind: "restored" },
+    });
+    expect(restored.overWip).toBe(true);
+  });
+
   it("refuses entering a stage with unmet entry criteria, listing them, then lets the demand in once ticked", async () => {
     const board = await createBoard(lead);
     const design = stageNamed(board, "Design");

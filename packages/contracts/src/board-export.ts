@@ -169,7 +169,7 @@ const ZBoardExportShape = z.object({
     createdAt: ZInstant,
     nextDemandNumber: ZCount.min(1),
   }),
-  /** Members as the board shows them (id, name, role); no emails. */
+  /** Members as the board shows them (id, name, role); no emails. An import enrols only the importer. */
   members: z.array(ZExportedMember),
   stages: z.array(ZExportedStage).min(1, "a board needs at least one stage"),
   lanes: z.array(ZExportedLane).min(1, "a board needs at least one lane"),

@@ -30,6 +30,7 @@ export const ErrorCode = {
   INVALID_SIGNATURE: "INVALID_SIGNATURE",
   DATABASE_UNAVAILABLE: "DATABASE_UNAVAILABLE",
   DATABASE_BUSY: "DATABASE_BUSY",
+  SIGN_IN_BUSY: "SIGN_IN_BUSY",
   INTERNAL: "INTERNAL",
 } as const;
 export type TErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

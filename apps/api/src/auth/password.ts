@@ -1,4 +1,7 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
+import { ErrorCode } from "@tideway/contracts";
+import pLimit from "p-limit";
+import { AppError } from "../errors/app-error";
 
 // scrypt from node:crypto: memory-hard, maintained with Node itself, no native
 // addon to build. Parameters follow OWASP's minimum (N=2^17, r=8, p=1); the
@@ -7,24 +10,64 @@ const PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
 const KEY_LENGTH = 64;
 const MAX_MEMORY = 256 * 1024 * 1024;
 
+/**
+ * Each hash holds 128 MiB and a core for a few tenths of a second on an idle
+ * 2-core machine. Hashes beyond HASH_CONCURRENCY wait in a queue of at most
+ * HASH_QUEUE_LIMIT; past that a sign-in or sign-up is refused at once with
+ * 503 SIGN_IN_BUSY instead of queueing behind a flood, so no caller waits for
+ * more than HASH_QUEUE_LIMIT / HASH_CONCURRENCY + 1 = 2 hash times before its
+ * own (`npm run bench:sign-in-flood` measures it). The per-address and
+ * per-account limits (routes/auth.ts) keep one client from filling the
+ * queue; this bound holds against many.
+ */
+export const HASH_CONCURRENCY = 2;
+export const HASH_QUEUE_LIMIT = 2;
+const hashing = pLimit(HASH_CONCURRENCY);
+
+/** True while a new hash would be refused; sign-in checks it before counting an attempt against any limit. */
+export function passwordHashingFull(): boolean {
+  return hashing.pendingCount >= HASH_QUEUE_LIMIT;
+}
+
+export function passwordHashingBusy(): AppError {
+  return new AppError(
+    ErrorCode.SIGN_IN_BUSY,
+    "Too many sign-ins are being checked right now; try again in a second.",
+  );
+}
+
 function derive(
   password: string,
   salt: Buffer,
   params: { N: number; r: number; p: number },
 ): Promise<Buffer> {
+  if (passwordHashingFull()) return Promise.reject(passwordHashingBusy());
   const options: ScryptOptions = { ...params, maxmem: MAX_MEMORY };
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, options, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  return hashing(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, options, (error, key) =>
+          error ? reject(error) : resolve(key),
+        );
+      }),
+  );
+}
+
+function encode(params: { N: number; r: number; p: number }, salt: Buffer, key: Buffer): string {
+  return ["scrypt", params.N, params.r, params.p, salt.toString("base64"), key.toString("base64")].join("$");
 }
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
-  return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64"), key.toString("base64")].join("$");
+  return encode(PARAMS, salt, await derive(password, salt, PARAMS));
 }
+
+/**
+ * A stored-hash look-alike no password matches (its key is random, not
+ * derived). Verifying against it when an email is unknown costs the same
+ * hash as a wrong password, so timing does not reveal which accounts exist.
+ */
+export const DECOY_PASSWORD_HASH = encode(PARAMS, randomBytes(16), randomBytes(KEY_LENGTH));
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split("$");

@@ -47,6 +47,7 @@ export const STATUS_BY_CODE: Record<TErrorCode, number> = {
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.DATABASE_UNAVAILABLE]: 503,
   [ErrorCode.DATABASE_BUSY]: 503,
+  [ErrorCode.SIGN_IN_BUSY]: 503,
   [ErrorCode.INTERNAL]: 500,
 };
 

@@ -1,4 +1,6 @@
 import {
+  ErrorCode,
+  type TSignInBody,
   ZCreatedToken,
   ZCreateTokenBody,
   ZErrorBody,
@@ -7,17 +9,32 @@ import {
   ZSignUpBody,
   ZUser,
 } from "@tideway/contracts";
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { passwordHashingBusy, passwordHashingFull } from "../auth/password";
+import { AppError } from "../errors/app-error";
 import { requireCaller, SESSION_COOKIE } from "../plugins/authenticate";
 import { signIn, signUp } from "../services/auth/accounts";
 import { createApiToken, endSession, startSession } from "../services/auth/sessions";
 
 const ZUserReply = z.object({ user: ZUser });
-const errors = { 400: ZErrorBody, 401: ZErrorBody, 409: ZErrorBody, 429: ZErrorBody };
-// Sign-in and sign-up run a deliberately slow password hash: limit them per client.
-const credentialRateLimit = { rateLimit: { max: 10, timeWindow: "1 minute" } };
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 409: ZErrorBody, 429: ZErrorBody, 503: ZErrorBody };
+// Sign-in and sign-up run a deliberately slow password hash (auth/password.ts
+// bounds how many run at once): limit them per client address (request.ip,
+// which forwarded headers set only from TRUST_PROXY's proxies). Counted before
+// validation, so malformed attempts count too, but after refuseWhileHashingFull:
+// a request turned away for a full hash queue costs its sender no attempt.
+const credentialRateLimit = {
+  rateLimit: { max: 10, timeWindow: "1 minute", hook: "preValidation" },
+} as const;
+
+async function refuseWhileHashingFull(): Promise<void> {
+  if (passwordHashingFull()) throw passwordHashingBusy();
+}
+// Guessing one account's password from many addresses: a few tries per
+// account and quarter hour, whoever sends them, checked before any hashing.
+const ACCOUNT_SIGN_IN_LIMIT = { max: 10, timeWindow: "15 minutes" } as const;
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const secureCookie = app.config.production;
@@ -38,6 +55,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/auth/sign-up",
     {
       config: credentialRateLimit,
+      preValidation: refuseWhileHashingFull,
       schema: { tags: ["auth"], body: ZSignUpBody, response: { 201: ZUserReply, ...errors } },
     },
     async (request, reply) => {
@@ -47,10 +65,27 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  // Its own counter: @fastify/rate-limit runs only one of its limits per request.
+  const accountSignIns = app.createRateLimit({
+    ...ACCOUNT_SIGN_IN_LIMIT,
+    keyGenerator: (request) => `sign-in:${(request.body as TSignInBody).email}`,
+  });
+  async function limitSignInsPerAccount(request: FastifyRequest): Promise<void> {
+    const limit = await accountSignIns(request);
+    if (!limit.isAllowed && limit.isExceeded) {
+      throw new AppError(
+        ErrorCode.RATE_LIMITED,
+        `Too many sign-in attempts for this account; try again in ${Math.ceil(limit.ttlInSeconds / 60)} minutes.`,
+      );
+    }
+  }
+
   app.post(
     "/api/auth/sign-in",
     {
       config: credentialRateLimit,
+      preValidation: refuseWhileHashingFull,
+      preHandler: limitSignInsPerAccount,
       schema: { tags: ["auth"], body: ZSignInBody, response: { 200: ZUserReply, ...errors } },
     },
     async (request, reply) => {

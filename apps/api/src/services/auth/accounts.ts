@@ -1,14 +1,10 @@
 import { ErrorCode, type TSignInBody, type TSignUpBody, type TUser } from "@tideway/contracts";
-import { hashPassword, verifyPassword } from "../../auth/password";
+import { DECOY_PASSWORD_HASH, hashPassword, verifyPassword } from "../../auth/password";
 import type { Db } from "../../db/prisma";
 import { AppError } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
 
 const userFields = { id: true, email: true, name: true, isInstanceAdmin: true } as const;
-
-// Verifying against this when the email is unknown makes a wrong email cost
-// the same time as a wrong password, so timing does not reveal accounts.
-let decoyHash: Promise<string> | undefined;
 
 /** The first account on an instance becomes its administrator. */
 export async function signUp(db: Db, input: TSignUpBody): Promise<TUser> {
@@ -39,8 +35,7 @@ export async function signUp(db: Db, input: TSignUpBody): Promise<TUser> {
 
 export async function signIn(db: Db, input: TSignInBody): Promise<TUser> {
   const user = await db.user.findUnique({ where: { email: input.email } });
-  decoyHash ??= hashPassword("decoy password that never matches");
-  const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash));
+  const valid = await verifyPassword(input.password, user?.passwordHash ?? DECOY_PASSWORD_HASH);
   if (!user || !valid) {
     throw new AppError(ErrorCode.INVALID_CREDENTIALS, "Email or password is wrong.");
   }

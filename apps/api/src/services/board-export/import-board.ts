@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import {
   ErrorCode,
   type TBoardExport,
-  type TBoardRole,
   type TImportBoardQuery,
   type TImportBoardResult,
 } from "@tideway/contracts";
@@ -26,11 +25,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * and every timestamp is kept, so the metrics of the new board equal the
  * old one's. The log is appended in the document's order.
  *
- * People: the importer becomes admin. Other exported members join only if
- * their user exists in this install (a copy made next to the original);
- * references to users (actor, owner, who ticked a check) are kept where the
- * user exists here and cleared otherwise. Across installs user ids mean
- * nothing, and an export carries no emails to match people by.
+ * People: the importer becomes admin and the board's only member; a
+ * document cannot enrol anyone else (its `members` list is not read).
+ * References to users (actor, owner, who ticked a check) are kept only for
+ * the importer and for people who already belong to a board the importer
+ * admins (a copy made next to the original); anyone else becomes an unnamed
+ * actor, so a crafted document cannot name a stranger as the author of its
+ * history. Across installs user ids mean nothing, and an export carries no
+ * emails to match people by.
  */
 export async function importBoard(
   db: Db,
@@ -40,7 +42,7 @@ export async function importBoard(
 ): Promise<TImportBoardResult> {
   const key = overrides.key ?? doc.board.key;
   const name = overrides.name ?? doc.board.name;
-  const knownUsers = await existingUsers(db, doc);
+  const knownUsers = await peopleTheImporterMayName(db, importerId, doc);
   const user = (ref: string | null) => (ref !== null && knownUsers.has(ref) ? ref : null);
   const remap = (items: { id: string }[]) => new Map(items.map((item) => [item.id, randomUUID()]));
   const stageIds = remap(doc.stages);
@@ -67,14 +69,7 @@ export async function importBoard(
         },
       });
       const boardId = board.id;
-      const members = new Map<string, TBoardRole>([[importerId, "admin"]]);
-      for (const member of doc.members) {
-        if (knownUsers.has(member.userId) && !members.has(member.userId))
-          members.set(member.userId, member.role);
-      }
-      await tx.boardMember.createMany({
-        data: [...members].map(([userId, role]) => ({ boardId, userId, role })),
-      });
+      await tx.boardMember.create({ data: { boardId, userId: importerId, role: "admin" } });
       await tx.stage.createMany({
         data: doc.stages.map(({ id, ...stage }) => ({ ...stage, id: to(stageIds, id), boardId })),
       });
@@ -171,17 +166,29 @@ function keyTaken(key: string): AppError {
   );
 }
 
-/** The user ids the document names that exist in this install. */
-async function existingUsers(db: Db, doc: TBoardExport): Promise<Set<string>> {
+/**
+ * The user ids the document names that the import may keep: the importer and
+ * the members of boards the importer admins (people an admin can already add
+ * to a board of theirs).
+ */
+async function peopleTheImporterMayName(db: Db, importerId: string, doc: TBoardExport): Promise<Set<string>> {
   const refs = new Set<string>();
-  for (const member of doc.members) refs.add(member.userId);
   for (const demand of doc.demands) {
     if (demand.ownerId) refs.add(demand.ownerId);
     for (const check of demand.checks) if (check.checkedById) refs.add(check.checkedById);
   }
   for (const transition of doc.transitions) if (transition.actorId) refs.add(transition.actorId);
-  const candidates = [...refs].filter((ref) => UUID.test(ref));
-  if (candidates.length === 0) return new Set();
-  const users = await db.user.findMany({ where: { id: { in: candidates } }, select: { id: true } });
-  return new Set(users.map((u) => u.id));
+  const candidates = [...refs].filter((ref) => UUID.test(ref) && ref !== importerId);
+  const known = new Set([importerId]);
+  if (candidates.length === 0) return known;
+  const colleagues = await db.boardMember.findMany({
+    where: {
+      userId: { in: candidates },
+      board: { members: { some: { userId: importerId, role: "admin" } } },
+    },
+    select: { userId: true },
+    distinct: ["userId"],
+  });
+  for (const colleague of colleagues) known.add(colleague.userId);
+  return known;
 }

@@ -1,12 +1,12 @@
 import type { TCreateDemandBody, TDemandChange } from "@tideway/contracts";
-import { isInProgressStage, rankBetween } from "@tideway/domain";
+import { rankBetween } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { invalidField } from "../../errors/app-error";
 import { requireBoardRole } from "../access/require-board-role";
 import { type BoardEventSink, nextBoardSeq } from "../board-events";
 import { demandViewSelect, toDemandView } from "./demand-view";
 import { TRANSACTION_OPTIONS } from "./transaction-options";
-import { admitToLane, admitToStage } from "./wip-checks";
+import { admitDemand } from "./wip-checks";
 
 /**
  * Adds a demand at the bottom of a cell (default: the first stage and lane)
@@ -55,9 +55,7 @@ export async function createDemand(
       if (!parent) throw invalidField("parentId", "is not a demand of this board");
     }
 
-    const overWip =
-      (await admitToStage(tx, stage)) ||
-      (isInProgressStage(stage, stages) && (await admitToLane(tx, lane, stages, null)));
+    const overWip = await admitDemand(tx, stage, lane, stages, null);
 
     // The per-board number comes from the board row, locked by this update.
     const { nextDemandNumber } = await tx.board.update({

@@ -1,10 +1,16 @@
 import { ErrorCode, type TDemandChange, type TUpdateDemandBody } from "@tideway/contracts";
 import type { Db } from "../../db/prisma";
 import { AppError, invalidField } from "../../errors/app-error";
+import type { Prisma } from "../../generated/prisma/client";
 import type { BoardEventSink } from "../board-events";
-import { changeDemand } from "./change-demand";
+import { changeDemand, type LockedDemandRow } from "./change-demand";
+import { admitDemand } from "./wip-checks";
 
-/** Edits a demand's fields; archiving or restoring it is logged as a Transition. */
+/**
+ * Edits a demand's fields; archiving or restoring it is logged as a
+ * Transition. Restoring passes the WIP checks of any entry into its stage and
+ * lane (admitDemand), so a full stage stays full.
+ */
 export async function updateDemand(
   deps: { db: Db; events: BoardEventSink },
   actorId: string,
@@ -38,6 +44,8 @@ export async function updateDemand(
       }
       const archiving = archived !== undefined && archived !== (demand.archivedAt !== null);
       if (archiving) {
+        // Restoring puts the demand back on the board: it enters its stage and lane again.
+        const overWip = archived ? false : await admitRestored(tx, demand);
         await tx.transition.create({
           data: {
             boardId: demand.boardId,
@@ -49,6 +57,7 @@ export async function updateDemand(
             toLaneId: demand.laneId,
             at: now,
             actorId,
+            overWip,
           },
         });
       }
@@ -66,4 +75,15 @@ export async function updateDemand(
     },
     expectedVersion,
   );
+}
+
+async function admitRestored(tx: Prisma.TransactionClient, demand: LockedDemandRow): Promise<boolean> {
+  const stages = await tx.stage.findMany({
+    where: { boardId: demand.boardId },
+    orderBy: { position: "asc" },
+  });
+  const lane = await tx.lane.findUniqueOrThrow({ where: { id: demand.laneId } });
+  const stage = stages.find((candidate) => candidate.id === demand.stageId);
+  if (!stage) throw new Error(`demand ${demand.id} stands in a stage of another board`);
+  return admitDemand(tx, stage, lane, stages, demand.id);
 }

@@ -1,5 +1,11 @@
 import { ErrorCode } from "@tideway/contracts";
-import { inProgressStageIds, type LaneRule, type StageRule, wipVerdict } from "@tideway/domain";
+import {
+  inProgressStageIds,
+  isInProgressStage,
+  type LaneRule,
+  type StageRule,
+  wipVerdict,
+} from "@tideway/domain";
 import { AppError } from "../../errors/app-error";
 import type { Prisma } from "../../generated/prisma/client";
 
@@ -56,6 +62,27 @@ export async function admitToLane(
     },
   });
   return checkLaneWip(lane, count);
+}
+
+/**
+ * One more demand entering `stage` in `lane` (created there, or restored from
+ * the archive where it stood): the stage's limit, then the lane's while the
+ * stage is in progress, both checked (and locked, stage before lane) even
+ * when the first is already over a soft limit. Throws 409 WIP_LIMIT_REACHED
+ * for a hard limit; returns whether a soft one was exceeded (the
+ * Transition's over_wip). `demandId` is the entering demand when it already
+ * exists, so it is never counted against itself.
+ */
+export async function admitDemand(
+  tx: Tx,
+  stage: StageRule,
+  lane: LaneRule,
+  stages: readonly StageRule[],
+  demandId: string | null,
+): Promise<boolean> {
+  const overStage = await admitToStage(tx, stage);
+  const overLane = isInProgressStage(stage, stages) && (await admitToLane(tx, lane, stages, demandId));
+  return overStage || overLane;
 }
 
 /** Throws the 409 a hard limit gives; returns whether a soft limit was exceeded. */
