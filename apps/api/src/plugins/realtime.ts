@@ -94,7 +94,10 @@ export function attachRealtime(
     void socket.join(credentialRooms(socket.data.caller));
     // A sign-out that committed between the handshake's check and the join
     // above found no connection to close: check once more now that it would.
-    void credentialStillValid(app, socket).then((valid) => valid || socket.disconnect(true));
+    credentialStillValid(app, socket)
+      .then((valid) => valid || socket.disconnect(true))
+      // The database is unreachable: board:join checks again before anything is shared.
+      .catch((error: unknown) => app.log.warn({ err: error }, "socket credential re-check failed"));
     socket.on("board:join", (request, ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
       void joinBoard(app, socket, request).then((answer) => {
