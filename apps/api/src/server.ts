@@ -3,6 +3,7 @@ import { loadConfig } from "./config";
 import { createPrisma } from "./db/prisma";
 import { startDatabase } from "./db/start-database";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
+import { signInHint } from "./seed/sign-in-hint";
 
 const config = loadConfig();
 const database = await startDatabase(config);
@@ -38,5 +39,5 @@ const lines = [
     : "  migrations: up to date",
 ];
 if (demo) lines.push(`  demo board seeded: ${demo.boardKey} (${demo.demands} demands)`);
-if (demo?.credentials) lines.push(`  demo sign-in: ${demo.credentials.email} / ${demo.credentials.password}`);
+lines.push(...(await signInHint(db, `${url}/sign-in`)));
 console.log(lines.join("\n"));
