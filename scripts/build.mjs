@@ -8,7 +8,7 @@
 //                                        since its last build (what `npm start` does)
 //
 // A part's stamp is a SHA-256 of its source files' paths and contents, written
-// under node_modules/.cache once the build succeeded.
+// under .build-stamps/ once the build succeeded.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const ifChanged = process.argv.includes("--if-changed");
 // Outside the output folders, which the server serves or the build empties.
-const STAMP_DIR = path.join(root, "node_modules/.cache/tideway-build");
+const STAMP_DIR = path.join(root, ".build-stamps");
 const SKIPPED_FOLDERS = new Set(["node_modules", "dist", ".data"]);
 const SHARED_SOURCES = ["packages/domain", "packages/contracts", "package-lock.json", "tsconfig.base.json"];
 

@@ -4,8 +4,8 @@
 //     version symlinks (libicuuc.so.60 -> libicuuc.so.60.2); its own
 //     postinstall would recreate them, so we run that step ourselves;
 //  2. the Prisma client is generated from prisma/schema.prisma, unless this is a
-//     production install (`npm ci --omit=dev`: no Prisma CLI), which runs the
-//     compiled API in apps/api/dist with the client already bundled in.
+//     production install (scripts/assemble-runtime.mjs: no schema, and usually
+//     no Prisma CLI), which runs the compiled API with the client bundled in.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -49,7 +49,7 @@ function prismaCliInstalled() {
 }
 
 hydrateEmbeddedPostgres();
-if (!prismaCliInstalled()) process.exit(0);
+if (!existsSync(path.join(root, "prisma/schema.prisma")) || !prismaCliInstalled()) process.exit(0);
 const generate = spawnSync(process.execPath, [path.join(root, "scripts/prisma-generate.mjs")], {
   cwd: root,
   stdio: "inherit",

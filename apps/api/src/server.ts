@@ -1,11 +1,11 @@
 import { buildApp } from "./app";
-import { loadConfig } from "./config";
+import { loadConfigOrExit } from "./config";
 import { createPrisma } from "./db/prisma";
 import { startDatabase } from "./db/start-database";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
 import { signInHint } from "./seed/sign-in-hint";
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const database = await startDatabase(config);
 const db = createPrisma(database.url);
 const demo = config.production ? null : await seedDemoIfEmpty(db);

