@@ -5,17 +5,18 @@
 //
 //   node scripts/build.mjs               build both
 //   node scripts/build.mjs --if-changed  skip a part whose sources are unchanged
-//                                        since its last build (what `npm start` does)
+//                                        since its last build (what `npm start` does,
+//                                        through scripts/start.mjs)
 //
-// A part's stamp is a SHA-256 of its source files' paths and contents, written
-// under .build-stamps/ once the build succeeded.
+// A part's stamp is a SHA-256 of its source files' paths, sizes and modification
+// times (a stat per file, no reading: a start with nothing to build stays fast),
+// written under .build-stamps/ once the build succeeded.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const ifChanged = process.argv.includes("--if-changed");
 // Outside the output folders, which the server serves or the build empties.
 const STAMP_DIR = path.join(root, ".build-stamps");
 const SKIPPED_FOLDERS = new Set(["node_modules", "dist", ".data"]);
@@ -45,30 +46,34 @@ const parts = [
   },
 ];
 
-for (const part of parts) {
-  const stamp = sourceStamp(part.sources);
-  const stampPath = path.join(STAMP_DIR, `${part.outDir.replaceAll("/", "-")}.sha256`);
-  const built = existsSync(path.join(root, part.output)) && existsSync(stampPath);
-  if (ifChanged && built && readFileSync(stampPath, "utf8") === stamp) {
-    console.log(`build: ${part.name} is up to date (${part.outDir})`);
-    continue;
+/** Builds each part, or with `ifChanged` only those whose sources changed since their last build. */
+export async function build({ ifChanged = false } = {}) {
+  for (const part of parts) {
+    const stamp = sourceStamp(part.sources);
+    const stampPath = path.join(STAMP_DIR, `${part.outDir.replaceAll("/", "-")}.sha256`);
+    const built = existsSync(path.join(root, part.output)) && existsSync(stampPath);
+    if (ifChanged && built && readFileSync(stampPath, "utf8") === stamp) {
+      console.log(`build: ${part.name} is up to date (${part.outDir})`);
+      continue;
+    }
+    const started = performance.now();
+    await part.build();
+    mkdirSync(STAMP_DIR, { recursive: true });
+    writeFileSync(stampPath, stamp);
+    console.log(
+      `build: ${part.name} built into ${part.outDir} in ${Math.round(performance.now() - started)} ms`,
+    );
   }
-  const started = performance.now();
-  await part.build();
-  mkdirSync(STAMP_DIR, { recursive: true });
-  writeFileSync(stampPath, stamp);
-  console.log(
-    `build: ${part.name} built into ${part.outDir} in ${Math.round(performance.now() - started)} ms`,
-  );
 }
+
+const invokedDirectly = import.meta.main ?? process.argv[1] === fileURLToPath(import.meta.url);
+if (invokedDirectly) await build({ ifChanged: process.argv.includes("--if-changed") });
 
 function sourceStamp(sources) {
   const hash = createHash("sha256");
   for (const file of sources.flatMap((source) => filesUnder(path.join(root, source))).sort()) {
-    hash.update(path.relative(root, file));
-    hash.update("\0");
-    hash.update(readFileSync(file));
-    hash.update("\0");
+    const { size, mtimeMs } = statSync(file);
+    hash.update(`${path.relative(root, file)}\0${size}\0${mtimeMs}\0`);
   }
   return hash.digest("hex");
 }

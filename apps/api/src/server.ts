@@ -3,12 +3,13 @@ import { loadConfigOrExit } from "./config";
 import { createPrisma } from "./db/prisma";
 import { startDatabase } from "./db/start-database";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
-import { signInHint } from "./seed/sign-in-hint";
+import { signInAccounts, signInHint } from "./seed/sign-in-hint";
 
 const config = loadConfigOrExit();
 const database = await startDatabase(config);
 const db = createPrisma(database.url);
 const demo = config.production ? null : await seedDemoIfEmpty(db);
+const accounts = signInAccounts(db);
 // An external database may be shared by several API processes behind one
 // URL; their socket.io broadcasts then travel through it.
 const app = await buildApp({ config, db, sharedDatabaseUrl: config.databaseUrl });
@@ -39,5 +40,5 @@ const lines = [
     : "  migrations: up to date",
 ];
 if (demo) lines.push(`  demo board seeded: ${demo.boardKey} (${demo.demands} demands)`);
-lines.push(...(await signInHint(db, `${url}/sign-in`)));
+lines.push(...signInHint(await accounts, `${url}/sign-in`));
 console.log(lines.join("\n"));
