@@ -3,7 +3,9 @@
 //  1. the embedded PostgreSQL package ships its shared libraries without their
 //     version symlinks (libicuuc.so.60 -> libicuuc.so.60.2); its own
 //     postinstall would recreate them, so we run that step ourselves;
-//  2. the Prisma client is generated from prisma/schema.prisma.
+//  2. the Prisma client is generated from prisma/schema.prisma, unless this is a
+//     production install (scripts/assemble-runtime.mjs: no schema, and usually
+//     no Prisma CLI), which runs the compiled API with the client bundled in.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -37,7 +39,17 @@ function hydrateEmbeddedPostgres() {
   }
 }
 
+function prismaCliInstalled() {
+  try {
+    createRequire(path.join(root, "package.json")).resolve("prisma/package.json");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 hydrateEmbeddedPostgres();
+if (!existsSync(path.join(root, "prisma/schema.prisma")) || !prismaCliInstalled()) process.exit(0);
 const generate = spawnSync(process.execPath, [path.join(root, "scripts/prisma-generate.mjs")], {
   cwd: root,
   stdio: "inherit",

@@ -17,7 +17,10 @@ import type { Config } from "./config";
 import type { Db } from "./db/prisma";
 import { authenticate } from "./plugins/authenticate";
 import { installErrorHandler } from "./plugins/error-handler";
+import { healthProbesPlugin } from "./plugins/health-probes";
+import { prometheusMetricsPlugin } from "./plugins/prometheus-metrics";
 import { attachRealtime } from "./plugins/realtime";
+import { requestIdsPlugin } from "./plugins/request-ids";
 import { startSleSweep } from "./plugins/sle-sweep";
 import { authRoutes } from "./routes/auth";
 import { boardExportRoutes } from "./routes/board-export";
@@ -60,6 +63,10 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   app.decorate("boardEvents", withPortfolioEvents(realtime.sink, db, app.log));
   app.decorate("userEvents", realtime.users);
   app.decorate("connections", realtime.connections);
+  // Operations: before everything else, so every route is measured and logged with its id.
+  await app.register(requestIdsPlugin);
+  await app.register(prometheusMetricsPlugin, { io: realtime.io });
+  await app.register(healthProbesPlugin);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

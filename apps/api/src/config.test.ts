@@ -1,5 +1,80 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "./config";
+import { ConfigError, loadConfig } from "./config";
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("the configuration was accepted");
+}
+
+describe("configuration from the environment", () => {
+  it("takes the defaults when nothing is set, and treats an empty variable as unset", () => {
+    const config = loadConfig({ PORT: "", DATABASE_URL: "" });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: "127.0.0.1",
+      databaseUrl: undefined,
+      production: false,
+      logLevel: "warn",
+      sleSweepIntervalMs: 60_000,
+      alertWebhookAllowedAddresses: [],
+      metricsToken: undefined,
+    });
+  });
+
+  it("reads every variable it documents", () => {
+    const config = loadConfig({
+      PORT: "8080",
+      HOST: "0.0.0.0",
+      DATABASE_URL: "postgresql://tideway:secret@db:5432/tideway",
+      NODE_ENV: "production",
+      SLE_SWEEP_INTERVAL_MS: "0",
+      ALERT_WEBHOOK_ALLOWED_ADDRESSES: "10.0.0.0/8, 127.0.0.1,::1",
+      METRICS_TOKEN: "0123456789abcdef0123",
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: "0.0.0.0",
+      databaseUrl: "postgresql://tideway:secret@db:5432/tideway",
+      production: true,
+      logLevel: "info",
+      sleSweepIntervalMs: 0,
+      alertWebhookAllowedAddresses: ["10.0.0.0/8", "127.0.0.1", "::1"],
+      metricsToken: "0123456789abcdef0123",
+    });
+  });
+
+  it("names every bad variable at once, with its value (a secret's length only) and what it must be", () => {
+    const problems = problemsOf({
+      PORT: "80a",
+      DATABASE_URL: "mysql://db/tideway",
+      NODE_ENV: "prod",
+      LOG_LEVEL: "verbose",
+      SLE_SWEEP_INTERVAL_MS: "-5",
+      ALERT_WEBHOOK_ALLOWED_ADDRESSES: "10.0.0.0/33,intranet",
+      METRICS_TOKEN: "short",
+    });
+    expect(problems).toEqual([
+      'PORT="80a": must be a whole number from 0 to 65535',
+      "DATABASE_URL (18 characters): must be a PostgreSQL connection string: postgresql://user:password@host:5432/database",
+      'NODE_ENV="prod": must be production, development or test',
+      'LOG_LEVEL="verbose": must be one of fatal, error, warn, info, debug, trace, silent',
+      'SLE_SWEEP_INTERVAL_MS="-5": must be a whole number of milliseconds (0: off)',
+      'ALERT_WEBHOOK_ALLOWED_ADDRESSES="10.0.0.0/33,intranet": must be comma-separated IP addresses or CIDR ranges, such as 10.0.0.0/8,127.0.0.1',
+      "METRICS_TOKEN (5 characters): must be at least 16 characters (for example: openssl rand -hex 32)",
+    ]);
+  });
+
+  it("puts the list in the error's message, one line per variable", () => {
+    expect(() => loadConfig({ PORT: "70000" })).toThrow(
+      'Tideway\'s configuration is invalid:\n  PORT="70000": must be a whole number from 0 to 65535',
+    );
+  });
+});
 
 describe("DEMO_NOW", () => {
   it("is unset by default: the demo history ends when it is seeded", () => {
@@ -22,11 +97,13 @@ describe("DEMO_NOW", () => {
     ["not a date", "yesterday"],
     ["an impossible date", "2026-02-30T08:20:00Z"],
   ])("refuses %s", (_why, value) => {
-    expect(() => loadConfig({ DEMO_NOW: value })).toThrow(/DEMO_NOW must be an ISO 8601 instant with a zone/);
+    expect(() => loadConfig({ DEMO_NOW: value })).toThrow(
+      /DEMO_NOW="[^"]*": must be an ISO 8601 instant with a zone/,
+    );
   });
 
   it("refuses an instant in the future, which would give the demo negative ages", () => {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
-    expect(() => loadConfig({ DEMO_NOW: tomorrow })).toThrow(/DEMO_NOW must not be in the future/);
+    expect(() => loadConfig({ DEMO_NOW: tomorrow })).toThrow(/DEMO_NOW="[^"]*": must not be in the future/);
   });
 });

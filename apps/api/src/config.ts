@@ -1,7 +1,10 @@
+import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import proxyAddr from "@fastify/proxy-addr";
+import { z } from "zod";
 
+// Two folders up from this file's folder: apps/api/src in development, apps/api/dist when compiled.
 export const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 
 export interface Config {
@@ -19,6 +22,8 @@ export interface Config {
   sleSweepIntervalMs: number;
   /** Private or reserved addresses (IPs, CIDR ranges) the SLE alert webhook may call; none by default. */
   alertWebhookAllowedAddresses: string[];
+  /** Bearer token that `GET /metrics` requires; unset: the metrics endpoint is off. */
+  metricsToken: string | undefined;
   /**
    * The instant the demo history ends at when the demo board is seeded; unset: the moment of
    * seeding. The demo's shape (what sits in which stage) depends on it, so tests pin it.
@@ -33,81 +38,161 @@ export interface Config {
   trustedProxies: string[];
 }
 
-/** Reads the environment variables of DESIGN.md "Configuration"; all are optional. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const production = env.NODE_ENV === "production";
-  return {
-    port: parsePort(env.PORT),
-    host: env.HOST ?? "127.0.0.1",
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(repoRoot, env.DATA_DIR ?? ".data"),
-    production,
-    logLevel: env.LOG_LEVEL ?? (production ? "info" : "warn"),
-    webDistDir: path.join(repoRoot, "apps/web/dist"),
-    migrationsDir: path.join(repoRoot, "prisma/migrations"),
-    sleSweepIntervalMs: parseInterval(env.SLE_SWEEP_INTERVAL_MS, 60_000),
-    alertWebhookAllowedAddresses: commaList(env.ALERT_WEBHOOK_ALLOWED_ADDRESSES),
-    trustedProxies: parseTrustedProxies(env.TRUST_PROXY),
-    demoNow: parseDemoNow(env.DEMO_NOW),
-  };
+export const METRICS_TOKEN_MIN_LENGTH = 16;
+const SECRET_VARIABLES = new Set(["DATABASE_URL", "METRICS_TOKEN"]);
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** Thrown by loadConfig with one line per bad variable, for the operator to fix them all at once. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+  constructor(readonly problems: string[]) {
+    super(`Tideway's configuration is invalid:\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
+  }
 }
 
-function commaList(value: string | undefined): string[] {
-  return (value ?? "")
+/** An unset variable and an empty one both mean "use the default". */
+const unset = (value: unknown) => (value === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unset, schema.optional());
+
+const wholeNumber = (min: number, max: number, meaning: string) =>
+  z
+    .string()
+    .refine((value) => /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max, {
+      message: meaning,
+    })
+    .transform(Number);
+
+const commaList = (value: string) =>
+  value
     .split(",")
     .map((entry) => entry.trim())
     .filter((entry) => entry !== "");
+
+const ENVIRONMENT = z.object({
+  PORT: optional(wholeNumber(0, 65535, "must be a whole number from 0 to 65535")),
+  HOST: optional(z.string().trim().min(1)),
+  DATABASE_URL: optional(
+    z.string().refine((value) => /^postgres(ql)?:\/\/[^/]+/.test(value) && URL.canParse(value), {
+      message: "must be a PostgreSQL connection string: postgresql://user:password@host:5432/database",
+    }),
+  ),
+  DATA_DIR: optional(z.string()),
+  NODE_ENV: optional(
+    z.enum(["production", "development", "test"], {
+      message: "must be production, development or test",
+    }),
+  ),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` })),
+  SLE_SWEEP_INTERVAL_MS: optional(
+    wholeNumber(0, 2 ** 31 - 1, "must be a whole number of milliseconds (0: off)"),
+  ),
+  ALERT_WEBHOOK_ALLOWED_ADDRESSES: optional(
+    z
+      .string()
+      .transform(commaList)
+      .refine((entries) => entries.every(isAddressOrRange), {
+        message: "must be comma-separated IP addresses or CIDR ranges, such as 10.0.0.0/8,127.0.0.1",
+      }),
+  ),
+  TRUST_PROXY: optional(
+    z.string().transform(commaList).refine(isTrustedProxyList, {
+      message: "must list IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal), comma-separated",
+    }),
+  ),
+  DEMO_NOW: optional(
+    z
+      .string()
+      .refine(isZonedInstant, {
+        message: "must be an ISO 8601 instant with a zone, like 2026-03-04T08:20:00Z",
+      })
+      .transform((value) => new Date(value))
+      // A history ending in the future would show demands aged less than nothing.
+      .refine((at) => at.getTime() <= Date.now(), { message: "must not be in the future" }),
+  ),
+  METRICS_TOKEN: optional(
+    z.string().min(METRICS_TOKEN_MIN_LENGTH, {
+      message: `must be at least ${METRICS_TOKEN_MIN_LENGTH} characters (for example: openssl rand -hex 32)`,
+    }),
+  ),
+});
+
+/**
+ * Reads and checks the environment variables of the README's "Configuration"
+ * table; all are optional. Throws a ConfigError naming every bad one.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ENVIRONMENT.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        const value = env[name] ?? "";
+        // A secret's value never reaches the logs, even a wrong one.
+        const shown = SECRET_VARIABLES.has(name)
+          ? ` (${value.length} characters)`
+          : `=${JSON.stringify(value)}`;
+        return `${name}${shown}: ${issue.message}`;
+      }),
+    );
+  }
+  const vars = parsed.data;
+  const production = vars.NODE_ENV === "production";
+  return {
+    port: vars.PORT ?? 3000,
+    host: vars.HOST ?? "127.0.0.1",
+    databaseUrl: vars.DATABASE_URL,
+    dataDir: path.resolve(repoRoot, vars.DATA_DIR ?? ".data"),
+    production,
+    logLevel: vars.LOG_LEVEL ?? (production ? "info" : "warn"),
+    webDistDir: path.join(repoRoot, "apps/web/dist"),
+    migrationsDir: path.join(repoRoot, "prisma/migrations"),
+    sleSweepIntervalMs: vars.SLE_SWEEP_INTERVAL_MS ?? 60_000,
+    alertWebhookAllowedAddresses: vars.ALERT_WEBHOOK_ALLOWED_ADDRESSES ?? [],
+    metricsToken: vars.METRICS_TOKEN,
+    demoNow: vars.DEMO_NOW,
+    trustedProxies: vars.TRUST_PROXY ?? [],
+  };
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 /** Checked with the same parser Fastify applies to them, so a typo stops the boot instead of trusting no one. */
-function parseTrustedProxies(value: string | undefined): string[] {
-  const proxies = commaList(value);
+function isTrustedProxyList(proxies: string[]): boolean {
   try {
     proxyAddr.compile(proxies);
-  } catch (error) {
-    throw new Error(
-      `TRUST_PROXY must list IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal), comma-separated: ${(error as Error).message}`,
-    );
+    return true;
+  } catch {
+    return false;
   }
-  return proxies;
 }
 
-function parsePort(value: string | undefined): number {
-  if (value === undefined || value === "") return 3000;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be a whole number from 0 to 65535, got "${value}"`);
-  }
-  return port;
-}
-
-function parseInterval(value: string | undefined, fallback: number): number {
-  if (value === undefined || value === "") return fallback;
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 0) {
-    throw new Error(`SLE_SWEEP_INTERVAL_MS must be a whole number of milliseconds (0: off), got "${value}"`);
-  }
-  return ms;
-}
-
-/** An ISO 8601 instant with its zone (`Z` or `+02:00`), so it means the same on every machine. */
 const ZONED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(Z|([+-])(\d{2}):(\d{2}))$/;
 
-function parseDemoNow(value: string | undefined): Date | undefined {
-  if (value === undefined || value === "") return undefined;
+/** An ISO 8601 instant with a zone that names a real date (Date.parse rolls 30 February over into March). */
+function isZonedInstant(value: string): boolean {
   const match = ZONED_INSTANT.exec(value);
   const at = Date.parse(value);
-  // Date.parse rolls 30 February over into March; the written date and time must survive the trip.
-  const zoneMinutes = match?.[2]
-    ? (match[2] === "-" ? -1 : 1) * (Number(match[3]) * 60 + Number(match[4]))
-    : 0;
-  const written = Number.isNaN(at) ? "" : new Date(at + zoneMinutes * 60_000).toISOString().slice(0, 16);
-  if (!match || written !== value.slice(0, 16)) {
-    throw new Error(
-      `DEMO_NOW must be an ISO 8601 instant with a zone, like 2026-03-04T08:20:00Z, got "${value}"`,
-    );
-  }
-  // A history ending in the future would show demands aged less than nothing.
-  if (at > Date.now()) throw new Error(`DEMO_NOW must not be in the future, got "${value}"`);
-  return new Date(at);
+  if (!match || Number.isNaN(at)) return false;
+  const zoneMinutes = match[2] ? (match[2] === "-" ? -1 : 1) * (Number(match[3]) * 60 + Number(match[4])) : 0;
+  return new Date(at + zoneMinutes * 60_000).toISOString().slice(0, 16) === value.slice(0, 16);
 }
+
+/** loadConfig for the command-line entry points: a bad variable ends the process with the list, not a stack trace. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+/** Every environment variable loadConfig reads (the deployment files' test checks they set no other). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(ENVIRONMENT.shape);

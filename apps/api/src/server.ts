@@ -1,13 +1,15 @@
 import { buildApp } from "./app";
-import { loadConfig } from "./config";
+import { loadConfigOrExit } from "./config";
 import { createPrisma } from "./db/prisma";
 import { startDatabase } from "./db/start-database";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
+import { signInAccounts, signInHint } from "./seed/sign-in-hint";
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const database = await startDatabase(config);
 const db = createPrisma(database.url);
 const demo = config.production ? null : await seedDemoIfEmpty(db, config.demoNow);
+const accounts = signInAccounts(db);
 // An external database may be shared by several API processes behind one
 // URL; their socket.io broadcasts then travel through it.
 const app = await buildApp({ config, db, sharedDatabaseUrl: config.databaseUrl });
@@ -38,5 +40,5 @@ const lines = [
     : "  migrations: up to date",
 ];
 if (demo) lines.push(`  demo board seeded: ${demo.boardKey} (${demo.demands} demands)`);
-if (demo?.credentials) lines.push(`  demo sign-in: ${demo.credentials.email} / ${demo.credentials.password}`);
+lines.push(...signInHint(await accounts, `${url}/sign-in`));
 console.log(lines.join("\n"));

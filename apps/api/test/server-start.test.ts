@@ -30,6 +30,9 @@ describe("starting and stopping the server on the embedded database", () => {
     const second = await startServerProcess({ DATA_DIR: dataDir });
     expect(second.output()).toContain("migrations: up to date");
     expect(second.output()).not.toContain("demo board seeded");
+    // Where to sign in is printed on every start, not only the one that seeded.
+    expect(second.output()).toContain(`sign in: ${second.url.replace("127.0.0.1", "localhost")}/sign-in`);
+    expect(second.output()).toContain("demo sign-in: demo@tideway.local / tideway-demo");
     const again = (await (await fetch(`${second.url}/api/health`)).json()) as { migrations: string[] };
     expect(again.migrations).toEqual(health.migrations);
     const signIn = await fetch(`${second.url}/api/auth/sign-in`, {

