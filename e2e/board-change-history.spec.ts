@@ -57,20 +57,22 @@ test("[SETTINGS][HISTORY]: older changes page in from the keyboard, and a change
 
   await page.goto(`/boards/${board.id}/settings`);
   const items = changeHistory(page);
+  // 22 changes take more than a minute on a busy machine, so the older ones may no longer
+  // read "just now": this test checks paging and live updates, time-ago.test.ts the wording.
   await expect(items).toHaveCount(20);
-  await expect(items.first()).toHaveText(`${ADMIN} changed Testing's WIP limit from 25 to 26 · just now`);
-  await expect(items.last()).toHaveText(`${ADMIN} changed Testing's WIP limit from 6 to 7 · just now`);
+  await expect(items.first()).toContainText(`${ADMIN} changed Testing's WIP limit from 25 to 26 · `);
+  await expect(items.last()).toContainText(`${ADMIN} changed Testing's WIP limit from 6 to 7 · `);
   expect((await new AxeBuilder({ page }).include("main").analyze()).violations).toEqual([]);
 
   const showOlder = page.getByRole("button", { name: "Show older changes" });
   await showOlder.focus();
   await page.keyboard.press("Enter");
   await expect(items).toHaveCount(21);
-  await expect(items.last()).toHaveText(`${ADMIN} changed Testing's WIP limit from 5 to 6 · just now`);
+  await expect(items.last()).toContainText(`${ADMIN} changed Testing's WIP limit from 5 to 6 · `);
   await expect(items.last()).toBeFocused();
   await expect(showOlder).toHaveCount(0);
 
   await patchStage(page, board.id, testing.id, { name: "QA" });
-  await expect(items.first()).toHaveText(`${ADMIN} renamed the stage Testing to QA · just now`);
+  await expect(items.first()).toContainText(`${ADMIN} renamed the stage Testing to QA · `);
   await expect(items).toHaveCount(22);
 });

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBoard, stageNamed } from "./helpers/board";
 import { addDemand } from "./helpers/demands";
 import { type Client, createClient } from "./helpers/session";
-import { type BoardClientSocket, connectSocket, join, recordEvents, waitFor } from "./helpers/socket";
+import {
+  awaitBarrier,
+  type BoardClientSocket,
+  connectSocket,
+  join,
+  recordEvents,
+  waitFor,
+} from "./helpers/socket";
 import { useTestApp } from "./test-app";
 
 describe("board access over REST and socket.io", () => {
@@ -123,6 +130,9 @@ describe("board access over REST and socket.io", () => {
     });
     const ack = await join(memberSocket, board.id);
     expect(ack).toMatchObject({ ok: true });
+    // The stranger's own board, whose events end the check below.
+    const strangersBoard = await createBoard(stranger);
+    expect(await join(strangerSocket, strangersBoard.id)).toMatchObject({ ok: true });
 
     const moved = await owner.request({
       method: "POST",
@@ -137,9 +147,10 @@ describe("board access over REST and socket.io", () => {
       payload: { demand: { id: demand.id } },
     });
     expect(memberEvents[0]?.seq).toBe((ack as { seq: number }).seq + 1);
-    // Give a leaked event the same time to arrive as the member's did.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(strangerEvents).toEqual([]);
+    const leaked = await awaitBarrier(strangerEvents, strangersBoard.id, () =>
+      addDemand(stranger, strangersBoard, { title: "Barrier" }),
+    );
+    expect(leaked).toEqual([]);
   });
 
   it("validates board:join payloads", async () => {
@@ -156,6 +167,9 @@ describe("board access over REST and socket.io", () => {
     sockets.push(socket);
     const events = recordEvents(socket);
     expect(await join(socket, board.id)).toMatchObject({ ok: true });
+    // A board the leaver keeps, whose events end the check below.
+    const keptBoard = await createBoard(leaver);
+    expect(await join(socket, keptBoard.id)).toMatchObject({ ok: true });
 
     const removed = await owner.request({
       method: "DELETE",
@@ -164,12 +178,15 @@ describe("board access over REST and socket.io", () => {
     expect(removed.statusCode).toBe(200);
     await waitFor(() => events.length > 0); // the settings.changed of the removal itself
     const seen = events.length;
-    await owner.request({
+    const blocked = await owner.request({
       method: "POST",
       url: `/api/demands/${demand.id}/block`,
       payload: { reason: "after removal" },
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(events.length).toBe(seen);
+    expect(blocked.statusCode).toBe(200);
+    const heard = await awaitBarrier(events, keptBoard.id, () =>
+      addDemand(leaver, keptBoard, { title: "Barrier" }),
+    );
+    expect(heard).toHaveLength(seen);
   });
 });

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBoard } from "./helpers/board";
 import { addDemand } from "./helpers/demands";
 import { type Client, createClient } from "./helpers/session";
-import { type BoardClientSocket, connectSocket, join, recordEvents, waitFor } from "./helpers/socket";
+import {
+  awaitBarrier,
+  type BoardClientSocket,
+  connectSocket,
+  join,
+  recordEvents,
+  waitFor,
+} from "./helpers/socket";
 import { useTestApp } from "./test-app";
 
 describe("leaving a board (DELETE /api/boards/:boardId/members/me)", () => {
@@ -80,6 +87,9 @@ describe("leaving a board (DELETE /api/boards/:boardId/members/me)", () => {
     const adminEvents = recordEvents(adminTab);
     expect(await join(otherTab, board.id)).toMatchObject({ ok: true });
     expect(await join(adminTab, board.id)).toMatchObject({ ok: true });
+    // A board the leaver keeps, whose events end the check below.
+    const keptBoard = await createBoard(leaver);
+    expect(await join(otherTab, keptBoard.id)).toMatchObject({ ok: true });
 
     expect((await leave(leaver, board.id)).statusCode).toBe(204);
     // Everyone still on the board hears the membership change.
@@ -88,9 +98,10 @@ describe("leaving a board (DELETE /api/boards/:boardId/members/me)", () => {
 
     await addDemand(admin, board, { title: "After they left" });
     await waitFor(() => adminEvents.some((event) => event.type === "demand.created"));
-    // Give a leaked event the time the admin's took to arrive, and then some.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(leaverEvents.length).toBe(heardBefore);
+    const heard = await awaitBarrier(leaverEvents, keptBoard.id, () =>
+      addDemand(leaver, keptBoard, { title: "Barrier" }),
+    );
+    expect(heard).toHaveLength(heardBefore);
     expect(await join(otherTab, board.id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 

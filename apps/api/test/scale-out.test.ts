@@ -63,14 +63,29 @@ describe("several API processes on one database", () => {
     const selection = board.stages[0]?.id as string;
     const demand = board.demands.find((d) => d.stageId === selection) ?? board.demands[0];
     if (!demand) throw new Error("the demo board has no demands");
-    const moved = await send(a, "POST", `/api/demands/${demand.id}/move`, { toStageId: demand.stageId });
-    expect(moved.status).toBe(200);
+    const moveThrough = async (server: ServerProcess) =>
+      expect(
+        (await send(server, "POST", `/api/demands/${demand.id}/move`, { toStageId: demand.stageId })).status,
+      ).toBe(200);
+    await moveThrough(a);
     await waitFor(() => events.length > 0 && localEvents.length > 0, 5_000);
-    const expected = { type: "demand.moved", seq: board.seq + 1, payload: { demand: { id: demand.id } } };
-    // Time for a duplicate to arrive, had the relay echoed back to A or reached B twice.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(events).toMatchObject([expected]);
-    expect(localEvents).toMatchObject([expected]);
+    // Barriers: a duplicate of the move would come through the database's relay, as a later
+    // change made through the other process does, and ahead of it (one channel, in order).
+    // So once B has a move made later through A, and A one made later through B, any echo
+    // back to A or second copy on B of the first move would have arrived.
+    await moveThrough(b);
+    await waitFor(() => localEvents.length >= 2, 5_000);
+    await moveThrough(a);
+    await waitFor(() => events.length >= 3, 5_000);
+    const movedWith = (seq: number) => ({
+      type: "demand.moved",
+      seq,
+      payload: { demand: { id: demand.id } },
+    });
+    const first = movedWith(board.seq + 1);
+    const second = movedWith(board.seq + 2);
+    expect(events).toMatchObject([first, second, movedWith(board.seq + 3)]);
+    expect(localEvents.slice(0, 2)).toMatchObject([first, second]);
     socket.disconnect();
     local.disconnect();
   });

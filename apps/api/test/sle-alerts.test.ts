@@ -360,23 +360,31 @@ describe("SLE alert sweep in the running API", () => {
     const lead = await createClient(ctx.app, "lead");
     const board = await createBoard(lead, "Sweep fixture");
     // Relative to now, since the running sweep uses the clock.
-    await seedFlowLog(ctx.db, board, Date.now() - 40 * DAY, PATHS);
+    const start40DaysAgo = Date.now() - 40 * DAY;
+    await seedFlowLog(ctx.db, board, start40DaysAgo, PATHS);
     const start = () => buildApp({ config: testConfig({ sleSweepIntervalMs: 100 }), db: ctx.db });
     const count = () => ctx.db.notification.count({ where: { userId: lead.userId } });
+    const untilNotified = async (expected: number) => {
+      const deadline = Date.now() + 10_000;
+      while ((await count()) < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    };
 
     const first = await start();
     try {
-      const deadline = Date.now() + 10_000;
-      while ((await count()) < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await untilNotified(2);
       expect(await count()).toBe(2);
     } finally {
       await first.close();
     }
     const restarted = await start();
     try {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(await ctx.db.sleAlert.count({ where: { boardId: board.id } })).toBe(2);
-      expect(await count()).toBe(2);
+      // The barrier: a demand newly past the p85 is alerted by a sweep of the restarted app, and
+      // that sweep writes all of the board's new alerts in one transaction; had it repeated the
+      // two old ones, they would be there with the new one.
+      await seedFlowLog(ctx.db, board, start40DaysAgo, { Latecomer: [["Design", 27]] });
+      await untilNotified(3);
+      expect(await ctx.db.sleAlert.count({ where: { boardId: board.id } })).toBe(3);
+      expect(await count()).toBe(3);
     } finally {
       await restarted.close();
     }

@@ -68,3 +68,22 @@ export async function waitFor(condition: () => boolean, timeoutMs = 5_000): Prom
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/**
+ * The barrier that ends a "no event arrived" check: `change` makes a change on
+ * `barrierBoardId`, a board the socket has joined, after the change under test;
+ * once its event reaches the socket, any event the server sent this socket before
+ * it has arrived too (socket.io keeps one socket's packets in order). Returns the
+ * recorded events of every other board, which then cannot look clean merely
+ * because a leak was slow.
+ */
+export async function awaitBarrier(
+  events: TBoardEvent[],
+  barrierBoardId: string,
+  change: () => Promise<unknown>,
+): Promise<TBoardEvent[]> {
+  const seen = events.length;
+  await change();
+  await waitFor(() => events.slice(seen).some((event) => event.boardId === barrierBoardId));
+  return events.filter((event) => event.boardId !== barrierBoardId);
+}
