@@ -1,7 +1,7 @@
 import type { TBoard } from "@tideway/contracts";
 import type { BoardApi } from "./helpers/board-api";
-import { keepScreenshot, measureBoardLayout } from "./helpers/board-layout";
-import { expect, openBoard, test } from "./helpers/board-test";
+import { keepScreenshot, measureBoardLayout, openBoardPatiently } from "./helpers/board-layout";
+import { expect, test } from "./helpers/board-test";
 import { demoBoard } from "./helpers/standup-walk";
 
 const VIEWPORTS = [
@@ -37,7 +37,7 @@ for (const viewport of VIEWPORTS) {
     }, testInfo) => {
       await page.goto("/");
       const board = await demoBoard(page.request);
-      await openBoard(page, board.id);
+      await openBoardPatiently(page, board.id);
       const facts = await measureBoardLayout(page);
       await keepScreenshot(page, testInfo, `demo-board-${size}`);
 
@@ -53,7 +53,7 @@ for (const viewport of VIEWPORTS) {
       boardApi,
     }, testInfo) => {
       const board = await freshBoard(boardApi);
-      await openBoard(page, board.id);
+      await openBoardPatiently(page, board.id);
       const facts = await measureBoardLayout(page);
       await keepScreenshot(page, testInfo, `fresh-board-${size}`);
 

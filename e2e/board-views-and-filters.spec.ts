@@ -2,8 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import type { TBoard } from "@tideway/contracts";
 import type { BoardApi } from "./helpers/board-api";
-import { keepScreenshot, measureBoardLayout } from "./helpers/board-layout";
-import { card, cell, expect, openBoard, stageHeader, test } from "./helpers/board-test";
+import { keepScreenshot, measureBoardLayout, openBoardPatiently } from "./helpers/board-layout";
+import { card, cell, expect, stageHeader, test } from "./helpers/board-test";
 
 test.describe.configure({ timeout: 120_000 });
 test.use({ viewport: { width: 1920, height: 1080 } });
@@ -36,8 +36,7 @@ test("[BOARD][LAYOUT]: the projector view shows every stage at 1920x1080 with ti
   boardApi,
 }, testInfo) => {
   const { board } = await boardWithWork(boardApi);
-  await page.goto(`/boards/${board.id}?view=projector`);
-  await expect(page.locator('.live-status[data-live="live"]')).toBeVisible();
+  await openBoardPatiently(page, board.id, "?view=projector");
   await expect(page.locator("main.board-page")).toHaveAttribute("data-view", "projector");
 
   expect(await pixels(page, ".card-title")).toBeGreaterThanOrEqual(20);
@@ -54,7 +53,7 @@ test("[BOARD][LAYOUT]: the chosen view is kept for the user and put in the URL",
   boardApi,
 }) => {
   const { board } = await boardWithWork(boardApi);
-  await openBoard(page, board.id);
+  await openBoardPatiently(page, board.id);
   await expect(page.locator("main.board-page")).toHaveAttribute("data-view", "standard");
   const titleBefore = await pixels(page, ".card-title");
 
@@ -64,10 +63,10 @@ test("[BOARD][LAYOUT]: the chosen view is kept for the user and put in the URL",
   expect(await pixels(page, ".card-title")).toBeGreaterThan(titleBefore);
 
   // Opened again without the parameter, the board remembers the user's choice.
-  await openBoard(page, board.id);
+  await openBoardPatiently(page, board.id);
   await expect(page.locator("main.board-page")).toHaveAttribute("data-view", "projector");
   // The URL's parameter wins over what was kept.
-  await page.goto(`/boards/${board.id}?view=compact`);
+  await openBoardPatiently(page, board.id, "?view=compact");
   await expect(page.locator("main.board-page")).toHaveAttribute("data-view", "compact");
   expect(await pixels(page, ".card-title")).toBeLessThan(titleBefore);
 });
@@ -77,7 +76,7 @@ test("[BOARD][LAYOUT]: a text filter shows only matching cards, keeps every stag
   boardApi,
 }, testInfo) => {
   const { board, keys } = await boardWithWork(boardApi);
-  await openBoard(page, board.id);
+  await openBoardPatiently(page, board.id);
   const countsBefore = await stageCounts(page);
 
   // "/" jumps to the search from anywhere on the board.
@@ -94,6 +93,8 @@ test("[BOARD][LAYOUT]: a text filter shows only matching cards, keeps every stag
   await keepScreenshot(page, testInfo, "filtered-1920x1080");
 
   await page.reload();
+  await page.locator('.live-status[data-live="live"]').waitFor({ timeout: 30_000 });
+  await page.locator('.live-status[data-live="live"]').waitFor({ timeout: 30_000 });
   await expect(search).toHaveValue("refund");
   await expect(card(page, keys.refunds as string)).toBeVisible();
   await expect(page.locator("li.card-slot")).toHaveCount(1);
@@ -115,7 +116,7 @@ test("[BOARD][LAYOUT]: a lane folded away by hand stays folded after a reload", 
   boardApi,
 }) => {
   const { board, keys } = await boardWithWork(boardApi);
-  await openBoard(page, board.id);
+  await openBoardPatiently(page, board.id);
 
   await page.getByRole("button", { name: "Hide the Standard lane" }).click();
   await expect(card(page, keys.refunds as string)).toHaveCount(0);
@@ -125,6 +126,8 @@ test("[BOARD][LAYOUT]: a lane folded away by hand stays folded after a reload", 
   await expect(lane.locator(".lane-total")).toHaveText("6 cards");
 
   await page.reload();
+  await page.locator('.live-status[data-live="live"]').waitFor({ timeout: 30_000 });
+  await page.locator('.live-status[data-live="live"]').waitFor({ timeout: 30_000 });
   await expect(page.getByRole("button", { name: "Show the Standard lane" })).toHaveAttribute(
     "aria-expanded",
     "false",
@@ -140,8 +143,7 @@ for (const view of ["standard", "projector"] as const) {
     boardApi,
   }) => {
     const { board } = await boardWithWork(boardApi);
-    await page.goto(`/boards/${board.id}?view=${view}&q=work`);
-    await expect(page.locator('.live-status[data-live="live"]')).toBeVisible();
+    await openBoardPatiently(page, board.id, `?view=${view}&q=work`);
     await expect(page.locator("li.card-slot")).toHaveCount(4);
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((violation) =>

@@ -59,3 +59,12 @@ export async function keepScreenshot(page: Page, testInfo: TestInfo, name: strin
   await testInfo.attach(name, { path, contentType: "image/png" });
   return path;
 }
+
+/**
+ * Opens a board (with `query`, e.g. "?view=projector") and waits for its live
+ * connection, allowing for a machine busy with other test runs.
+ */
+export async function openBoardPatiently(page: Page, boardId: string, query = ""): Promise<void> {
+  await page.goto(`/boards/${boardId}${query}`);
+  await page.locator('.live-status[data-live="live"]').waitFor({ timeout: 30_000 });
+}
