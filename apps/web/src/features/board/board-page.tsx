@@ -4,6 +4,7 @@ import { BoardGrid } from "./board-grid";
 import { BoardLoadFailure } from "./board-load-failure";
 import { useBoardStore } from "./board-store";
 import { DemandEditorDialog } from "./demand-editor-dialog";
+import { KeyboardShortcuts, KeyboardShortcutsButton } from "./keyboard-shortcuts";
 import { LeaveBoardButton } from "./leave-board-button";
 import { LiveStatus } from "./live-status";
 import { useServiceLevelOf } from "./service-level-store";
@@ -42,6 +43,7 @@ export function BoardPage() {
         <Link to={`/boards/${boardId}/dashboard`}>Dashboard</Link>
         <Link to={`/boards/${boardId}/standup`}>Stand-up</Link>
         {role === "admin" && <Link to={`/boards/${boardId}/settings`}>Settings</Link>}
+        <KeyboardShortcutsButton />
         {status === "ready" && boardId && <LeaveBoardButton boardId={boardId} boardName={name} />}
       </header>
       {status === "loading" && <p className="page-message">Loading the board…</p>}
@@ -49,6 +51,7 @@ export function BoardPage() {
       {status === "ready" && <BoardGrid />}
       <UnmetCriteriaDialog />
       <DemandEditorDialog />
+      <KeyboardShortcuts />
     </main>
   );
 }
