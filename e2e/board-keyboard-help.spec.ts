@@ -29,6 +29,13 @@ test("[BOARD][KEYBOARD]: ? opens the sheet of keys, and the first keyboard focus
       ["serious", "critical"].includes(v.impact ?? ""),
     ),
   ).toEqual([]);
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: test.info().outputPath(`shortcuts-${viewport.width}.png`) });
+  }
   await page.keyboard.press("Escape");
   await expect(sheet).toBeHidden();
 

@@ -16,6 +16,13 @@ for (const [what, boardId] of [
       await expect(page.locator("main")).not.toContainText("params.boardId");
       await expect(page.locator(".live-status")).toHaveCount(0);
     }
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.screenshot({ path: test.info().outputPath(`missing-${viewport.width}.png`) });
+    }
     await page.getByRole("link", { name: "Back to your boards" }).click();
     await expect(page.getByRole("heading", { name: "Boards" })).toBeVisible();
   });
