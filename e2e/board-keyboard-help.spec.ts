@@ -1,6 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, openBoard, test } from "./helpers/board-test";
 
+// axe and screenshots take a while on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 test("[BOARD][KEYBOARD]: ? opens the sheet of keys, and the first keyboard focus on a card gives a hint once", async ({
   page,
   boardApi,

@@ -1,5 +1,8 @@
 import { expect, test } from "./helpers/board-test";
 
+// Two pages and two screenshot sizes per test, on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 const MISSING = "This board does not exist or you are not a member";
 
 for (const [what, boardId] of [
