@@ -125,6 +125,7 @@ test("[BOARD][WIP]: hovering a full hard-limited cell says the drop will be refu
   await expect(announcer).toContainText(`${demand.key} is over Testing, Standard lane. Full: will refuse`);
   // The card does not follow into a cell that will refuse it: the header still counts five.
   await expect(page.locator('.stage-header[data-stage="Testing"]')).toContainText("5 / 5");
+  await page.screenshot({ path: test.info().outputPath("full-will-refuse.png") });
 
   await page.mouse.up();
   await expect(announcer).toContainText("Testing is at its WIP limit of 5.");

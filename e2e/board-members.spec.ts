@@ -1,4 +1,4 @@
-import { expect, test } from "./helpers/board-test";
+import { expect, notices, test } from "./helpers/board-test";
 
 test("[SETTINGS][MEMBERS]: a colleague creates an account, an admin adds them by email, changes their role, and takes them off the board", async ({
   page,
@@ -37,7 +37,7 @@ test("[SETTINGS][MEMBERS]: a colleague creates an account, an admin adds them by
   const add = page.getByRole("form", { name: "Add a member" });
   await add.getByLabel("Email").fill("nobody-signed-up@tideway.local");
   await add.getByRole("button", { name: "Add member" }).click();
-  await expect(page.getByText(/Nobody has signed up with nobody-signed-up@tideway.local/)).toBeVisible();
+  await expect(notices(page)).toContainText("Nobody has signed up with nobody-signed-up@tideway.local");
   await expect(members.getByRole("listitem")).toHaveCount(1);
 
   await add.getByLabel("Email").fill(email);
@@ -45,6 +45,9 @@ test("[SETTINGS][MEMBERS]: a colleague creates an account, an admin adds them by
   await add.getByRole("button", { name: "Add member" }).click();
   await expect(members.getByRole("listitem")).toHaveCount(2);
   await expect(page.getByLabel("Role of Casey Colleague")).toHaveValue("viewer");
+  // The success replaces the earlier refusal: no stale error stays over the new row.
+  await expect(notices(page)).toContainText("Saved.");
+  await expect(notices(page)).not.toContainText("Nobody has signed up");
   await colleague.reload();
   await expect(colleague.getByRole("link", { name: "Team board" })).toBeVisible();
   expect(await colleagueAdds()).toBe(403);
@@ -57,7 +60,7 @@ test("[SETTINGS][MEMBERS]: a colleague creates an account, an admin adds them by
 
   // The board's only admin cannot step down; the server says why and the role stays.
   await page.getByLabel("Role of Demo Lead").selectOption("member");
-  await expect(page.getByText(/You are the board.s last admin/)).toBeVisible();
+  await expect(notices(page)).toContainText(/You are the board.s last admin/);
   await expect(page.getByLabel("Role of Demo Lead")).toHaveValue("admin");
 
   await page.getByRole("button", { name: "Remove Casey Colleague" }).click();
@@ -110,7 +113,9 @@ test("[BOARD][MEMBERS]: a viewer leaves a board from its page and it is gone fro
   await expect(viewer.getByRole("heading", { name: "Boards" })).toBeVisible();
   await expect(viewer.getByRole("link", { name: boardName })).toHaveCount(0);
   await viewer.goto(`/boards/${board.id}`);
-  await expect(viewer.getByRole("alert")).toContainText("Board was not found.");
+  await expect(
+    viewer.getByRole("heading", { name: "This board does not exist or you are not a member" }),
+  ).toBeVisible();
   // Asking again would not help; the way back to their boards does.
   await expect(viewer.getByRole("button", { name: "Try again" })).toHaveCount(0);
   await expect(viewer.getByRole("link", { name: "Back to your boards" })).toBeVisible();

@@ -1,5 +1,8 @@
 import { expect, test } from "./helpers/board-test";
 
+// Two pages and two screenshot sizes per test, on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 const MISSING = "This board does not exist or you are not a member";
 
 for (const [what, boardId] of [
@@ -15,6 +18,13 @@ for (const [what, boardId] of [
       // Neither the validator's wording nor a connection status next to it.
       await expect(page.locator("main")).not.toContainText("params.boardId");
       await expect(page.locator(".live-status")).toHaveCount(0);
+    }
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.screenshot({ path: test.info().outputPath(`missing-${viewport.width}.png`) });
     }
     await page.getByRole("link", { name: "Back to your boards" }).click();
     await expect(page.getByRole("heading", { name: "Boards" })).toBeVisible();

@@ -1,4 +1,4 @@
-import { card, cell, dragCardTo, expect, openBoard, stageHeader, test } from "./helpers/board-test";
+import { card, cell, dragCardTo, expect, notices, openBoard, stageHeader, test } from "./helpers/board-test";
 
 test("[BOARD][WIP]: a drop into a full stage is refused with the reason and the card goes back", async ({
   page,
@@ -15,7 +15,7 @@ test("[BOARD][WIP]: a drop into a full stage is refused with the reason and the 
   await expect(stageHeader(page, "Testing")).toHaveAttribute("data-wip", "full");
   await dragCardTo(page, demand.key, cell(page, "Testing"));
 
-  await expect(page.getByRole("alert")).toContainText("Testing is at its WIP limit of 5.");
+  await expect(notices(page)).toContainText("Testing is at its WIP limit of 5.");
   await expect(cell(page, "Development").getByText(demand.key)).toBeVisible();
   await expect(cell(page, "Testing").getByText(demand.key)).toHaveCount(0);
   await page.reload();

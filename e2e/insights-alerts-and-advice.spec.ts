@@ -53,7 +53,7 @@ test("[INSIGHTS][SLE]: cards past the p50 and the p85 carry alert badges, and th
   const bell = page.getByRole("button", { name: /^Notifications, \d+ unread$/ });
   await expect(bell).toBeVisible({ timeout: 20_000 });
   await bell.click();
-  const panel = page.getByRole("region", { name: "Notifications" });
+  const panel = page.getByRole("dialog", { name: "Notifications" });
   await expect(panel).toBeVisible();
   const aP85Key = [...pastP85][0] as string;
   await expect(panel.getByRole("listitem").filter({ hasText: aP85Key }).first()).toContainText(

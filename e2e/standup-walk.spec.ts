@@ -191,20 +191,20 @@ test("[STANDUP][KEYS]: a key pressed the moment the block dialog closes is taken
   page,
   boardApi,
 }) => {
-  // The race a loaded machine hits: the dialog has closed, but its close event (which clears
-  // the stand-up's "blocking" state) is still queued and focus is still on the closed
-  // dialog's reason field when the next key arrives.
+  // The race a loaded machine hits: the dialog has closed, but React has not rendered since,
+  // so the dialog and its reason field (with focus) are still on the page when the next key
+  // arrives.
   const board = await standupBoard(boardApi, "Stand-up keys");
   await openStandup(page, board.id);
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("b");
   await expect(page.getByRole("dialog")).toBeVisible();
   await page.evaluate(() => {
-    document.querySelector<HTMLDialogElement>("dialog[open]")?.close();
-    // Same task: the dialog's close event has not been dispatched yet, and focus is still on
-    // the reason field inside the closed dialog (the browser moves it away at the next frame).
     const target = document.activeElement;
     if (target?.tagName !== "INPUT") throw new Error(`focus is on ${target?.tagName}, not the reason field`);
+    target.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));
+    // Same task: the dialog is closed but not yet rendered away, and focus is still in its field.
+    if (!target.isConnected) throw new Error("the dialog left the page before the next key");
     target.dispatchEvent(new KeyboardEvent("keydown", { key: "f", bubbles: true, cancelable: true }));
   });
   await expect(summary(page)).toBeVisible();

@@ -42,6 +42,11 @@ export function card(page: Page, key: string): Locator {
   return page.locator(`li[data-demand-key="${key}"]`);
 }
 
+/** The corner where refusals, failures and confirmations appear (Radix toasts, F8 to reach). */
+export function notices(page: Page): Locator {
+  return page.getByRole("region", { name: /^Messages/ });
+}
+
 export function stageHeader(page: Page, stage: string): Locator {
   return page.locator(`.stage-header[data-stage="${stage}"]`);
 }

@@ -1,40 +1,41 @@
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import * as Dialog from "@radix-ui/react-dialog";
+import type { ReactNode } from "react";
 
 interface ModalDialogProps {
   open: boolean;
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** Added to the dialog's own class, for a page that sizes its dialogs (the dialog is not inside the page). */
+  className?: string;
 }
 
 /**
- * The browser's own modal <dialog>: it traps focus, closes on Escape and
- * returns focus to where it was, which hand-made overlays tend to get wrong.
+ * Every dialog of the app, on Radix's Dialog: it traps focus, closes on Escape
+ * and on a click outside, hides the page behind it from screen readers and
+ * gives focus back to where it was.
  */
-export function ModalDialog({ open, title, onClose, children }: ModalDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
+export function ModalDialog({ open, title, onClose, children, className }: ModalDialogProps) {
   return (
-    <dialog ref={ref} className="modal" aria-labelledby={titleId} onClose={onClose}>
-      {open && (
-        <>
+    <Dialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        if (!next) onClose();
+      }}
+    >
+      <Dialog.Portal>
+        <Dialog.Overlay className="modal-overlay" />
+        {/* The dialog's own text describes it; there is no single description to point to. */}
+        <Dialog.Content className={className ? `modal ${className}` : "modal"} aria-describedby={undefined}>
           <header className="modal-header">
-            <h2 id={titleId}>{title}</h2>
-            <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+            <Dialog.Title>{title}</Dialog.Title>
+            <Dialog.Close className="icon-button" aria-label="Close">
               ×
-            </button>
+            </Dialog.Close>
           </header>
           {children}
-        </>
-      )}
-    </dialog>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }

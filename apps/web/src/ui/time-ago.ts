@@ -24,10 +24,3 @@ export function timeAgo(iso: string, now: number): string {
   }
   return "just now";
 }
-
-const EXACT = new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "medium" });
-
-/** The moment itself, in the reader's own locale and time zone. */
-export function exactTime(iso: string): string {
-  return EXACT.format(new Date(iso));
-}

@@ -6,6 +6,7 @@ import { BoardLoadFailure } from "./board-load-failure";
 import { useBoardStore } from "./board-store";
 import { BoardViewToggle } from "./board-view-toggle";
 import { DemandEditorDialog } from "./demand-editor-dialog";
+import { KeyboardShortcuts, KeyboardShortcutsButton } from "./keyboard-shortcuts";
 import { LeaveBoardButton } from "./leave-board-button";
 import { LiveStatus } from "./live-status";
 import { useServiceLevelOf } from "./service-level-store";
@@ -46,6 +47,7 @@ export function BoardPage() {
         <Link to={`/boards/${boardId}/dashboard`}>Dashboard</Link>
         <Link to={`/boards/${boardId}/standup`}>Stand-up</Link>
         {role === "admin" && <Link to={`/boards/${boardId}/settings`}>Settings</Link>}
+        <KeyboardShortcutsButton />
         {status === "ready" && boardId && <LeaveBoardButton boardId={boardId} boardName={name} />}
       </header>
       {status === "loading" && <p className="page-message">Loading the board…</p>}
@@ -61,6 +63,7 @@ export function BoardPage() {
       )}
       <UnmetCriteriaDialog />
       <DemandEditorDialog />
+      <KeyboardShortcuts />
     </main>
   );
 }

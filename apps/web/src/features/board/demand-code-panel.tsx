@@ -1,5 +1,6 @@
 import type { TDemand } from "@tideway/contracts";
 import { useResource } from "../../api/use-resource";
+import { formatInstant } from "../../ui/format-time";
 import { fetchDemandCode } from "./board-api";
 
 const RELEASE_GOAL_SECONDS = 60 * 60;
@@ -59,10 +60,6 @@ export function DemandCodePanel({ demand }: { demand: TDemand }) {
       )}
     </section>
   );
-}
-
-function formatInstant(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
 function formatLeadTime(seconds: number): string {

@@ -7,6 +7,9 @@ import type { Placement } from "./cell-order";
 import { unmetFromDetails, useCriteriaDialog } from "./criteria-dialog-store";
 import { newIdempotencyKey } from "./idempotency-key";
 
+/** Moves share one notice: a newer refusal replaces the one before. */
+export const MOVE_NOTICE = "move";
+
 /**
  * Moves a demand at once on screen and asks the server; a refusal puts the card
  * back and says why, or, for unchecked criteria, opens the checklist.
@@ -49,7 +52,7 @@ export async function requestMove(demandId: string, placement: Placement): Promi
     // The server's sentence for a version conflict promises a refreshed board.
     if (error instanceof ApiError && error.code === "VERSION_CONFLICT")
       void useBoardLive.getState().refresh();
-    notify(error instanceof ApiError ? error.message : "The move failed. Try again.");
+    notify(error instanceof ApiError ? error.message : "The move failed. Try again.", { topic: MOVE_NOTICE });
   }
 }
 

@@ -6,6 +6,7 @@ import { useBoardStore } from "./board-store";
 import { DemandCard } from "./demand-card";
 import { cardElements } from "./drag-elements";
 import { useDragScope } from "./drag-scope-store";
+import { useKeyboardHelp } from "./keyboard-shortcuts";
 
 /** The id of dnd-kit's screen reader instructions (the DndContext's id), which every drag handle points to. */
 export const DRAG_INSTRUCTIONS_ID = "board-drag-instructions";
@@ -53,7 +54,11 @@ export const SortableDemandCard = memo(function SortableDemandCard({ id }: { id:
           aria-roledescription="draggable demand"
           aria-describedby={DRAG_INSTRUCTIONS_ID}
           aria-disabled={!pickable}
-          onFocus={arm}
+          onFocus={(event) => {
+            arm();
+            // Only keyboard focus: a click on the handle is not someone looking for the keys.
+            if (event.currentTarget.matches(":focus-visible")) useKeyboardHelp.getState().showHintOnce();
+          }}
         >
           ⠿
         </button>

@@ -20,7 +20,7 @@ import { startEdgeAutoScroll } from "./drag-auto-scroll";
 import { cardElements } from "./drag-elements";
 import { useDragScope } from "./drag-scope-store";
 import { dropRefusal } from "./drop-refusal";
-import { requestMove } from "./request-move";
+import { MOVE_NOTICE, requestMove } from "./request-move";
 
 /**
  * Dragging demands between cells and within one, after dnd-kit's
@@ -187,7 +187,7 @@ export function useDemandDrag() {
       const refusal = overCell ? dropRefusal(board, demandId, overCell) : null;
       if (refusal) {
         board.endDrag();
-        notify(refusal);
+        notify(refusal, { topic: MOVE_NOTICE });
         return;
       }
       let ids = cells[cellId] ?? [];

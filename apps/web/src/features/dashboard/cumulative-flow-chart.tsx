@@ -1,9 +1,10 @@
 import { METRIC_DEFINITIONS, type TMetrics } from "@tideway/contracts";
 import { Area, AreaChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { formatDayShort } from "../../ui/format-time";
 import { COLORS, stageColor } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
 import type { DataTable } from "./data-table";
-import { isoDay, shortDay } from "./format-date";
+import { isoDay } from "./format-date";
 
 type CumulativeFlow = TMetrics["cfd"];
 
@@ -16,7 +17,7 @@ export function CumulativeFlowChart({ metrics, csvPrefix }: { metrics: TMetrics;
   const { cfd } = metrics;
   const lastIndex = cfd.stages.length - 1;
   const data = cfd.days.map((day, index) => {
-    const row: Record<string, number | string> = { day: shortDay(day) };
+    const row: Record<string, number | string> = { day: formatDayShort(day) };
     for (const stage of cfd.stages) row[stage.stageId] = stage.band[index] ?? 0;
     return row;
   });

@@ -9,10 +9,11 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { formatDay, formatDayShort } from "../../ui/format-time";
 import { COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
 import type { DataTable } from "./data-table";
-import { shortDay, utcMinute } from "./format-date";
+import { utcMinute } from "./format-date";
 import { formatDuration, inDays } from "./format-duration";
 
 const TARGET_DAYS = 14;
@@ -56,7 +57,7 @@ export function CycleTimeScatter({ metrics, csvPrefix }: { metrics: TMetrics; cs
           type="number"
           scale="time"
           domain={[Date.parse(window.from), Date.parse(window.to)]}
-          tickFormatter={shortDay}
+          tickFormatter={formatDayShort}
           name="Delivered"
           stroke={COLORS.axis}
         />
@@ -96,7 +97,7 @@ function DemandTooltip({ active, payload }: TooltipContentProps) {
     <div className="chart-tooltip">
       <strong>{point.key}</strong> {point.title}
       <br />
-      {point.days} days, delivered {shortDay(point.at)}
+      {point.days} days, delivered {formatDay(point.at)}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { formatClockTime } from "../../ui/format-time";
 import { useDashboardStore } from "./dashboard-store";
 
 const LABELS = {
@@ -17,8 +18,7 @@ export function DashboardLiveStatus() {
       </output>
       {updatedAt && (
         <span className="updated-at" data-testid="dashboard-updated-at">
-          updated{" "}
-          {updatedAt.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" })}
+          updated {formatClockTime(updatedAt)}
         </span>
       )}
     </span>

@@ -8,9 +8,10 @@ import { DashboardLiveStatus } from "./dashboard-live-status";
 import { useDashboardStore } from "./dashboard-store";
 import { dashboardViewKey, describeWindow, readDashboardView, writeDashboardView } from "./dashboard-view";
 import "./dashboard.css";
+import { formatDay } from "../../ui/format-time";
 import { FlowEfficiencyPanel } from "./flow-efficiency-panel";
 import { ForecastPanel } from "./forecast-panel";
-import { isoDay, longDay } from "./format-date";
+import { isoDay } from "./format-date";
 import { HeadlineTiles } from "./headline-tiles";
 import { InsightPanels } from "./insight-panels";
 import { ThroughputChart } from "./throughput-chart";
@@ -64,7 +65,7 @@ export function DashboardPage() {
       <DashboardFilters view={view} lanes={board?.lanes ?? []} onChange={changeView} />
       <p className="dashboard-window">
         {describeWindow(view)}
-        {metrics && view.window.kind === "rolling" && `: ${longDay(metrics.window.from)} to now (UTC)`}
+        {metrics && view.window.kind === "rolling" && `: ${formatDay(metrics.window.from)} to now (UTC)`}
         {view.lane &&
           board &&
           ` · lane ${board.lanes.find((lane) => lane.id === view.lane)?.name ?? "unknown"}`}

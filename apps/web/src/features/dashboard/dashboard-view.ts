@@ -1,5 +1,5 @@
 import { type TDemandType, type TMetricsQuery, ZDemandType, ZId } from "@tideway/contracts";
-import { longDay } from "./format-date";
+import { formatDay } from "../../ui/format-time";
 
 /** Rolling windows offered as one click; any whole number of days works in the URL. */
 export const WINDOW_PRESETS = [30, 90] as const;
@@ -87,8 +87,8 @@ export function windowProblem(view: DashboardView, now: Date): string | null {
 /** "Last 30 days", or "1 May 2026 – 31 May 2026 (UTC)". */
 export function describeWindow(view: DashboardView): string {
   if (view.window.kind === "rolling") return `Last ${view.window.days} days`;
-  const to = view.window.to ? longDay(view.window.to) : "now";
-  return `${longDay(view.window.from)} – ${to} (UTC)`;
+  const to = view.window.to ? formatDay(view.window.to) : "now";
+  return `${formatDay(view.window.from)} – ${to} (UTC)`;
 }
 
 /** `YYYY-MM-DD` of a real calendar day, else null. */

@@ -1,6 +1,7 @@
 import type { TForecast } from "@tideway/contracts";
 import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { formatDay } from "../../ui/format-time";
 import { COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
 import type { DataTable } from "./data-table";
@@ -83,7 +84,9 @@ function ForecastAnswers({ forecast }: { forecast: TForecast }) {
           <strong>
             {forecast.mode === "how-many"
               ? `${answer.count} or more`
-              : (answer.date ?? "more than a year away")}
+              : answer.date === null
+                ? "more than a year away"
+                : formatDay(answer.date)}
           </strong>
           {forecast.mode === "when" && answer.days !== null && (
             <span className="forecast-days"> ({answer.days} d)</span>

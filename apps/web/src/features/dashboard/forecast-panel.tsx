@@ -2,6 +2,7 @@ import { MAX_FORECAST_DEMANDS, type TDemand } from "@tideway/contracts";
 import { DAY } from "@tideway/domain";
 import { type FormEvent, useState } from "react";
 import { useResource } from "../../api/use-resource";
+import { formatDay } from "../../ui/format-time";
 import { type ForecastFilter, type ForecastQuestion, fetchForecast } from "./forecast-api";
 import { ForecastHistogram } from "./forecast-histogram";
 import { isoDay } from "./format-date";
@@ -70,9 +71,11 @@ export function ForecastPanel({
       <p className="forecast-basis">
         10,000 simulated futures, each built from days drawn at random from this board's deliveries per day
         {filter.lane || filter.type ? " (of the filtered lane and type only)" : ""}
-        {sample ? ` over the last ${sample.weeks} weeks (${sample.from} to ${sample.to}, UTC)` : ""}. Higher
-        confidence means a safer promise: fewer demands, or a later date. Change the number of weeks sampled
-        in the board settings.
+        {sample
+          ? ` over the last ${sample.weeks} weeks (${formatDay(sample.from)} to ${formatDay(sample.to)}, UTC)`
+          : ""}
+        . Higher confidence means a safer promise: fewer demands, or a later date. Change the number of weeks
+        sampled in the board settings.
       </p>
       <div className="chart-grid">
         <ForecastHistogram

@@ -1,17 +1,7 @@
-/** Dashboard dates are UTC days, as the API buckets them: "6 Nov". */
-export function shortDay(at: string | number): string {
-  return new Date(at).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-}
-
-/** "6 Nov 2026". */
-export function longDay(at: string | number): string {
-  return new Date(at).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-}
+/**
+ * Dates for machines: file names, CSV, form values. What people read goes
+ * through ui/format-time.ts, in their own locale.
+ */
 
 /** `2026-11-06`, for tables and CSV. */
 export function isoDay(at: string | number): string {

@@ -1,9 +1,10 @@
 import { METRIC_DEFINITIONS, type TMetrics } from "@tideway/contracts";
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from "recharts";
+import { formatDayShort } from "../../ui/format-time";
 import { COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
 import type { DataTable } from "./data-table";
-import { shortDay, utcMinute } from "./format-date";
+import { utcMinute } from "./format-date";
 
 type Throughput = TMetrics["throughput"];
 
@@ -23,7 +24,7 @@ export function ThroughputChart({
   csvPrefix: string;
 }) {
   const weeks = metrics.throughput;
-  const data = weeks.map((week) => ({ week: shortDay(week.start), count: week.count }));
+  const data = weeks.map((week) => ({ week: formatDayShort(week.start), count: week.count }));
   const latest = weeks.at(-1)?.count ?? 0;
   const total = weeks.reduce((sum, week) => sum + week.count, 0);
 

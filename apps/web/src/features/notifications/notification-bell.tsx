@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from "react";
+import * as Popover from "@radix-ui/react-popover";
+import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { notify } from "../../ui/notice-stack";
 import { useNotifications } from "./notifications-store";
@@ -11,32 +12,11 @@ export function NotificationBell() {
   const notifications = useNotifications((s) => s.notifications);
   const unread = useNotifications((s) => s.unread);
   const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     useNotifications.getState().start();
     return () => useNotifications.getState().stop();
   }, []);
-
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: MouseEvent | KeyboardEvent) => {
-      if (
-        event instanceof KeyboardEvent
-          ? event.key === "Escape"
-          : !root.current?.contains(event.target as Node)
-      ) {
-        setOpen(false);
-      }
-    };
-    document.addEventListener("mousedown", close);
-    document.addEventListener("keydown", close);
-    return () => {
-      document.removeEventListener("mousedown", close);
-      document.removeEventListener("keydown", close);
-    };
-  }, [open]);
 
   const markRead = (ids?: string[]) => {
     useNotifications
@@ -45,15 +25,12 @@ export function NotificationBell() {
       .catch((error: unknown) => notify(error instanceof Error ? error.message : "Could not mark as read."));
   };
 
+  // Radix's Popover: Escape and a click outside close it, focus moves in and comes back to the bell.
   return (
-    <div className="notification-bell" ref={root}>
-      <button
-        type="button"
+    <Popover.Root open={open} onOpenChange={setOpen}>
+      <Popover.Trigger
         className="bell-button"
-        aria-expanded={open}
-        aria-controls={panelId}
         aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
-        onClick={() => setOpen(!open)}
       >
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
           <path
@@ -66,9 +43,9 @@ export function NotificationBell() {
             {unread}
           </span>
         )}
-      </button>
-      {open && (
-        <section id={panelId} className="notification-panel" aria-label="Notifications">
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content className="notification-panel" aria-label="Notifications" align="end" sideOffset={6}>
           <header>
             <h2>Notifications</h2>
             {unread > 0 && (
@@ -99,8 +76,8 @@ export function NotificationBell() {
               </li>
             ))}
           </ul>
-        </section>
-      )}
-    </div>
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
   );
 }

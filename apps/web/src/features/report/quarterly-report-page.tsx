@@ -2,9 +2,9 @@ import type { TQuarterMetric, TTwoOneOneQuarter } from "@tideway/contracts";
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { useResource } from "../../api/use-resource";
+import { formatInstant } from "../../ui/format-time";
 import { downloadCsv } from "../dashboard/download-csv";
 import { fetchQuarterlyTwoOneOne } from "../dashboard/forecast-api";
-import { utcMinute } from "../dashboard/format-date";
 import { formatDuration, formatShare } from "../dashboard/format-duration";
 import { quarterlyReportTable } from "./quarterly-report-table";
 import "./quarterly-report.css";
@@ -61,7 +61,7 @@ export function QuarterlyReportPage() {
             finished at or under it) and, below, the share within target; ✓ marks a goal met. Quarters are UTC
             calendar quarters; each metric counts the demands that finished it in the quarter.
             {report.timeBasis === "business-days" && " Durations count business days only."} Generated{" "}
-            {utcMinute(report.generatedAt)} UTC.
+            {formatInstant(report.generatedAt)}.
           </p>
           <QuarterTable caption="Whole board" quarters={report.quarters} />
           {report.lanes.map((lane) => (

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from "react";
 import { useResource } from "../../api/use-resource";
 import { useClock } from "../../ui/clock-store";
-import { exactTime, timeAgo } from "../../ui/time-ago";
+import { formatExact } from "../../ui/format-time";
+import { timeAgo } from "../../ui/time-ago";
 import { useBoardStore } from "../board/board-store";
 import { fetchChangeHistory } from "./change-history-api";
 import { type AuditContext, describeAuditEvent } from "./describe-audit-event";
@@ -69,7 +70,7 @@ export function ChangeHistory({ boardId }: { boardId: string }) {
           {events.map((event) => (
             <li key={event.id} tabIndex={-1}>
               {describeAuditEvent(event, context)} ·{" "}
-              <time className="hint" dateTime={event.at} title={exactTime(event.at)}>
+              <time className="hint" dateTime={event.at} title={formatExact(event.at)}>
                 {timeAgo(event.at, now)}
               </time>
             </li>

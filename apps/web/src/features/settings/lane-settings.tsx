@@ -33,11 +33,13 @@ function LaneSettingsRow({ lane, before, after }: { lane: TLane; before?: TLane;
   function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    void run((boardId) =>
-      changeLane(boardId, lane.id, {
-        name: String(form.get("name") ?? "").trim(),
-        ...wipFieldsFrom(form, lane.wipPolicy),
-      }),
+    void run(
+      (boardId) =>
+        changeLane(boardId, lane.id, {
+          name: String(form.get("name") ?? "").trim(),
+          ...wipFieldsFrom(form, lane.wipPolicy),
+        }),
+      `Lane ${String(form.get("name") ?? lane.name).trim()} saved.`,
     );
   }
 

@@ -1,5 +1,6 @@
 import type { FormEvent } from "react";
 import { useResource } from "../../api/use-resource";
+import { formatInstant } from "../../ui/format-time";
 import {
   changePipelineSettings,
   fetchPipelineSettings,
@@ -90,9 +91,7 @@ export function PipelineSettings({ boardId }: { boardId: string }) {
               <li key={secret.id} className="settings-item">
                 <code data-testid="webhook-secret">{secret.secret}</code>{" "}
                 <span className="hint">
-                  {secret.revokedAt
-                    ? `accepted until ${new Date(secret.revokedAt).toLocaleString()}`
-                    : "current"}
+                  {secret.revokedAt ? `accepted until ${formatInstant(secret.revokedAt)}` : "current"}
                 </span>
               </li>
             ))}
@@ -115,7 +114,7 @@ export function PipelineSettings({ boardId }: { boardId: string }) {
       )}
       {settings && (
         <form className="pipeline-options" onSubmit={saveSettings} aria-label="Pipeline settings">
-          <label>
+          <label className="check-row">
             <input type="checkbox" name="releaseMovesToDone" defaultChecked={settings.releaseMovesToDone} /> A
             production release moves the demands it ships to Done
           </label>

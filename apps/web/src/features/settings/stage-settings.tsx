@@ -58,13 +58,15 @@ function StageSettingsRow(props: {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const boundary = ZFlowBoundary.safeParse(form.get("boundary"));
-    void run((boardId) =>
-      changeStage(boardId, stage.id, {
-        name: String(form.get("name") ?? "").trim(),
-        kind: ZStageKind.catch(stage.kind).parse(form.get("kind")),
-        ...wipFieldsFrom(form, stage.wipPolicy),
-        boundary: boundary.success ? boundary.data : null,
-      }),
+    void run(
+      (boardId) =>
+        changeStage(boardId, stage.id, {
+          name: String(form.get("name") ?? "").trim(),
+          kind: ZStageKind.catch(stage.kind).parse(form.get("kind")),
+          ...wipFieldsFrom(form, stage.wipPolicy),
+          boundary: boundary.success ? boundary.data : null,
+        }),
+      `Stage ${String(form.get("name") ?? stage.name).trim()} saved.`,
     );
   }
 

@@ -17,7 +17,7 @@ export function BlockReasonDialog() {
   const title = demand ? `${demand.blocked ? "Unblock" : "Block"} ${demand.key}` : "Block";
 
   return (
-    <ModalDialog open={demand !== undefined} title={title} onClose={close}>
+    <ModalDialog open={demand !== undefined} title={title} onClose={close} className="standup-dialog">
       {demand && <BlockReasonForm key={demand.id} demand={demand} onDone={close} />}
     </ModalDialog>
   );

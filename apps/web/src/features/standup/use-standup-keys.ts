@@ -14,13 +14,23 @@ const STEPS = {
 
 /**
  * The element a key press is meant for. A field or button in a dialog that has just closed
- * keeps focus until the browser's next frame; keys that reach it then are meant for the
+ * stays on the page until React renders again; keys that reach it then are meant for the
  * stand-up, not for a control nobody sees.
  */
 function focusedControl(event: KeyboardEvent): HTMLElement | null {
   const target = event.target;
-  if (!(target instanceof HTMLElement) || target.closest("dialog:not([open])")) return null;
+  if (!(target instanceof HTMLElement)) return null;
+  if (target.closest('[role="dialog"]') && !blockDialogOpen()) return null;
   return target;
+}
+
+/**
+ * Whether the block-reason dialog is open, from the store: closing it (Escape, a button)
+ * clears the store at once, while its elements leave the page only at the next render, and
+ * a key pressed in between must not be lost.
+ */
+function blockDialogOpen(): boolean {
+  return useStandup.getState().blocking !== null;
 }
 
 function isTyping(control: HTMLElement | null): boolean {
@@ -42,10 +52,8 @@ export function useStandupKeys(onLeave: () => void): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      // The block-reason dialog owns the keyboard (and its own Escape) while it is open. Ask
-      // the DOM, not the store: the dialog's close event (which clears the store) is queued
-      // after the dialog has closed, and a key pressed in between must not be lost.
-      if (document.querySelector("dialog[open]")) return;
+      // The block-reason dialog owns the keyboard (and its own Escape) while it is open.
+      if (blockDialogOpen()) return;
       const control = focusedControl(event);
       if (isTyping(control)) return;
       if (pressesControl(event, control)) return;

@@ -1,0 +1,70 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, notices, test } from "./helpers/board-test";
+
+// axe and screenshots at two sizes take a while on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
+/** axe's serious and critical findings: the ones a person using a screen reader or keyboard runs into. */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
+}
+
+/** Nothing wider than the window, kept as a screenshot for a person to look at. */
+async function looksRight(page: Page, name: string) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: false });
+}
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`[A11Y]: settings, dashboard and report have no serious or critical axe violations at ${viewport.width}x${viewport.height}`, async ({
+    page,
+    boardApi,
+  }) => {
+    await page.setViewportSize(viewport);
+    const board = await boardApi.createBoard("Accessible pages");
+    await boardApi.placeDemand(board, "Delivered one", { stage: "Done", checkAll: true });
+    await boardApi.placeDemand(board, "Being built", { stage: "Development", checkAll: true });
+
+    await page.goto(`/boards/${board.id}/settings`);
+    await expect(page.getByRole("form", { name: "Stage Design" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Delivery pipeline" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await looksRight(page, `settings-${viewport.width}`);
+
+    await page.goto(`/boards/${board.id}/dashboard`);
+    // The dashboard's numbers take a while on a busy machine.
+    await expect(page.getByTestId("tile-delivery")).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("main")).toHaveAttribute("aria-busy", "false");
+    expect(await seriousViolations(page)).toEqual([]);
+    await looksRight(page, `dashboard-${viewport.width}`);
+
+    await page.goto(`/boards/${board.id}/report`);
+    await expect(page.getByRole("table", { name: "Whole board" })).toBeVisible({ timeout: 30_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await looksRight(page, `report-${viewport.width}`);
+  });
+}
+
+test("[SETTINGS]: a checkbox keeps its size, and saving a stage row says so", async ({ page, boardApi }) => {
+  const board = await boardApi.createBoard("Settings polish");
+  await page.goto(`/boards/${board.id}/settings`);
+
+  const releases = page.getByRole("checkbox", { name: /production release moves the demands/ });
+  const box = await releases.boundingBox();
+  expect(box?.width).toBeLessThan(30);
+
+  const design = page.getByRole("form", { name: "Stage Design" });
+  await design.getByLabel("Name").fill("Shaping");
+  await design.getByRole("button", { name: "Save" }).click();
+  await expect(notices(page)).toContainText("Stage Shaping saved.");
+  await expect(page.getByRole("form", { name: "Stage Shaping" })).toBeVisible();
+});
