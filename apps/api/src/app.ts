@@ -19,6 +19,7 @@ import { authenticate } from "./plugins/authenticate";
 import { installErrorHandler } from "./plugins/error-handler";
 import { attachRealtime } from "./plugins/realtime";
 import { startSleSweep } from "./plugins/sle-sweep";
+import { storableInput } from "./plugins/storable-input";
 import { authRoutes } from "./routes/auth";
 import { boardExportRoutes } from "./routes/board-export";
 import { boardRoutes } from "./routes/boards";
@@ -80,6 +81,7 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(authenticate);
+  await app.register(storableInput);
 
   await app.register(fastifySwagger, {
     openapi: {
