@@ -22,6 +22,7 @@ import { prometheusMetricsPlugin } from "./plugins/prometheus-metrics";
 import { attachRealtime } from "./plugins/realtime";
 import { requestIdsPlugin } from "./plugins/request-ids";
 import { startSleSweep } from "./plugins/sle-sweep";
+import { storableInput } from "./plugins/storable-input";
 import { authRoutes } from "./routes/auth";
 import { boardExportRoutes } from "./routes/board-export";
 import { boardRoutes } from "./routes/boards";
@@ -90,6 +91,7 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(authenticate);
+  await app.register(storableInput);
 
   await app.register(fastifySwagger, {
     openapi: {

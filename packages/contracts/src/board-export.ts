@@ -11,6 +11,7 @@ import {
   ZWipPolicy,
 } from "./board";
 import { ZForecastSettings } from "./forecast";
+import { ZInstantInput } from "./instant";
 import { ZTimeBasis } from "./metrics";
 import { ZCodeEventKind, ZCodeEventSource, ZPipelineSettings } from "./pipeline";
 
@@ -39,7 +40,7 @@ const ZText = (max: number) =>
     .refine((text) => !text.includes(NUL), "must not contain NUL");
 /** A reference between parts of the document (the exporting install's id). */
 const ZRef = ZText(100).min(1);
-const ZInstant = z.iso.datetime({ offset: true });
+const ZInstant = ZInstantInput;
 /** A PostgreSQL integer column. */
 const ZCount = z.number().int().min(0).max(2_147_483_647);
 

@@ -7,6 +7,7 @@ export * from "./errors";
 export * from "./forecast";
 export * from "./health";
 export * from "./insights";
+export * from "./instant";
 export * from "./metrics";
 export * from "./pipeline";
 export * from "./portfolio";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZDemandType, ZId } from "./board";
+import { ZInstantInput } from "./instant";
 
 /** How a board counts durations: calendar time, or business days (weekends left out). */
 export const ZTimeBasis = z.enum(["calendar", "business-days"]);
@@ -10,11 +11,8 @@ export const ZTimeBasis = z.enum(["calendar", "business-days"]);
  * METRIC_DEFINITIONS below (also shown on the dashboard).
  */
 export const ZMetricsQuery = z.object({
-  from: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .describe("Window start, inclusive (default: 30 days before `to`)"),
-  to: z.iso.datetime({ offset: true }).optional().describe("Window end, exclusive (default: now)"),
+  from: ZInstantInput.optional().describe("Window start, inclusive (default: 30 days before `to`)"),
+  to: ZInstantInput.optional().describe("Window end, exclusive (default: now)"),
   lane: ZId.optional().describe("Only demands in this swim lane"),
   type: ZDemandType.optional().describe("Only demands of this type"),
 });

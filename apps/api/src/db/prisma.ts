@@ -24,6 +24,8 @@ export function createPrisma(
     idleTimeoutMillis: 30_000,
     lock_timeout: options.lockTimeoutMs ?? SESSION_LIMITS.lockTimeoutMs,
     idle_in_transaction_session_timeout: SESSION_LIMITS.idleInTransactionMs,
+    statement_timeout: SESSION_LIMITS.statementTimeoutMs,
+    query_timeout: SESSION_LIMITS.queryTimeoutMs,
     // How this process's sessions show in pg_stat_activity.
     application_name: "tideway",
   });

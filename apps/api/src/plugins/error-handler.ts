@@ -99,12 +99,22 @@ const UNAVAILABLE_PATTERNS = [
 // How Prisma's driver adapter reports a lost database on raw queries (P2010).
 const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout"]);
 
+/**
+ * SQLSTATEs of a server that is going away or not there yet: 57P01
+ * admin_shutdown (a fast shutdown or restart cut the session), 57P02
+ * crash_shutdown, 57P03 cannot_connect_now (starting up or in recovery).
+ */
+const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03"]);
+
 function isDatabaseUnavailable(error: Error): boolean {
   const text = `${error.message} ${(error as { cause?: { message?: string } }).cause?.message ?? ""}`;
   const { code, meta } = error as PrismaErrorShape;
+  const sqlState = meta?.driverAdapterError?.cause?.originalCode;
   return (
     code === "ECONNREFUSED" ||
-    code === "57P01" ||
+    UNAVAILABLE_SQLSTATES.has(code ?? "") ||
+    UNAVAILABLE_SQLSTATES.has(sqlState ?? "") ||
+    /Query read timeout/i.test(text) ||
     code === "P1001" ||
     UNAVAILABLE_ADAPTER_KINDS.has(meta?.driverAdapterError?.cause?.kind ?? "") ||
     UNAVAILABLE_PATTERNS.some((pattern) => pattern.test(text))

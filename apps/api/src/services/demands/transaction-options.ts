@@ -17,5 +17,15 @@ export const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 15_000 } as const;
  *   locks. Only idle time counts: the imports' longer transactions (60 s and
  *   300 s) are busy sending statements, and no transaction waits 30 s between
  *   two of them.
+ * - A statement runs at most 60 s (statement_timeout: answered 503
+ *   DATABASE_BUSY), and the client gives up on a reply after 65 s
+ *   (node-postgres' query_timeout), so a frozen server, which cannot enforce
+ *   its own timeout, still cannot hang a request. The slowest statements
+ *   (a large import's chunks, bench/board-export.ts) take seconds.
  */
-export const SESSION_LIMITS = { lockTimeoutMs: 5_000, idleInTransactionMs: 30_000 } as const;
+export const SESSION_LIMITS = {
+  lockTimeoutMs: 5_000,
+  idleInTransactionMs: 30_000,
+  statementTimeoutMs: 60_000,
+  queryTimeoutMs: 65_000,
+} as const;

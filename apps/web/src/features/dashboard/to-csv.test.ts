@@ -28,6 +28,28 @@ describe("toCsv", () => {
     );
   });
 
+  it("[F12] neutralises a formula behind leading whitespace or written with full-width signs", () => {
+    const titles = [
+      " =1+1",
+      "\t=cmd",
+      "\u00a0+1",
+      "\r@SUM(A1)",
+      "＝HYPERLINK(1)",
+      "＋1",
+      "－1",
+      "＠here",
+      " ﹦1",
+    ];
+    const csv = toCsv({ columns: ["Title"], rows: titles.map((title) => [title]) });
+    const fields = csv.split("\r\n").slice(1, -1);
+    expect(fields).toHaveLength(titles.length);
+    for (const field of fields) expect(field.replace(/^"/, "")).toMatch(/^'/);
+    // Ordinary text, and a sign inside it, is left alone.
+    expect(toCsv({ columns: ["Title"], rows: [["Pay = ship"], ["a-b"]] })).toBe(
+      "Title\r\nPay = ship\r\na-b\r\n",
+    );
+  });
+
   it("writes missing values as empty fields and numbers as they are", () => {
     expect(toCsv({ columns: ["a", "b", "c"], rows: [[null, 0.25, Number.NaN]] })).toBe("a,b,c\r\n,0.25,\r\n");
   });

@@ -1,0 +1,64 @@
+import { ErrorCode } from "@tideway/contracts";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { AppError } from "../errors/app-error";
+
+/** Deeper than any document Tideway reads (a board export nests 5 levels). */
+export const MAX_INPUT_DEPTH = 64;
+const NUL = "\u0000";
+
+/**
+ * Two things no contract can state once for every route, checked for every
+ * request: nesting deeper than MAX_INPUT_DEPTH (before validation, so no
+ * schema walks a 10,000-deep body recursively) and the NUL character, which
+ * PostgreSQL refuses in text and jsonb (after validation, so a contract's own
+ * issues are listed first). Both answer 400 naming the field. The walk is a
+ * loop with an explicit stack, never recursion.
+ */
+export const storableInput = fp(async (app: FastifyInstance) => {
+  app.addHook("preValidation", async (request) => {
+    for (const [location, value] of inputsOf(request)) {
+      const tooDeep = findInput(value, location, (_value, depth) => depth > MAX_INPUT_DEPTH);
+      if (tooDeep) throw refused(tooDeep, `nests deeper than ${MAX_INPUT_DEPTH} levels`);
+    }
+  });
+  app.addHook("preHandler", async (request) => {
+    for (const [location, value] of inputsOf(request)) {
+      const withNul = findInput(value, location, (found) => typeof found === "string" && found.includes(NUL));
+      if (withNul) throw refused(withNul, "must not contain the NUL character (\\u0000)");
+    }
+  });
+});
+
+function inputsOf(request: FastifyRequest): [string, unknown][] {
+  return [
+    ["body", request.body],
+    ["querystring", request.query],
+    ["params", request.params],
+  ];
+}
+
+/** The path of the first value (or object key) `matches` picks, depth-first; null when none does. */
+function findInput(
+  root: unknown,
+  rootPath: string,
+  matches: (value: unknown, depth: number) => boolean,
+): string | null {
+  const stack: [unknown, string, number][] = [[root, rootPath, 0]];
+  while (stack.length > 0) {
+    const [value, path, depth] = stack.pop() as [unknown, string, number];
+    if (matches(value, depth)) return path;
+    if (typeof value !== "object" || value === null || Buffer.isBuffer(value)) continue;
+    for (const [key, child] of Object.entries(value)) {
+      if (matches(key, depth + 1)) return `${path}.${key.replaceAll(NUL, "\\u0000")}`;
+      stack.push([child, `${path}.${key}`, depth + 1]);
+    }
+  }
+  return null;
+}
+
+function refused(field: string, problem: string): AppError {
+  return new AppError(ErrorCode.VALIDATION_FAILED, `${field}: ${problem}`, {
+    issues: [{ field, message: problem }],
+  });
+}
