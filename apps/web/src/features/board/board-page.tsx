@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
+import { useBoardChildren } from "../portfolio/use-board-children";
 import { BoardGrid } from "./board-grid";
 import { useBoardLive } from "./board-live-store";
 import { useBoardStore } from "./board-store";
@@ -13,6 +14,7 @@ import { useLiveBoard } from "./use-live-board";
 export function BoardPage() {
   const { boardId } = useParams();
   useLiveBoard(boardId);
+  useBoardChildren(boardId);
   useServiceLevelOf(boardId);
   const status = useBoardStore((s) => (s.boardId === boardId ? s.status : "loading"));
   const failure = useBoardStore((s) => s.failure);
