@@ -331,3 +331,29 @@ describe("business demands split into product demands", () => {
     ).toBe(404);
   });
 });
+
+describe("a team board's export", () => {
+  it("leaves out a parent on the business board, so the export imports", async () => {
+    const lead = await createClient(ctx.app, "lead");
+    const { portfolio, business } = await createPortfolio(lead);
+    const team = await createBoard(lead, "Payments");
+    await addTeamBoard(lead, portfolio.id, team.id);
+    const parent = await addDemand(lead, business, { title: "Pay by phone" });
+    const split = await lead.request({
+      method: "POST",
+      url: `/api/demands/${parent.id}/children`,
+      payload: { boardId: team.id, title: "Card tokens" },
+    });
+    expect(split.statusCode).toBe(201);
+
+    const exported = await lead.request({ method: "GET", url: `/api/boards/${team.id}/export` });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.json().demands).toMatchObject([{ title: "Card tokens", parentId: null }]);
+    const imported = await lead.request({
+      method: "POST",
+      url: "/api/boards/import?key=PAYCOPY&name=Payments%20copy",
+      payload: exported.json(),
+    });
+    expect(imported.statusCode, imported.body).toBe(201);
+  });
+});

@@ -17,6 +17,9 @@ const QuarterlyReportPage = lazy(() =>
     default: module.QuarterlyReportPage,
   })),
 );
+const PortfolioPage = lazy(() =>
+  import("./features/portfolio/portfolio-page").then((module) => ({ default: module.PortfolioPage })),
+);
 const StandupPage = lazy(() =>
   import("./features/standup/standup-page").then((module) => ({ default: module.StandupPage })),
 );
@@ -59,6 +62,14 @@ const router = createBrowserRouter([
             element: (
               <Loading>
                 <QuarterlyReportPage />
+              </Loading>
+            ),
+          },
+          {
+            path: "portfolios/:portfolioId",
+            element: (
+              <Loading>
+                <PortfolioPage />
               </Loading>
             ),
           },

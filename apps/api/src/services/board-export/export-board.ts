@@ -58,6 +58,7 @@ export async function exportBoard(
           include: { demands: { select: { demandId: true } } },
         }),
       ]);
+      const exportedIds = new Set(demands.map((demand) => demand.id));
       return {
         formatVersion: BOARD_EXPORT_FORMAT_VERSION,
         exportedAt: iso(now),
@@ -79,6 +80,8 @@ export async function exportBoard(
         criteria,
         demands: demands.map(({ boardId: _boardId, checks, links, ...demand }) => ({
           ...demand,
+          // A business demand on a portfolio's board is not in this board's export.
+          parentId: demand.parentId !== null && exportedIds.has(demand.parentId) ? demand.parentId : null,
           links: Array.isArray(links) ? (links as { title: string; url: string }[]) : [],
           blockedAt: isoOrNull(demand.blockedAt),
           archivedAt: isoOrNull(demand.archivedAt),

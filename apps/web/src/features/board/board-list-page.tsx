@@ -3,6 +3,7 @@ import { Link, useNavigate } from "react-router";
 import { ApiError } from "../../api/api-request";
 import { useResource } from "../../api/use-resource";
 import { ImportBoardForm } from "../board-export/import-board-form";
+import { PortfolioList } from "../portfolio/portfolio-list";
 import { createBoard, fetchBoards } from "./board-api";
 
 /** The boards the signed-in person belongs to, and a form to start a new one. */
@@ -42,6 +43,7 @@ export function BoardListPage() {
         </ul>
       )}
       <CreateBoardForm />
+      <PortfolioList />
       <ImportBoardForm />
     </main>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
+import { useBoardChildren } from "../portfolio/use-board-children";
 import { BoardFilterBar } from "./board-filter-bar";
 import { BoardGrid } from "./board-grid";
 import { BoardLoadFailure } from "./board-load-failure";
@@ -17,6 +18,7 @@ import { useLiveBoard } from "./use-live-board";
 export function BoardPage() {
   const { boardId } = useParams();
   useLiveBoard(boardId);
+  useBoardChildren(boardId);
   useServiceLevelOf(boardId);
   const status = useBoardStore((s) => (s.boardId === boardId ? s.status : "loading"));
   const missing = useBoardStore((s) => s.status === "failed" && !s.retryable);

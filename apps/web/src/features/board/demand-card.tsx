@@ -1,6 +1,7 @@
 import type { TCriterion, TDemand } from "@tideway/contracts";
 import { memo } from "react";
 import { daysSince } from "../../ui/clock-store";
+import { BusinessCardProgress } from "../portfolio/business-demand-progress";
 import { useDemandEditor } from "./demand-editor-store";
 import { SleBadge } from "./sle-badge";
 
@@ -43,6 +44,7 @@ function DemandCardView({ demand, criteria, openDefects, now }: DemandCardProps)
         </p>
       )}
       <SleBadge demand={demand} now={now} />
+      <BusinessCardProgress demandId={demand.id} />
       <div className="card-line card-facts">
         <span title="Days in this stage">{daysInStage}d in stage</span>
         {daysCommitted !== null && (

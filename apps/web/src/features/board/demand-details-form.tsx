@@ -15,12 +15,15 @@ export function DemandDetailsForm({ demand, editable }: { demand: TDemand; edita
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    // A parent the board does not show (a business demand on a portfolio's board) is kept, never dropped by a save.
+    const keptParent =
+      demand.parentId && !useBoardStore.getState().demands[demand.parentId] ? demand.parentId : null;
     const changes = changedFields(demand, {
       title: String(form.get("title") ?? "").trim(),
       description: String(form.get("description") ?? ""),
       type: ZDemandType.catch(demand.type).parse(form.get("type")),
       size: sizeFrom(form),
-      parentId: type === "defect" ? String(form.get("parentId") ?? "") || null : null,
+      parentId: type === "defect" ? String(form.get("parentId") ?? "") || keptParent : keptParent,
     });
     if (Object.keys(changes).length === 0) {
       useDemandEditor.getState().close();

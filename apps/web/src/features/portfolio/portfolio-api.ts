@@ -1,0 +1,46 @@
+import {
+  type TBoardChildren,
+  type TCreateChildBody,
+  type TCreatePortfolioBody,
+  type TDemandChange,
+  type TPortfolio,
+  type TPortfolioMetrics,
+  type TPortfolioSummary,
+  ZBoardChildren,
+  ZDemandChange,
+  ZPortfolio,
+  ZPortfolioMetrics,
+  ZPortfolioSummary,
+} from "@tideway/contracts";
+import { apiRequest, wrapped } from "../../api/api-request";
+
+const ZPortfolioList = wrapped("portfolios", ZPortfolioSummary.array());
+
+export async function fetchPortfolios(): Promise<TPortfolioSummary[]> {
+  return (await apiRequest("GET", "/api/portfolios", ZPortfolioList)).portfolios;
+}
+
+export function createPortfolio(body: TCreatePortfolioBody): Promise<TPortfolio> {
+  return apiRequest("POST", "/api/portfolios", ZPortfolio, body);
+}
+
+export function fetchPortfolio(portfolioId: string): Promise<TPortfolio> {
+  return apiRequest("GET", `/api/portfolios/${portfolioId}`, ZPortfolio);
+}
+
+export function addTeamBoard(portfolioId: string, boardId: string): Promise<TPortfolio> {
+  return apiRequest("PUT", `/api/portfolios/${portfolioId}/boards/${boardId}`, ZPortfolio);
+}
+
+/** The last 30 days (the server's default window). */
+export function fetchPortfolioMetrics(portfolioId: string): Promise<TPortfolioMetrics> {
+  return apiRequest("GET", `/api/portfolios/${portfolioId}/metrics`, ZPortfolioMetrics);
+}
+
+export function fetchBoardChildren(boardId: string): Promise<TBoardChildren> {
+  return apiRequest("GET", `/api/boards/${boardId}/children`, ZBoardChildren);
+}
+
+export function createChildDemand(parentId: string, body: TCreateChildBody): Promise<TDemandChange> {
+  return apiRequest("POST", `/api/demands/${parentId}/children`, ZDemandChange, body);
+}
