@@ -47,5 +47,5 @@ describe("starting and stopping the server on the embedded database", () => {
     expect(boards.boards.map((board) => board.key)).toEqual(["PAY"]);
     expect(await second.stop("SIGTERM")).toBe(0);
     expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
-  }, 120_000);
+  }, 300_000);
 });

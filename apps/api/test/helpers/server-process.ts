@@ -42,7 +42,7 @@ export async function startServerProcess(
 export async function superviseServer(
   child: ChildProcess,
   port: number,
-  startTimeoutMs = 60_000,
+  startTimeoutMs = 120_000,
 ): Promise<ServerProcess> {
   let output = "";
   child.stdout?.on("data", (chunk) => {
