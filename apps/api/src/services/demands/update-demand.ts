@@ -3,6 +3,7 @@ import type { Db } from "../../db/prisma";
 import { AppError, invalidField } from "../../errors/app-error";
 import type { BoardEventSink } from "../board-events";
 import { changeDemand } from "./change-demand";
+import { logDemandEvent } from "./log-demand-event";
 
 /** Edits a demand's fields; archiving or restoring it is logged as a Transition. */
 export async function updateDemand(
@@ -38,19 +39,10 @@ export async function updateDemand(
       }
       const archiving = archived !== undefined && archived !== (demand.archivedAt !== null);
       if (archiving) {
-        await tx.transition.create({
-          data: {
-            boardId: demand.boardId,
-            demandId,
-            kind: archived ? "archived" : "restored",
-            fromStageId: demand.stageId,
-            toStageId: demand.stageId,
-            fromLaneId: demand.laneId,
-            toLaneId: demand.laneId,
-            at: now,
-            actorId,
-          },
-        });
+        await logDemandEvent(tx, demand, { kind: archived ? "archived" : "restored", actorId, at: now });
+      }
+      if (ownerId !== undefined && ownerId !== demand.ownerId) {
+        await logDemandEvent(tx, demand, { kind: "owner_changed", actorId, at: now, note: ownerId });
       }
       return {
         ...fields,
