@@ -1,8 +1,8 @@
 import type { TBoard, TDemandChange } from "@tideway/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBoard } from "./helpers/board";
+import { boardWithRoles } from "./helpers/board-roles";
 import { addDemand } from "./helpers/demands";
-import { type Client, createClient } from "./helpers/session";
+import type { Client } from "./helpers/session";
 import { type BoardClientSocket, connectSocket, join, recordEvents, waitFor } from "./helpers/socket";
 import { useTestApp } from "./test-app";
 
@@ -18,17 +18,7 @@ describe("a demand's owner (PATCH /api/demands/:id { ownerId })", () => {
 
   beforeAll(async () => {
     baseUrl = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
-    admin = await createClient(ctx.app, "Ada Admin");
-    member = await createClient(ctx.app, "Mo Member");
-    viewer = await createClient(ctx.app, "Vi Viewer");
-    stranger = await createClient(ctx.app, "Stan Stranger");
-    board = await createBoard(admin);
-    await ctx.db.boardMember.createMany({
-      data: [
-        { boardId: board.id, userId: member.userId, role: "member" },
-        { boardId: board.id, userId: viewer.userId, role: "viewer" },
-      ],
-    });
+    ({ board, admin, member, viewer, stranger } = await boardWithRoles(ctx.app));
   });
   afterAll(() => {
     for (const socket of sockets) socket.disconnect();

@@ -2,6 +2,7 @@ export * from "./auth";
 export * from "./board";
 export * from "./board-export";
 export * from "./demand";
+export * from "./demand-history";
 export * from "./demand-import";
 export * from "./errors";
 export * from "./forecast";

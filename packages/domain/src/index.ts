@@ -7,6 +7,7 @@ export * from "./cycle-times";
 export * from "./demand-filter";
 export * from "./demand-import-columns";
 export * from "./demand-import-rows";
+export * from "./demand-journey";
 export * from "./demand-keys";
 export * from "./flow-efficiency";
 export * from "./flow-history";

@@ -1,6 +1,7 @@
 import type { TDemand } from "@tideway/contracts";
 import { useResource } from "../../api/use-resource";
 import { fetchDemandCode } from "./board-api";
+import { formatInstant } from "./format-instant";
 
 const RELEASE_GOAL_SECONDS = 60 * 60;
 
@@ -59,10 +60,6 @@ export function DemandCodePanel({ demand }: { demand: TDemand }) {
       )}
     </section>
   );
-}
-
-function formatInstant(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
 function formatLeadTime(seconds: number): string {

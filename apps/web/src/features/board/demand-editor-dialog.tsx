@@ -7,6 +7,7 @@ import { DemandChecklist } from "./demand-checklist";
 import { DemandCodePanel } from "./demand-code-panel";
 import { DemandDetailsForm } from "./demand-details-form";
 import { useDemandEditor } from "./demand-editor-store";
+import { DemandJourney } from "./demand-journey";
 import { OwnerPicker } from "./owner-picker";
 
 /** Everything about one demand: its details, this stage's checks, its pipeline record, blocking and archiving. */
@@ -26,6 +27,7 @@ export function DemandEditorDialog() {
           <DemandDetailsForm key={demand.id} demand={demand} editable={editable} />
           <OwnerPicker key={`owner-${demand.id}`} demand={demand} editable={editable} />
           <DemandChecklist demand={demand} editable={editable} />
+          <DemandJourney demand={demand} />
           <DemandCodePanel demand={demand} />
           {editable && <BlockDemandForm key={`block-${demand.id}`} demand={demand} />}
           {editable && <ArchiveDemandButton key={`archive-${demand.id}`} demand={demand} />}
