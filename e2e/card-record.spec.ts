@@ -49,3 +49,40 @@ test("[CARD][JOURNEY]: the journey lists the stages a demand was moved through a
   await expect(journey.getByTestId("journey-figures")).toContainText("Age since commitment");
   await expect(journey.locator("li[data-kind='criterion']")).toHaveCount(board.criteria.length);
 });
+
+test("[CARD][COMMENTS]: a comment posted in one browser appears in another without reload, and HTML in it stays text", async ({
+  page,
+  browser,
+  demoSession,
+  boardApi,
+}) => {
+  const board = await boardApi.createBoard("Comments");
+  const demand = await boardApi.createDemand(board.id, "Payouts");
+  const other = await browser.newContext({ storageState: demoSession });
+  const otherPage = await other.newPage();
+  try {
+    for (const view of [page, otherPage]) {
+      await openBoard(view, board.id);
+      await card(view, demand.key).getByRole("button", { name: "Payouts" }).click();
+    }
+    const comments = (view: typeof page) =>
+      view.getByRole("dialog", { name: `${demand.key} Payouts` }).getByRole("region", { name: /^Comments/ });
+    await expect(comments(otherPage)).toContainText("No comments yet.");
+
+    const payload = `Shipping **soon** <img src=x onerror="window.__xss=1"> <script>window.__xss=1</script> [docs](javascript:window.__xss=1)`;
+    await comments(page).getByLabel("Add a comment").fill(payload);
+    await comments(page).getByRole("button", { name: "Comment", exact: true }).click();
+
+    const seen = comments(otherPage).locator(".comment");
+    await expect(seen).toHaveCount(1);
+    await expect(seen.locator("strong").filter({ hasText: "soon" })).toBeVisible();
+    await expect(seen).toContainText(`<img src=x onerror="window.__xss=1">`);
+    await expect(seen).toContainText("<script>window.__xss=1</script>");
+    await expect(seen.locator("img, script")).toHaveCount(0);
+    await expect(seen.getByText("docs")).not.toHaveAttribute("href", /javascript:/);
+    expect(await otherPage.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+  } finally {
+    await other.close();
+  }
+});

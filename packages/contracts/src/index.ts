@@ -1,6 +1,7 @@
 export * from "./auth";
 export * from "./board";
 export * from "./board-export";
+export * from "./comments";
 export * from "./demand";
 export * from "./demand-history";
 export * from "./demand-import";

@@ -14,6 +14,7 @@ export * from "./flow-history";
 export * from "./forecast";
 export * from "./insights";
 export * from "./jira-mapping";
+export * from "./mentions";
 export * from "./metric-window";
 export * from "./move-rules";
 export * from "./percentile";

@@ -5,6 +5,7 @@ import { canEdit } from "./board-selectors";
 import { useBoardStore } from "./board-store";
 import { DemandChecklist } from "./demand-checklist";
 import { DemandCodePanel } from "./demand-code-panel";
+import { DemandComments } from "./demand-comments";
 import { DemandDetailsForm } from "./demand-details-form";
 import { useDemandEditor } from "./demand-editor-store";
 import { DemandJourney } from "./demand-journey";
@@ -28,6 +29,7 @@ export function DemandEditorDialog() {
           <OwnerPicker key={`owner-${demand.id}`} demand={demand} editable={editable} />
           <DemandChecklist demand={demand} editable={editable} />
           <DemandJourney demand={demand} />
+          <DemandComments demand={demand} />
           <DemandCodePanel demand={demand} />
           {editable && <BlockDemandForm key={`block-${demand.id}`} demand={demand} />}
           {editable && <ArchiveDemandButton key={`archive-${demand.id}`} demand={demand} />}
