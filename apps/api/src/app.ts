@@ -27,6 +27,7 @@ import { authRoutes } from "./routes/auth";
 import { boardExportRoutes } from "./routes/board-export";
 import { boardRoutes } from "./routes/boards";
 import { demandImportRoutes } from "./routes/demand-import";
+import { demandRecordRoutes } from "./routes/demand-record";
 import { demandRoutes } from "./routes/demands";
 import { forecastRoutes } from "./routes/forecasts";
 import { healthRoutes } from "./routes/health";
@@ -113,6 +114,7 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   await app.register(boardRoutes);
   await app.register(boardExportRoutes);
   await app.register(demandRoutes);
+  await app.register(demandRecordRoutes);
   await app.register(demandImportRoutes);
   await app.register(metricsRoutes);
   await app.register(forecastRoutes);

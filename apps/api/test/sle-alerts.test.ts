@@ -141,7 +141,9 @@ describe("SLE alerts", () => {
     for (const admin of [lead, coLead]) {
       const list = await notificationsOf(admin);
       expect(list.unread).toBe(2);
-      expect(list.notifications.map((n) => [n.demandTitle, n.threshold]).sort()).toEqual([
+      expect(
+        list.notifications.map((n) => [n.demandTitle, n.kind === "sle" ? n.threshold : n.kind]).sort(),
+      ).toEqual([
         ["Past50", "p50"],
         ["Past85", "p85"],
       ]);

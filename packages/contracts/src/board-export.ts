@@ -10,6 +10,7 @@ import {
   ZStageKind,
   ZWipPolicy,
 } from "./board";
+import { ZTransitionKind } from "./demand";
 import { ZForecastSettings } from "./forecast";
 import { ZInstantInput } from "./instant";
 import { ZTimeBasis } from "./metrics";
@@ -107,7 +108,7 @@ export const ZExportedTransition = z.object({
   /** The exporting install's log order; the importer appends in this order. */
   id: ZRef,
   demandId: ZRef,
-  kind: z.enum(["created", "moved", "blocked", "unblocked", "archived", "restored"]),
+  kind: ZTransitionKind,
   fromStageId: ZRef.nullable(),
   toStageId: ZRef,
   fromLaneId: ZRef.nullable(),

@@ -75,10 +75,21 @@ export const ZBlockBody = z.object({ reason: z.string().trim().min(1, "say why i
 export const ZDemandChange = z.object({ demand: ZDemand, seq: z.number().int() });
 export type TDemandChange = z.infer<typeof ZDemandChange>;
 
+/** What a Transition row records; `owner_changed` carries the new owner's user id in `note`. */
+export const ZTransitionKind = z.enum([
+  "created",
+  "moved",
+  "blocked",
+  "unblocked",
+  "archived",
+  "restored",
+  "owner_changed",
+]);
+
 export const ZTransition = z.object({
   id: z.string(),
   demandId: ZId,
-  kind: z.enum(["created", "moved", "blocked", "unblocked", "archived", "restored"]),
+  kind: ZTransitionKind,
   fromStageId: ZId.nullable(),
   toStageId: ZId,
   fromLaneId: ZId.nullable(),

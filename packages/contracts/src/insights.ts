@@ -22,20 +22,38 @@ export const ZServiceLevel = z.object({
 });
 export type TServiceLevel = z.infer<typeof ZServiceLevel>;
 
-export const ZNotification = z.object({
+const notificationCommon = {
   id: ZId,
   boardId: ZId,
   boardName: z.string(),
   demandId: ZId,
   demandKey: z.string(),
   demandTitle: z.string(),
+  createdAt: z.iso.datetime(),
+  readAt: z.iso.datetime().nullable(),
+};
+
+/** A demand in progress passed the board's p50 or p85 (to the board's admins). */
+export const ZSleNotification = z.object({
+  kind: z.literal("sle"),
+  ...notificationCommon,
   threshold: ZSleThreshold,
   /** The demand's age when the sweep found it past the threshold. */
   age: seconds,
   thresholdAge: seconds,
-  createdAt: z.iso.datetime(),
-  readAt: z.iso.datetime().nullable(),
 });
+
+/** Someone @mentioned the recipient in a comment on a demand. */
+export const ZMentionNotification = z.object({
+  kind: z.literal("mention"),
+  ...notificationCommon,
+  commentId: ZId,
+  authorName: z.string().nullable(),
+  /** The comment's first characters, as plain markdown text. */
+  excerpt: z.string(),
+});
+
+export const ZNotification = z.discriminatedUnion("kind", [ZSleNotification, ZMentionNotification]);
 export type TNotification = z.infer<typeof ZNotification>;
 
 export const ZNotificationList = z.object({
@@ -64,7 +82,7 @@ export const ZUpdateAlertWebhookBody = z.object({
 export type TUpdateAlertWebhookBody = z.infer<typeof ZUpdateAlertWebhookBody>;
 
 /** The JSON body POSTed to the alert webhook, signed `sha256=<hex HMAC of the body>`. */
-export const ZSleAlertWebhookPayload = ZNotification.pick({
+export const ZSleAlertWebhookPayload = ZSleNotification.pick({
   boardId: true,
   demandId: true,
   demandKey: true,

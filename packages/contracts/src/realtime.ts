@@ -31,6 +31,16 @@ export const ZBoardEvent = z.discriminatedUnion("type", [
   z.object({
     seq: z.number().int(),
     boardId: ZId,
+    type: z.literal("comment.changed"),
+    payload: z.object({
+      demandId: ZId,
+      commentId: ZId,
+      change: z.enum(["created", "edited", "deleted"]),
+    }),
+  }),
+  z.object({
+    seq: z.number().int(),
+    boardId: ZId,
     type: z.literal("settings.changed"),
     payload: z.object({}),
   }),

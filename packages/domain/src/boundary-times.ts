@@ -79,6 +79,7 @@ export function boundaryTimes(
         if (event.fromStageId !== null) rank = order.rankOf.get(event.fromStageId) ?? rank;
         break;
       case "moved":
+      case "owner_changed":
         break;
     }
     const to = order.rankOf.get(event.toStageId);

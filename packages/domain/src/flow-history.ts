@@ -21,7 +21,15 @@ export interface FlowStage {
   boundary: FlowBoundary | null;
 }
 
-export type FlowEventKind = "created" | "moved" | "blocked" | "unblocked" | "archived" | "restored";
+/** `owner_changed` moves nothing: flow metrics read it as a no-op. */
+export type FlowEventKind =
+  | "created"
+  | "moved"
+  | "blocked"
+  | "unblocked"
+  | "archived"
+  | "restored"
+  | "owner_changed";
 
 /**
  * One Transition row. `toStageId` is where the demand is after the event

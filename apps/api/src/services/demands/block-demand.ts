@@ -3,6 +3,7 @@ import type { Db } from "../../db/prisma";
 import { AppError } from "../../errors/app-error";
 import type { BoardEventSink } from "../board-events";
 import { changeDemand } from "./change-demand";
+import { logDemandEvent } from "./log-demand-event";
 
 type Deps = { db: Db; events: BoardEventSink };
 
@@ -37,19 +38,11 @@ async function setBlocked(
         // Re-blocking only updates the reason; unblocking twice changes nothing but is not an error.
         return blocking ? { blockedReason: reason } : {};
       }
-      await tx.transition.create({
-        data: {
-          boardId: demand.boardId,
-          demandId,
-          kind: blocking ? "blocked" : "unblocked",
-          fromStageId: demand.stageId,
-          toStageId: demand.stageId,
-          fromLaneId: demand.laneId,
-          toLaneId: demand.laneId,
-          at: now,
-          actorId,
-          note: reason,
-        },
+      await logDemandEvent(tx, demand, {
+        kind: blocking ? "blocked" : "unblocked",
+        actorId,
+        at: now,
+        note: reason,
       });
       return { blocked: blocking, blockedReason: reason, blockedAt: blocking ? now : null };
     },

@@ -15,6 +15,7 @@ export interface LockedDemandRow {
   version: number;
   blocked: boolean;
   archivedAt: Date | null;
+  ownerId: string | null;
 }
 
 /**
@@ -34,7 +35,7 @@ export async function changeDemand(
   const change = await db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<LockedDemandRow[]>`
       SELECT id, board_id AS "boardId", stage_id AS "stageId", lane_id AS "laneId", version, blocked,
-             archived_at AS "archivedAt"
+             archived_at AS "archivedAt", owner_id AS "ownerId"
       FROM demands WHERE id = ${demandId}::uuid FOR NO KEY UPDATE`;
     if (!row) throw new AppError(ErrorCode.NOT_FOUND, "Demand was not found.");
     if (expectedVersion !== undefined && expectedVersion !== row.version) {

@@ -4,6 +4,7 @@ import { AppError, invalidField } from "../../errors/app-error";
 import type { Prisma } from "../../generated/prisma/client";
 import type { BoardEventSink } from "../board-events";
 import { changeDemand, type LockedDemandRow } from "./change-demand";
+import { logDemandEvent } from "./log-demand-event";
 import { admitDemand } from "./wip-checks";
 
 /**
@@ -46,20 +47,15 @@ export async function updateDemand(
       if (archiving) {
         // Restoring puts the demand back on the board: it enters its stage and lane again.
         const overWip = archived ? false : await admitRestored(tx, demand);
-        await tx.transition.create({
-          data: {
-            boardId: demand.boardId,
-            demandId,
-            kind: archived ? "archived" : "restored",
-            fromStageId: demand.stageId,
-            toStageId: demand.stageId,
-            fromLaneId: demand.laneId,
-            toLaneId: demand.laneId,
-            at: now,
-            actorId,
-            overWip,
-          },
+        await logDemandEvent(tx, demand, {
+          kind: archived ? "archived" : "restored",
+          actorId,
+          at: now,
+          overWip,
         });
+      }
+      if (ownerId !== undefined && ownerId !== demand.ownerId) {
+        await logDemandEvent(tx, demand, { kind: "owner_changed", actorId, at: now, note: ownerId });
       }
       return {
         ...fields,

@@ -1,15 +1,15 @@
 import type { TNotificationList } from "@tideway/contracts";
 import type { Db } from "../../db/prisma";
-import { NOTIFICATION_SELECT, notificationView } from "./notification-view";
+import { NOTIFICATION_SELECT, notificationView, visibleNotifications } from "./notification-view";
 
 const LIST_LIMIT = 50;
 
 /**
- * The caller's newest notifications (at most 50) and how many are unread,
- * only from boards they still belong to: leaving a board hides its alerts.
+ * The caller's newest notifications (at most 50: SLE alerts and mentions)
+ * and how many are unread, only from boards they still belong to.
  */
 export async function listNotifications(db: Db, userId: string): Promise<TNotificationList> {
-  const where = { userId, alert: { board: { members: { some: { userId } } } } };
+  const where = visibleNotifications(userId);
   const [rows, unread] = await Promise.all([
     db.notification.findMany({
       where,

@@ -1,3 +1,4 @@
+import { ZTransitionKind } from "@tideway/contracts";
 import { epochMs, type FlowEvent } from "@tideway/domain";
 import { type LoggedDemand, sortEvents } from "./board-history";
 
@@ -5,14 +6,7 @@ const ZERO = 48;
 const NINE = 57;
 const UUID_LENGTH = 36;
 /** Each kind starts with another letter, so most are recognised without making a string. */
-const KINDS: readonly FlowEvent["kind"][] = [
-  "created",
-  "moved",
-  "blocked",
-  "unblocked",
-  "archived",
-  "restored",
-];
+const KINDS: readonly FlowEvent["kind"][] = ZTransitionKind.options;
 const KIND_BY_INITIAL = new Map(KINDS.map((kind, index) => [kind.charCodeAt(0), index]));
 const KIND_FIELDS = KINDS.map((kind) => `${kind},`);
 /** A line is at least this long, so text length / this bounds the number of lines. */

@@ -1,5 +1,6 @@
 import type { TBoard, TBoardEvent, TBoardRole, TCriterion, TDemand, TLane, TStage } from "@tideway/contracts";
 import { create } from "zustand";
+import { useCardRecordEvents } from "./card-record-store";
 import {
   type Cells,
   cellsFromDemands,
@@ -159,6 +160,9 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
         // An archived demand leaves the board for everyone watching it.
         if (event.payload.demand.archivedAt !== null) get().removeDemand(event.payload.demand.id);
         else get().applyDemand(event.payload.demand);
+        return "applied";
+      case "comment.changed":
+        useCardRecordEvents.getState().commentChanged(event.payload.demandId);
         return "applied";
       case "settings.changed":
         return "reload";

@@ -2,7 +2,9 @@ import type { TCriterion, TDemand } from "@tideway/contracts";
 import { memo } from "react";
 import { daysSince } from "../../ui/clock-store";
 import { BusinessCardProgress } from "../portfolio/business-demand-progress";
+import { useBoardStore } from "./board-store";
 import { useDemandEditor } from "./demand-editor-store";
+import { OwnerInitials } from "./owner-initials";
 import { SleBadge } from "./sle-badge";
 
 interface DemandCardProps {
@@ -27,6 +29,7 @@ function DemandCardView({ demand, criteria, openDefects, now }: DemandCardProps)
             {demand.size}
           </span>
         )}
+        <CardOwner ownerId={demand.ownerId} />
       </div>
       {/* Clamped to a few lines (board-layout.css): the whole title shows on hover (title) and on focus. */}
       <button
@@ -65,6 +68,19 @@ function DemandCardView({ demand, criteria, openDefects, now }: DemandCardProps)
         )}
       </div>
     </article>
+  );
+}
+
+/** The owner's initials, read from the board's members (a rename shows on the next render). */
+function CardOwner({ ownerId }: { ownerId: string | null }) {
+  const name = useBoardStore((s) =>
+    ownerId ? s.members.find((m) => m.userId === ownerId)?.name : undefined,
+  );
+  if (!name) return null;
+  return (
+    <span className="card-owner-line">
+      <OwnerInitials name={name} />
+    </span>
   );
 }
 

@@ -5,8 +5,11 @@ import { canEdit } from "./board-selectors";
 import { useBoardStore } from "./board-store";
 import { DemandChecklist } from "./demand-checklist";
 import { DemandCodePanel } from "./demand-code-panel";
+import { DemandComments } from "./demand-comments";
 import { DemandDetailsForm } from "./demand-details-form";
 import { useDemandEditor } from "./demand-editor-store";
+import { DemandJourney } from "./demand-journey";
+import { OwnerPicker } from "./owner-picker";
 
 /** Everything about one demand: its details, this stage's checks, its pipeline record, blocking and archiving. */
 export function DemandEditorDialog() {
@@ -23,7 +26,10 @@ export function DemandEditorDialog() {
       {demand && (
         <div className="demand-editor">
           <DemandDetailsForm key={demand.id} demand={demand} editable={editable} />
+          <OwnerPicker key={`owner-${demand.id}`} demand={demand} editable={editable} />
           <DemandChecklist demand={demand} editable={editable} />
+          <DemandJourney demand={demand} />
+          <DemandComments demand={demand} />
           <DemandCodePanel demand={demand} />
           {editable && <BlockDemandForm key={`block-${demand.id}`} demand={demand} />}
           {editable && <ArchiveDemandButton key={`archive-${demand.id}`} demand={demand} />}

@@ -54,7 +54,7 @@ export function NotificationBell() {
               </button>
             )}
           </header>
-          {notifications.length === 0 && <p className="muted">No alerts yet.</p>}
+          {notifications.length === 0 && <p className="muted">No alerts or mentions yet.</p>}
           <ul>
             {notifications.map((n) => (
               <li key={n.id} className={n.readAt ? "read" : "unread"}>
@@ -64,10 +64,16 @@ export function NotificationBell() {
                   </Link>{" "}
                   {n.demandTitle}
                 </p>
-                <p className="notification-what">
-                  {n.threshold === "p85" ? "Past the SLE (p85" : "Past p50 ("} {days(n.thresholdAge)} d):{" "}
-                  {days(n.age)} days since commitment · {n.boardName}
-                </p>
+                {n.kind === "sle" ? (
+                  <p className="notification-what">
+                    {n.threshold === "p85" ? "Past the SLE (p85" : "Past p50 ("} {days(n.thresholdAge)} d):{" "}
+                    {days(n.age)} days since commitment · {n.boardName}
+                  </p>
+                ) : (
+                  <p className="notification-what" data-kind="mention">
+                    {n.authorName ?? "Someone"} mentioned you: “{n.excerpt}” · {n.boardName}
+                  </p>
+                )}
                 {!n.readAt && (
                   <button type="button" className="link-button" onClick={() => markRead([n.id])}>
                     Mark as read

@@ -2,6 +2,7 @@ import type { TDemand, TStage } from "@tideway/contracts";
 import { elapsed, epochMs, type Millis } from "@tideway/domain";
 import { useId, useMemo } from "react";
 import { useBoardStore } from "../board/board-store";
+import { OwnerInitials } from "../board/owner-initials";
 import { type AgeStatus, cardAge, type Expectation } from "./card-age";
 import { formatDuration } from "./format-duration";
 import { useNow } from "./use-now";
@@ -88,7 +89,10 @@ export function FocusedCard({
       <dl className="standup-facts">
         <div>
           <dt>Owner</dt>
-          <dd>{owner ?? "Nobody"}</dd>
+          <dd className="standup-owner" data-testid="standup-owner">
+            {owner && <OwnerInitials name={owner} decorative />}
+            {owner ?? "Nobody"}
+          </dd>
         </div>
         <div className="standup-age" data-age={age.status}>
           <dt>Age</dt>
