@@ -42,6 +42,12 @@ describe("accounts and sessions", () => {
     expect((await signUp("bob@example.test")).json()).toMatchObject({ code: "EMAIL_TAKEN" });
   });
 
+  it("[F12] refuses a password of only spaces", async () => {
+    const response = await signUp("spaces@example.test", " ".repeat(12));
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json()).toMatchObject({ message: "body.password: must not be only spaces" });
+  });
+
   it("refuses a wrong password and an unknown email with the same answer", async () => {
     await signUp("carol@example.test");
     const wrongPassword = await signIn("carol@example.test", "not her password");

@@ -14,7 +14,8 @@ export const ZSignUpBody = z.object({
   password: z
     .string()
     .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
-    .max(256),
+    .max(256)
+    .refine((password) => password.trim() !== "", "must not be only spaces"),
   name: z.string().trim().min(1).max(100).optional(),
 });
 export type TSignUpBody = z.infer<typeof ZSignUpBody>;
