@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { ranksAfter } from "@tideway/domain";
 import type pg from "pg";
 import type { Db } from "../apps/api/src/db/prisma";
-import { createApiToken, startSession } from "../apps/api/src/services/auth/sessions";
+import { issueApiToken, startSession } from "../apps/api/src/services/auth/sessions";
 import { createBoard } from "../apps/api/src/services/boards/create-board";
 
 /** In position order on a "2-1-1" board. */
@@ -29,7 +29,7 @@ export interface BenchUser {
 
 export async function createBenchUser(db: Db, email = "bench@tideway.local"): Promise<BenchUser> {
   const user = await db.user.create({ data: { email, name: "Bench Runner", passwordHash: "!unusable" } });
-  const { token } = await createApiToken(db, user.id, { name: "bench" });
+  const { token } = await issueApiToken(db, user.id, { name: "bench" });
   const session = await startSession(db, user.id);
   return { id: user.id, apiToken: token, sessionToken: session.token };
 }

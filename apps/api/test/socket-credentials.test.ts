@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSession } from "../src/services/auth/sessions";
+import { describe, expect, it } from "vitest";
 import { createBoard } from "./helpers/board";
-import { type Client, clientWithCookie, createClient } from "./helpers/session";
-import { type BoardClientSocket, connectSocket, disconnection, join } from "./helpers/socket";
+import { type Client, createClient } from "./helpers/session";
+import { disconnection, join } from "./helpers/socket";
+import { useSocketClients } from "./helpers/socket-clients";
 import { useTestApp } from "./test-app";
 
 /**
@@ -11,27 +11,7 @@ import { useTestApp } from "./test-app";
  */
 describe("sockets end with the credential that opened them", () => {
   const ctx = useTestApp();
-  let baseUrl: string;
-  const sockets: BoardClientSocket[] = [];
-
-  beforeAll(async () => {
-    baseUrl = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
-  });
-  afterAll(() => {
-    for (const socket of sockets) socket.disconnect();
-  });
-
-  async function open(client: Client): Promise<BoardClientSocket> {
-    const socket = await connectSocket(baseUrl, client.cookie);
-    sockets.push(socket);
-    return socket;
-  }
-
-  /** A second browser of the same person: another session. */
-  async function secondSession(client: Client): Promise<Client> {
-    const { token } = await startSession(ctx.db, client.userId);
-    return clientWithCookie(ctx.app, client.userId, `tideway_session=${token}`);
-  }
+  const { tab: open, anotherSession: secondSession } = useSocketClients(ctx);
 
   const signOut = (client: Client, everywhere = false) =>
     client.request({ method: "POST", url: "/api/auth/sign-out", payload: { everywhere } });

@@ -49,3 +49,32 @@ export const ZCreatedToken = z.object({
   expiresAt: z.iso.datetime().nullable(),
 });
 export type TCreatedToken = z.infer<typeof ZCreatedToken>;
+
+/** A personal API token as its owner sees it in the list: never the secret itself. */
+export const ZApiToken = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso
+    .datetime()
+    .nullable()
+    .describe("Null until first used; refreshed at most every 5 minutes"),
+  expiresAt: z.iso.datetime().nullable(),
+});
+export type TApiToken = z.infer<typeof ZApiToken>;
+export const ZApiTokenList = z.object({ tokens: z.array(ZApiToken) });
+export type TApiTokenList = z.infer<typeof ZApiTokenList>;
+export const ZTokenIdParams = z.object({ id: z.uuid() });
+
+export const ZChangePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: ZSignUpBody.shape.password,
+});
+export type TChangePasswordBody = z.infer<typeof ZChangePasswordBody>;
+
+/** Deleting an account asks for its password again, so an unattended open tab cannot. */
+export const ZDeleteAccountBody = z.object({ password: z.string().min(1).max(256) });
+export type TDeleteAccountBody = z.infer<typeof ZDeleteAccountBody>;
+
+/** What the name of a deleted account's user reads as, wherever their history is shown. */
+export const DELETED_USER_NAME = "Deleted user";

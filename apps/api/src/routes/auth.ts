@@ -1,12 +1,16 @@
 import {
   ErrorCode,
   type TSignInBody,
+  ZApiTokenList,
+  ZChangePasswordBody,
   ZCreatedToken,
   ZCreateTokenBody,
+  ZDeleteAccountBody,
   ZErrorBody,
   ZSignInBody,
   ZSignOutBody,
   ZSignUpBody,
+  ZTokenIdParams,
   ZUser,
 } from "@tideway/contracts";
 import type { FastifyReply, FastifyRequest } from "fastify";
@@ -16,10 +20,21 @@ import { passwordHashingBusy, passwordHashingFull } from "../auth/password";
 import { AppError } from "../errors/app-error";
 import { requireCaller, SESSION_COOKIE } from "../plugins/authenticate";
 import { signIn, signUp } from "../services/auth/accounts";
-import { createApiToken, endSession, startSession } from "../services/auth/sessions";
+import { listApiTokens, revokeApiToken } from "../services/auth/api-tokens";
+import { changePassword } from "../services/auth/change-password";
+import { deleteAccount } from "../services/auth/delete-account";
+import { createApiToken, endOtherSessions, endSession, startSession } from "../services/auth/sessions";
 
 const ZUserReply = z.object({ user: ZUser });
-const errors = { 400: ZErrorBody, 401: ZErrorBody, 409: ZErrorBody, 429: ZErrorBody, 503: ZErrorBody };
+const errors = {
+  400: ZErrorBody,
+  401: ZErrorBody,
+  403: ZErrorBody,
+  409: ZErrorBody,
+  429: ZErrorBody,
+  503: ZErrorBody,
+};
+const SESSION_ONLY = "Needs a browser session: an API token gets 403 FORBIDDEN.";
 // Sign-in and sign-up run a deliberately slow password hash (auth/password.ts
 // bounds how many run at once): limit them per client address (request.ip,
 // which forwarded headers set only from TRUST_PROXY's proxies). Counted before
@@ -120,13 +135,97 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["auth"],
         summary: "Create a personal API token for scripts",
+        description: SESSION_ONLY,
         body: ZCreateTokenBody,
         response: { 201: ZCreatedToken, ...errors },
       },
     },
     async (request, reply) => {
       const caller = requireCaller(request);
-      return reply.status(201).send(await createApiToken(app.db, caller.id, request.body));
+      return reply.status(201).send(await createApiToken(app.db, caller, request.body));
+    },
+  );
+
+  app.get(
+    "/api/tokens",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Your API tokens: name, created, last used, expiry (never the secret)",
+        response: { 200: ZApiTokenList, 401: ZErrorBody },
+      },
+    },
+    async (request) => ({ tokens: await listApiTokens(app.db, requireCaller(request).id) }),
+  );
+
+  app.delete(
+    "/api/tokens/:id",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Revoke one of your API tokens: it stops working at once and its connections close",
+        params: ZTokenIdParams,
+        response: { 204: z.null(), 404: ZErrorBody, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await revokeApiToken(sessionDeps, requireCaller(request).id, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/auth/password",
+    {
+      config: credentialRateLimit,
+      schema: {
+        tags: ["auth"],
+        summary: "Change your password (needs the current one); your other sessions are signed out",
+        description: SESSION_ONLY,
+        body: ZChangePasswordBody,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await changePassword(sessionDeps, requireCaller(request), request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/auth/sign-out-others",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Sign out every other session of yours, keeping this one",
+        description: SESSION_ONLY,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await endOtherSessions(sessionDeps, requireCaller(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    "/api/auth/account",
+    {
+      config: credentialRateLimit,
+      schema: {
+        tags: ["auth"],
+        summary: 'Delete your account (needs your password); your history stays, by "Deleted user"',
+        description:
+          `${SESSION_ONLY} Boards you alone belong to are deleted with it; as the last admin of a board ` +
+          "others belong to, you get 409 CONFLICT naming it.",
+        body: ZDeleteAccountBody,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await deleteAccount(sessionDeps, requireCaller(request), request.body);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send(null);
     },
   );
 };

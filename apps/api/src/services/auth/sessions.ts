@@ -1,6 +1,8 @@
-import type { TUser } from "@tideway/contracts";
+import { ErrorCode, type TUser } from "@tideway/contracts";
+import { days } from "@tideway/domain";
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from "../../auth/tokens";
 import type { Db } from "../../db/prisma";
+import { AppError } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
 import type { ConnectionSink } from "./connection-sink";
 
@@ -109,14 +111,47 @@ export async function endSession(deps: SessionDeps, caller: Caller, everywhere: 
   }
 }
 
+/** Signs out every other session of the caller (a lost laptop), keeping the one making the request. */
+export async function endOtherSessions(deps: SessionDeps, caller: Caller): Promise<void> {
+  const session = requireSessionCaller(caller, "sign out other sessions");
+  await deps.db.session.deleteMany({ where: { userId: caller.id, NOT: { id: session } } });
+  deps.connections.endSessionsOf(caller.id, session);
+}
+
+/**
+ * Account changes (tokens, password, deletion) need a person signed in with
+ * a session: a leaked API token must not be able to make itself permanent
+ * by minting more, nor lock its owner out.
+ */
+export function requireSessionCaller(caller: Caller, action: string): string {
+  if (caller.via !== "session" || !caller.sessionId) {
+    throw new AppError(
+      ErrorCode.FORBIDDEN,
+      `An API token cannot ${action}; sign in to Tideway in a browser and do it from your account page.`,
+    );
+  }
+  return caller.sessionId;
+}
+
 export async function createApiToken(
+  db: Db,
+  caller: Caller,
+  input: { name: string; expiresInDays?: number | undefined },
+  now = new Date(),
+) {
+  requireSessionCaller(caller, "create API tokens");
+  return issueApiToken(db, caller.id, input, now);
+}
+
+/** A new API token for a user, unchecked: for createApiToken and for scripts that set up their own users (bench). */
+export async function issueApiToken(
   db: Db,
   userId: string,
   input: { name: string; expiresInDays?: number | undefined },
   now = new Date(),
 ) {
   const token = newSecret(API_TOKEN_PREFIX);
-  const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null;
+  const expiresAt = input.expiresInDays ? new Date(now.getTime() + days(input.expiresInDays)) : null;
   const created = await db.apiToken.create({
     data: { userId, name: input.name, tokenHash: hashSecret(token), expiresAt },
   });
