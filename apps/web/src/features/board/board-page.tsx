@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
+import { AcceptanceOverrideDialog } from "../portfolio/acceptance-override-dialog";
 import { useBoardChildren } from "../portfolio/use-board-children";
 import { BoardGrid } from "./board-grid";
 import { useBoardLive } from "./board-live-store";
@@ -54,6 +55,7 @@ export function BoardPage() {
       )}
       {status === "ready" && <BoardGrid />}
       <UnmetCriteriaDialog />
+      <AcceptanceOverrideDialog />
       <DemandEditorDialog />
     </main>
   );
