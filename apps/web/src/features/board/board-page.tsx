@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
+import { AcceptanceOverrideDialog } from "../portfolio/acceptance-override-dialog";
 import { useBoardChildren } from "../portfolio/use-board-children";
 import { BoardFilterBar } from "./board-filter-bar";
 import { BoardGrid } from "./board-grid";
@@ -64,6 +65,7 @@ export function BoardPage() {
         </>
       )}
       <UnmetCriteriaDialog />
+      <AcceptanceOverrideDialog />
       <DemandEditorDialog />
       <KeyboardShortcuts />
     </main>

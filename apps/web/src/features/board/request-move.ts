@@ -1,5 +1,6 @@
 import { ApiError } from "../../api/api-request";
 import { notify } from "../../ui/notice-stack";
+import { useAcceptanceOverride } from "../portfolio/acceptance-override-store";
 import { moveDemand } from "./board-api";
 import { useBoardLive } from "./board-live-store";
 import { useBoardStore } from "./board-store";
@@ -12,9 +13,14 @@ export const MOVE_NOTICE = "move";
 
 /**
  * Moves a demand at once on screen and asks the server; a refusal puts the card
- * back and says why, or, for unchecked criteria, opens the checklist.
+ * back and says why, or, for unchecked criteria, opens the checklist, and for a
+ * business demand held at the acceptance gate, asks for a reason to pass.
  */
-export async function requestMove(demandId: string, placement: Placement): Promise<void> {
+export async function requestMove(
+  demandId: string,
+  placement: Placement,
+  acceptanceOverride?: string,
+): Promise<void> {
   const board = useBoardStore.getState();
   const demand = board.demands[demandId];
   if (!demand || board.pendingMoves[demandId]) return;
@@ -28,6 +34,7 @@ export async function requestMove(demandId: string, placement: Placement): Promi
       afterId,
       expectedVersion: demand.version,
       idempotencyKey: newIdempotencyKey(),
+      acceptanceOverride,
     });
     useBoardStore.getState().settleMove(demandId, result.demand);
   } catch (error) {
@@ -48,6 +55,10 @@ export async function requestMove(demandId: string, placement: Placement): Promi
         });
         return;
       }
+    }
+    if (error instanceof ApiError && error.code === "CHILDREN_UNDELIVERED") {
+      useAcceptanceOverride.getState().show({ demandId, placement, message: error.message });
+      return;
     }
     // The server's sentence for a version conflict promises a refreshed board.
     if (error instanceof ApiError && error.code === "VERSION_CONFLICT")

@@ -1,0 +1,62 @@
+import { useState } from "react";
+import { ModalDialog } from "../../ui/modal-dialog";
+import { useBoardStore } from "../board/board-store";
+import { requestMove } from "../board/request-move";
+import { type OverrideRequest, useAcceptanceOverride } from "./acceptance-override-store";
+
+/**
+ * Opens when a business demand was held at the acceptance gate: says which
+ * product demands are undelivered and lets a member pass anyway with a
+ * reason, which the server audits and the card then shows.
+ */
+export function AcceptanceOverrideDialog() {
+  const request = useAcceptanceOverride((s) => s.request);
+  const close = useAcceptanceOverride((s) => s.close);
+  return (
+    <ModalDialog open={request !== null} title="Product demands not delivered" onClose={close}>
+      {request && <OverrideForm key={request.demandId + request.message} request={request} />}
+    </ModalDialog>
+  );
+}
+
+function OverrideForm({ request }: { request: OverrideRequest }) {
+  const key = useBoardStore((s) => s.demands[request.demandId]?.key);
+  const canOverride = useBoardStore((s) => s.role !== "viewer");
+  const close = useAcceptanceOverride((s) => s.close);
+  const [reason, setReason] = useState("");
+  return (
+    <form
+      className="acceptance-override"
+      onSubmit={(event) => {
+        event.preventDefault();
+        close();
+        void requestMove(request.demandId, request.placement, reason.trim());
+      }}
+    >
+      <p>
+        <strong>{key}</strong> {request.message}
+      </p>
+      {canOverride && (
+        <>
+          <label>
+            Why it passes anyway (kept in the change history and shown on the card)
+            <textarea
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              required
+              maxLength={500}
+            />
+          </label>
+          <div className="form-actions">
+            <button type="button" onClick={close}>
+              Keep it here
+            </button>
+            <button type="submit" className="primary" disabled={reason.trim() === ""}>
+              Pass the gate
+            </button>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}
