@@ -70,7 +70,7 @@ test("[CARD][COMMENTS]: a comment posted in one browser appears in another witho
     await expect(comments(otherPage)).toContainText("No comments yet.");
 
     const payload = `Shipping **soon** <img src=x onerror="window.__xss=1"> <script>window.__xss=1</script> [docs](javascript:window.__xss=1)`;
-    await comments(page).getByLabel("Add a comment").fill(payload);
+    await comments(page).getByRole("textbox", { name: "Add a comment" }).fill(payload);
     await comments(page).getByRole("button", { name: "Comment", exact: true }).click();
 
     const seen = comments(otherPage).locator(".comment");

@@ -64,7 +64,12 @@ export const ZLane = z.object({
 });
 export type TLane = z.infer<typeof ZLane>;
 
-export const ZDemandLink = z.object({ title: z.string().max(200), url: z.url() });
+/** A document, design or pull request; only http(s) URLs, so a link can never run script. */
+export const ZDemandLink = z.object({
+  title: z.string().trim().max(200),
+  url: z.url({ protocol: /^https?$/, message: "must be an http:// or https:// URL" }).max(2000),
+});
+export type TDemandLink = z.infer<typeof ZDemandLink>;
 
 export const ZDemand = z.object({
   id: ZId,

@@ -1,4 +1,4 @@
-import type { TDemand } from "@tideway/contracts";
+import { type TDemand, ZDemandLink } from "@tideway/contracts";
 import type { Prisma } from "../../generated/prisma/client";
 
 export const demandViewSelect = {
@@ -32,6 +32,15 @@ export function demandKey(boardKey: string, number: number): string {
   return `${boardKey}-${number}`;
 }
 
+/** Links as stored; any saved before only http(s) was accepted are left out rather than shown. */
+function safeLinks(stored: unknown): TDemand["links"] {
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((link) => {
+    const parsed = ZDemandLink.safeParse(link);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
 export function toDemandView(row: DemandViewRow, boardKey: string): TDemand {
   return {
     id: row.id,
@@ -49,7 +58,7 @@ export function toDemandView(row: DemandViewRow, boardKey: string): TDemand {
     blocked: row.blocked,
     blockedReason: row.blockedReason,
     blockedAt: row.blockedAt?.toISOString() ?? null,
-    links: Array.isArray(row.links) ? (row.links as TDemand["links"]) : [],
+    links: safeLinks(row.links),
     version: row.version,
     archivedAt: row.archivedAt?.toISOString() ?? null,
     checkedCriterionIds: row.checks.map((check) => check.criterionId),

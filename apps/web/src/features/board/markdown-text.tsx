@@ -21,10 +21,25 @@ const COMPONENTS: Components = {
   img: ({ alt }) => <span className="markdown-image">{alt ? `[image: ${alt}]` : "[image]"}</span>,
 };
 
+interface MarkdownNode {
+  type: string;
+  value?: string;
+  children?: MarkdownNode[];
+}
+
+/** A remark plugin: raw HTML in the text is shown as the text it is, never parsed or dropped. */
+function htmlAsText() {
+  const walk = (node: MarkdownNode): void => {
+    if (node.type === "html") node.type = "text";
+    node.children?.forEach(walk);
+  };
+  return (tree: MarkdownNode) => walk(tree);
+}
+
 export function MarkdownText({ text, className = "markdown-text" }: { text: string; className?: string }) {
   return (
     <div className={className}>
-      <Markdown rehypePlugins={[rehypeSanitize]} components={COMPONENTS}>
+      <Markdown remarkPlugins={[htmlAsText]} rehypePlugins={[rehypeSanitize]} components={COMPONENTS}>
         {text}
       </Markdown>
     </div>
