@@ -6,7 +6,7 @@ import { ZMetricsQuery, ZMetricTile, ZTimeBasis } from "./metrics";
 /**
  * Portfolios (DESIGN "Data model"): a named set of team boards with a
  * business-demand board of its own. The portfolio's members and roles are
- * those of its business board (docs/decisions/008-portfolio-membership.md).
+ * those of its business board (docs/decisions/011-portfolio-membership.md).
  */
 export const ZPortfolioIdParams = z.object({ id: ZId });
 export const ZPortfolioBoardParams = z.object({ id: ZId, boardId: ZId });

@@ -12,7 +12,7 @@ export interface PortfolioAccess {
 
 /**
  * The first line of every portfolio service. A portfolio's members and their
- * roles are its business board's (docs/decisions/008-portfolio-membership.md),
+ * roles are its business board's (docs/decisions/011-portfolio-membership.md),
  * so this is the board check on that board; non-members get 404.
  */
 export async function requirePortfolioRole(
