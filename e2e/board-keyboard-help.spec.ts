@@ -44,7 +44,7 @@ test("[BOARD][KEYBOARD]: ? opens the sheet of keys, and the first keyboard focus
 
   // Typing "?" into a field is just a character.
   await page.getByRole("button", { name: "+ Add demand" }).click();
-  const title = page.getByLabel("Title");
+  const title = page.getByRole("textbox", { name: "Title", exact: true });
   await title.fill("What?");
   await expect(sheet).toBeHidden();
   await page.keyboard.press("Escape");

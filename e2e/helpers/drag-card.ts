@@ -15,7 +15,9 @@ export async function dragWithMouse(
   const to = await target.boundingBox();
   if (!to) throw new Error("the target is not on screen");
   const endX = to.x + to.width / 2;
-  const endY = to.y + Math.min(to.height / 2, 40);
+  // The upper part of the target: over a card that means "take its place", and a point
+  // near a card's middle would leave above-or-below to a pixel of layout.
+  const endY = to.y + Math.min(to.height / 3, 40);
   await page.mouse.move(endX, endY, { steps });
   await page.mouse.move(endX, endY + 2, { steps: 2 });
   // A hand that rests over the target before letting go: anything that scrolls the board
