@@ -11,7 +11,8 @@ async function seriousViolations(page: Page) {
   return violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
     .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(" ")} (${node.failureSummary})`).join(", ")}`,
     );
 }
 

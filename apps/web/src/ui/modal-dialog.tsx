@@ -15,6 +15,18 @@ interface ModalDialogProps {
  * and on a click outside, hides the page behind it from screen readers and
  * gives focus back to where it was.
  */
+/**
+ * Radix focuses the dialog's first focusable element (here its Close button);
+ * a field marked `autofocus`, such as the block dialog's reason, is where the
+ * person starts typing, so it wins when there is one.
+ */
+function focusAutofocusField(event: Event): void {
+  const field = (event.currentTarget as HTMLElement | null)?.querySelector<HTMLElement>("[autofocus]");
+  if (!field) return;
+  event.preventDefault();
+  field.focus();
+}
+
 export function ModalDialog({ open, title, onClose, children, className }: ModalDialogProps) {
   return (
     <Dialog.Root
@@ -26,7 +38,11 @@ export function ModalDialog({ open, title, onClose, children, className }: Modal
       <Dialog.Portal>
         <Dialog.Overlay className="modal-overlay" />
         {/* The dialog's own text describes it; there is no single description to point to. */}
-        <Dialog.Content className={className ? `modal ${className}` : "modal"} aria-describedby={undefined}>
+        <Dialog.Content
+          className={className ? `modal ${className}` : "modal"}
+          aria-describedby={undefined}
+          onOpenAutoFocus={focusAutofocusField}
+        >
           <header className="modal-header">
             <Dialog.Title>{title}</Dialog.Title>
             <Dialog.Close className="icon-button" aria-label="Close">
