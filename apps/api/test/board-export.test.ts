@@ -475,3 +475,37 @@ describe("board export and import", () => {
     expect(response.statusCode).toBe(404);
   });
 });
+
+describe("board export of links stored before only http(s) was accepted", () => {
+  const ctx = useTestApp();
+
+  it("leaves such a link out, as the board does, instead of failing the export", async () => {
+    const lead = await createClient(ctx.app, "lead");
+    const board = await createBoard(lead, "Old links");
+    const created = await lead.request({
+      method: "POST",
+      url: `/api/boards/${board.id}/demands`,
+      payload: { title: "Linked long ago" },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { demand } = created.json() as { demand: { id: string } };
+    const id = demand.id;
+    // Written past the API, as a row from before the rule would be.
+    await ctx.db.demand.update({
+      where: { id },
+      data: {
+        links: [
+          { title: "Spec", url: "https://docs.example.test/spec" },
+          { title: "Trap", url: "javascript:alert(1)" },
+        ],
+      },
+    });
+
+    const response = await lead.request({ method: "GET", url: `/api/boards/${board.id}/export` });
+    expect(response.statusCode, response.body).toBe(200);
+    const exported = response.json() as TBoardExport;
+    expect(exported.demands.find((demand) => demand.id === id)?.links).toEqual([
+      { title: "Spec", url: "https://docs.example.test/spec" },
+    ]);
+  });
+});

@@ -2,6 +2,7 @@ import { BOARD_EXPORT_FORMAT_VERSION, type TBoardExport, ZExportedBoardSettings 
 import type { Db } from "../../db/prisma";
 import { notFound } from "../../errors/app-error";
 import { requireBoardRole } from "../access/require-board-role";
+import { safeLinks } from "../demands/demand-view";
 
 const iso = (at: Date) => at.toISOString();
 const isoOrNull = (at: Date | null) => (at === null ? null : at.toISOString());
@@ -82,7 +83,7 @@ export async function exportBoard(
           ...demand,
           // A business demand on a portfolio's board is not in this board's export.
           parentId: demand.parentId !== null && exportedIds.has(demand.parentId) ? demand.parentId : null,
-          links: Array.isArray(links) ? (links as { title: string; url: string }[]) : [],
+          links: safeLinks(links),
           blockedAt: isoOrNull(demand.blockedAt),
           archivedAt: isoOrNull(demand.archivedAt),
           enteredStageAt: iso(demand.enteredStageAt),

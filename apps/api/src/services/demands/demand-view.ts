@@ -33,7 +33,7 @@ export function demandKey(boardKey: string, number: number): string {
 }
 
 /** Links as stored; any saved before only http(s) was accepted are left out rather than shown. */
-function safeLinks(stored: unknown): TDemand["links"] {
+export function safeLinks(stored: unknown): TDemand["links"] {
   if (!Array.isArray(stored)) return [];
   return stored.flatMap((link) => {
     const parsed = ZDemandLink.safeParse(link);
