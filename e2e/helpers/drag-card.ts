@@ -1,4 +1,4 @@
-import type { Locator, Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /**
  * Drags a card with the mouse onto a target, in small steps as a person would
@@ -71,8 +71,14 @@ export async function dragAcrossTheBoard(
     if (nextX !== x || nextY !== y) await page.mouse.move(nextX, nextY, { steps: 10 });
     x = nextX;
     y = nextY;
-    // A still pointer at the edge: the board keeps scrolling without pointer events.
-    await page.waitForTimeout(100);
+    // A still pointer at the edge: the board keeps scrolling without pointer events. Wait
+    // until it has (the target moved on screen), not for a span of time.
+    await expect
+      .poll(async () => {
+        const now = await target.boundingBox();
+        return now ? [now.x, now.y] : null;
+      })
+      .not.toEqual([to.x, to.y]);
   }
   await page.waitForTimeout(restMs);
   await page.mouse.up();

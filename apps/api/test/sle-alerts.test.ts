@@ -366,10 +366,9 @@ describe("SLE alert sweep in the running API", () => {
     await seedFlowLog(ctx.db, board, start40DaysAgo, PATHS);
     const start = () => buildApp({ config: testConfig({ sleSweepIntervalMs: 100 }), db: ctx.db });
     const count = () => ctx.db.notification.count({ where: { userId: lead.userId } });
-    const untilNotified = async (expected: number) => {
-      const deadline = Date.now() + 10_000;
-      while ((await count()) < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    };
+    // Waits for the sweep's write itself (vitest polls the count), not for a span of time.
+    const untilNotified = (expected: number) =>
+      expect.poll(count, { timeout: 10_000 }).toBeGreaterThanOrEqual(expected);
 
     const first = await start();
     try {
