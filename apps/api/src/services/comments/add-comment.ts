@@ -4,8 +4,9 @@ import { requireDemandAccess } from "../access/require-board-role";
 import { type BoardEventSink, nextBoardSeq } from "../board-events";
 import { TRANSACTION_OPTIONS } from "../demands/transaction-options";
 import type { UserEventSink } from "../insights/user-events";
+import { announceCommentChange } from "./announce-comment-change";
 import { COMMENT_SELECT, commentView } from "./comment-view";
-import { recordMentions, sendMentionNotices } from "./notify-mentions";
+import { recordMentions } from "./notify-mentions";
 
 export interface CommentDeps {
   db: Db;
@@ -34,12 +35,16 @@ export async function addComment(
     const row = await tx.comment.update({ where: { id }, data: { mentions }, select: COMMENT_SELECT });
     return { comment: commentView(row), seq: await nextBoardSeq(tx, boardId), notices };
   }, TRANSACTION_OPTIONS);
-  events.publish({
-    seq: result.seq,
-    boardId,
-    type: "comment.changed",
-    payload: { demandId, commentId: result.comment.id, change: "created" },
-  });
-  sendMentionNotices(users, result.notices);
+  announceCommentChange(
+    { events, users },
+    {
+      boardId,
+      demandId,
+      commentId: result.comment.id,
+      seq: result.seq,
+      change: "created",
+      notices: result.notices,
+    },
+  );
   return { comment: result.comment, seq: result.seq };
 }

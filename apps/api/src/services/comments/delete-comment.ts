@@ -3,6 +3,7 @@ import { AppError } from "../../errors/app-error";
 import { nextBoardSeq } from "../board-events";
 import { TRANSACTION_OPTIONS } from "../demands/transaction-options";
 import type { CommentDeps } from "./add-comment";
+import { announceCommentChange } from "./announce-comment-change";
 import { requireCommentAccess } from "./comment-view";
 
 /**
@@ -24,10 +25,8 @@ export async function deleteComment(
     await tx.notification.deleteMany({ where: { commentId } });
     return nextBoardSeq(tx, boardId);
   }, TRANSACTION_OPTIONS);
-  events.publish({
-    seq,
-    boardId,
-    type: "comment.changed",
-    payload: { demandId: comment.demandId, commentId, change: "deleted" },
-  });
+  announceCommentChange(
+    { events },
+    { boardId, demandId: comment.demandId, commentId, seq, change: "deleted" },
+  );
 }

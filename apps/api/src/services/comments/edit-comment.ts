@@ -3,8 +3,9 @@ import { AppError } from "../../errors/app-error";
 import { nextBoardSeq } from "../board-events";
 import { TRANSACTION_OPTIONS } from "../demands/transaction-options";
 import type { CommentDeps } from "./add-comment";
+import { announceCommentChange } from "./announce-comment-change";
 import { COMMENT_SELECT, commentView, requireCommentAccess } from "./comment-view";
-import { recordMentions, sendMentionNotices } from "./notify-mentions";
+import { recordMentions } from "./notify-mentions";
 
 /** Rewrites a comment: only its author may, while still a member (or admin) of the board. */
 export async function editComment(
@@ -31,12 +32,16 @@ export async function editComment(
     });
     return { comment: commentView(row), seq: await nextBoardSeq(tx, boardId), notices };
   }, TRANSACTION_OPTIONS);
-  events.publish({
-    seq: result.seq,
-    boardId,
-    type: "comment.changed",
-    payload: { demandId: comment.demandId, commentId, change: "edited" },
-  });
-  sendMentionNotices(users, result.notices);
+  announceCommentChange(
+    { events, users },
+    {
+      boardId,
+      demandId: comment.demandId,
+      commentId,
+      seq: result.seq,
+      change: "edited",
+      notices: result.notices,
+    },
+  );
   return { comment: result.comment, seq: result.seq };
 }
