@@ -22,6 +22,11 @@ type ConnectCallback = (
  * released inside a transaction or mid-statement is closed (PostgreSQL rolls
  * back whatever it held) instead of being reused, and a statement sent
  * through a checkout that was already released is refused, never run.
+ * Prisma also sends a transaction's statements without waiting for the one
+ * before (its query interpreter loads relations concurrently); pg 8.19 queues
+ * them but deprecates that, printing a DeprecationWarning at the first
+ * `include` inside a transaction. The checkout queues them itself instead,
+ * in the same order, so each statement reaches pg once its predecessor settled.
  * Clients used by single statements (`pool.query`) are not wrapped: pg-pool
  * releases those itself, once.
  */
@@ -46,10 +51,20 @@ function guardCheckout(client: pg.PoolClient): pg.PoolClient {
     Promise.reject(
       new Error("This connection was already returned to the pool; the statement was not sent."),
     );
+  let previous: Promise<unknown> = Promise.resolve();
+  const queryInTurn = (...args: unknown[]) => {
+    // Callback-style calls are pg-pool's own bookkeeping; hand them straight through.
+    if (typeof args.at(-1) === "function") return (client.query as (...a: unknown[]) => unknown)(...args);
+    const turn = previous.then(() =>
+      released ? refuse() : (client.query as (...a: unknown[]) => Promise<unknown>)(...args),
+    );
+    previous = turn.catch(() => undefined);
+    return turn;
+  };
   return new Proxy(client, {
     get(target, property) {
       if (property === "release") return release;
-      if (property === "query" && released) return refuse;
+      if (property === "query") return released ? refuse : queryInTurn;
       const value = Reflect.get(target, property, target);
       return typeof value === "function" ? value.bind(target) : value;
     },
