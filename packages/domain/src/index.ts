@@ -30,3 +30,4 @@ export * from "./time-in-stage";
 export * from "./two-one-one-tiles";
 export * from "./units";
 export * from "./utc-calendar";
+export * from "./work-item-age";

@@ -1,3 +1,5 @@
+import { inProgressStages, isInProgressStageId, orderStages } from "./stage-order";
+
 /**
  * The rules a move must pass (DESIGN.md "Moving a demand"): WIP limits of the
  * target stage and lane, and the criteria that guard entering and leaving a
@@ -84,29 +86,18 @@ export function limitsCheckedOnMove(
 }
 
 /**
- * A demand is in progress between the commitment point and delivery; lane WIP
+ * A demand is in progress between the commitment point and delivery
+ * (`isInProgressRank`, the board's one reading of both boundaries); lane WIP
  * limits count only those (an Expedite lane limited to 1 means one expedited
  * demand being worked on, not one waiting in Selection or sitting in Done).
  */
-export function isInProgressStage(stage: StageRule, stages: readonly StageRule[]): boolean {
-  if (stage.kind === "done") return false;
-  const delivered = stages.find((s) => s.boundary === "delivered");
-  const beforeDelivery = delivered ? stage.position < delivered.position : true;
-  return isPastCommitment(stage, stages) && beforeDelivery;
+export function isInProgressStage(stage: Pick<StageRule, "id">, stages: readonly StageRule[]): boolean {
+  return isInProgressStageId(orderStages(stages), stage.id);
 }
 
 /** The ids of the stages whose demands count against a lane's limit on work in progress. */
 export function inProgressStageIds(stages: readonly StageRule[]): string[] {
-  return stages.filter((stage) => isInProgressStage(stage, stages)).map((stage) => stage.id);
-}
-
-/** At or past the commitment point (without one marked: any stage that is not a queue). */
-export function isPastCommitment(
-  stage: Pick<StageRule, "position" | "kind">,
-  stages: readonly StageRule[],
-): boolean {
-  const commitment = stages.find((s) => s.boundary === "commitment");
-  return commitment ? stage.position >= commitment.position : stage.kind !== "queue";
+  return inProgressStages(orderStages(stages)).map((stage) => stage.id);
 }
 
 /** Required criteria of `phase` on `stageId` that the demand has not checked. */

@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { TDemandImportResult } from "@tideway/contracts";
-import { inProgressStageIds, isPastCommitment, ranksAfter, readDemandImport } from "@tideway/domain";
+import {
+  inProgressStageIds,
+  isCommittedStage,
+  orderStages,
+  ranksAfter,
+  readDemandImport,
+} from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { requireBoardRole } from "../access/require-board-role";
 import type { BoardEventSink } from "../board-events";
@@ -85,10 +91,9 @@ export async function importDemands(
     const firstSeq = Number(counters.seq) - rows.length + 1;
 
     const ranks = await cellRanks(tx, rows);
-    const stageById = new Map(stages.map((stage) => [stage.id, stage]));
+    const order = orderStages(stages);
     const planned = rows.map((row, index) => {
-      const stage = stageById.get(row.stageId);
-      const midFlow = stage !== undefined && isPastCommitment(stage, stages);
+      const midFlow = isCommittedStage(order, row.stageId);
       return { row, id: randomUUID(), number: firstNumber + index, midFlow, rank: ranks.next(row) };
     });
     const at = now.toISOString();

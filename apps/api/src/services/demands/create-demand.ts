@@ -1,5 +1,5 @@
 import type { TCreateDemandBody, TDemandChange } from "@tideway/contracts";
-import { rankBetween } from "@tideway/domain";
+import { isCommittedStage, orderStages, rankBetween } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { invalidField } from "../../errors/app-error";
 import { requireBoardRole } from "../access/require-board-role";
@@ -68,7 +68,6 @@ export async function createDemand(
       orderBy: { rank: "desc" },
       select: { rank: true },
     });
-    const commitment = stages.find((s) => s.boundary === "commitment");
     const created = await tx.demand.create({
       data: {
         boardId,
@@ -82,7 +81,7 @@ export async function createDemand(
         laneId: lane.id,
         rank: rankBetween(last?.rank ?? null, null),
         enteredStageAt: now,
-        committedAt: commitment && stage.position >= commitment.position ? now : null,
+        committedAt: isCommittedStage(orderStages(stages), stage.id) ? now : null,
         createdAt: now,
       },
       select: demandViewSelect,

@@ -2,7 +2,9 @@ import { ErrorCode, type TMoveDemandBody, type TMoveResult } from "@tideway/cont
 import {
   exitCriteriaApply,
   inProgressStageIds,
+  isCommittedStage,
   limitsCheckedOnMove,
+  orderStages,
   rankBetween,
   type StageRule,
   unmetCriteria,
@@ -133,7 +135,6 @@ async function applyMove(
     });
   }
 
-  const commitment = stages.find((stage) => stage.boundary === "commitment");
   const written = await writeMove(tx, {
     boardId,
     demandId,
@@ -143,7 +144,7 @@ async function applyMove(
     rank: rankInCell(cell, input),
     now,
     stageChanged,
-    commits: demand.committedAt === null && commitment !== undefined && to.position >= commitment.position,
+    commits: demand.committedAt === null && isCommittedStage(orderStages(stages), to.id),
     logged: stageChanged || laneChanged,
     overWip,
   });

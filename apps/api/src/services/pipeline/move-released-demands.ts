@@ -1,5 +1,12 @@
 import { ErrorCode } from "@tideway/contracts";
-import { rankBetween, type StageRule } from "@tideway/domain";
+import {
+  deliveredStage,
+  isCommittedStage,
+  isDeliveredRank,
+  orderStages,
+  rankBetween,
+  type StageRule,
+} from "@tideway/domain";
 import { AppError } from "../../errors/app-error";
 import type { Prisma } from "../../generated/prisma/client";
 import { admitToStage } from "../demands/wip-checks";
@@ -24,7 +31,7 @@ export interface PipelineMoves {
  * The pipeline's variant of a demand move (services/demands/move-demand.ts),
  * run inside the webhook's transaction when a production release ships
  * demands and the board has `releaseMovesToDone` on: each demand goes to the
- * Done stage (the `delivered` boundary, else the last stage of kind done),
+ * Done stage (`deliveredStage`: the `delivered` boundary, else the first stage of kind done),
  * same lane, last in its cell, with one Transition whose actor is null (the
  * pipeline) and whose note (from `notes`, by demand id) names the release.
  *
@@ -49,9 +56,8 @@ export async function moveReleasedDemands(
   const demandIds = [...notes.keys()];
   if (demandIds.length === 0) return outcome;
   const stages: StageRule[] = await tx.stage.findMany({ where: { boardId }, orderBy: { position: "asc" } });
-  const done =
-    stages.find((stage) => stage.boundary === "delivered") ??
-    stages.filter((stage) => stage.kind === "done").at(-1);
+  const order = orderStages(stages);
+  const done = deliveredStage(order);
   const demands = await tx.$queryRaw<LockedDemand[]>`
     SELECT id::text AS id, number, stage_id::text AS stage_id, lane_id::text AS lane_id, committed_at, archived_at
     FROM demands WHERE id = ANY(${demandIds}::uuid[]) AND board_id = ${boardId}::uuid
@@ -67,11 +73,10 @@ export async function moveReleasedDemands(
     }
     return outcome;
   }
-  const commitment = stages.find((stage) => stage.boundary === "commitment");
 
   for (const demand of demands) {
-    const from = stages.find((stage) => stage.id === demand.stage_id);
-    if (demand.archived_at !== null || !from || from.position >= done.position) continue;
+    const from = order.rankOf.get(demand.stage_id);
+    if (demand.archived_at !== null || from === undefined || isDeliveredRank(order, from)) continue;
     let overWip: boolean;
     try {
       overWip = await admitToStage(tx, done);
@@ -90,8 +95,7 @@ export async function moveReleasedDemands(
       orderBy: { rank: "desc" },
       select: { rank: true },
     });
-    const commits =
-      demand.committed_at === null && commitment !== undefined && done.position >= commitment.position;
+    const commits = demand.committed_at === null && isCommittedStage(order, done.id);
     await tx.demand.update({
       where: { id: demand.id },
       data: {

@@ -1,7 +1,8 @@
 import type { TDemand, TStage } from "@tideway/contracts";
-import { elapsed, epochMs, type Millis } from "@tideway/domain";
+import { elapsed, epochMs, isDeliveredRank, type Millis } from "@tideway/domain";
 import { useId, useMemo } from "react";
 import { useBoardStore } from "../board/board-store";
+import { stageOrderOf } from "../board/card-service-level";
 import { OwnerInitials } from "../board/owner-initials";
 import { type AgeStatus, cardAge, type Expectation } from "./card-age";
 import { formatDuration } from "./format-duration";
@@ -47,7 +48,7 @@ export function FocusedCard({
   const stages = useBoardStore((s) => s.stages);
 
   const owner = members.find((member) => member.userId === demand.ownerId)?.name;
-  const age = cardAge(demand, now, expectation);
+  const age = cardAge(demand, stages, now, expectation);
   const unmetExitChecks = criteria.filter(
     (criterion) =>
       criterion.stageId === demand.stageId &&
@@ -55,9 +56,10 @@ export function FocusedCard({
       !demand.checkedCriterionIds.includes(criterion.id),
   );
   const openDefects = useMemo(() => {
-    const done = new Set(stages.filter((s) => s.kind === "done").map((s) => s.id));
+    const order = stageOrderOf(stages);
+    const delivered = (stageId: string) => isDeliveredRank(order, order.rankOf.get(stageId) ?? -1);
     return Object.values(demands)
-      .filter((d) => d.parentId === demand.id && !done.has(d.stageId))
+      .filter((d) => d.parentId === demand.id && !delivered(d.stageId))
       .sort((a, b) => a.number - b.number);
   }, [demands, stages, demand.id]);
   const stageName = (stageId: string) => stages.find((s) => s.id === stageId)?.name ?? "";
