@@ -4,8 +4,9 @@ import { inProgressStageIds, isPastCommitment, ranksAfter, readDemandImport } fr
 import type { Db } from "../../db/prisma";
 import { requireBoardRole } from "../access/require-board-role";
 import type { BoardEventSink } from "../board-events";
-import { insertDemands, insertTransitions } from "../bulk-insert";
+import { insertDemands } from "../bulk-insert";
 import { demandViewSelect, toDemandView } from "../demands/demand-view";
+import { logTransitions } from "../demands/log-transitions";
 import { importProblems } from "./import-problems";
 import { readCsvRecords } from "./read-csv-records";
 
@@ -119,7 +120,7 @@ export async function importDemands(
         updatedAt: at,
       })),
     );
-    await insertTransitions(
+    await logTransitions(
       tx,
       boardId,
       planned.map(({ row, id, midFlow }) => ({
