@@ -10,6 +10,7 @@ import { hashPassword } from "../auth/password";
 import type { Db } from "../db/prisma";
 import { Prisma } from "../generated/prisma/client";
 import { createBoard } from "../services/boards/create-board";
+import { logTransitions } from "../services/demands/log-transitions";
 import { type DemoDemand, generateDemoHistory } from "./demo-history";
 
 export const DEMO_CREDENTIALS = { email: "demo@tideway.local", password: "tideway-demo" } as const;
@@ -134,10 +135,11 @@ async function writeDemoDemands(
         });
       }
     }
-    await tx.transition.createMany({
-      data: history.flatMap((demand) =>
+    await logTransitions(
+      tx,
+      board.id,
+      history.flatMap((demand) =>
         demand.events.map((event) => ({
-          boardId: board.id,
           demandId: demandId(demand.number),
           kind: event.kind,
           fromStageId: event.fromStage === null ? null : stageId(event.fromStage),
@@ -149,7 +151,7 @@ async function writeDemoDemands(
           note: event.note ?? null,
         })),
       ),
-    });
+    );
     // A demand past a stage met that stage's entry criteria, and its exit
     // criteria once it left; the seed records those checks.
     await tx.criterionCheck.createMany({

@@ -10,8 +10,9 @@ import {
 import type { Db } from "../../db/prisma";
 import { requireBoardRole } from "../access/require-board-role";
 import type { BoardEventSink } from "../board-events";
-import { insertDemands, insertTransitions } from "../bulk-insert";
+import { insertDemands } from "../bulk-insert";
 import { demandViewSelect, toDemandView } from "../demands/demand-view";
+import { logTransitions } from "../demands/log-transitions";
 import { importProblems } from "./import-problems";
 import { readCsvRecords } from "./read-csv-records";
 
@@ -124,7 +125,7 @@ export async function importDemands(
         updatedAt: at,
       })),
     );
-    await insertTransitions(
+    await logTransitions(
       tx,
       boardId,
       planned.map(({ row, id, midFlow }) => ({

@@ -5,6 +5,7 @@ import { invalidField } from "../../errors/app-error";
 import { requireBoardRole } from "../access/require-board-role";
 import { type BoardEventSink, nextBoardSeq } from "../board-events";
 import { demandViewSelect, toDemandView } from "./demand-view";
+import { logTransitions } from "./log-transitions";
 import { TRANSACTION_OPTIONS } from "./transaction-options";
 import { admitDemand } from "./wip-checks";
 
@@ -86,18 +87,19 @@ export async function createDemand(
       },
       select: demandViewSelect,
     });
-    await tx.transition.create({
-      data: {
-        boardId,
+    await logTransitions(tx, boardId, [
+      {
         demandId: created.id,
         kind: "created",
+        fromStageId: null,
         toStageId: stage.id,
+        fromLaneId: null,
         toLaneId: lane.id,
         at: now,
         actorId,
         overWip,
       },
-    });
+    ]);
     return { demand: toDemandView(created, board.key), seq: await nextBoardSeq(tx, boardId) };
   }, TRANSACTION_OPTIONS);
   events.publish({ seq: change.seq, boardId, type: "demand.created", payload: { demand: change.demand } });

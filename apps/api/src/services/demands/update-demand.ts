@@ -4,7 +4,7 @@ import { AppError, invalidField } from "../../errors/app-error";
 import type { Prisma } from "../../generated/prisma/client";
 import type { BoardEventSink } from "../board-events";
 import { changeDemand, type LockedDemandRow } from "./change-demand";
-import { logDemandEvent } from "./log-demand-event";
+import { logDemandEvent } from "./log-transitions";
 import { admitDemand } from "./wip-checks";
 
 /**

@@ -1,15 +1,7 @@
 import { ErrorCode } from "@tideway/contracts";
-import {
-  deliveredStage,
-  isCommittedStage,
-  isDeliveredRank,
-  orderStages,
-  rankBetween,
-  type StageRule,
-} from "@tideway/domain";
-import { AppError } from "../../errors/app-error";
+import { deliveredStage, isDeliveredRank, orderStages, type StageRule } from "@tideway/domain";
 import type { Prisma } from "../../generated/prisma/client";
-import { admitToStage } from "../demands/wip-checks";
+import { refusalError, runMoveStatement } from "../demands/move-statement";
 
 type Tx = Prisma.TransactionClient;
 
@@ -18,7 +10,6 @@ interface LockedDemand {
   number: number;
   stage_id: string;
   lane_id: string;
-  committed_at: Date | null;
   archived_at: Date | null;
 }
 
@@ -28,8 +19,8 @@ export interface PipelineMoves {
 }
 
 /**
- * The pipeline's variant of a demand move (services/demands/move-demand.ts),
- * run inside the webhook's transaction when a production release ships
+ * A demand move (the one move statement, services/demands/move-statement.ts)
+ * made by the pipeline, run inside the webhook's transaction when a production release ships
  * demands and the board has `releaseMovesToDone` on: each demand goes to the
  * Done stage (`deliveredStage`: the `delivered` boundary, else the first stage of kind done),
  * same lane, last in its cell, with one Transition whose actor is null (the
@@ -59,7 +50,7 @@ export async function moveReleasedDemands(
   const order = orderStages(stages);
   const done = deliveredStage(order);
   const demands = await tx.$queryRaw<LockedDemand[]>`
-    SELECT id::text AS id, number, stage_id::text AS stage_id, lane_id::text AS lane_id, committed_at, archived_at
+    SELECT id::text AS id, number, stage_id::text AS stage_id, lane_id::text AS lane_id, archived_at
     FROM demands WHERE id = ANY(${demandIds}::uuid[]) AND board_id = ${boardId}::uuid
     ORDER BY id FOR NO KEY UPDATE`;
   if (!done) {
@@ -73,55 +64,28 @@ export async function moveReleasedDemands(
     }
     return outcome;
   }
-
   for (const demand of demands) {
     const from = order.rankOf.get(demand.stage_id);
     if (demand.archived_at !== null || from === undefined || isDeliveredRank(order, from)) continue;
-    let overWip: boolean;
-    try {
-      overWip = await admitToStage(tx, done);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
+    const answer = await runMoveStatement(tx, {
+      actorId: null,
+      demandId: demand.id,
+      toStageId: done.id,
+      now,
+      gateChecked: true,
+      releaseNote: notes.get(demand.id) ?? "",
+    });
+    if ("refusal" in answer) {
+      const error = refusalError(answer, undefined);
       outcome.refused.push({
         demandId: demand.id,
         number: demand.number,
         code: error.code,
         message: error.message,
       });
-      continue;
+    } else {
+      outcome.moved.push(demand.id);
     }
-    const last = await tx.demand.findFirst({
-      where: { stageId: done.id, laneId: demand.lane_id, archivedAt: null, NOT: { id: demand.id } },
-      orderBy: { rank: "desc" },
-      select: { rank: true },
-    });
-    const commits = demand.committed_at === null && isCommittedStage(order, done.id);
-    await tx.demand.update({
-      where: { id: demand.id },
-      data: {
-        stageId: done.id,
-        rank: rankBetween(last?.rank ?? null, null),
-        version: { increment: 1 },
-        enteredStageAt: now,
-        ...(commits ? { committedAt: now } : {}),
-      },
-    });
-    await tx.transition.create({
-      data: {
-        boardId,
-        demandId: demand.id,
-        kind: "moved",
-        fromStageId: demand.stage_id,
-        toStageId: done.id,
-        fromLaneId: demand.lane_id,
-        toLaneId: demand.lane_id,
-        at: now,
-        actorId: null,
-        overWip,
-        note: notes.get(demand.id) ?? null,
-      },
-    });
-    outcome.moved.push(demand.id);
   }
   return outcome;
 }
