@@ -18,7 +18,6 @@ import type { Db } from "./db/prisma";
 import { authenticate } from "./plugins/authenticate";
 import { installErrorHandler } from "./plugins/error-handler";
 import { healthProbesPlugin } from "./plugins/health-probes";
-import { registerOverloadGuard } from "./plugins/overload-guard";
 import { prometheusMetricsPlugin } from "./plugins/prometheus-metrics";
 import { attachRealtime } from "./plugins/realtime";
 import { requestIdsPlugin } from "./plugins/request-ids";
@@ -70,7 +69,6 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   await app.register(requestIdsPlugin);
   await app.register(prometheusMetricsPlugin, { io: realtime.io });
   await app.register(healthProbesPlugin);
-  await registerOverloadGuard(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

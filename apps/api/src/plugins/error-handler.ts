@@ -97,7 +97,7 @@ function clientErrorCode(error: FastifyError): string {
   }
 }
 
-export const overloadedBody: TErrorBody = {
+const overloadedBody: TErrorBody = {
   code: ErrorCode.OVERLOADED,
   message: "The server has more requests than it can answer in time; nothing was changed. Try again shortly.",
 };
