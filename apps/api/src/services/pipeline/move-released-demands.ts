@@ -1,5 +1,14 @@
 import { ErrorCode } from "@tideway/contracts";
-import { deliveredStage, isDeliveredRank, orderStages, type StageRule } from "@tideway/domain";
+import {
+  deliveredStage,
+  epochMs,
+  isDeliveredRank,
+  lastReopenedAt,
+  orderStages,
+  releaseMayMoveToDone,
+  type StageMove,
+  type StageRule,
+} from "@tideway/domain";
 import type { Prisma } from "../../generated/prisma/client";
 import { refusalError, runMoveStatement } from "../demands/move-statement";
 
@@ -13,6 +22,12 @@ interface LockedDemand {
   archived_at: Date | null;
 }
 
+/** The release that ships a demand: the note its move to Done carries, and when it happened. */
+export interface ReleaseToDone {
+  note: string;
+  releasedAt: Date;
+}
+
 export interface PipelineMoves {
   moved: string[];
   refused: { demandId: string; number: number; code: string; message: string }[];
@@ -24,7 +39,7 @@ export interface PipelineMoves {
  * demands and the board has `releaseMovesToDone` on: each demand goes to the
  * Done stage (`deliveredStage`: the `delivered` boundary, else the first stage of kind done),
  * same lane, last in its cell, with one Transition whose actor is null (the
- * pipeline) and whose note (from `notes`, by demand id) names the release.
+ * pipeline) and whose note (from `releases`, by demand id) names the release.
  *
  * Same locking as a person's move: the demand rows first (all of them, in id
  * order), then the Done stage row for its WIP limit, then the board row for
@@ -35,16 +50,18 @@ export interface PipelineMoves {
  * the release is the proof that the work shipped, and refusing to record
  * what already happened in production would only make the board lie. Lane
  * limits cannot apply (Done is not work in progress). Demands already in
- * Done or beyond, and archived ones, are left alone.
+ * Done or beyond, and archived ones, are left alone, and so are demands
+ * reopened after the release happened (`releaseMayMoveToDone`): a late or
+ * replayed delivery must not undo a person's decision to reopen.
  */
 export async function moveReleasedDemands(
   tx: Tx,
   boardId: string,
-  notes: ReadonlyMap<string, string>,
+  releases: ReadonlyMap<string, ReleaseToDone>,
   now: Date,
 ): Promise<PipelineMoves> {
   const outcome: PipelineMoves = { moved: [], refused: [] };
-  const demandIds = [...notes.keys()];
+  const demandIds = [...releases.keys()];
   if (demandIds.length === 0) return outcome;
   const stages: StageRule[] = await tx.stage.findMany({ where: { boardId }, orderBy: { position: "asc" } });
   const order = orderStages(stages);
@@ -64,16 +81,20 @@ export async function moveReleasedDemands(
     }
     return outcome;
   }
+  const movesOf = await stageMoves(tx, demandIds);
   for (const demand of demands) {
     const from = order.rankOf.get(demand.stage_id);
     if (demand.archived_at !== null || from === undefined || isDeliveredRank(order, from)) continue;
+    const release = releases.get(demand.id);
+    const reopenedAt = lastReopenedAt(movesOf.get(demand.id) ?? [], done.position);
+    if (!release || !releaseMayMoveToDone(epochMs(release.releasedAt.getTime()), reopenedAt)) continue;
     const answer = await runMoveStatement(tx, {
       actorId: null,
       demandId: demand.id,
       toStageId: done.id,
       now,
       gateChecked: true,
-      releaseNote: notes.get(demand.id) ?? "",
+      releaseNote: release.note,
     });
     if ("refusal" in answer) {
       const error = refusalError(answer, undefined);
@@ -88,4 +109,26 @@ export async function moveReleasedDemands(
     }
   }
   return outcome;
+}
+
+/** Every change of stage of `demandIds` (read after their rows are locked), by demand. */
+async function stageMoves(tx: Tx, demandIds: string[]): Promise<Map<string, StageMove[]>> {
+  const rows = await tx.$queryRaw<
+    { demand_id: string; at: Date; from_position: number; to_position: number }[]
+  >`
+    SELECT t.demand_id::text AS demand_id, t.at, f.position AS from_position, s.position AS to_position
+    FROM transitions t
+    JOIN stages f ON f.id = t.from_stage_id
+    JOIN stages s ON s.id = t.to_stage_id
+    WHERE t.demand_id = ANY(${demandIds}::uuid[]) AND t.from_stage_id <> t.to_stage_id`;
+  const moves = new Map<string, StageMove[]>();
+  for (const row of rows) {
+    const move = {
+      at: epochMs(row.at.getTime()),
+      fromPosition: row.from_position,
+      toPosition: row.to_position,
+    };
+    moves.set(row.demand_id, [...(moves.get(row.demand_id) ?? []), move]);
+  }
+  return moves;
 }
