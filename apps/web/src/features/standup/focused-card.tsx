@@ -1,6 +1,6 @@
 import type { TDemand, TStage } from "@tideway/contracts";
 import { elapsed, epochMs, isDeliveredRank, type Millis } from "@tideway/domain";
-import { useId, useMemo } from "react";
+import { type ReactNode, useId, useMemo } from "react";
 import { useBoardStore } from "../board/board-store";
 import { stageOrderOf } from "../board/card-service-level";
 import { OwnerInitials } from "../board/owner-initials";
@@ -34,10 +34,13 @@ export function FocusedCard({
   demand,
   stage,
   expectation,
+  children,
 }: {
   demand: TDemand;
   stage: TStage;
   expectation: Expectation;
+  /** Shown under the card's facts, before its checks. */
+  children?: ReactNode;
 }) {
   const titleId = useId();
   const now = useNow(30_000);
@@ -109,6 +112,7 @@ export function FocusedCard({
         </div>
       </dl>
 
+      {children}
       <div className="standup-checks">
         <section aria-labelledby={`${titleId}-defects`}>
           <h4 id={`${titleId}-defects`}>Open defects: {openDefects.length}</h4>

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo } from "react";
+import type { TDemand } from "@tideway/contracts";
+import { type ReactNode, useCallback, useEffect, useMemo } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { NoticeStack } from "../../ui/notice-stack";
 import { useBoardLive } from "../board/board-live-store";
@@ -21,12 +22,26 @@ import "./standup.css";
 
 const LIVE_WORDS = { live: "Live", connecting: "Connecting…", offline: "Offline" } as const;
 
+export interface StandupPageProps {
+  /** The board walked; the route's board when absent. */
+  boardId?: string;
+  /** What the heading calls this stand-up ("Stand-up" for a team). */
+  title?: string;
+  /** Where Esc and "leave" go; the board when absent. */
+  leaveTo?: string;
+  /** More about the card under discussion (a business demand's children by team). */
+  cardDetails?: (demand: TDemand) => ReactNode;
+}
+
 /**
  * Stand-up mode: the board read right to left on a projector (DESIGN.md
- * principle 5), one card at a time, entirely from the keyboard.
+ * principle 5), one card at a time, entirely from the keyboard. The portfolio
+ * stand-up is this page on the business board (see portfolio-standup-page.tsx).
  */
-export function StandupPage() {
-  const { boardId } = useParams();
+export function StandupPage({ title = "Stand-up", cardDetails, ...props }: StandupPageProps) {
+  const routeParams = useParams();
+  const boardId = props.boardId ?? routeParams.boardId;
+  const leaveTo = props.leaveTo ?? `/boards/${boardId}`;
   const [params] = useSearchParams();
   const minutes = standupMinutes(params.get("minutes"));
   const navigate = useNavigate();
@@ -56,17 +71,20 @@ export function StandupPage() {
   }, [status]);
 
   useEffect(() => {
-    document.title = name ? `Stand-up · ${name} · Tideway` : "Stand-up · Tideway";
-  }, [name]);
+    document.title = name ? `${title} · ${name} · Tideway` : `${title} · Tideway`;
+  }, [name, title]);
 
-  const leave = useCallback(() => void navigate(`/boards/${boardId}`), [navigate, boardId]);
+  const leave = useCallback(() => void navigate(leaveTo), [navigate, leaveTo]);
   useStandupKeys(leave);
 
   return (
     <div className="standup" data-live={live}>
       <header className="standup-header">
         <div className="standup-title">
-          <h1>Stand-up{name && `: ${name}`}</h1>
+          <h1>
+            {title}
+            {name && `: ${name}`}
+          </h1>
           <output className="standup-live" data-live={live} aria-live="polite">
             {LIVE_WORDS[live]}
           </output>
@@ -98,7 +116,9 @@ export function StandupPage() {
             </h2>
             <div className="standup-stage-body">
               {view.demand ? (
-                <FocusedCard demand={view.demand} stage={view.stage} expectation={expectation} />
+                <FocusedCard demand={view.demand} stage={view.stage} expectation={expectation}>
+                  {cardDetails?.(view.demand)}
+                </FocusedCard>
               ) : (
                 <EmptyStage stage={view.stage} />
               )}
@@ -133,7 +153,7 @@ export function StandupPage() {
             <kbd>Home</kbd> start again
           </li>
           <li>
-            <kbd>Esc</kbd> <Link to={`/boards/${boardId}`}>leave</Link>
+            <kbd>Esc</kbd> <Link to={leaveTo}>leave</Link>
           </li>
         </ul>
       </footer>
