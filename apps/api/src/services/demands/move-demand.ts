@@ -1,8 +1,11 @@
 import { ErrorCode, type TMoveDemandBody, type TMoveResult } from "@tideway/contracts";
 import {
+  changesDelivery,
   exitCriteriaApply,
   inProgressStageIds,
   limitsCheckedOnMove,
+  needsOpenDependencyCount,
+  orderStages,
   rankBetween,
   type StageRule,
   unmetCriteria,
@@ -13,6 +16,8 @@ import { AppError, invalidField } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
 import { requireDemandAccess } from "../access/require-board-role";
 import type { BoardEventSink } from "../board-events";
+import { announceToDependents } from "../dependencies/announce-to-dependents";
+import { countOpenDependencies } from "../dependencies/count-open-dependencies";
 import { checkAcceptanceGate } from "../portfolios/check-acceptance-gate";
 import { toDemandView } from "./demand-view";
 import {
@@ -57,9 +62,10 @@ export async function moveDemand(
   }
 
   let result: TMoveResult;
+  const effects: MoveEffects = { deliveryChanged: false };
   try {
     result = await db.$transaction(
-      (tx) => applyMove(tx, { id: boardId, key: boardKey }, actorId, demandId, input, now),
+      (tx) => applyMove(tx, { id: boardId, key: boardKey }, actorId, demandId, input, now, effects),
       TRANSACTION_OPTIONS,
     );
   } catch (error) {
@@ -71,7 +77,14 @@ export async function moveDemand(
     throw error;
   }
   events.publish({ seq: result.seq, boardId, type: "demand.moved", payload: { demand: result.demand } });
+  if (effects.deliveryChanged) await announceToDependents({ db, events }, demandId).catch(() => {});
   return result;
+}
+
+/** What the committed move means beyond its own board's event. */
+interface MoveEffects {
+  /** Delivered or taken back: demands waiting on it changed between waiting and not. */
+  deliveryChanged: boolean;
 }
 
 async function applyMove(
@@ -81,6 +94,7 @@ async function applyMove(
   demandId: string,
   input: TMoveDemandBody,
   now: Date,
+  effects: MoveEffects,
 ): Promise<TMoveResult> {
   const boardId = board.id;
   const demand = await lockMoveSubject(tx, boardId, demandId, input.toStageId);
@@ -120,8 +134,12 @@ async function applyMove(
   let overWip = false;
   if (cell.stageCount !== null) overWip = checkStageWip(to, cell.stageCount);
   if (cell.laneCount !== null) overWip = checkLaneWip(toLane, cell.laneCount) || overWip;
-  if (stageChanged) checkCriteria(demand, from, to);
   if (stageChanged) {
+    const openDependencies = needsOpenDependencyCount(demand.criteria)
+      ? await countOpenDependencies(tx, demandId)
+      : 0;
+    checkCriteria(demand, from, to, openDependencies);
+    effects.deliveryChanged = changesDelivery(orderStages(stages), from.id, to.id);
     await checkAcceptanceGate(tx, {
       board,
       demandId,
@@ -168,17 +186,19 @@ async function applyMove(
   return result;
 }
 
-function checkCriteria(demand: MoveSubject, from: StageRule, to: StageRule): void {
+function checkCriteria(demand: MoveSubject, from: StageRule, to: StageRule, openDependencies: number): void {
   const checkExit = exitCriteriaApply(from, to);
   const checked = new Set(demand.checkedCriterionIds);
-  const unmetExit = checkExit ? unmetCriteria(demand.criteria, from.id, "exit", checked) : [];
+  const unmetExit = checkExit
+    ? unmetCriteria(demand.criteria, from.id, "exit", checked, openDependencies)
+    : [];
   if (unmetExit.length > 0) {
     throw new AppError(ErrorCode.EXIT_CRITERIA_UNMET, unmetCriteriaMessage(from.name, unmetExit, "exit"), {
       stageId: from.id,
       unmet: unmetExit.map(({ id, text }) => ({ id, text })),
     });
   }
-  const unmetEntry = unmetCriteria(demand.criteria, to.id, "entry", checked);
+  const unmetEntry = unmetCriteria(demand.criteria, to.id, "entry", checked, openDependencies);
   if (unmetEntry.length > 0) {
     throw new AppError(ErrorCode.ENTRY_CRITERIA_UNMET, unmetCriteriaMessage(to.name, unmetEntry, "entry"), {
       stageId: to.id,

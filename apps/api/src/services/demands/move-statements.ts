@@ -49,7 +49,7 @@ export async function lockMoveSubject(
                 'wipPolicy', l.wip_policy) ORDER BY l.position)
          FROM lanes l WHERE l.board_id = d.board_id) AS lanes,
       (SELECT coalesce(json_agg(json_build_object('id', c.id, 'stageId', c.stage_id, 'text', c.text,
-                'phase', c.phase, 'required', c.required) ORDER BY c.position), '[]')
+                'phase', c.phase, 'required', c.required, 'kind', c.kind) ORDER BY c.position), '[]')
          FROM criteria c WHERE c.required AND c.stage_id IN (d.stage_id, ${toStageId}::uuid)) AS criteria,
       ARRAY(SELECT criterion_id::text FROM criterion_checks WHERE demand_id = d.id) AS "checkedCriterionIds"
     FROM demands d
