@@ -24,12 +24,21 @@ export interface LaneRule {
   wipPolicy: "hard" | "soft";
 }
 
+/**
+ * `manual`: a person ticks it on the card. `no_open_dependencies`: nobody
+ * ticks it; it is met while nothing the demand depends on is open
+ * (`isOpenDependency`), and the server checks it on every move.
+ */
+export type CriterionKind = "manual" | "no_open_dependencies";
+
 export interface CriterionRule {
   id: string;
   stageId: string;
   text: string;
   phase: "entry" | "exit";
   required: boolean;
+  /** Absent means `manual`. */
+  kind?: CriterionKind;
 }
 
 export type WipVerdict =
@@ -100,20 +109,44 @@ export function inProgressStageIds(stages: readonly StageRule[]): string[] {
   return inProgressStages(orderStages(stages)).map((stage) => stage.id);
 }
 
-/** Required criteria of `phase` on `stageId` that the demand has not checked. */
+/**
+ * Whether the demand meets one criterion: a manual one when it is ticked,
+ * "no open dependencies" when the demand waits on nothing open.
+ *
+ * Example: kind no_open_dependencies, openDependencyCount 1 -> false (ticks are ignored).
+ */
+export function criterionMet(
+  criterion: CriterionRule,
+  demand: { checkedIds: ReadonlySet<string>; openDependencyCount: number },
+): boolean {
+  if (criterion.kind === "no_open_dependencies") return demand.openDependencyCount === 0;
+  return demand.checkedIds.has(criterion.id);
+}
+
+/**
+ * Required criteria of `phase` on `stageId` that the demand does not meet
+ * (`criterionMet`); `openDependencyCount` is how many demands it waits on that
+ * are still open.
+ */
 export function unmetCriteria(
   criteria: readonly CriterionRule[],
   stageId: string,
   phase: "entry" | "exit",
   checkedIds: ReadonlySet<string>,
+  openDependencyCount = 0,
 ): CriterionRule[] {
   return criteria.filter(
     (criterion) =>
       criterion.stageId === stageId &&
       criterion.phase === phase &&
       criterion.required &&
-      !checkedIds.has(criterion.id),
+      !criterionMet(criterion, { checkedIds, openDependencyCount }),
   );
+}
+
+/** Whether a move must know the demand's open dependencies: a required criterion it is checked against asks. */
+export function needsOpenDependencyCount(criteria: readonly CriterionRule[]): boolean {
+  return criteria.some((criterion) => criterion.required && criterion.kind === "no_open_dependencies");
 }
 
 /** "Design needs: user flow known, acceptance rules written." */

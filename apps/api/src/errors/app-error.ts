@@ -39,6 +39,7 @@ export const STATUS_BY_CODE: Record<TErrorCode, number> = {
   [ErrorCode.EXIT_CRITERIA_UNMET]: 409,
   [ErrorCode.VERSION_CONFLICT]: 409,
   [ErrorCode.CHILDREN_UNDELIVERED]: 409,
+  [ErrorCode.DEPENDENCY_CYCLE]: 409,
   [ErrorCode.BOARD_IN_PORTFOLIO]: 409,
   [ErrorCode.STAGE_NOT_EMPTY]: 409,
   [ErrorCode.LANE_NOT_EMPTY]: 409,

@@ -2,6 +2,7 @@ import { ErrorCode, type TMoveDemandBody, type TMoveResult } from "@tideway/cont
 import type { Db } from "../../db/prisma";
 import { AppError } from "../../errors/app-error";
 import type { BoardEventSink } from "../board-events";
+import { announceToDependents } from "../dependencies/announce-to-dependents";
 import { checkAcceptanceGate } from "../portfolios/check-acceptance-gate";
 import {
   type MoveAnswer,
@@ -63,6 +64,9 @@ export async function moveDemand(
     type: "demand.moved",
     payload: { demand: result.demand },
   });
+  // Demands waiting on this one show "waiting on" until it is delivered; a
+  // move of one that others await may have changed that, so their boards hear of it.
+  if (answer.awaited) await announceToDependents({ db, events }, demandId).catch(() => {});
   return result;
 }
 

@@ -61,7 +61,8 @@ type Refusal =
     };
 
 export type MoveAnswer =
-  | ({ moved: StoredMove } & Where)
+  /** `awaited`: other demands depend on this one (their "waiting on" may change: announce it). */
+  | ({ moved: StoredMove; awaited: boolean } & Where)
   /** A retry of an idempotency key: the stored answer (older ones stored the reply itself). */
   | ({ earlier: StoredMove | TMoveResult } & Where)
   /** The move passes the acceptance gate of a demand with children on other boards. */
@@ -86,7 +87,8 @@ export async function runMoveStatement(db: Sql, move: MoveStatementInput): Promi
 
 /** The statement, shared with the raw-SQL baseline (bench/raw-move-server.ts); its values: moveStatementValues. */
 export const MOVE_STATEMENT = `SELECT tideway_move_demand($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::uuid,
-  $7::int, $8::text, $9::timestamptz, $10::boolean, $11::text) AS answer`;
+  $7::int, $8::text, $9::timestamptz, $10::boolean, $11::text) AS answer,
+  EXISTS (SELECT 1 FROM demand_dependencies WHERE depends_on_id = $2::uuid) AS awaited`;
 
 export function moveStatementValues(move: MoveStatementInput): unknown[] {
   return [
@@ -105,12 +107,12 @@ export function moveStatementValues(move: MoveStatementInput): unknown[] {
 }
 
 async function sendMove(db: Sql, move: MoveStatementInput): Promise<MoveAnswer> {
-  const [row] = await db.$queryRawUnsafe<{ answer: MoveAnswer }[]>(
+  const [row] = await db.$queryRawUnsafe<{ answer: MoveAnswer; awaited: boolean }[]>(
     MOVE_STATEMENT,
     ...moveStatementValues(move),
   );
   if (!row) throw new Error("tideway_move_demand returned no row");
-  return row.answer;
+  return "moved" in row.answer ? { ...row.answer, awaited: row.awaited } : row.answer;
 }
 
 /** The reply to a move the statement made, or to a retry of one. */

@@ -2,6 +2,7 @@ import { ErrorCode, type TCodeEventSource, type TWebhookReceipt } from "@tideway
 import type { Db } from "../../db/prisma";
 import { AppError } from "../../errors/app-error";
 import type { BoardEventSink } from "../board-events";
+import { announceToDependents } from "../dependencies/announce-to-dependents";
 import { readPipelineSettings } from "./pipeline-settings";
 import { recordDelivery } from "./record-delivery";
 import { WEBHOOK_PROVIDERS } from "./webhook-providers";
@@ -69,6 +70,12 @@ export async function receiveWebhook(
     events: reading.events,
     now,
   });
-  for (const event of broadcasts) events.publish(event);
+  for (const event of broadcasts) {
+    events.publish(event);
+    // A release moves demands to Done: the demands waiting on them stop waiting.
+    if (event.type === "demand.moved") {
+      await announceToDependents({ db, events }, event.payload.demand.id).catch(() => {});
+    }
+  }
   return receipt;
 }
