@@ -1,6 +1,6 @@
 import type { TDemand } from "@tideway/contracts";
 import { useResource } from "../../api/use-resource";
-import { formatInstant } from "../../ui/format-time";
+import { formatInstant, formatSeconds } from "../../ui/format";
 import { fetchDemandCode } from "./board-api";
 
 const RELEASE_GOAL_SECONDS = 60 * 60;
@@ -63,7 +63,5 @@ export function DemandCodePanel({ demand }: { demand: TDemand }) {
 }
 
 function formatLeadTime(seconds: number): string {
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min (goal: within 60 min)`;
-  if (seconds < 86_400) return `${(seconds / 3600).toFixed(1)} hours (goal: within 60 min)`;
-  return `${(seconds / 86_400).toFixed(1)} days (goal: within 60 min)`;
+  return `${formatSeconds(seconds)} (goal: within ${formatSeconds(3600)})`;
 }

@@ -2,7 +2,7 @@ import type { TComment, TDemand } from "@tideway/contracts";
 import { type FormEvent, useId, useState } from "react";
 import { ApiError } from "../../api/api-request";
 import { useResource } from "../../api/use-resource";
-import { formatInstant } from "../../ui/format-time";
+import { formatInstant } from "../../ui/format";
 import { useSession } from "../auth/session-store";
 import { canEdit } from "./board-selectors";
 import { useBoardStore } from "./board-store";

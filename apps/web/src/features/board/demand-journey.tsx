@@ -1,8 +1,7 @@
 import type { TDemand, TDemandHistory, THistoryEntry } from "@tideway/contracts";
 import { useId } from "react";
 import { useResource } from "../../api/use-resource";
-import { formatInstant } from "../../ui/format-time";
-import { formatDuration } from "../dashboard/format-duration";
+import { formatInstant, formatSeconds } from "../../ui/format";
 import { fetchDemandHistory } from "./card-record-api";
 
 /**
@@ -47,15 +46,13 @@ export function DemandJourney({ demand }: { demand: TDemand }) {
 function CycleFigures({ cycleTimes }: { cycleTimes: TDemandHistory["cycleTimes"] }) {
   const { delivery, development, age } = cycleTimes;
   const against = (seconds: number | null, target: number) =>
-    seconds === null
-      ? "not finished"
-      : `${formatDuration(seconds)}: ${seconds <= target ? "within" : "over"}`;
+    seconds === null ? "not finished" : `${formatSeconds(seconds)}: ${seconds <= target ? "within" : "over"}`;
   return (
     <dl className="journey-figures" data-testid="journey-figures">
       <div data-goal={goal(delivery.seconds, delivery.targetSeconds)}>
         <dt>Delivery cycle time</dt>
         <dd>
-          {against(delivery.seconds, delivery.targetSeconds)} the {formatDuration(delivery.targetSeconds)}{" "}
+          {against(delivery.seconds, delivery.targetSeconds)} the {formatSeconds(delivery.targetSeconds)}{" "}
           target
         </dd>
       </div>
@@ -63,19 +60,19 @@ function CycleFigures({ cycleTimes }: { cycleTimes: TDemandHistory["cycleTimes"]
         <dt>Development cycle time</dt>
         <dd>
           {against(development.seconds, development.targetSeconds)} the{" "}
-          {formatDuration(development.targetSeconds)} target
+          {formatSeconds(development.targetSeconds)} target
         </dd>
       </div>
       {age && (
         <div data-age={age.status}>
           <dt>Age since commitment</dt>
           <dd>
-            {formatDuration(age.seconds)}:{" "}
+            {formatSeconds(age.seconds)}:{" "}
             {age.sleSeconds === null
               ? "no SLE yet (nothing delivered in the last 30 days)"
               : age.status === "beyond-sle"
-                ? `past the SLE of ${formatDuration(age.sleSeconds)}`
-                : `within the SLE of ${formatDuration(age.sleSeconds)}`}
+                ? `past the SLE of ${formatSeconds(age.sleSeconds)}`
+                : `within the SLE of ${formatSeconds(age.sleSeconds)}`}
           </dd>
         </div>
       )}
@@ -98,7 +95,7 @@ function describeEntry(entry: THistoryEntry): string {
       const how =
         entry.fromStageName === null ? `Created in ${entry.stageName}` : `Entered ${entry.stageName}`;
       const stay =
-        entry.stayedSeconds === null ? "still there" : `stayed ${formatDuration(entry.stayedSeconds)}`;
+        entry.stayedSeconds === null ? "still there" : `stayed ${formatSeconds(entry.stayedSeconds)}`;
       return `${how}${by(entry.by)}; ${stay}`;
     }
     case "lane":
@@ -108,7 +105,7 @@ function describeEntry(entry: THistoryEntry): string {
       const lasted =
         entry.blockedSeconds === null
           ? "still blocked"
-          : `unblocked after ${formatDuration(entry.blockedSeconds)}`;
+          : `unblocked after ${formatSeconds(entry.blockedSeconds)}`;
       return `Blocked${reason}${by(entry.by)}; ${lasted}`;
     }
     case "archived":

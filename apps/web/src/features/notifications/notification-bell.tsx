@@ -1,11 +1,10 @@
 import * as Popover from "@radix-ui/react-popover";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
+import { formatSeconds } from "../../ui/format";
 import { notify } from "../../ui/notice-stack";
 import { useNotifications } from "./notifications-store";
 import "./notifications.css";
-
-const days = (seconds: number) => Math.floor(seconds / 86_400);
 
 /** The bell in the app bar: unread count, and a panel listing SLE alerts with "mark as read". */
 export function NotificationBell() {
@@ -66,8 +65,9 @@ export function NotificationBell() {
                 </p>
                 {n.kind === "sle" ? (
                   <p className="notification-what">
-                    {n.threshold === "p85" ? "Past the SLE (p85" : "Past p50 ("} {days(n.thresholdAge)} d):{" "}
-                    {days(n.age)} days since commitment · {n.boardName}
+                    {n.threshold === "p85" ? "Past the SLE (p85" : "Past p50 ("}{" "}
+                    {formatSeconds(n.thresholdAge, "narrow")}): {formatSeconds(n.age)} since commitment ·{" "}
+                    {n.boardName}
                   </p>
                 ) : (
                   <p className="notification-what" data-kind="mention">

@@ -1,10 +1,10 @@
 import type { TDemand, TStage } from "@tideway/contracts";
 import { elapsed, epochMs, type Millis } from "@tideway/domain";
 import { useId, useMemo } from "react";
+import { formatDuration } from "../../ui/format";
 import { useBoardStore } from "../board/board-store";
 import { OwnerInitials } from "../board/owner-initials";
 import { type AgeStatus, cardAge, type Expectation } from "./card-age";
-import { formatDuration } from "./format-duration";
 import { useNow } from "./use-now";
 
 function since(iso: string, now: number): Millis {
