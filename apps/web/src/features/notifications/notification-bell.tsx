@@ -44,7 +44,12 @@ export function NotificationBell() {
         )}
       </Popover.Trigger>
       <Popover.Portal>
-        <Popover.Content className="notification-panel" aria-label="Notifications" align="end" sideOffset={6}>
+        <Popover.Content
+          className="notification-panel popover-panel"
+          aria-label="Notifications"
+          align="end"
+          sideOffset={6}
+        >
           <header>
             <h2>Notifications</h2>
             {unread > 0 && (
