@@ -32,15 +32,31 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const code = sourceFiles(SOURCE_DIR).map((path) => readFileSync(path, "utf8"));
-/** Message ids are dotted names ("board.title"); their first segment is one of the catalogue's namespaces. */
-const namespaces = new Set(Object.keys(english).map((id) => id.split(".")[0]));
-const quoted = new Set(
-  code.flatMap((text) =>
-    [...text.matchAll(/["'`]([A-Za-z][\w-]*(?:\.[\w-]+)+)["'`]/g)].map((m) => m[1] ?? ""),
+// Comments name ids in examples ("board.title"): only code counts.
+const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+const code = sourceFiles(SOURCE_DIR).map((path) => withoutComments(readFileSync(path, "utf8")));
+/** Quoted strings shaped like message ids: dotted names ("board.title", "error.NOT_FOUND"). */
+const quotedIn = (text: string) =>
+  [...text.matchAll(/"([A-Za-z][\w-]*(?:\.[\w-]+)+)"/g)].map((match) => match[1] ?? "");
+
+/**
+ * The message ids the code names: the quoted ids in the first argument of a
+ * `t(...)` or `translate(...)` call (a ternary between two ids counts both),
+ * and the values of tables typed with `MessageId` (`Record<Code, MessageId>`).
+ * TypeScript checks them against English; this checks every language.
+ */
+const namedInCode = [
+  ...new Set(
+    code.flatMap((text) => [
+      ...[...text.matchAll(/\b(?:t|translate)\(\s*([^,{)]*)/g)].flatMap((match) => quotedIn(match[1] ?? "")),
+      ...[...text.matchAll(/MessageId[^=;]*=\s*([{[][\s\S]*?\n[}\]];)/g)].flatMap((match) =>
+        [...(match[1] ?? "").matchAll(/:\s*("[^"]+")/g)].flatMap((value) => quotedIn(value[1] ?? "")),
+      ),
+    ]),
   ),
-);
-const namedInCode = [...quoted].filter((literal) => namespaces.has(literal.split(".")[0]));
+];
+/** Every quoted string in the code: an id that appears nowhere is unused. */
+const quoted = new Set(code.flatMap(quotedIn));
 
 function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
   for (const element of elements) {

@@ -1,4 +1,5 @@
 import type { TDemand } from "@tideway/contracts";
+import { useT } from "../../i18n/use-t";
 import { formatDuration, formatSeconds } from "../../ui/format";
 import { useBoardStore } from "./board-store";
 import { cardServiceLevel } from "./card-service-level";
@@ -13,6 +14,7 @@ import "./sle-badge.css";
  * SLE itself loaded (`useServiceLevelOf`).
  */
 export function SleBadge({ demand, now }: { demand: TDemand; now: number }) {
+  const t = useT();
   const boardId = useBoardStore((s) => s.boardId);
   const stages = useBoardStore((s) => s.stages);
   const level = useServiceLevel((s) => (s.boardId === boardId ? s.level : null));
@@ -21,14 +23,13 @@ export function SleBadge({ demand, now }: { demand: TDemand; now: number }) {
   if (!past || !level) return null;
   const { crossed, age } = past;
   const threshold = (crossed === "p85" ? level.p85 : level.p50) ?? 0;
-  const label =
-    crossed === "p85"
-      ? `Past SLE p85 (${formatSeconds(threshold, "narrow")})`
-      : `Past p50 (${formatSeconds(threshold, "narrow")})`;
-  const explanation =
-    crossed === "p85"
-      ? `${formatDuration(age)} since commitment: older than 85% of recent deliveries took (${formatSeconds(threshold)})`
-      : `${formatDuration(age)} since commitment: older than half of recent deliveries took (${formatSeconds(threshold)})`;
+  const values = {
+    threshold: formatSeconds(threshold, "narrow"),
+    thresholdLong: formatSeconds(threshold),
+    age: formatDuration(age),
+  };
+  const label = t(crossed === "p85" ? "sle.badgeP85" : "sle.badgeP50", values);
+  const explanation = t(crossed === "p85" ? "sle.explainP85" : "sle.explainP50", values);
   return (
     <span className={`sle-badge sle-${crossed}`} data-sle={crossed} title={explanation}>
       {label}
