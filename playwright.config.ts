@@ -27,6 +27,8 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
+        // The suite reads English; the interface language follows the browser's on a first visit.
+        locale: "en-US",
         launchOptions: {
           executablePath: chromiumPath,
           args: chromiumArgs,

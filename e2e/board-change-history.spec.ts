@@ -36,8 +36,8 @@ test("[SETTINGS][HISTORY]: renaming a stage and changing its WIP limit read as t
   await verification.getByRole("button", { name: "Save" }).click();
 
   await expect(changeHistory(page)).toHaveText([
-    `${ADMIN} changed Verification's WIP limit from 5 to 4 · just now`,
-    `${ADMIN} renamed the stage Testing to Verification · just now`,
+    `${ADMIN} changed Verification's WIP limit from 5 to 4 · now`,
+    `${ADMIN} renamed the stage Testing to Verification · now`,
   ]);
   const newest = changeHistory(page).first().locator("time");
   const at = Date.parse((await newest.getAttribute("datetime")) ?? "");
@@ -58,7 +58,7 @@ test("[SETTINGS][HISTORY]: older changes page in from the keyboard, and a change
   await page.goto(`/boards/${board.id}/settings`);
   const items = changeHistory(page);
   // 22 changes take more than a minute on a busy machine, so the older ones may no longer
-  // read "just now": this test checks paging and live updates, time-ago.test.ts the wording.
+  // read "now": this test checks paging and live updates, ui/format.test.ts the wording.
   await expect(items).toHaveCount(20);
   await expect(items.first()).toContainText(`${ADMIN} changed Testing's WIP limit from 25 to 26 · `);
   await expect(items.last()).toContainText(`${ADMIN} changed Testing's WIP limit from 6 to 7 · `);

@@ -58,6 +58,6 @@ test("[BOARD][PIPELINE]: a commit and a release 30 minutes later show on the car
   await card(page, demand.key).getByRole("button", { name: "Refund by bank transfer" }).click();
   const editor = page.getByRole("dialog", { name: `${demand.key} Refund by bank transfer` });
   const summary = editor.getByTestId("demand-code-summary");
-  await expect(summary).toContainText("30 min (goal: within 60 min)");
+  await expect(summary).toContainText("30 minutes (goal: within 60 minutes)");
   await expect(editor.getByRole("region", { name: "Delivery pipeline" })).toContainText("commit 3c4d5e6");
 });

@@ -1,18 +1,12 @@
-import { Link, Outlet, useNavigate } from "react-router";
+import { Link, Outlet } from "react-router";
 import { useSession } from "./features/auth/session-store";
+import { UserMenu } from "./features/auth/user-menu";
 import { NotificationBell } from "./features/notifications/notification-bell";
 import { NoticeStack } from "./ui/notice-stack";
 
 /** The bar above every signed-in page. */
 export function AppLayout() {
   const user = useSession((s) => s.user);
-  const signOut = useSession((s) => s.signOut);
-  const navigate = useNavigate();
-
-  async function leave() {
-    await signOut();
-    await navigate("/sign-in");
-  }
 
   return (
     <div className="app">
@@ -22,10 +16,7 @@ export function AppLayout() {
         </Link>
         <span className="app-bar-spacer" />
         {user && <NotificationBell />}
-        {user && <span className="app-bar-user">{user.name}</span>}
-        <button type="button" className="link-button" onClick={() => void leave()}>
-          Sign out
-        </button>
+        {user && <UserMenu user={user} />}
       </header>
       <Outlet />
       <NoticeStack />

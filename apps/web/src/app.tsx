@@ -6,6 +6,7 @@ import { SignInPage } from "./features/auth/sign-in-page";
 import { BoardListPage } from "./features/board/board-list-page";
 import { BoardPage } from "./features/board/board-page";
 import { BoardSettingsPage } from "./features/settings/board-settings-page";
+import { useT } from "./i18n/use-t";
 
 // The dashboard (charting library) and stand-up pages load on first visit, so
 // the board itself starts from a smaller bundle.
@@ -30,14 +31,16 @@ const StandupPage = lazy(() =>
 );
 
 function Loading({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<p className="page-message">Loading…</p>}>{children}</Suspense>;
+  const t = useT();
+  return <Suspense fallback={<p className="page-message">{t("app.loading")}</p>}>{children}</Suspense>;
 }
 
 function NotFoundPage() {
+  const t = useT();
   return (
     <main className="page-message">
-      <h1>Page not found</h1>
-      <Link to="/">Back to your boards</Link>
+      <h1>{t("app.notFound.title")}</h1>
+      <Link to="/">{t("app.notFound.back")}</Link>
     </main>
   );
 }

@@ -34,13 +34,22 @@ export const ZSignOutBody = z
   .object({ everywhere: z.boolean().default(false).describe("Revoke every session of this user") })
   .nullish();
 
+/** The interface languages the web app ships, as BCP 47 tags; English is the fallback. */
+export const LOCALES = ["en", "zh-CN"] as const;
+export const ZLocale = z.enum(LOCALES);
+export type TLocale = z.infer<typeof ZLocale>;
+
 export const ZUser = z.object({
   id: z.uuid(),
   email: z.string(),
   name: z.string(),
   isInstanceAdmin: z.boolean(),
+  locale: ZLocale.nullable().describe("The interface language this person chose; null: follow the browser's"),
 });
 export type TUser = z.infer<typeof ZUser>;
+
+export const ZUpdateMeBody = z.object({ locale: ZLocale });
+export type TUpdateMeBody = z.infer<typeof ZUpdateMeBody>;
 
 export const ZCreateTokenBody = z.object({
   name: z.string().trim().min(1).max(100),

@@ -11,6 +11,7 @@ import {
   ZSignOutBody,
   ZSignUpBody,
   ZTokenIdParams,
+  ZUpdateMeBody,
   ZUser,
 } from "@tideway/contracts";
 import type { FastifyReply, FastifyRequest } from "fastify";
@@ -24,6 +25,7 @@ import { listApiTokens, revokeApiToken } from "../services/auth/api-tokens";
 import { changePassword } from "../services/auth/change-password";
 import { deleteAccount } from "../services/auth/delete-account";
 import { createApiToken, endOtherSessions, endSession, startSession } from "../services/auth/sessions";
+import { setUserLocale } from "../services/auth/set-user-locale";
 
 const ZUserReply = z.object({ user: ZUser });
 const errors = {
@@ -127,6 +129,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const { via: _via, sessionId: _sessionId, tokenId: _tokenId, ...user } = requireCaller(request);
       return { user };
     },
+  );
+
+  app.patch(
+    "/api/auth/me",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Change your own settings: the interface language (kept on the account, for every device)",
+        body: ZUpdateMeBody,
+        response: { 200: ZUserReply, ...errors },
+      },
+    },
+    async (request) => ({ user: await setUserLocale(app.db, requireCaller(request), request.body.locale) }),
   );
 
   app.post(

@@ -1,18 +1,25 @@
 import type { TErrorBody } from "@tideway/contracts";
+import { apiErrorSentence, CLIENT_ERROR_CODES } from "../i18n/api-error-sentence";
 
 /** Anything with zod's `parse`: responses are checked against the shared contract once, here. */
 export interface ResponseSchema<T> {
   parse(data: unknown): T;
 }
 
-/** A refusal or failure the API explained with `{ code, message, details }`. */
+/**
+ * A refusal or failure the API explained with `{ code, message, details }`.
+ * `message` is the sentence for people in the interface language
+ * (i18n/api-error-sentence.ts); `serverMessage` the API's own English one.
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: unknown;
+  readonly serverMessage: string;
 
   constructor(status: number, body: TErrorBody) {
-    super(body.message);
+    super(apiErrorSentence(status, body));
+    this.serverMessage = body.message;
     this.name = "ApiError";
     this.status = status;
     this.code = body.code;
@@ -47,7 +54,7 @@ export async function apiRequest<T>(
     response = await fetch(path, init);
   } catch {
     throw new ApiError(0, {
-      code: "NETWORK",
+      code: CLIENT_ERROR_CODES.NETWORK,
       message: "The server cannot be reached. Check your connection.",
     });
   }
@@ -79,7 +86,7 @@ function toErrorBody(response: Response, payload: unknown): TErrorBody {
     if (typeof code === "string" && typeof message === "string") return { code, message, details };
   }
   return {
-    code: `HTTP_${response.status}`,
+    code: CLIENT_ERROR_CODES.HTTP_STATUS,
     message: `The server answered ${response.status} ${response.statusText}.`,
   };
 }

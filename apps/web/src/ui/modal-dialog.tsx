@@ -1,5 +1,6 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import type { ReactNode } from "react";
+import { useT } from "../i18n/use-t";
 
 interface ModalDialogProps {
   open: boolean;
@@ -28,6 +29,7 @@ function focusAutofocusField(event: Event): void {
 }
 
 export function ModalDialog({ open, title, onClose, children, className }: ModalDialogProps) {
+  const t = useT();
   return (
     <Dialog.Root
       open={open}
@@ -45,7 +47,7 @@ export function ModalDialog({ open, title, onClose, children, className }: Modal
         >
           <header className="modal-header">
             <Dialog.Title>{title}</Dialog.Title>
-            <Dialog.Close className="icon-button" aria-label="Close">
+            <Dialog.Close className="icon-button" aria-label={t("dialog.close")}>
               ×
             </Dialog.Close>
           </header>

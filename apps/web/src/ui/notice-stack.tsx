@@ -1,5 +1,6 @@
 import * as Toast from "@radix-ui/react-toast";
 import { create } from "zustand";
+import { useT } from "../i18n/use-t";
 
 /** "failure": a refusal or an error; "success": a confirmation that something was saved. */
 export type NoticeTone = "failure" | "success";
@@ -44,10 +45,11 @@ export function notify(text: string, options?: { topic?: string; tone?: NoticeTo
 
 /** Notices in one corner, on Radix's Toast: announced to screen readers, paused while hovered, F8 to reach them. */
 export function NoticeStack() {
+  const t = useT();
   const notices = useNotices((s) => s.notices);
   const dismiss = useNotices((s) => s.dismiss);
   return (
-    <Toast.Provider label="Message" swipeDirection="right">
+    <Toast.Provider label={t("notice.label")} swipeDirection="right">
       {notices.map((notice) => (
         <Toast.Root
           key={notice.id}
@@ -60,12 +62,12 @@ export function NoticeStack() {
           }}
         >
           <Toast.Description>{notice.text}</Toast.Description>
-          <Toast.Close aria-label="Dismiss" className="icon-button">
+          <Toast.Close aria-label={t("notice.dismiss")} className="icon-button">
             ×
           </Toast.Close>
         </Toast.Root>
       ))}
-      <Toast.Viewport className="notice-stack" label="Messages ({hotkey})" />
+      <Toast.Viewport className="notice-stack" label={t("notice.region", { hotkey: "{hotkey}" })} />
     </Toast.Provider>
   );
 }

@@ -1,18 +1,30 @@
-import { ErrorCode, type TSignInBody, type TSignUpBody, type TUser } from "@tideway/contracts";
+import { ErrorCode, type TLocale, type TSignInBody, type TSignUpBody, type TUser } from "@tideway/contracts";
 import { DECOY_PASSWORD_HASH, hashPassword, verifyPassword } from "../../auth/password";
 import { checkNewPassword } from "../../auth/password-policy";
 import type { Db } from "../../db/prisma";
 import { AppError } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
 
-const userFields = { id: true, email: true, name: true, isInstanceAdmin: true } as const;
+const userFields = { id: true, email: true, name: true, isInstanceAdmin: true, locale: true } as const;
+
+/** An account as the API shows it; the database's check keeps `locale` to the shipped languages. */
+function userOf(row: {
+  id: string;
+  email: string;
+  name: string;
+  isInstanceAdmin: boolean;
+  locale: string | null;
+}): TUser {
+  const { id, email, name, isInstanceAdmin, locale } = row;
+  return { id, email, name, isInstanceAdmin, locale: locale as TLocale | null };
+}
 
 /** The first account on an instance becomes its administrator. */
 export async function signUp(db: Db, input: TSignUpBody): Promise<TUser> {
   checkNewPassword(input.password, "password", input);
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.$transaction(async (tx) => {
+    const created = await db.$transaction(async (tx) => {
       const isFirst = (await tx.user.count()) === 0;
       return tx.user.create({
         data: {
@@ -24,6 +36,7 @@ export async function signUp(db: Db, input: TSignUpBody): Promise<TUser> {
         select: userFields,
       });
     });
+    return userOf(created);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new AppError(
@@ -41,5 +54,5 @@ export async function signIn(db: Db, input: TSignInBody): Promise<TUser> {
   if (!user || !valid) {
     throw new AppError(ErrorCode.INVALID_CREDENTIALS, "Email or password is wrong.");
   }
-  return { id: user.id, email: user.email, name: user.name, isInstanceAdmin: user.isInstanceAdmin };
+  return userOf(user);
 }

@@ -76,6 +76,7 @@ export async function deleteAccount(
         email: `deleted-${caller.id}@deleted.invalid`,
         passwordHash: NO_PASSWORD,
         isInstanceAdmin: false,
+        locale: null,
         deletedAt: now,
       },
     });

@@ -41,7 +41,7 @@ async function findCredential(
 ): Promise<Credential | null> {
   const { table, touched } = CREDENTIAL_SOURCES[source];
   const [row] = await db.$queryRaw<(TUser & Omit<Credential, "user">)[]>`
-    SELECT u.id, u.email, u.name, u.is_instance_admin AS "isInstanceAdmin",
+    SELECT u.id, u.email, u.name, u.is_instance_admin AS "isInstanceAdmin", u.locale,
       c.id AS "credentialId", c.expires_at AS "expiresAt", c.${touched} AS "touchedAt"
     FROM ${table} c JOIN users u ON u.id = c.user_id
     WHERE c.token_hash = ${hashSecret(secret)}`;

@@ -1,4 +1,10 @@
-import { type TSignInBody, type TSignUpBody, type TUser, ZUser } from "@tideway/contracts";
+import {
+  type TSignInBody,
+  type TSignUpBody,
+  type TUpdateMeBody,
+  type TUser,
+  ZUser,
+} from "@tideway/contracts";
 import { apiRequest, ignoreBody, wrapped } from "../../api/api-request";
 
 const ZUserReply = wrapped("user", ZUser);
@@ -25,5 +31,11 @@ export async function signUp(body: TSignUpBody): Promise<TUser> {
   const { user } = await apiRequest("POST", "/api/auth/sign-up", ZUserReply, body, {
     quietUnauthenticated: true,
   });
+  return user;
+}
+
+/** Changes the signed-in person's own settings (the interface language). */
+export async function updateMe(body: TUpdateMeBody): Promise<TUser> {
+  const { user } = await apiRequest("PATCH", "/api/auth/me", ZUserReply, body);
   return user;
 }

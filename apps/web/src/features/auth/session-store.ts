@@ -1,6 +1,7 @@
 import type { TSignUpBody, TUser } from "@tideway/contracts";
 import { create } from "zustand";
 import { ApiError, whenUnauthenticated } from "../../api/api-request";
+import { useLocale } from "../../i18n/locale-store";
 import { fetchCurrentUser, signIn, signOut, signUp } from "./auth-api";
 
 type SessionStatus = "unknown" | "signed-in" | "signed-out";
@@ -15,6 +16,8 @@ interface SessionState {
   signUp: (body: TSignUpBody) => Promise<void>;
   signOut: () => Promise<void>;
   expire: () => void;
+  /** The account as the server returned it after a change of its settings. */
+  replaceUser: (user: TUser) => void;
 }
 
 export const useSession = create<SessionState>()((set) => ({
@@ -22,7 +25,9 @@ export const useSession = create<SessionState>()((set) => ({
   user: null,
   check: async () => {
     try {
-      set({ status: "signed-in", user: await fetchCurrentUser() });
+      const user = await fetchCurrentUser();
+      useLocale.getState().adoptAccountLocale(user.locale);
+      set({ status: "signed-in", user });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) set({ status: "signed-out", user: null });
       else throw error;
@@ -30,6 +35,7 @@ export const useSession = create<SessionState>()((set) => ({
   },
   signIn: async (email, password) => {
     const user = await signIn({ email, password });
+    useLocale.getState().adoptAccountLocale(user.locale);
     set({ status: "signed-in", user });
   },
   signUp: async (body) => {
@@ -44,6 +50,7 @@ export const useSession = create<SessionState>()((set) => ({
     }
   },
   expire: () => set({ status: "signed-out", user: null }),
+  replaceUser: (user) => set({ user }),
 }));
 
 whenUnauthenticated(() => useSession.getState().expire());

@@ -2,6 +2,8 @@ import { PASSWORD_MIN_LENGTH } from "@tideway/contracts";
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { ApiError } from "../../api/api-request";
+import type { MessageId } from "../../i18n/messages";
+import { useT } from "../../i18n/use-t";
 import { useSession } from "./session-store";
 
 /** Only same-site paths are followed after signing in, never another origin. */
@@ -10,22 +12,31 @@ function safeNext(next: string | null): string {
 }
 
 /** What differs between signing in and creating an account. */
-const MODES = {
+const MODES: Record<
+  "sign-in" | "sign-up",
+  {
+    title: MessageId;
+    submit: MessageId;
+    submitting: MessageId;
+    failed: MessageId;
+    other: { path: string; prompt: MessageId };
+  }
+> = {
   "sign-in": {
-    title: "Sign in to Tideway",
-    submit: "Sign in",
-    submitting: "Signing in…",
-    failed: "Signing in failed. Try again.",
-    other: { path: "/sign-up", question: "New to Tideway? ", link: "Create an account" },
+    title: "signIn.title",
+    submit: "signIn.submit",
+    submitting: "signIn.submitting",
+    failed: "signIn.failed",
+    other: { path: "/sign-up", prompt: "signIn.newHere" },
   },
   "sign-up": {
-    title: "Create your Tideway account",
-    submit: "Create account",
-    submitting: "Creating…",
-    failed: "Creating the account failed. Try again.",
-    other: { path: "/sign-in", question: "Already have an account? ", link: "Sign in" },
+    title: "signUp.title",
+    submit: "signUp.submit",
+    submitting: "signUp.submitting",
+    failed: "signUp.failed",
+    other: { path: "/sign-in", prompt: "signUp.haveAccount" },
   },
-} as const;
+};
 
 /** Signing in, or (at /sign-up) creating an account, which signs it in too. */
 export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" }) {
@@ -38,6 +49,7 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
   const [busy, setBusy] = useState(false);
   const next = safeNext(params.get("next"));
   const check = useSession((s) => s.check);
+  const t = useT();
 
   useEffect(() => {
     // A visitor who already has a session goes straight on; an unreachable server shows on submit.
@@ -62,7 +74,7 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
       else await signIn(email, password);
       await navigate(next, { replace: true });
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : text.failed);
+      setError(caught instanceof ApiError ? caught.message : t(text.failed));
     } finally {
       setBusy(false);
     }
@@ -71,19 +83,19 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
   return (
     <main className="sign-in">
       <form className="sign-in-form" onSubmit={(event) => void submit(event)}>
-        <h1>{text.title}</h1>
+        <h1>{t(text.title)}</h1>
         {signingUp && (
           <label>
-            Name
+            {t("signIn.name")}
             <input name="name" autoComplete="name" maxLength={100} />
           </label>
         )}
         <label>
-          Email
+          {t("signIn.email")}
           <input name="email" type="email" autoComplete="username" required />
         </label>
         <label>
-          Password
+          {t("signIn.password")}
           <input
             name="password"
             type="password"
@@ -92,18 +104,17 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
             required
           />
         </label>
-        {signingUp && <p className="hint">At least {PASSWORD_MIN_LENGTH} characters.</p>}
+        {signingUp && <p className="hint">{t("signUp.passwordHint", { count: PASSWORD_MIN_LENGTH })}</p>}
         {error && (
           <p role="alert" className="form-error">
             {error}
           </p>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? text.submitting : text.submit}
+          {busy ? t(text.submitting) : t(text.submit)}
         </button>
         <p className="hint">
-          {text.other.question}
-          <Link to={elsewhere}>{text.other.link}</Link>
+          {t(text.other.prompt, { link: (chunks) => <Link to={elsewhere}>{chunks}</Link> })}
         </p>
       </form>
     </main>

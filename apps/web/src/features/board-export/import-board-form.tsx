@@ -1,12 +1,14 @@
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
 import { ApiError } from "../../api/api-request";
+import { useT } from "../../i18n/use-t";
 import { importBoardFile } from "./board-export-api";
 import { IssueList } from "./issue-list";
 
 /** Recreates a board from a file made by "Export board", here or on another Tideway install. */
 export function ImportBoardForm() {
   const navigate = useNavigate();
+  const t = useT();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -28,35 +30,31 @@ export function ImportBoardForm() {
       setError(
         caught instanceof ApiError
           ? caught
-          : new ApiError(0, { code: "IMPORT_FAILED", message: "The board could not be imported." }),
+          : new ApiError(0, { code: "IMPORT_FAILED", message: t("boardImport.failed") }),
       );
       setBusy(false);
     }
   }
 
   return (
-    <form className="create-board" aria-label="Import board" onSubmit={(event) => void submit(event)}>
-      <h2>Import board</h2>
-      <p className="quiet-link">
-        A file from "Export board" (board settings) becomes a new board with its whole history; you become its
-        admin. Give a new key to import it next to the original.
-      </p>
+    <form
+      className="create-board"
+      aria-label={t("boardImport.title")}
+      onSubmit={(event) => void submit(event)}
+    >
+      <h2>{t("boardImport.title")}</h2>
+      <p className="quiet-link">{t("boardImport.explanation")}</p>
       <div className="form-row">
         <label>
-          Export file
+          {t("boardImport.file")}
           <input name="file" type="file" accept="application/json,.json" required />
         </label>
         <label>
-          New key (optional)
-          <input
-            name="key"
-            pattern="[A-Za-z][A-Za-z0-9]{1,9}"
-            title="2-10 letters or digits, e.g. PAY"
-            size={8}
-          />
+          {t("boardImport.key")}
+          <input name="key" pattern="[A-Za-z][A-Za-z0-9]{1,9}" title={t("boards.new.keyTitle")} size={8} />
         </label>
         <label>
-          New name (optional)
+          {t("boardImport.name")}
           <input name="name" maxLength={100} />
         </label>
       </div>
@@ -67,7 +65,7 @@ export function ImportBoardForm() {
         </div>
       )}
       <button type="submit" className="primary" disabled={busy}>
-        {busy ? "Importing…" : "Import board"}
+        {busy ? t("boardImport.submitting") : t("boardImport.title")}
       </button>
     </form>
   );

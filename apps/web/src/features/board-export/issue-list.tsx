@@ -1,5 +1,8 @@
+import { useT } from "../../i18n/use-t";
+
 /** The first problems an error's `details.issues` names (`{ field, message }`), as a list. */
 export function IssueList({ details, limit = 10 }: { details: unknown; limit?: number }) {
+  const t = useT();
   const issues = (details as { issues?: { field?: unknown; message?: unknown }[] } | undefined)?.issues;
   if (!Array.isArray(issues) || issues.length < 2) return null;
   return (
@@ -10,7 +13,7 @@ export function IssueList({ details, limit = 10 }: { details: unknown; limit?: n
           {String(issue.field ?? "")}: {String(issue.message ?? "")}
         </li>
       ))}
-      {issues.length > limit && <li>… and {issues.length - limit} more</li>}
+      {issues.length > limit && <li>{t("issues.more", { count: issues.length - limit })}</li>}
     </ul>
   );
 }

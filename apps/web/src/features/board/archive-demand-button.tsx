@@ -1,12 +1,14 @@
 import type { TDemand } from "@tideway/contracts";
 import { useState } from "react";
 import { ApiError } from "../../api/api-request";
+import { useT } from "../../i18n/use-t";
 import { updateDemand } from "./board-api";
 import { useBoardStore } from "./board-store";
 import { useDemandEditor } from "./demand-editor-store";
 
 /** Takes a demand off the board (it stays in the history and the metrics); asks once more first. */
 export function ArchiveDemandButton({ demand }: { demand: TDemand }) {
+  const t = useT();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -19,26 +21,27 @@ export function ArchiveDemandButton({ demand }: { demand: TDemand }) {
       useDemandEditor.getState().close();
       useBoardStore.getState().removeDemand(demand.id);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The demand could not be archived.");
+      setError(caught instanceof ApiError ? caught.message : t("archive.failed"));
       setBusy(false);
     }
   }
 
   return (
-    <section className="archive-demand" aria-label="Archive">
+    <section className="archive-demand" aria-label={t("archive.label")}>
       {confirming ? (
         <div className="form-row">
-          <span>Archive {demand.key}? It leaves the board.</span>
+          <span>{t("archive.confirmText", { key: demand.key })}</span>
+
           <button type="button" className="danger" disabled={busy} onClick={() => void archive()}>
-            Archive
+            {t("archive.label")}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
-            Keep
+            {t("archive.keep")}
           </button>
         </div>
       ) : (
         <button type="button" className="danger-quiet" onClick={() => setConfirming(true)}>
-          Archive…
+          {t("archive.open")}
         </button>
       )}
       {error && (

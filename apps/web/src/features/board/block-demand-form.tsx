@@ -1,11 +1,13 @@
 import type { TDemand } from "@tideway/contracts";
 import { type FormEvent, useState } from "react";
 import { ApiError } from "../../api/api-request";
+import { useT } from "../../i18n/use-t";
 import { blockDemand, unblockDemand } from "./board-api";
 import { useBoardStore } from "./board-store";
 
 /** Blocking needs a reason, so the stand-up knows what to chase. */
 export function BlockDemandForm({ demand }: { demand: TDemand }) {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -15,7 +17,7 @@ export function BlockDemandForm({ demand }: { demand: TDemand }) {
     try {
       useBoardStore.getState().applyDemand((await action()).demand);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "That did not work. Try again.");
+      setError(caught instanceof ApiError ? caught.message : t("block.failed"));
     } finally {
       setBusy(false);
     }
@@ -28,25 +30,32 @@ export function BlockDemandForm({ demand }: { demand: TDemand }) {
   }
 
   return (
-    <section className="block-demand" aria-label="Blocking">
+    <section className="block-demand" aria-label={t("block.label")}>
       {demand.blocked ? (
         <div className="form-row">
           <p className="blocked-badge">
-            <strong>Blocked</strong>
-            {demand.blockedReason && `: ${demand.blockedReason}`}
+            {demand.blockedReason ? (
+              t("card.blockedBecause", {
+                b: (chunks) => <strong>{chunks}</strong>,
+                reason: demand.blockedReason,
+              })
+            ) : (
+              <strong>{t("card.blocked")}</strong>
+            )}
           </p>
+
           <button type="button" disabled={busy} onClick={() => void run(() => unblockDemand(demand.id))}>
-            Unblock
+            {t("block.unblock")}
           </button>
         </div>
       ) : (
         <form className="form-row" onSubmit={block}>
           <label>
-            Blocked because
+            {t("block.because")}
             <input name="reason" required maxLength={500} />
           </label>
           <button type="submit" disabled={busy}>
-            Block
+            {t("block.block")}
           </button>
         </form>
       )}

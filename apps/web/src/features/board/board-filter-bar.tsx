@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
+import { useT } from "../../i18n/use-t";
 import {
   type BoardFilter,
   boardFilterFromParams,
@@ -9,7 +10,7 @@ import {
   paramsWithBoardFilter,
 } from "./board-filter";
 import { useBoardStore } from "./board-store";
-import { DEMAND_TYPES } from "./demand-fields";
+import { DEMAND_TYPE_NAMES, DEMAND_TYPES } from "./demand-fields";
 import { useBoardFilter, useVisibleDemandIds } from "./use-visible-demand-ids";
 
 /** Whether a key press was typed into something (then "/" is a character, not a shortcut). */
@@ -25,6 +26,7 @@ function typingIn(target: EventTarget | null): boolean {
  */
 export function BoardFilterBar() {
   const [, setParams] = useSearchParams();
+  const t = useT();
   const filter = useBoardFilter();
   const members = useBoardStore((s) => s.members);
   const lanes = useBoardStore((s) => s.lanes);
@@ -56,51 +58,51 @@ export function BoardFilterBar() {
   };
 
   return (
-    <search className="board-filters" aria-label="Filter the cards">
+    <search className="board-filters" aria-label={t("filter.label")}>
       <input
         ref={search}
         type="search"
         className="board-search"
-        aria-label="Search cards by key or title"
+        aria-label={t("filter.search")}
         aria-keyshortcuts="/"
-        placeholder="Search key or title  ( / )"
+        placeholder={t("filter.searchPlaceholder")}
         value={text}
         onChange={(event) => change({ text: event.target.value })}
       />
       <select
-        aria-label="Owner"
+        aria-label={t("filter.owner")}
         value={filter.ownerId ?? ""}
         onChange={(event) => change({ ownerId: event.target.value || null })}
       >
-        <option value="">Any owner</option>
+        <option value="">{t("filter.anyOwner")}</option>
         {members.map((member) => (
           <option key={member.userId} value={member.userId}>
             {member.name}
           </option>
         ))}
-        <option value={NO_OWNER}>No owner</option>
+        <option value={NO_OWNER}>{t("filter.noOwner")}</option>
       </select>
       <select
-        aria-label="Type"
+        aria-label={t("filter.type")}
         value={filter.type ?? ""}
         onChange={(event) => {
           const type = DEMAND_TYPES.find((option) => option === event.target.value);
           change({ type: type ?? null });
         }}
       >
-        <option value="">Any type</option>
+        <option value="">{t("filter.anyType")}</option>
         {DEMAND_TYPES.map((type) => (
           <option key={type} value={type}>
-            {type}
+            {t(DEMAND_TYPE_NAMES[type])}
           </option>
         ))}
       </select>
       <select
-        aria-label="Lane"
+        aria-label={t("filter.lane")}
         value={filter.laneId ?? ""}
         onChange={(event) => change({ laneId: event.target.value || null })}
       >
-        <option value="">Any lane</option>
+        <option value="">{t("filter.anyLane")}</option>
         {lanes.map((lane) => (
           <option key={lane.id} value={lane.id}>
             {lane.name}
@@ -113,23 +115,23 @@ export function BoardFilterBar() {
           checked={filter.blocked}
           onChange={(event) => change({ blocked: event.target.checked })}
         />
-        Blocked
+        {t("filter.blocked")}
       </label>
-      <label className="inline" title="In progress for longer than 85% of recent deliveries took">
+      <label className="inline" title={t("filter.pastSleTitle")}>
         <input
           type="checkbox"
           checked={filter.pastSle}
           onChange={(event) => change({ pastSle: event.target.checked })}
         />
-        Past SLE
+        {t("filter.pastSle")}
       </label>
       {isFiltering(filter) && (
         <button type="button" className="link-button" onClick={() => change(NO_FILTER)}>
-          Clear filters
+          {t("filter.clear")}
         </button>
       )}
       <output className="filter-summary" aria-live="polite">
-        {visible ? `Showing ${visible.size} of ${total} cards; stage counts include them all` : ""}
+        {visible ? t("filter.summary", { shown: visible.size, total }) : ""}
       </output>
     </search>
   );

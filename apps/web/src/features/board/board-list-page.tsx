@@ -2,30 +2,33 @@ import { type FormEvent, useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError } from "../../api/api-request";
 import { useResource } from "../../api/use-resource";
+import { useT } from "../../i18n/use-t";
 import { ImportBoardForm } from "../board-export/import-board-form";
 import { PortfolioList } from "../portfolio/portfolio-list";
 import { createBoard, fetchBoards } from "./board-api";
 
 /** The boards the signed-in person belongs to, and a form to start a new one. */
 export function BoardListPage() {
-  const list = useResource(["boards"], fetchBoards, { failureMessage: "Boards could not be loaded." });
+  const t = useT();
+  const list = useResource(["boards"], fetchBoards, { failureMessage: t("boards.loadFailed") });
   const boards = list.data;
   const failure = list.error;
+  const documentTitle = t("boards.documentTitle");
 
   useEffect(() => {
-    document.title = "Boards · Tideway";
-  }, []);
+    document.title = documentTitle;
+  }, [documentTitle]);
 
   return (
     <main className="board-list-page">
-      <h1>Boards</h1>
+      <h1>{t("boards.title")}</h1>
       {failure && (
         <p role="alert" className="form-error">
           {failure}
         </p>
       )}
-      {list.status === "loading" && <p>Loading…</p>}
-      {boards?.length === 0 && <p>You are not on any board yet. Start one below.</p>}
+      {list.status === "loading" && <p>{t("app.loading")}</p>}
+      {boards?.length === 0 && <p>{t("boards.none")}</p>}
       {boards && boards.length > 0 && (
         <ul className="board-list">
           {boards.map((board) => (
@@ -35,7 +38,7 @@ export function BoardListPage() {
               </Link>
               {board.role === "admin" && (
                 <Link className="quiet-link" to={`/boards/${board.id}/settings`}>
-                  Settings
+                  {t("boards.settings")}
                 </Link>
               )}
             </li>
@@ -51,6 +54,7 @@ export function BoardListPage() {
 
 function CreateBoardForm() {
   const navigate = useNavigate();
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -67,34 +71,34 @@ function CreateBoardForm() {
       });
       await navigate(`/boards/${id}`);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The board could not be created.");
+      setError(caught instanceof ApiError ? caught.message : t("boards.new.failed"));
       setBusy(false);
     }
   }
 
   return (
-    <form className="create-board" aria-label="New board" onSubmit={(event) => void submit(event)}>
-      <h2>New board</h2>
+    <form className="create-board" aria-label={t("boards.new")} onSubmit={(event) => void submit(event)}>
+      <h2>{t("boards.new")}</h2>
       <div className="form-row">
         <label>
-          Name
+          {t("boards.new.name")}
           <input name="name" required maxLength={100} />
         </label>
         <label>
-          Key
+          {t("boards.new.key")}
           <input
             name="key"
             required
             pattern="[A-Za-z][A-Za-z0-9]{1,9}"
-            title="2-10 letters or digits, e.g. PAY"
+            title={t("boards.new.keyTitle")}
             size={8}
           />
         </label>
         <label>
-          Start from
+          {t("boards.new.template")}
           <select name="template" defaultValue="2-1-1">
-            <option value="2-1-1">2-1-1 value stream</option>
-            <option value="empty">Empty board</option>
+            <option value="2-1-1">{t("boards.new.template.211")}</option>
+            <option value="empty">{t("boards.new.template.empty")}</option>
           </select>
         </label>
       </div>
@@ -104,7 +108,7 @@ function CreateBoardForm() {
         </p>
       )}
       <button type="submit" className="primary" disabled={busy}>
-        Create board
+        {t("boards.new.submit")}
       </button>
     </form>
   );

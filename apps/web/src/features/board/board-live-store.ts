@@ -2,9 +2,10 @@ import { type TBoardEvent, ZBoardEvent } from "@tideway/contracts";
 import { create } from "zustand";
 import { ApiError } from "../../api/api-request";
 import { subscribeToBoardRoom } from "../../api/board-room";
+import { translate } from "../../i18n/intl";
 import { notify } from "../../ui/notice-stack";
 import { fetchBoard } from "./board-api";
-import { BOARD_MISSING, boardMissingStatus } from "./board-load-failure";
+import { boardMissingSentence, boardMissingStatus } from "./board-load-failure";
 import { useBoardStore } from "./board-store";
 
 type LiveStatus = "offline" | "connecting" | "live";
@@ -129,10 +130,11 @@ async function fetchUntilCurrent(): Promise<void> {
     } catch (error) {
       const missing = error instanceof ApiError && boardMissingStatus(error.status);
       const message = missing
-        ? `${BOARD_MISSING}.`
+        ? boardMissingSentence()
         : error instanceof ApiError
           ? error.message
-          : "The board could not be loaded.";
+          : translate("board.loadFailed");
+
       // A 4xx (not found, no longer a member) stays so; anything else may pass.
       const retryable = !(error instanceof ApiError && error.status >= 400 && error.status < 500);
       if (useBoardStore.getState().status === "ready") notify(message);

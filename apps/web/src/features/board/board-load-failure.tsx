@@ -1,4 +1,6 @@
 import { Link } from "react-router";
+import { translate } from "../../i18n/intl";
+import { useT } from "../../i18n/use-t";
 import { useBoardLive } from "./board-live-store";
 import { useBoardStore } from "./board-store";
 
@@ -6,13 +8,14 @@ import { useBoardStore } from "./board-store";
 export function BoardLoadFailure() {
   const failure = useBoardStore((s) => s.failure);
   const retryable = useBoardStore((s) => s.retryable);
+  const t = useT();
   if (!retryable) {
     return (
       <section className="page-message board-missing" aria-labelledby="board-missing-title">
-        <h1 id="board-missing-title">{BOARD_MISSING}</h1>
-        <p>Check the address, or ask one of the board's admins to add you.</p>
+        <h1 id="board-missing-title">{t("boardMissing.title")}</h1>
+        <p>{t("boardMissing.help")}</p>
         <Link to="/" className="button-link primary">
-          Back to your boards
+          {t("boardMissing.back")}
         </Link>
       </section>
     );
@@ -21,7 +24,7 @@ export function BoardLoadFailure() {
     <div role="alert" className="page-message">
       <p>{failure}</p>
       <button type="button" onClick={() => void useBoardLive.getState().refresh()}>
-        Try again
+        {t("board.retry")}
       </button>
     </div>
   );
@@ -31,7 +34,9 @@ export function BoardLoadFailure() {
  * One answer for a malformed id, an unknown board and a board the viewer is
  * not a member of: telling them apart would tell strangers which boards exist.
  */
-export const BOARD_MISSING = "This board does not exist or you are not a member";
+export function boardMissingSentence(): string {
+  return translate("boardMissing.title");
+}
 
 /** Whether a board request's status means the board is not there for this viewer. */
 export function boardMissingStatus(status: number): boolean {

@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
+import { useT } from "../../i18n/use-t";
 import { AcceptanceOverrideDialog } from "../portfolio/acceptance-override-dialog";
 import { useBoardChildren } from "../portfolio/use-board-children";
 import { BoardFilterBar } from "./board-filter-bar";
@@ -27,10 +28,12 @@ export function BoardPage() {
   const key = useBoardStore((s) => s.key);
   const role = useBoardStore((s) => s.role);
   const [view, chooseView] = useBoardViewChoice();
+  const t = useT();
+  const documentTitle = name ? t("board.documentTitle", { name }) : "Tideway";
 
   useEffect(() => {
-    document.title = name ? `${name} · Tideway` : "Tideway";
-  }, [name]);
+    document.title = documentTitle;
+  }, [documentTitle]);
 
   if (missing) {
     return (
@@ -44,16 +47,16 @@ export function BoardPage() {
     <main className="board-page" data-view={view}>
       <header className="page-header">
         <h1>
-          {name || "Board"} {key && <span className="board-key">{key}</span>}
+          {name || t("board.fallbackName")} {key && <span className="board-key">{key}</span>}
         </h1>
         <LiveStatus />
-        <Link to={`/boards/${boardId}/dashboard`}>Dashboard</Link>
-        <Link to={`/boards/${boardId}/standup`}>Stand-up</Link>
-        {role === "admin" && <Link to={`/boards/${boardId}/settings`}>Settings</Link>}
+        <Link to={`/boards/${boardId}/dashboard`}>{t("board.dashboard")}</Link>
+        <Link to={`/boards/${boardId}/standup`}>{t("board.standup")}</Link>
+        {role === "admin" && <Link to={`/boards/${boardId}/settings`}>{t("board.settings")}</Link>}
         <KeyboardShortcutsButton />
         {status === "ready" && boardId && <LeaveBoardButton boardId={boardId} boardName={name} />}
       </header>
-      {status === "loading" && <p className="page-message">Loading the board…</p>}
+      {status === "loading" && <p className="page-message">{t("board.loading")}</p>}
       {status === "failed" && <BoardLoadFailure />}
       {status === "ready" && (
         <>

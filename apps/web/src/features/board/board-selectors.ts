@@ -1,5 +1,6 @@
 import type { TCriterion, TDemand, TStage } from "@tideway/contracts";
 import { inProgressStageIds, isDeliveredRank, orderStages } from "@tideway/domain";
+import { translate } from "../../i18n/intl";
 import type { useBoardStore } from "./board-store";
 import { cellIdOf } from "./cell-order";
 
@@ -108,9 +109,9 @@ export const selectOpenDefects =
 
 /** "Development, Standard": how people name a cell (and screen readers announce it). */
 export function describeCell(state: BoardState, stageId: string, laneId: string): string {
-  const stage = state.stages.find((s) => s.id === stageId)?.name ?? "an unknown stage";
-  const lane = state.lanes.find((l) => l.id === laneId)?.name ?? "an unknown lane";
-  return `${stage}, ${lane}`;
+  const stage = state.stages.find((s) => s.id === stageId)?.name ?? translate("cell.unknownStage");
+  const lane = state.lanes.find((l) => l.id === laneId)?.name ?? translate("cell.unknownLane");
+  return translate("cell.label", { stage, lane });
 }
 
 export function canEdit(state: BoardState): boolean {

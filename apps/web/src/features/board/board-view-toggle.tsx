@@ -1,15 +1,17 @@
+import type { MessageId } from "../../i18n/messages";
+import { useT } from "../../i18n/use-t";
 import { BOARD_VIEWS, type BoardView } from "./board-view-store";
 
-const VIEW_NAMES: Record<BoardView, string> = {
-  standard: "Standard",
-  compact: "Compact",
-  projector: "Projector",
+const VIEW_NAMES: Record<BoardView, MessageId> = {
+  standard: "view.standard",
+  compact: "view.compact",
+  projector: "view.projector",
 };
 
-const VIEW_HINTS: Record<BoardView, string> = {
-  standard: "Cards at their usual size",
-  compact: "Smaller cards, for a laptop screen",
-  projector: "Large text for a room, every stage still on screen",
+const VIEW_HINTS: Record<BoardView, MessageId> = {
+  standard: "view.standard.hint",
+  compact: "view.compact.hint",
+  projector: "view.projector.hint",
 };
 
 /** Standard, Compact or Projector: how the board is drawn (kept per user and in the URL). */
@@ -20,18 +22,19 @@ export function BoardViewToggle({
   view: BoardView;
   onChoose: (view: BoardView) => void;
 }) {
+  const t = useT();
   return (
     <fieldset className="view-toggle">
-      <legend className="visually-hidden">Board view</legend>
+      <legend className="visually-hidden">{t("view.legend")}</legend>
       {BOARD_VIEWS.map((option) => (
         <button
           key={option}
           type="button"
           aria-pressed={view === option}
-          title={VIEW_HINTS[option]}
+          title={t(VIEW_HINTS[option])}
           onClick={() => onChoose(option)}
         >
-          {VIEW_NAMES[option]}
+          {t(VIEW_NAMES[option])}
         </button>
       ))}
     </fieldset>

@@ -1,12 +1,14 @@
 import { ZDemandType } from "@tideway/contracts";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { ApiError } from "../../api/api-request";
+import { useT } from "../../i18n/use-t";
 import { createDemand } from "./board-api";
 import { useBoardStore } from "./board-store";
 import { SizeInput, sizeFrom, TypeSelect } from "./demand-fields";
 
 /** Adds a demand to the first stage, in the lane chosen (by default the first lane without a limit). */
 export function CreateDemandForm({ stageId }: { stageId: string }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +23,7 @@ export function CreateDemandForm({ stageId }: { stageId: string }) {
   if (!open) {
     return (
       <button type="button" className="add-demand" onClick={() => setOpen(true)}>
-        + Add demand
+        {t("create.open")}
       </button>
     );
   }
@@ -48,16 +50,16 @@ export function CreateDemandForm({ stageId }: { stageId: string }) {
       formElement.reset();
       titleRef.current?.focus();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The demand could not be added.");
+      setError(caught instanceof ApiError ? caught.message : t("create.failed"));
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <form className="create-demand" aria-label="Add a demand" onSubmit={(event) => void submit(event)}>
+    <form className="create-demand" aria-label={t("create.label")} onSubmit={(event) => void submit(event)}>
       <label>
-        Title
+        {t("create.title")}
         <input ref={titleRef} name="title" required maxLength={200} />
       </label>
       <div className="form-row">
@@ -65,7 +67,7 @@ export function CreateDemandForm({ stageId }: { stageId: string }) {
         <SizeInput />
       </div>
       <label>
-        Lane
+        {t("create.lane")}
         <select name="laneId" defaultValue={defaultLane?.id}>
           {lanes.map((lane) => (
             <option key={lane.id} value={lane.id}>
@@ -81,10 +83,10 @@ export function CreateDemandForm({ stageId }: { stageId: string }) {
       )}
       <div className="form-actions">
         <button type="button" onClick={() => setOpen(false)}>
-          Close
+          {t("create.close")}
         </button>
         <button type="submit" className="primary" disabled={busy}>
-          Add
+          {t("create.submit")}
         </button>
       </div>
     </form>

@@ -1,9 +1,11 @@
 import type { TCriterion, TDemand } from "@tideway/contracts";
 import { memo } from "react";
+import { useT } from "../../i18n/use-t";
 import { daysSince } from "../../ui/clock-store";
 import { BusinessCardProgress } from "../portfolio/business-demand-progress";
 import { useBoardStore } from "./board-store";
 import { useDemandEditor } from "./demand-editor-store";
+import { DEMAND_TYPE_NAMES } from "./demand-fields";
 import { OwnerInitials } from "./owner-initials";
 import { SleBadge } from "./sle-badge";
 
@@ -16,6 +18,7 @@ interface DemandCardProps {
 }
 
 function DemandCardView({ demand, criteria, openDefects, now }: DemandCardProps) {
+  const t = useT();
   const checked = criteria.filter((criterion) => demand.checkedCriterionIds.includes(criterion.id)).length;
   const daysInStage = daysSince(demand.enteredStageAt, now);
   const daysCommitted = demand.committedAt ? daysSince(demand.committedAt, now) : null;
@@ -23,9 +26,9 @@ function DemandCardView({ demand, criteria, openDefects, now }: DemandCardProps)
     <article className="demand-card" data-type={demand.type} data-blocked={demand.blocked || undefined}>
       <div className="card-line">
         <span className="card-key">{demand.key}</span>
-        <span className={`card-type type-${demand.type}`}>{demand.type}</span>
+        <span className={`card-type type-${demand.type}`}>{t(DEMAND_TYPE_NAMES[demand.type])}</span>
         {demand.size && (
-          <span className="card-size" title="Size">
+          <span className="card-size" title={t("card.size")}>
             {demand.size}
           </span>
         )}
@@ -42,29 +45,33 @@ function DemandCardView({ demand, criteria, openDefects, now }: DemandCardProps)
       </button>
       {demand.blocked && (
         <p className="blocked-badge">
-          <strong>Blocked</strong>
-          {demand.blockedReason && `: ${demand.blockedReason}`}
+          {demand.blockedReason ? (
+            t("card.blockedBecause", {
+              b: (chunks) => <strong>{chunks}</strong>,
+              reason: demand.blockedReason,
+            })
+          ) : (
+            <strong>{t("card.blocked")}</strong>
+          )}
         </p>
       )}
       <SleBadge demand={demand} now={now} />
       <BusinessCardProgress demandId={demand.id} />
       <div className="card-line card-facts">
-        <span title="Days in this stage">{daysInStage}d in stage</span>
+        <span title={t("card.inStageTitle")}>{t("card.inStage", { days: daysInStage })}</span>
         {daysCommitted !== null && (
-          <span title="Days since the commitment point">{daysCommitted}d committed</span>
+          <span title={t("card.committedTitle")}>{t("card.committed", { days: daysCommitted })}</span>
         )}
         {criteria.length > 0 && (
           <span
             className={checked === criteria.length ? "checks done" : "checks"}
-            title={`${checked} of ${criteria.length} criteria of this stage checked`}
+            title={t("card.checksTitle", { checked, total: criteria.length })}
           >
             ✓ {checked}/{criteria.length}
           </span>
         )}
         {openDefects > 0 && (
-          <span className="open-defects">
-            {openDefects} open {openDefects === 1 ? "defect" : "defects"}
-          </span>
+          <span className="open-defects">{t("card.openDefects", { count: openDefects })}</span>
         )}
       </div>
     </article>

@@ -1,4 +1,5 @@
 import type { TDemand } from "@tideway/contracts";
+import { useT } from "../../i18n/use-t";
 import { selectStageCriteria } from "./board-selectors";
 import { useBoardStore } from "./board-store";
 import { useCriterionChecks } from "./use-criterion-checks";
@@ -8,11 +9,12 @@ export function DemandChecklist({ demand, editable }: { demand: TDemand; editabl
   const criteria = useBoardStore(selectStageCriteria(demand.stageId));
   const stageName = useBoardStore((s) => s.stages.find((stage) => stage.id === demand.stageId)?.name ?? "");
   const { isChecked, toggle, error } = useCriterionChecks(demand);
+  const t = useT();
   if (criteria.length === 0) return null;
 
   return (
     <fieldset className="demand-checklist" disabled={!editable}>
-      <legend>{stageName} checklist</legend>
+      <legend>{t("checklist.legend", { stage: stageName })}</legend>
       {criteria.map((criterion) => (
         <label key={criterion.id} className="check-row">
           <input
@@ -22,8 +24,7 @@ export function DemandChecklist({ demand, editable }: { demand: TDemand; editabl
           />
           {criterion.text}
           <span className="criterion-phase">
-            {criterion.phase === "entry" ? "entry" : "exit"}
-            {criterion.required ? "" : ", optional"}
+            {t("checklist.phase", { phase: criterion.phase, required: criterion.required ? "yes" : "no" })}
           </span>
         </label>
       ))}

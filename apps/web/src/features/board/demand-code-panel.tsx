@@ -1,6 +1,7 @@
 import type { TDemand } from "@tideway/contracts";
 import { useResource } from "../../api/use-resource";
-import { formatInstant } from "../../ui/format-time";
+import { useT } from "../../i18n/use-t";
+import { formatInstant, formatSeconds } from "../../ui/format";
 import { fetchDemandCode } from "./board-api";
 
 const RELEASE_GOAL_SECONDS = 60 * 60;
@@ -12,45 +13,51 @@ const RELEASE_GOAL_SECONDS = 60 * 60;
  * webhook that links a commit also bumps the demand's version.
  */
 export function DemandCodePanel({ demand }: { demand: TDemand }) {
+  const t = useT();
   const record = useResource(["demand-code", demand.id], () => fetchDemandCode(demand.id), {
-    failureMessage: "The pipeline record could not be loaded.",
+    failureMessage: t("code.loadFailed"),
     refreshKey: demand.version,
   });
   const code = record.data;
 
   return (
     <section className="demand-code" aria-labelledby={`code-${demand.id}`}>
-      <h3 id={`code-${demand.id}`}>Delivery pipeline</h3>
-      {record.status === "failed" && <p>The pipeline record could not be loaded.</p>}
-      {record.status === "loading" && <p>Loading…</p>}
+      <h3 id={`code-${demand.id}`}>{t("code.title")}</h3>
+      {record.status === "failed" && <p>{t("code.loadFailed")}</p>}
+      {record.status === "loading" && <p>{t("app.loading")}</p>}
       {code && code.submissions.length === 0 && code.deliveries.length === 0 && (
         <p>No commits name {demand.key} yet. Put the key in a commit message or branch name.</p>
       )}
       {code && (code.submissions.length > 0 || code.deliveries.length > 0) && (
         <>
           <dl className="demand-code-summary" data-testid="demand-code-summary">
-            <dt>Last code submission</dt>
-            <dd>{code.lastSubmissionAt ? formatInstant(code.lastSubmissionAt) : "none"}</dd>
-            <dt>Released</dt>
-            <dd>{code.releasedAt ? formatInstant(code.releasedAt) : "not yet"}</dd>
-            <dt>Release lead time</dt>
+            <dt>{t("code.lastSubmission")}</dt>
+            <dd>{code.lastSubmissionAt ? formatInstant(code.lastSubmissionAt) : t("code.none")}</dd>
+            <dt>{t("code.released")}</dt>
+            <dd>{code.releasedAt ? formatInstant(code.releasedAt) : t("code.notYet")}</dd>
+            <dt>{t("code.leadTimeTitle")}</dt>
             <dd
               data-goal={
                 code.releaseLeadTime === null
-                  ? "none"
+                  ? t("code.none")
                   : code.releaseLeadTime <= RELEASE_GOAL_SECONDS
                     ? "met"
                     : "missed"
               }
             >
-              {code.releaseLeadTime === null ? "not released yet" : formatLeadTime(code.releaseLeadTime)}
+              {code.releaseLeadTime === null
+                ? t("code.notReleased")
+                : t("code.leadTime", {
+                    duration: formatSeconds(code.releaseLeadTime),
+                    goal: formatSeconds(RELEASE_GOAL_SECONDS),
+                  })}
             </dd>
           </dl>
           <ul className="demand-code-events">
             {[...code.submissions, ...code.deliveries].map((event) => (
               <li key={event.id}>
-                <span className="code-kind">{event.kind}</span> {event.sha?.slice(0, 7) ?? ""}{" "}
-                {event.environment ? `(${event.environment}) ` : ""}
+                <span className="code-kind">{t("code.kind", { kind: event.kind })}</span>
+                {event.sha?.slice(0, 7) ?? ""} {event.environment ? `(${event.environment}) ` : ""}
                 {event.message ?? event.repository ?? ""}{" "}
                 <time dateTime={event.at}>{formatInstant(event.at)}</time>
               </li>
@@ -60,10 +67,4 @@ export function DemandCodePanel({ demand }: { demand: TDemand }) {
       )}
     </section>
   );
-}
-
-function formatLeadTime(seconds: number): string {
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min (goal: within 60 min)`;
-  if (seconds < 86_400) return `${(seconds / 3600).toFixed(1)} hours (goal: within 60 min)`;
-  return `${(seconds / 86_400).toFixed(1)} days (goal: within 60 min)`;
 }

@@ -2,7 +2,8 @@ import type { TComment, TDemand } from "@tideway/contracts";
 import { type FormEvent, useId, useState } from "react";
 import { ApiError } from "../../api/api-request";
 import { useResource } from "../../api/use-resource";
-import { formatInstant } from "../../ui/format-time";
+import { useT } from "../../i18n/use-t";
+import { formatInstant } from "../../ui/format";
 import { useSession } from "../auth/session-store";
 import { canEdit } from "./board-selectors";
 import { useBoardStore } from "./board-store";
@@ -18,18 +19,19 @@ import { OwnerInitials } from "./owner-initials";
  */
 export function DemandComments({ demand }: { demand: TDemand }) {
   const headingId = useId();
+  const t = useT();
   const changes = useCardRecordEvents((s) => s.commentChanges[demand.id] ?? 0);
   const comments = useResource(["demand-comments", demand.id], () => fetchComments(demand.id), {
-    failureMessage: "The comments could not be loaded.",
+    failureMessage: t("comments.loadFailed"),
     refreshKey: changes,
   });
   const writable = useBoardStore(canEdit);
   const list = comments.data ?? [];
   return (
     <section className="demand-comments" aria-labelledby={headingId}>
-      <h3 id={headingId}>Comments{list.length > 0 ? ` (${list.length})` : ""}</h3>
-      {comments.status === "failed" && <p>The comments could not be loaded.</p>}
-      {comments.data && list.length === 0 && <p className="muted">No comments yet.</p>}
+      <h3 id={headingId}>{t("comments.title", { count: list.length })}</h3>
+      {comments.status === "failed" && <p>{t("comments.loadFailed")}</p>}
+      {comments.data && list.length === 0 && <p className="muted">{t("comments.none")}</p>}
       <ol className="comment-list">
         {list.map((comment) => (
           <CommentItem key={comment.id} comment={comment} onChange={() => void comments.reload()} />
@@ -42,6 +44,7 @@ export function DemandComments({ demand }: { demand: TDemand }) {
 
 function CommentItem({ comment, onChange }: { comment: TComment; onChange: () => void }) {
   const userId = useSession((s) => s.user?.id);
+  const t = useT();
   const role = useBoardStore((s) => s.role);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +57,7 @@ function CommentItem({ comment, onChange }: { comment: TComment; onChange: () =>
       await deleteComment(comment.id);
       onChange();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The comment could not be deleted.");
+      setError(caught instanceof ApiError ? caught.message : t("comments.deleteFailed"));
     }
   }
 
@@ -62,9 +65,9 @@ function CommentItem({ comment, onChange }: { comment: TComment; onChange: () =>
     <li className="comment" data-comment-id={comment.id}>
       <p className="comment-head">
         {comment.author && <OwnerInitials name={comment.author.name} decorative />}
-        <strong>{comment.author?.name ?? "A former member"}</strong>
+        <strong>{comment.author?.name ?? t("comments.formerMember")}</strong>
         <time dateTime={comment.createdAt}>{formatInstant(comment.createdAt)}</time>
-        {comment.editedAt && <span className="muted">(edited)</span>}
+        {comment.editedAt && <span className="muted">{t("comments.edited")}</span>}
       </p>
       {editing ? (
         <CommentForm
@@ -83,12 +86,12 @@ function CommentItem({ comment, onChange }: { comment: TComment; onChange: () =>
         <p className="comment-actions">
           {mine && (
             <button type="button" className="link-button" onClick={() => setEditing(true)}>
-              Edit
+              {t("comments.edit")}
             </button>
           )}
           {deletable && (
             <button type="button" className="link-button danger-quiet" onClick={() => void remove()}>
-              Delete
+              {t("comments.delete")}
             </button>
           )}
         </p>
@@ -120,9 +123,10 @@ function CommentForm(
         demandId?: undefined;
       },
 ) {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const label = props.commentId ? "Edit comment" : "Add a comment";
+  const label = props.commentId ? t("comments.editLabel") : t("comments.addLabel");
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -137,7 +141,7 @@ function CommentForm(
       form.reset();
       props.onPosted();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The comment could not be saved.");
+      setError(caught instanceof ApiError ? caught.message : t("comments.saveFailed"));
     } finally {
       setBusy(false);
     }
@@ -152,7 +156,7 @@ function CommentForm(
           rows={3}
           maxLength={10_000}
           defaultValue={props.initial ?? ""}
-          placeholder="Markdown; @Full Name notifies a board member"
+          placeholder={t("comments.placeholder")}
           required
         />
       </label>
@@ -164,11 +168,11 @@ function CommentForm(
       <div className="form-actions">
         {props.onCancel && (
           <button type="button" onClick={props.onCancel}>
-            Cancel
+            {t("comments.cancel")}
           </button>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          {props.commentId ? "Save comment" : "Comment"}
+          {props.commentId ? t("comments.save") : t("comments.post")}
         </button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 import { type TDemand, type TUpdateDemandBody, ZDemandType } from "@tideway/contracts";
 import { type FormEvent, useMemo, useState } from "react";
 import { ApiError } from "../../api/api-request";
+import { useT } from "../../i18n/use-t";
 import { updateDemand } from "./board-api";
 import { useBoardStore } from "./board-store";
 import { useDemandEditor } from "./demand-editor-store";
@@ -8,6 +9,7 @@ import { SizeInput, sizeFrom, TypeSelect } from "./demand-fields";
 
 /** Title, description, type, size and, for a defect, the demand it belongs to. */
 export function DemandDetailsForm({ demand, editable }: { demand: TDemand; editable: boolean }) {
+  const t = useT();
   const [type, setType] = useState(demand.type);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +41,7 @@ export function DemandDetailsForm({ demand, editable }: { demand: TDemand; edita
       useBoardStore.getState().applyDemand(updated);
       useDemandEditor.getState().close();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The changes could not be saved.");
+      setError(caught instanceof ApiError ? caught.message : t("details.saveFailed"));
     } finally {
       setBusy(false);
     }
@@ -49,11 +51,11 @@ export function DemandDetailsForm({ demand, editable }: { demand: TDemand; edita
     <form className="demand-details" onSubmit={(event) => void submit(event)}>
       <fieldset disabled={!editable || busy}>
         <label>
-          Title
+          {t("details.title")}
           <input name="title" defaultValue={demand.title} required maxLength={200} />
         </label>
         <label>
-          Description
+          {t("details.description")}
           <textarea name="description" defaultValue={demand.description} rows={4} />
         </label>
         <div className="form-row">
@@ -70,7 +72,7 @@ export function DemandDetailsForm({ demand, editable }: { demand: TDemand; edita
       {editable && (
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>
-            Save
+            {t("details.save")}
           </button>
         </div>
       )}
@@ -80,6 +82,7 @@ export function DemandDetailsForm({ demand, editable }: { demand: TDemand; edita
 
 /** A defect names the demand it was found in, so that demand shows its open defects. */
 function ParentSelect({ demand }: { demand: TDemand }) {
+  const t = useT();
   const demands = useBoardStore((s) => s.demands);
   const parents = useMemo(
     () =>
@@ -90,9 +93,9 @@ function ParentSelect({ demand }: { demand: TDemand }) {
   );
   return (
     <label>
-      Defect of
+      {t("details.defectOf")}
       <select name="parentId" defaultValue={demand.parentId ?? ""}>
-        <option value="">(none)</option>
+        <option value="">{t("details.noParent")}</option>
         {parents.map((parent) => (
           <option key={parent.id} value={parent.id}>
             {parent.key} {parent.title}

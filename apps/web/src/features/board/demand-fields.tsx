@@ -1,19 +1,30 @@
 import { type TDemandType, ZDemandType } from "@tideway/contracts";
+import type { MessageId } from "../../i18n/messages";
+import { useT } from "../../i18n/use-t";
 
 export const DEMAND_TYPES = ZDemandType.options;
 export const DEMAND_SIZES = ["XS", "S", "M", "L", "XL"] as const;
 
+/** What each demand type is called on screen (the value sent stays the type). */
+export const DEMAND_TYPE_NAMES: Record<TDemandType, MessageId> = {
+  feature: "demandType.feature",
+  defect: "demandType.defect",
+  chore: "demandType.chore",
+  spike: "demandType.spike",
+};
+
 /** Size: T-shirt sizes offered, points (a number up to 999) accepted, as the contract says. */
 export function SizeInput({ defaultValue }: { defaultValue?: string | null }) {
+  const t = useT();
   return (
     <label>
-      Size
+      {t("demand.size")}
       <input
         name="size"
         list="demand-sizes"
         defaultValue={defaultValue ?? ""}
         pattern="XS|S|M|L|XL|[0-9]{1,3}"
-        title="XS, S, M, L, XL or a number of points"
+        title={t("demand.sizeTitle")}
         size={4}
       />
       <datalist id="demand-sizes">
@@ -32,9 +43,10 @@ export function TypeSelect({
   defaultValue?: TDemandType;
   onChange?: (type: TDemandType) => void;
 }) {
+  const t = useT();
   return (
     <label>
-      Type
+      {t("demand.type")}
       <select
         name="type"
         defaultValue={defaultValue ?? "feature"}
@@ -45,7 +57,7 @@ export function TypeSelect({
       >
         {DEMAND_TYPES.map((type) => (
           <option key={type} value={type}>
-            {type}
+            {t(DEMAND_TYPE_NAMES[type])}
           </option>
         ))}
       </select>

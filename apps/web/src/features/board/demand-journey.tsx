@@ -1,8 +1,9 @@
 import type { TDemand, TDemandHistory, THistoryEntry } from "@tideway/contracts";
 import { useId } from "react";
 import { useResource } from "../../api/use-resource";
-import { formatInstant } from "../../ui/format-time";
-import { formatDuration } from "../dashboard/format-duration";
+import { translate } from "../../i18n/intl";
+import { useT } from "../../i18n/use-t";
+import { formatInstant, formatSeconds } from "../../ui/format";
 import { fetchDemandHistory } from "./card-record-api";
 
 /**
@@ -12,15 +13,16 @@ import { fetchDemandHistory } from "./card-record-api";
  */
 export function DemandJourney({ demand }: { demand: TDemand }) {
   const headingId = useId();
+  const t = useT();
   const history = useResource(["demand-history", demand.id], () => fetchDemandHistory(demand.id), {
-    failureMessage: "The journey could not be loaded.",
+    failureMessage: t("journey.loadFailed"),
     refreshKey: demand.version,
   });
   return (
     <section className="demand-journey" aria-labelledby={headingId}>
-      <h3 id={headingId}>Journey</h3>
-      {history.status === "failed" && <p>The journey could not be loaded.</p>}
-      {history.status === "loading" && <p>Loading…</p>}
+      <h3 id={headingId}>{t("journey.title")}</h3>
+      {history.status === "failed" && <p>{t("journey.loadFailed")}</p>}
+      {history.status === "loading" && <p>{t("app.loading")}</p>}
       {history.data && (
         <>
           <CycleFigures cycleTimes={history.data.cycleTimes} />
@@ -45,37 +47,36 @@ export function DemandJourney({ demand }: { demand: TDemand }) {
 }
 
 function CycleFigures({ cycleTimes }: { cycleTimes: TDemandHistory["cycleTimes"] }) {
+  const t = useT();
   const { delivery, development, age } = cycleTimes;
   const against = (seconds: number | null, target: number) =>
     seconds === null
-      ? "not finished"
-      : `${formatDuration(seconds)}: ${seconds <= target ? "within" : "over"}`;
+      ? t("journey.notFinishedAgainst", { target: formatSeconds(target) })
+      : t("journey.against", {
+          duration: formatSeconds(seconds),
+          within: seconds <= target ? "yes" : "no",
+          target: formatSeconds(target),
+        });
   return (
     <dl className="journey-figures" data-testid="journey-figures">
       <div data-goal={goal(delivery.seconds, delivery.targetSeconds)}>
-        <dt>Delivery cycle time</dt>
-        <dd>
-          {against(delivery.seconds, delivery.targetSeconds)} the {formatDuration(delivery.targetSeconds)}{" "}
-          target
-        </dd>
+        <dt>{t("journey.delivery")}</dt>
+        <dd>{against(delivery.seconds, delivery.targetSeconds)}</dd>
       </div>
       <div data-goal={goal(development.seconds, development.targetSeconds)}>
-        <dt>Development cycle time</dt>
-        <dd>
-          {against(development.seconds, development.targetSeconds)} the{" "}
-          {formatDuration(development.targetSeconds)} target
-        </dd>
+        <dt>{t("journey.development")}</dt>
+        <dd>{against(development.seconds, development.targetSeconds)}</dd>
       </div>
       {age && (
         <div data-age={age.status}>
-          <dt>Age since commitment</dt>
+          <dt>{t("journey.age")}</dt>
           <dd>
-            {formatDuration(age.seconds)}:{" "}
             {age.sleSeconds === null
-              ? "no SLE yet (nothing delivered in the last 30 days)"
-              : age.status === "beyond-sle"
-                ? `past the SLE of ${formatDuration(age.sleSeconds)}`
-                : `within the SLE of ${formatDuration(age.sleSeconds)}`}
+              ? t("journey.age.noSle", { age: formatSeconds(age.seconds) })
+              : t(age.status === "beyond-sle" ? "journey.age.pastSle" : "journey.age.withinSle", {
+                  age: formatSeconds(age.seconds),
+                  sle: formatSeconds(age.sleSeconds),
+                })}
           </dd>
         </div>
       )}
@@ -88,42 +89,55 @@ function goal(seconds: number | null, target: number): "met" | "missed" | "none"
   return seconds <= target ? "met" : "missed";
 }
 
-function by(person: { name: string } | null): string {
-  return person ? ` by ${person.name}` : " by the pipeline";
+/** Who did it, for the messages' select: a person (named), or the delivery pipeline. */
+function actor(who: { name: string } | null): { who: "person" | "pipeline"; person: string } {
+  return who ? { who: "person", person: who.name } : { who: "pipeline", person: "" };
+}
+
+/** An optional part of a sentence: its text, and whether it is shown (an ICU select cannot test for empty). */
+function optional<K extends string>(name: K, value: string | null | undefined) {
+  return { [name]: value ?? "", [`${name}Shown`]: value ? "yes" : "no" } as Record<K | `${K}Shown`, string>;
 }
 
 function describeEntry(entry: THistoryEntry): string {
+  const by = actor("by" in entry ? entry.by : null);
   switch (entry.kind) {
-    case "stage": {
-      const how =
-        entry.fromStageName === null ? `Created in ${entry.stageName}` : `Entered ${entry.stageName}`;
-      const stay =
-        entry.stayedSeconds === null ? "still there" : `stayed ${formatDuration(entry.stayedSeconds)}`;
-      return `${how}${by(entry.by)}; ${stay}`;
-    }
+    case "stage":
+      return translate("journey.stage", {
+        created: entry.fromStageName === null ? "yes" : "no",
+        stage: entry.stageName,
+        ...by,
+        ...optional("stayed", entry.stayedSeconds === null ? null : formatSeconds(entry.stayedSeconds)),
+      });
     case "lane":
-      return `Moved to the ${entry.laneName} lane${by(entry.by)}`;
-    case "blocked": {
-      const reason = entry.reason ? `: ${entry.reason}` : "";
-      const lasted =
-        entry.blockedSeconds === null
-          ? "still blocked"
-          : `unblocked after ${formatDuration(entry.blockedSeconds)}`;
-      return `Blocked${reason}${by(entry.by)}; ${lasted}`;
-    }
+      return translate("journey.lane", { lane: entry.laneName, ...by });
+    case "blocked":
+      return translate("journey.blocked", {
+        ...optional("reason", entry.reason),
+        ...by,
+        ...optional("lasted", entry.blockedSeconds === null ? null : formatSeconds(entry.blockedSeconds)),
+      });
     case "archived":
-      return `Archived${by(entry.by)}`;
+      return translate("journey.archived", { ...by });
     case "restored":
-      return `Restored${by(entry.by)}`;
+      return translate("journey.restored", { ...by });
     case "owner":
-      return entry.owner ? `Owner set to ${entry.owner.name}${by(entry.by)}` : `Owner removed${by(entry.by)}`;
+      return entry.owner
+        ? translate("journey.ownerSet", { owner: entry.owner.name, ...by })
+        : translate("journey.ownerRemoved", { ...by });
     case "criterion":
-      return `Ticked “${entry.text}” (${entry.stageName} ${entry.phase})${by(entry.by)}`;
-    case "code": {
-      const sha = entry.sha ? ` ${entry.sha.slice(0, 7)}` : "";
-      const where = entry.environment ? ` to ${entry.environment}` : "";
-      const what = entry.message ?? entry.repository ?? "";
-      return `${entry.event[0]?.toUpperCase()}${entry.event.slice(1)}${sha}${where}${what ? `: ${what}` : ""}`;
-    }
+      return translate("journey.criterion", {
+        text: entry.text,
+        stage: entry.stageName,
+        phase: entry.phase,
+        ...by,
+      });
+    case "code":
+      return translate("journey.code", {
+        event: entry.event,
+        ...optional("sha", entry.sha?.slice(0, 7)),
+        ...optional("environment", entry.environment),
+        ...optional("what", entry.message ?? entry.repository),
+      });
   }
 }

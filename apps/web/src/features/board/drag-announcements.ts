@@ -1,33 +1,40 @@
 import type { Announcements, ScreenReaderInstructions, UniqueIdentifier } from "@dnd-kit/core";
+import { translate } from "../../i18n/intl";
 import { useBoardStore } from "./board-store";
 import { findCell, parseCellId } from "./cell-order";
 import { dropRefusal } from "./drop-refusal";
 
 /** What a full, hard-limited cell says while a card is over it, on screen and to screen readers. */
-export const FULL_WILL_REFUSE = "Full: will refuse";
+export function fullWillRefuse(): string {
+  return translate("drag.fullWillRefuse");
+}
 
 export const dragInstructions: ScreenReaderInstructions = {
-  draggable:
-    "To pick up a demand, press Space or Enter. Use the arrow keys to move it to another stage or lane, " +
-    "or up and down within a cell. Press Space or Enter again to drop it, or Escape to cancel.",
+  get draggable() {
+    return translate("drag.instructions");
+  },
 };
 
 /** A cell in words: "Testing, Standard lane". */
 function cellWords(cellId: string): string {
   const board = useBoardStore.getState();
   const cell = parseCellId(cellId);
-  const stage = board.stages.find((s) => s.id === cell?.stageId)?.name ?? "an unknown stage";
-  const lane = board.lanes.find((l) => l.id === cell?.laneId)?.name ?? "an unknown lane";
-  return `${stage}, ${lane} lane`;
+  const stage = board.stages.find((s) => s.id === cell?.stageId)?.name ?? translate("cell.unknownStage");
+  const lane = board.lanes.find((l) => l.id === cell?.laneId)?.name ?? translate("cell.unknownLane");
+  return translate("drag.cell", { stage, lane });
 }
 
 /** Where a demand is shown right now, in words: "Testing, Standard lane, position 2 of 3". */
 function whereIs(demandId: string): string {
   const board = useBoardStore.getState();
   const cellId = findCell(board.cells, demandId);
-  if (!cellId) return "off the board";
+  if (!cellId) return translate("drag.offBoard");
   const ids = board.cells[cellId] ?? [];
-  return `${cellWords(cellId)}, position ${ids.indexOf(demandId) + 1} of ${ids.length}`;
+  return translate("drag.position", {
+    cell: cellWords(cellId),
+    position: ids.indexOf(demandId) + 1,
+    count: ids.length,
+  });
 }
 
 /** The cell under the dragged demand and the sentence its WIP limits refuse it with, if they do. */
@@ -39,29 +46,31 @@ function refusalOver(demandId: string, overId: UniqueIdentifier): { cellId: stri
 }
 
 function keyOf(demandId: string): string {
-  return useBoardStore.getState().demands[demandId]?.key ?? "The demand";
+  return useBoardStore.getState().demands[demandId]?.key ?? translate("drag.theDemand");
 }
 
 /** What screen readers hear while a demand is dragged: its key and the stage and lane it is over. */
 export const dragAnnouncements: Announcements = {
-  onDragStart: ({ active }) => `Picked up ${keyOf(String(active.id))} in ${whereIs(String(active.id))}.`,
+  onDragStart: ({ active }) =>
+    translate("drag.start", { key: keyOf(String(active.id)), where: whereIs(String(active.id)) }),
   // Over itself: nothing new to say (it happens on pick-up and right after changing cells).
   // Over a cell that will refuse it, the card stays where it was: name the cell, and that it is full.
   onDragOver: ({ active, over }) => {
     if (over?.id === active.id) return undefined;
     const key = keyOf(String(active.id));
-    if (!over) return `${key} is not over a cell.`;
+    if (!over) return translate("drag.notOverCell", { key });
     const refused = refusalOver(String(active.id), over.id);
-    if (refused) return `${key} is over ${cellWords(refused.cellId)}. ${FULL_WILL_REFUSE}.`;
-    return `${key} is over ${whereIs(String(active.id))}.`;
+    if (refused) return translate("drag.overRefusing", { key, cell: cellWords(refused.cellId) });
+    return translate("drag.over", { key, where: whereIs(String(active.id)) });
   },
   onDragEnd: ({ active, over }) => {
     const key = keyOf(String(active.id));
-    if (!over) return `${key} was dropped outside the board and went back to ${whereIs(String(active.id))}.`;
+    const where = whereIs(String(active.id));
+    if (!over) return translate("drag.droppedOutside", { key, where });
     const refused = refusalOver(String(active.id), over.id);
-    if (refused) return `Refused: ${refused.refusal} ${key} is back in ${whereIs(String(active.id))}.`;
-    return `${key} was dropped in ${whereIs(String(active.id))}.`;
+    if (refused) return translate("drag.refused", { refusal: refused.refusal, key, where });
+    return translate("drag.dropped", { key, where });
   },
   onDragCancel: ({ active }) =>
-    `Moving ${keyOf(String(active.id))} was cancelled. It is back in ${whereIs(String(active.id))}.`,
+    translate("drag.cancelled", { key: keyOf(String(active.id)), where: whereIs(String(active.id)) }),
 };

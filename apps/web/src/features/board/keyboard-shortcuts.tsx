@@ -1,19 +1,21 @@
 import { useEffect } from "react";
 import { create } from "zustand";
+import type { MessageId } from "../../i18n/messages";
+import { useT } from "../../i18n/use-t";
 import { ModalDialog } from "../../ui/modal-dialog";
 
-/** The board's keys, as the sheet lists them: what to press, and what it does. */
-export const BOARD_SHORTCUTS: readonly { keys: string[]; action: string }[] = [
-  { keys: ["Tab"], action: "Go from card to card (each card's ⠿ handle, then its title)" },
-  { keys: ["Space", "Enter"], action: "Pick up the card whose ⠿ handle has focus" },
-  { keys: ["←", "→"], action: "Move a picked-up card to the stage before or after" },
-  { keys: ["↑", "↓"], action: "Move it up or down in its cell, or to the lane above or below" },
-  { keys: ["Space", "Enter"], action: "Drop it where it is" },
-  { keys: ["Esc"], action: "Cancel the move: the card goes back" },
-  { keys: ["Enter"], action: "Open the card whose title has focus" },
-  { keys: ["/"], action: "Search the cards" },
-  { keys: ["Tab"], action: "From search, on to the filters and the board's views" },
-  { keys: ["?"], action: "Show these keys" },
+/** The board's keys, as the sheet lists them: what to press (key names stay as printed on keyboards), and what it does. */
+export const BOARD_SHORTCUTS: readonly { keys: string[]; action: MessageId }[] = [
+  { keys: ["Tab"], action: "keys.tab" },
+  { keys: ["Space", "Enter"], action: "keys.pickUp" },
+  { keys: ["←", "→"], action: "keys.leftRight" },
+  { keys: ["↑", "↓"], action: "keys.upDown" },
+  { keys: ["Space", "Enter"], action: "keys.drop" },
+  { keys: ["Esc"], action: "keys.cancel" },
+  { keys: ["Enter"], action: "keys.open" },
+  { keys: ["/"], action: "keys.search" },
+  { keys: ["Tab"], action: "keys.filters" },
+  { keys: ["?"], action: "keys.help" },
 ];
 
 interface KeyboardHelpState {
@@ -52,6 +54,7 @@ function typing(target: EventTarget | null): boolean {
 export function KeyboardShortcuts() {
   const open = useKeyboardHelp((s) => s.sheetOpen);
   const close = useKeyboardHelp((s) => s.closeSheet);
+  const t = useT();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== "?" || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
@@ -64,12 +67,12 @@ export function KeyboardShortcuts() {
   }, []);
   return (
     <>
-      <ModalDialog open={open} title="Keyboard shortcuts" onClose={close}>
+      <ModalDialog open={open} title={t("keys.title")} onClose={close}>
         <table className="shortcuts">
           <thead>
             <tr>
-              <th scope="col">Keys</th>
-              <th scope="col">What they do</th>
+              <th scope="col">{t("keys.keys")}</th>
+              <th scope="col">{t("keys.what")}</th>
             </tr>
           </thead>
           <tbody>
@@ -78,12 +81,12 @@ export function KeyboardShortcuts() {
                 <td>
                   {keys.map((key, index) => (
                     <span key={key}>
-                      {index > 0 && " or "}
+                      {index > 0 && t("keys.or")}
                       <kbd>{key}</kbd>
                     </span>
                   ))}
                 </td>
-                <td>{action}</td>
+                <td>{t(action)}</td>
               </tr>
             ))}
           </tbody>
@@ -98,14 +101,12 @@ export function KeyboardShortcuts() {
 function KeyboardHint() {
   const shown = useKeyboardHelp((s) => s.hintShown);
   const close = useKeyboardHelp((s) => s.closeHint);
+  const t = useT();
   if (!shown) return null;
   return (
     <div className="keyboard-hint" role="status">
-      <p>
-        <kbd>Space</kbd> picks the card up, the arrow keys move it, <kbd>Space</kbd> drops it, <kbd>Esc</kbd>{" "}
-        cancels. <kbd>?</kbd> shows every key.
-      </p>
-      <button type="button" className="icon-button" aria-label="Close the hint" onClick={close}>
+      <p>{t("keys.hint", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</p>
+      <button type="button" className="icon-button" aria-label={t("keys.closeHint")} onClick={close}>
         ×
       </button>
     </div>
@@ -114,6 +115,7 @@ function KeyboardHint() {
 
 /** A shortcuts button for the page header, for people who look before they type. */
 export function KeyboardShortcutsButton() {
+  const t = useT();
   return (
     <button
       type="button"
@@ -121,7 +123,7 @@ export function KeyboardShortcutsButton() {
       aria-keyshortcuts="?"
       onClick={() => useKeyboardHelp.getState().openSheet()}
     >
-      Keys <kbd>?</kbd>
+      {t("keys.button", { kbd: (chunks) => <kbd>{chunks}</kbd> })}
     </button>
   );
 }

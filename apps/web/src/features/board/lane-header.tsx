@@ -1,5 +1,6 @@
 import type { TLane } from "@tideway/contracts";
 import { memo } from "react";
+import { useT } from "../../i18n/use-t";
 import { selectLaneCount, selectLaneTotal, wipStatus } from "./board-selectors";
 import { useBoardStore } from "./board-store";
 import { WipCount } from "./wip-count";
@@ -20,6 +21,7 @@ interface LaneHeaderProps {
 export const LaneHeader = memo(function LaneHeader({ lane, collapsed, onToggle, cellsId }: LaneHeaderProps) {
   const inProgress = useBoardStore(selectLaneCount(lane.id));
   const total = useBoardStore(selectLaneTotal(lane.id));
+  const t = useT();
   return (
     <div
       className="lane-header"
@@ -32,16 +34,16 @@ export const LaneHeader = memo(function LaneHeader({ lane, collapsed, onToggle, 
           className="lane-toggle"
           aria-expanded={!collapsed}
           aria-controls={cellsId}
-          aria-label={`${collapsed ? "Show" : "Hide"} the ${lane.name} lane`}
+          aria-label={t(collapsed ? "lane.show" : "lane.hide", { lane: lane.name })}
           onClick={onToggle}
         >
           <span aria-hidden="true">{collapsed ? "▸" : "▾"}</span>
         </button>
         <h3>{lane.name}</h3>
-        <span className="lane-total">{total === 1 ? "1 card" : `${total} cards`}</span>
+        <span className="lane-total">{t("lane.cards", { count: total })}</span>
         {lane.wipLimit !== null && (
           <span className="lane-wip">
-            WIP <WipCount count={inProgress} limit={lane.wipLimit} policy={lane.wipPolicy} />
+            {t("lane.wip")} <WipCount count={inProgress} limit={lane.wipLimit} policy={lane.wipPolicy} />
           </span>
         )}
       </div>

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { ApiError } from "../../api/api-request";
+import { useT } from "../../i18n/use-t";
 import { ModalDialog } from "../../ui/modal-dialog";
 import { leaveBoard } from "./board-api";
 
@@ -11,13 +12,14 @@ import { leaveBoard } from "./board-api";
  */
 export function LeaveBoardButton({ boardId, boardName }: { boardId: string; boardName: string }) {
   const [confirming, setConfirming] = useState(false);
+  const t = useT();
 
   return (
     <>
       <button type="button" className="danger-quiet" onClick={() => setConfirming(true)}>
-        Leave this board
+        {t("leave.open")}
       </button>
-      <ModalDialog open={confirming} title="Leave this board?" onClose={() => setConfirming(false)}>
+      <ModalDialog open={confirming} title={t("leave.title")} onClose={() => setConfirming(false)}>
         <LeaveBoardConfirmation
           boardId={boardId}
           boardName={boardName}
@@ -38,6 +40,7 @@ function LeaveBoardConfirmation({
   onCancel: () => void;
 }) {
   const navigate = useNavigate();
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -48,17 +51,14 @@ function LeaveBoardConfirmation({
       await leaveBoard(boardId);
       await navigate("/", { replace: true });
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "You could not leave the board. Try again.");
+      setError(caught instanceof ApiError ? caught.message : t("leave.failed"));
       setBusy(false);
     }
   }
 
   return (
     <div className="leave-board">
-      <p>
-        You will no longer see <strong>{boardName}</strong>, its dashboard or its stand-up. What you did on it
-        stays; a board admin can add you again.
-      </p>
+      <p>{t("leave.explanation", { b: (chunks) => <strong>{chunks}</strong>, board: boardName })}</p>
       {error && (
         <p role="alert" className="form-error">
           {error}
@@ -66,10 +66,10 @@ function LeaveBoardConfirmation({
       )}
       <div className="form-row">
         <button type="button" className="danger" disabled={busy} onClick={() => void leave()}>
-          Leave board
+          {t("leave.confirm")}
         </button>
         <button type="button" onClick={onCancel}>
-          Stay
+          {t("leave.stay")}
         </button>
       </div>
     </div>

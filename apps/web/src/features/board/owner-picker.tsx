@@ -1,6 +1,7 @@
 import type { TDemand } from "@tideway/contracts";
 import { useId, useState } from "react";
 import { ApiError } from "../../api/api-request";
+import { useT } from "../../i18n/use-t";
 import { updateDemand } from "./board-api";
 import { useBoardStore } from "./board-store";
 import { OwnerInitials } from "./owner-initials";
@@ -11,6 +12,7 @@ import { OwnerInitials } from "./owner-initials";
  * journey and tells everyone with the board open).
  */
 export function OwnerPicker({ demand, editable }: { demand: TDemand; editable: boolean }) {
+  const t = useT();
   const headingId = useId();
   const members = useBoardStore((s) => s.members);
   const [query, setQuery] = useState("");
@@ -31,7 +33,7 @@ export function OwnerPicker({ demand, editable }: { demand: TDemand; editable: b
       useBoardStore.getState().applyDemand(updated);
       setQuery("");
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The owner could not be changed.");
+      setError(caught instanceof ApiError ? caught.message : t("owner.changeFailed"));
     } finally {
       setBusy(false);
     }
@@ -39,19 +41,19 @@ export function OwnerPicker({ demand, editable }: { demand: TDemand; editable: b
 
   return (
     <section className="demand-owner" aria-labelledby={headingId}>
-      <h3 id={headingId}>Owner</h3>
+      <h3 id={headingId}>{t("owner.title")}</h3>
       <p className="owner-now" data-testid="demand-owner">
         {owner ? <OwnerInitials name={owner.name} decorative /> : null}
-        <span>{owner?.name ?? "Nobody"}</span>
+        <span>{owner?.name ?? t("owner.nobody")}</span>
       </p>
       {editable && (
-        <fieldset className="owner-choices" disabled={busy} aria-label="Choose the owner">
+        <fieldset className="owner-choices" disabled={busy} aria-label={t("owner.choose")}>
           <label>
-            Find a member
+            {t("owner.find")}
             <input
               type="search"
               value={query}
-              placeholder="Type a name"
+              placeholder={t("owner.placeholder")}
               onChange={(event) => setQuery(event.currentTarget.value)}
             />
           </label>
@@ -63,7 +65,7 @@ export function OwnerPicker({ demand, editable }: { demand: TDemand; editable: b
                   aria-pressed={demand.ownerId === null}
                   onClick={() => void choose(null)}
                 >
-                  Nobody
+                  {t("owner.nobody")}
                 </button>
               </li>
             )}
@@ -79,7 +81,7 @@ export function OwnerPicker({ demand, editable }: { demand: TDemand; editable: b
               </li>
             ))}
             {shown.length === 0 && (
-              <li className="owner-none">No member's name contains “{query.trim()}”.</li>
+              <li className="owner-none">{t("owner.noMatch", { query: query.trim() })}</li>
             )}
           </ul>
         </fieldset>

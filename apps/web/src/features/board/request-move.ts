@@ -1,4 +1,5 @@
 import { ApiError } from "../../api/api-request";
+import { translate } from "../../i18n/intl";
 import { notify } from "../../ui/notice-stack";
 import { useAcceptanceOverride } from "../portfolio/acceptance-override-store";
 import { moveDemand } from "./board-api";
@@ -63,7 +64,7 @@ export async function requestMove(
     // The server's sentence for a version conflict promises a refreshed board.
     if (error instanceof ApiError && error.code === "VERSION_CONFLICT")
       void useBoardLive.getState().refresh();
-    notify(error instanceof ApiError ? error.message : "The move failed. Try again.", { topic: MOVE_NOTICE });
+    notify(error instanceof ApiError ? error.message : translate("move.failed"), { topic: MOVE_NOTICE });
   }
 }
 

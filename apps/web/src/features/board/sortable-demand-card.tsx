@@ -1,5 +1,6 @@
 import { memo, type SyntheticEvent } from "react";
 import { flushSync } from "react-dom";
+import { translate } from "../../i18n/intl";
 import { useClock } from "../../ui/clock-store";
 import { canEdit, selectOpenDefects, selectStageCriteria } from "./board-selectors";
 import { useBoardStore } from "./board-store";
@@ -50,7 +51,7 @@ export const SortableDemandCard = memo(function SortableDemandCard({ id }: { id:
           ref={elements.handle.ref}
           type="button"
           className="drag-handle"
-          aria-label={`Move ${demand.key}`}
+          aria-label={translate("drag.handle", { key: demand.key })}
           aria-roledescription="draggable demand"
           aria-describedby={DRAG_INSTRUCTIONS_ID}
           aria-disabled={!pickable}

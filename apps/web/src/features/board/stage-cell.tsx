@@ -1,8 +1,9 @@
 import { memo } from "react";
+import { useT } from "../../i18n/use-t";
 import { describeCell } from "./board-selectors";
 import { useBoardStore } from "./board-store";
 import { cellIdOf } from "./cell-order";
-import { FULL_WILL_REFUSE } from "./drag-announcements";
+import { fullWillRefuse } from "./drag-announcements";
 import { cellListElement } from "./drag-elements";
 import { useDragScope } from "./drag-scope-store";
 import { SortableDemandCard } from "./sortable-demand-card";
@@ -27,10 +28,16 @@ export const StageCell = memo(function StageCell({ stageId, laneId, doneStage }:
   const expandCell = useBoardStore((s) => s.expandCell);
   const refusing = useDragScope((s) => s.refusingCellId === cellId);
   const hidden = ids.length - shown.length;
+  const t = useT();
+
   const toggle =
     hidden > 0 || expanded ? (
       <button type="button" className="show-more" onClick={() => expandCell(cellId, !expanded)}>
-        {expanded ? "Show fewer" : doneStage ? `Show ${hidden} earlier` : `Show ${hidden} more`}
+        {expanded
+          ? t("cell.showFewer")
+          : doneStage
+            ? t("cell.showEarlier", { count: hidden })
+            : t("cell.showMore", { count: hidden })}
       </button>
     ) : null;
   return (
@@ -43,7 +50,7 @@ export const StageCell = memo(function StageCell({ stageId, laneId, doneStage }:
       {/* Screen readers hear it from the drag's live region (drag-announcements.ts). */}
       {refusing && (
         <p className="cell-refusal" aria-hidden="true">
-          {FULL_WILL_REFUSE}
+          {fullWillRefuse()}
         </p>
       )}
       {doneStage && toggle}

@@ -1,3 +1,4 @@
+import { useT } from "../../i18n/use-t";
 import { ModalDialog } from "../../ui/modal-dialog";
 import { useBoardStore } from "./board-store";
 import { type CriteriaRequest, useCriteriaDialog } from "./criteria-dialog-store";
@@ -9,16 +10,18 @@ export function UnmetCriteriaDialog() {
   const request = useCriteriaDialog((s) => s.request);
   const close = useCriteriaDialog((s) => s.close);
   const stages = useBoardStore((s) => s.stages);
+  const t = useT();
   const nameOf = (stageId: string | undefined) =>
-    stages.find((stage) => stage.id === stageId)?.name ?? "this stage";
+    stages.find((stage) => stage.id === stageId)?.name ?? t("criteria.thisStage");
   // Both ends of the move, so "Move" confirms the one the user meant: "Exit checks for Testing: Testing → Release".
-  const checks =
-    request?.phase === "exit"
-      ? `Exit checks for ${nameOf(request.stageId)}`
-      : `Entry criteria for ${nameOf(request?.stageId)}`;
   const title = request
-    ? `${checks}: ${nameOf(request.fromStageId)} → ${nameOf(request.placement.stageId)}`
-    : checks;
+    ? t("criteria.title", {
+        phase: request.phase,
+        stage: nameOf(request.stageId),
+        from: nameOf(request.fromStageId),
+        to: nameOf(request.placement.stageId),
+      })
+    : "";
   return (
     <ModalDialog open={request !== null} title={title} onClose={close}>
       {request && <UnmetCriteriaChecklist key={request.demandId + request.message} request={request} />}
@@ -29,6 +32,7 @@ export function UnmetCriteriaDialog() {
 function UnmetCriteriaChecklist({ request }: { request: CriteriaRequest }) {
   const demand = useBoardStore((s) => s.demands[request.demandId]);
   const close = useCriteriaDialog((s) => s.close);
+  const t = useT();
   const { isChecked, toggle, saving, error } = useCriterionChecks(demand);
   const allChecked = request.unmet.every((criterion) => isChecked(criterion.id));
 
@@ -49,7 +53,7 @@ function UnmetCriteriaChecklist({ request }: { request: CriteriaRequest }) {
         <strong>{demand?.key}</strong> {request.message}
       </p>
       <fieldset>
-        <legend>Tick what is done</legend>
+        <legend>{t("criteria.tick")}</legend>
         {request.unmet.map((criterion) => (
           <label key={criterion.id} className="check-row">
             <input
@@ -68,10 +72,10 @@ function UnmetCriteriaChecklist({ request }: { request: CriteriaRequest }) {
       )}
       <div className="form-actions">
         <button type="button" onClick={close}>
-          Cancel
+          {t("criteria.cancel")}
         </button>
         <button type="submit" className="primary" disabled={!allChecked || saving}>
-          Move
+          {t("criteria.move")}
         </button>
       </div>
     </form>

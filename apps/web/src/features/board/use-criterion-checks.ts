@@ -1,6 +1,7 @@
 import type { TDemand } from "@tideway/contracts";
 import { useState } from "react";
 import { ApiError } from "../../api/api-request";
+import { translate } from "../../i18n/intl";
 import { setCriterionCheck } from "./board-api";
 import { useBoardStore } from "./board-store";
 
@@ -23,7 +24,7 @@ export function useCriterionChecks(demand: TDemand | undefined) {
       const { demand: updated } = await setCriterionCheck(demand.id, criterionId, checked);
       useBoardStore.getState().applyDemand(updated);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The check could not be saved.");
+      setError(caught instanceof ApiError ? caught.message : translate("checks.saveFailed"));
     } finally {
       setTicking(({ [criterionId]: _done, ...rest }) => rest);
     }

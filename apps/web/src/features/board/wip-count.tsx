@@ -1,11 +1,13 @@
+import type { MessageId } from "../../i18n/messages";
+import { useT } from "../../i18n/use-t";
 import { type WipStatus, wipStatus } from "./board-selectors";
 
-const STATUS_WORDS: Record<WipStatus, string> = {
-  unlimited: "",
-  within: "",
-  "at-limit": "at its limit",
-  full: "full",
-  over: "over its limit",
+const STATUS_WORDS: Record<WipStatus, MessageId | null> = {
+  unlimited: null,
+  within: null,
+  "at-limit": "wip.atLimit",
+  full: "wip.full",
+  over: "wip.over",
 };
 
 /** "3 / 5": demands against the WIP limit, with words (not only colour) when full or over. */
@@ -18,12 +20,17 @@ export function WipCount({
   limit: number | null;
   policy: "hard" | "soft";
 }) {
+  const t = useT();
   const status = wipStatus(count, limit, policy);
-  const words = STATUS_WORDS[status];
+  const wordsId = STATUS_WORDS[status];
+  const words = wordsId ? t(wordsId) : "";
   const title =
     limit === null
-      ? `${count} demands, no WIP limit`
-      : `${count} of a ${policy} WIP limit of ${limit}${words ? `, ${words}` : ""}`;
+      ? t("wip.unlimitedTitle", { count })
+      : words
+        ? t("wip.titleWithStatus", { count, policy, limit, status: words })
+        : t("wip.title", { count, policy, limit });
+
   return (
     <span className="wip-count" data-wip={status} title={title}>
       {limit === null ? count : `${count} / ${limit}`}

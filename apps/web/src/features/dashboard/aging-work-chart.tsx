@@ -11,11 +11,11 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { formatSeconds, inDays } from "../../ui/format";
 import { AGING_STATUS, type AgingStatus, COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
 import type { DataTable } from "./data-table";
 import { utcMinute } from "./format-date";
-import { formatDuration, inDays } from "./format-duration";
 
 type AgingItem = TMetrics["aging"][number];
 interface AgingPoint {
@@ -59,7 +59,7 @@ export function AgingWorkChart({
       definition={METRIC_DEFINITIONS.aging}
       table={agingTable(aging, columns)}
       csvPrefix={csvPrefix}
-      summary={`${aging.length} in progress · ${beyond} older than the SLE · ${blocked} blocked · SLE p50 ${formatDuration(sle.p50)}, p85 ${formatDuration(sle.p85)}`}
+      summary={`${aging.length} in progress · ${beyond} older than the SLE · ${blocked} blocked · SLE p50 ${formatSeconds(sle.p50)}, p85 ${formatSeconds(sle.p85)}`}
       emptyMessage={aging.length === 0 ? "Nothing is in progress." : null}
       note={
         <span className="chart-legend">

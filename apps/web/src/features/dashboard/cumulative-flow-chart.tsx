@@ -1,6 +1,6 @@
 import { METRIC_DEFINITIONS, type TMetrics } from "@tideway/contracts";
 import { Area, AreaChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDayShort } from "../../ui/format-time";
+import { formatDayShort } from "../../ui/format";
 import { COLORS, stageColor } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
 import type { DataTable } from "./data-table";

@@ -9,12 +9,11 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatDay, formatDayShort } from "../../ui/format-time";
+import { formatDay, formatDayShort, formatSeconds, inDays } from "../../ui/format";
 import { COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
 import type { DataTable } from "./data-table";
 import { utcMinute } from "./format-date";
-import { formatDuration, inDays } from "./format-duration";
 
 const TARGET_DAYS = 14;
 type ScatterData = TMetrics["scatter"];
@@ -42,7 +41,7 @@ export function CycleTimeScatter({ metrics, csvPrefix }: { metrics: TMetrics; cs
       definition={[METRIC_DEFINITIONS.delivery, METRIC_DEFINITIONS.percentiles]}
       table={scatterTable(scatter)}
       csvPrefix={csvPrefix}
-      summary={lines.map((line) => `${line.name} ${formatDuration(line.value)}`).join(" · ")}
+      summary={lines.map((line) => `${line.name} ${formatSeconds(line.value)}`).join(" · ")}
       emptyMessage={points.length === 0 ? "No demand was delivered in this window." : null}
       note={`Each dot is one delivered demand: its delivery cycle time in days. Dashed green: the ${TARGET_DAYS}-day target.`}
     >

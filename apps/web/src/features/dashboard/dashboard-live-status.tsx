@@ -1,4 +1,4 @@
-import { formatClockTime } from "../../ui/format-time";
+import { formatClockTime } from "../../ui/format";
 import { useDashboardStore } from "./dashboard-store";
 
 const LABELS = {

@@ -8,7 +8,7 @@ import { DashboardLiveStatus } from "./dashboard-live-status";
 import { useDashboardStore } from "./dashboard-store";
 import { dashboardViewKey, describeWindow, readDashboardView, writeDashboardView } from "./dashboard-view";
 import "./dashboard.css";
-import { formatDay } from "../../ui/format-time";
+import { formatDay } from "../../ui/format";
 import { FlowEfficiencyPanel } from "./flow-efficiency-panel";
 import { ForecastPanel } from "./forecast-panel";
 import { isoDay } from "./format-date";

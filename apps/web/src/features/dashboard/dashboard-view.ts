@@ -1,5 +1,5 @@
 import { type TDemandType, type TMetricsQuery, ZDemandType, ZId } from "@tideway/contracts";
-import { formatDay } from "../../ui/format-time";
+import { formatDay } from "../../ui/format";
 
 /** Rolling windows offered as one click; any whole number of days works in the URL. */
 export const WINDOW_PRESETS = [30, 90] as const;

@@ -1,9 +1,9 @@
 import { METRIC_DEFINITIONS, type TMetrics } from "@tideway/contracts";
 import { Bar, BarChart, Tooltip, XAxis, YAxis } from "recharts";
+import { formatPercent, formatSeconds, inDays } from "../../ui/format";
 import { COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
 import type { DataTable } from "./data-table";
-import { formatDuration, formatShare, inDays } from "./format-duration";
 
 /** Flow efficiency as one number, with the active and waiting time it comes from. */
 export function FlowEfficiencyPanel({ metrics, csvPrefix }: { metrics: TMetrics; csvPrefix: string }) {
@@ -22,10 +22,10 @@ export function FlowEfficiencyPanel({ metrics, csvPrefix }: { metrics: TMetrics;
     >
       <p className="efficiency">
         <span className="efficiency-number" data-testid="flow-efficiency-value">
-          {formatShare(efficiency)}
+          {formatPercent(efficiency)}
         </span>
         <span>
-          {formatDuration(activeTime)} active of {formatDuration(cycleTime)} total cycle time
+          {formatSeconds(activeTime)} active of {formatSeconds(cycleTime)} total cycle time
           <br />
           <span className="muted">summed over the demands delivered in the window</span>
         </span>

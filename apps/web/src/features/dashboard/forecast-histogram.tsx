@@ -1,7 +1,7 @@
 import type { TForecast } from "@tideway/contracts";
 import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDay } from "../../ui/format-time";
+import { formatDay } from "../../ui/format";
 import { COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
 import type { DataTable } from "./data-table";

@@ -2,7 +2,7 @@ import { MAX_FORECAST_DEMANDS, type TDemand } from "@tideway/contracts";
 import { DAY } from "@tideway/domain";
 import { type FormEvent, useState } from "react";
 import { useResource } from "../../api/use-resource";
-import { formatDay } from "../../ui/format-time";
+import { formatDay } from "../../ui/format";
 import { type ForecastFilter, type ForecastQuestion, fetchForecast } from "./forecast-api";
 import { ForecastHistogram } from "./forecast-histogram";
 import { isoDay } from "./format-date";

@@ -1,6 +1,6 @@
 /**
  * Dates for machines: file names, CSV, form values. What people read goes
- * through ui/format-time.ts, in their own locale.
+ * through ui/format.ts, in their own language.
  */
 
 /** `2026-11-06`, for tables and CSV. */

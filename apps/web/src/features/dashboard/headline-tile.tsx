@@ -1,5 +1,5 @@
 import type { TMetricTile } from "@tideway/contracts";
-import { formatDuration, formatShare } from "./format-duration";
+import { formatPercent, formatSeconds } from "../../ui/format";
 import { MetricHelp } from "./metric-help";
 import { TrendSparkline } from "./trend-sparkline";
 
@@ -33,11 +33,11 @@ export function HeadlineTile({ kind, title, counted, tile, definition, toUnit, u
         <h3 id={`${testId}-title`}>{title}</h3>
         <MetricHelp topic={title.toLowerCase()} definition={definition} />
       </header>
-      <p className="tile-target">85% within {formatDuration(tile.target)}</p>
+      <p className="tile-target">85% within {formatSeconds(tile.target)}</p>
       <p className="tile-value">
         <span className="tile-label">p85</span>{" "}
         <span className="tile-number" data-testid={`${testId}-p85`}>
-          {formatDuration(tile.p85)}
+          {formatSeconds(tile.p85)}
         </span>
       </p>
       <p className="tile-goal">
@@ -47,7 +47,7 @@ export function HeadlineTile({ kind, title, counted, tile, definition, toUnit, u
       <dl className="tile-facts">
         <div>
           <dt>Within target</dt>
-          <dd data-testid={`${testId}-attainment`}>{formatShare(tile.attainment)}</dd>
+          <dd data-testid={`${testId}-attainment`}>{formatPercent(tile.attainment)}</dd>
         </div>
         <div>
           <dt>{counted[0]?.toUpperCase() + counted.slice(1)} in window</dt>

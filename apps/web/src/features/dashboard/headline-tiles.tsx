@@ -1,9 +1,9 @@
 import { METRIC_DEFINITIONS, type TMetrics } from "@tideway/contracts";
 import { useState } from "react";
+import { inDays, inMinutes } from "../../ui/format";
 import type { DataTable } from "./data-table";
 import { DataTableView } from "./data-table-view";
 import { utcMinute } from "./format-date";
-import { inDays, inMinutes } from "./format-duration";
 import { HeadlineTile, type TileKind } from "./headline-tile";
 import { TableActions } from "./table-actions";
 

@@ -1,9 +1,9 @@
 import { INSIGHT_DEFINITIONS, type TBoardInsights } from "@tideway/contracts";
 import { Bar, LabelList, Tooltip, YAxis } from "recharts";
+import { formatSeconds, inDays } from "../../ui/format";
 import { COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
 import type { DataTable } from "./data-table";
-import { formatDuration, inDays } from "./format-duration";
 import { StageBars, SwatchLegend } from "./stage-bars";
 
 type StuckFlow = TBoardInsights["stuckFlow"];
@@ -23,7 +23,7 @@ function stuckFlowConclusion(stuck: StuckFlow): string {
   const queue = stuck.stages.find((stage) => stage.stageId === stuck.fastestGrowingQueue);
   const days = stuck.windowDays;
   if (!wait) return `No committed work moved through the board in the last ${days} days.`;
-  const waiting = `Work waits longest in ${wait.name} (p85 ${formatDuration(wait.p85Time)}, median ${formatDuration(wait.medianTime)})`;
+  const waiting = `Work waits longest in ${wait.name} (p85 ${formatSeconds(wait.p85Time)}, median ${formatSeconds(wait.medianTime)})`;
   if (!queue) return `${waiting}; no stage's queue grew in the last ${days} days.`;
   const growth = `${queue.arrivals} in, ${queue.departures} out in ${days} days (${perDay(queue.netGrowthPerDay)} a day)`;
   return queue.stageId === wait.stageId

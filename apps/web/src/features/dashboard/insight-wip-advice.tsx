@@ -1,9 +1,9 @@
 import { INSIGHT_DEFINITIONS, type TBoardInsights } from "@tideway/contracts";
 import { Bar, LabelList, Tooltip, YAxis } from "recharts";
+import { formatSeconds, inDays } from "../../ui/format";
 import { COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
 import type { DataTable } from "./data-table";
-import { formatDuration, inDays } from "./format-duration";
 import { StageBars, SwatchLegend } from "./stage-bars";
 
 type WipAdvice = TBoardInsights["wipAdvice"];
@@ -59,7 +59,7 @@ export function InsightWipAdvice({ advice, csvPrefix }: { advice: WipAdvice; csv
             <span data-field="current">{limitText(stage.currentLimit)}</span>, advised{" "}
             <span data-field="advised">{stage.advisedLimit ?? "no history"}</span>{" "}
             <span className="muted">
-              ({rate(stage.throughputPerDay)} a day x {formatDuration(stage.targetTime)} of the {stage.group}{" "}
+              ({rate(stage.throughputPerDay)} a day x {formatSeconds(stage.targetTime)} of the {stage.group}{" "}
               target)
             </span>
           </li>

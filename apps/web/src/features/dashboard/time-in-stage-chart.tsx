@@ -1,9 +1,9 @@
 import { METRIC_DEFINITIONS, type TMetrics, type TStage } from "@tideway/contracts";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from "recharts";
+import { formatSeconds, inDays } from "../../ui/format";
 import { COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
 import type { DataTable } from "./data-table";
-import { formatDuration, inDays } from "./format-duration";
 
 type TimeInStage = TMetrics["timeInStage"];
 
@@ -40,7 +40,7 @@ export function TimeInStageChart({
       definition={METRIC_DEFINITIONS.timeInStage}
       table={timeInStageTable(rows, kind)}
       csvPrefix={csvPrefix}
-      summary={longest ? `Longest median stay: ${longest.name}, ${formatDuration(longest.median)}` : null}
+      summary={longest ? `Longest median stay: ${longest.name}, ${formatSeconds(longest.median)}` : null}
       emptyMessage={
         rows.every((row) => row.demandCount === 0) ? "No demand was delivered in this window." : null
       }

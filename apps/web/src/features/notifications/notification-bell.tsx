@@ -1,14 +1,15 @@
 import * as Popover from "@radix-ui/react-popover";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
+import { useT } from "../../i18n/use-t";
+import { formatSeconds } from "../../ui/format";
 import { notify } from "../../ui/notice-stack";
 import { useNotifications } from "./notifications-store";
 import "./notifications.css";
 
-const days = (seconds: number) => Math.floor(seconds / 86_400);
-
 /** The bell in the app bar: unread count, and a panel listing SLE alerts with "mark as read". */
 export function NotificationBell() {
+  const t = useT();
   const notifications = useNotifications((s) => s.notifications);
   const unread = useNotifications((s) => s.unread);
   const [open, setOpen] = useState(false);
@@ -22,7 +23,7 @@ export function NotificationBell() {
     useNotifications
       .getState()
       .markRead(ids)
-      .catch((error: unknown) => notify(error instanceof Error ? error.message : "Could not mark as read."));
+      .catch((error: unknown) => notify(error instanceof Error ? error.message : t("bell.markFailed")));
   };
 
   // Radix's Popover: Escape and a click outside close it, focus moves in and comes back to the bell.
@@ -30,7 +31,7 @@ export function NotificationBell() {
     <Popover.Root open={open} onOpenChange={setOpen}>
       <Popover.Trigger
         className="bell-button"
-        aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
+        aria-label={unread > 0 ? t("bell.unread", { count: unread }) : t("bell.title")}
       >
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
           <path
@@ -45,16 +46,21 @@ export function NotificationBell() {
         )}
       </Popover.Trigger>
       <Popover.Portal>
-        <Popover.Content className="notification-panel" aria-label="Notifications" align="end" sideOffset={6}>
+        <Popover.Content
+          className="notification-panel popover-panel"
+          aria-label={t("bell.title")}
+          align="end"
+          sideOffset={6}
+        >
           <header>
-            <h2>Notifications</h2>
+            <h2>{t("bell.title")}</h2>
             {unread > 0 && (
               <button type="button" className="link-button" onClick={() => markRead()}>
-                Mark all as read
+                {t("bell.markAll")}
               </button>
             )}
           </header>
-          {notifications.length === 0 && <p className="muted">No alerts or mentions yet.</p>}
+          {notifications.length === 0 && <p className="muted">{t("bell.none")}</p>}
           <ul>
             {notifications.map((n) => (
               <li key={n.id} className={n.readAt ? "read" : "unread"}>
@@ -66,17 +72,25 @@ export function NotificationBell() {
                 </p>
                 {n.kind === "sle" ? (
                   <p className="notification-what">
-                    {n.threshold === "p85" ? "Past the SLE (p85" : "Past p50 ("} {days(n.thresholdAge)} d):{" "}
-                    {days(n.age)} days since commitment · {n.boardName}
+                    {t("bell.sle", {
+                      threshold: n.threshold,
+                      thresholdAge: formatSeconds(n.thresholdAge, "narrow"),
+                      age: formatSeconds(n.age),
+                      board: n.boardName,
+                    })}
                   </p>
                 ) : (
                   <p className="notification-what" data-kind="mention">
-                    {n.authorName ?? "Someone"} mentioned you: “{n.excerpt}” · {n.boardName}
+                    {t("bell.mention", {
+                      author: n.authorName ?? t("bell.someone"),
+                      excerpt: n.excerpt,
+                      board: n.boardName,
+                    })}
                   </p>
                 )}
                 {!n.readAt && (
                   <button type="button" className="link-button" onClick={() => markRead([n.id])}>
-                    Mark as read
+                    {t("bell.markRead")}
                   </button>
                 )}
               </li>

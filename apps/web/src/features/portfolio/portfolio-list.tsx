@@ -2,14 +2,16 @@ import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError } from "../../api/api-request";
 import { useResource } from "../../api/use-resource";
+import { useT } from "../../i18n/use-t";
 import { FormError } from "./form-error";
 import { createPortfolio, fetchPortfolios } from "./portfolio-api";
 
 /** The portfolios the signed-in person belongs to, and a form to start one (on the board list page). */
 export function PortfolioList() {
   const navigate = useNavigate();
+  const t = useT();
   const list = useResource(["portfolios"], fetchPortfolios, {
-    failureMessage: "Portfolios could not be loaded.",
+    failureMessage: t("portfolios.loadFailed"),
   });
   const [error, setError] = useState<string | null>(null);
 
@@ -21,13 +23,13 @@ export function PortfolioList() {
       const created = await createPortfolio({ name });
       await navigate(`/portfolios/${created.id}`);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The portfolio could not be created.");
+      setError(caught instanceof ApiError ? caught.message : t("portfolios.createFailed"));
     }
   }
 
   return (
     <section className="portfolio-list" aria-labelledby="portfolios-heading">
-      <h2 id="portfolios-heading">Portfolios</h2>
+      <h2 id="portfolios-heading">{t("portfolios.title")}</h2>
       {list.error && <p role="alert">{list.error}</p>}
       {list.data && list.data.length > 0 && (
         <ul className="board-list">
@@ -38,12 +40,17 @@ export function PortfolioList() {
           ))}
         </ul>
       )}
-      <form className="create-portfolio" aria-label="New portfolio" onSubmit={(event) => void submit(event)}>
+      <form
+        className="create-portfolio"
+        aria-label={t("portfolios.new")}
+        onSubmit={(event) => void submit(event)}
+      >
         <label>
-          New portfolio
-          <input name="name" required maxLength={100} placeholder="Retail banking" />
+          {t("portfolios.new")}
+          <input name="name" required maxLength={100} placeholder={t("portfolios.new.placeholder")} />
         </label>
-        <button type="submit">Create portfolio</button>
+        <button type="submit">{t("portfolios.new.submit")}</button>
+
         <FormError error={error} />
       </form>
     </section>

@@ -1,5 +1,5 @@
 import type { TMetricTile, TPortfolioMetrics } from "@tideway/contracts";
-import { formatDuration, formatShare } from "../dashboard/format-duration";
+import { formatPercent, formatSeconds } from "../../ui/format";
 
 /** DESIGN "Metrics": a summary built on fewer demands than this says so next to its numbers. */
 const FEW_DEMANDS = 10;
@@ -58,10 +58,10 @@ function TileCell({ tile, counted }: { tile: TMetricTile; counted: string }) {
   return (
     <div className="portfolio-tile" data-goal={goal}>
       <span className="portfolio-tile-p85">
-        p85 <strong>{formatDuration(tile.p85)}</strong>
+        p85 <strong>{formatSeconds(tile.p85)}</strong>
       </span>
       <span>
-        {formatShare(tile.attainment)} within {formatDuration(tile.target)}
+        {formatPercent(tile.attainment)} within {formatSeconds(tile.target)}
         {goal === "met" ? " ✔ goal met" : goal === "missed" ? " ✘ goal missed" : ""}
       </span>
       <span data-testid="tile-count">

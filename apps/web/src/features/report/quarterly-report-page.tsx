@@ -2,10 +2,9 @@ import type { TQuarterMetric, TTwoOneOneQuarter } from "@tideway/contracts";
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { useResource } from "../../api/use-resource";
-import { formatInstant } from "../../ui/format-time";
+import { formatInstant, formatPercent, formatSeconds } from "../../ui/format";
 import { downloadCsv } from "../dashboard/download-csv";
 import { fetchQuarterlyTwoOneOne } from "../dashboard/forecast-api";
-import { formatDuration, formatShare } from "../dashboard/format-duration";
 import { quarterlyReportTable } from "./quarterly-report-table";
 import "./quarterly-report.css";
 
@@ -106,10 +105,11 @@ function MetricCell({ metric }: { metric: TQuarterMetric }) {
   if (metric.count === 0) return <td className="report-empty">none finished</td>;
   return (
     <td className={metric.goalMet ? "report-met" : "report-missed"}>
-      p85 {formatDuration(metric.p85)} {metric.goalMet ? "✓" : "✗"}
+      p85 {formatSeconds(metric.p85)} {metric.goalMet ? "✓" : "✗"}
       <br />
       <span className="report-detail">
-        {formatShare(metric.attainment)} within target · {metric.count} demand{metric.count === 1 ? "" : "s"}
+        {formatPercent(metric.attainment)} within target · {metric.count} demand
+        {metric.count === 1 ? "" : "s"}
       </span>
     </td>
   );

@@ -1,6 +1,6 @@
 import type { TQuarterlyTwoOneOne, TQuarterMetric, TTwoOneOneQuarter } from "@tideway/contracts";
+import { inDays, inMinutes } from "../../ui/format";
 import type { DataTable } from "../dashboard/data-table";
-import { inDays, inMinutes } from "../dashboard/format-duration";
 
 const METRICS = [
   { key: "delivery", label: "Delivery", unit: "days" },

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useResource } from "../../api/use-resource";
 import { useClock } from "../../ui/clock-store";
-import { formatExact } from "../../ui/format-time";
-import { timeAgo } from "../../ui/time-ago";
+import { formatExact, formatTimeAgo } from "../../ui/format";
 import { useBoardStore } from "../board/board-store";
 import { fetchChangeHistory } from "./change-history-api";
 import { type AuditContext, describeAuditEvent } from "./describe-audit-event";
@@ -71,7 +70,7 @@ export function ChangeHistory({ boardId }: { boardId: string }) {
             <li key={event.id} tabIndex={-1}>
               {describeAuditEvent(event, context)} ·{" "}
               <time className="hint" dateTime={event.at} title={formatExact(event.at)}>
-                {timeAgo(event.at, now)}
+                {formatTimeAgo(event.at, now)}
               </time>
             </li>
           ))}

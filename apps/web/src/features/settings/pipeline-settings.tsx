@@ -1,6 +1,6 @@
 import type { FormEvent } from "react";
 import { useResource } from "../../api/use-resource";
-import { formatInstant } from "../../ui/format-time";
+import { formatInstant } from "../../ui/format";
 import {
   changePipelineSettings,
   fetchPipelineSettings,

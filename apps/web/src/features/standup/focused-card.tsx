@@ -1,11 +1,11 @@
 import type { TDemand, TStage } from "@tideway/contracts";
 import { elapsed, epochMs, isDeliveredRank, type Millis } from "@tideway/domain";
 import { type ReactNode, useId, useMemo } from "react";
+import { formatDuration } from "../../ui/format";
 import { useBoardStore } from "../board/board-store";
 import { stageOrderOf } from "../board/card-service-level";
 import { OwnerInitials } from "../board/owner-initials";
 import { type AgeStatus, cardAge, type Expectation } from "./card-age";
-import { formatDuration } from "./format-duration";
 import { useNow } from "./use-now";
 
 function since(iso: string, now: number): Millis {

@@ -1,9 +1,9 @@
 import type { TDemand } from "@tideway/contracts";
 import { elapsed, epochMs, millis, type StandupColumn } from "@tideway/domain";
 import { type ReactNode, useId } from "react";
+import { formatClock, formatDuration } from "../../ui/format";
 import { useBoardStore } from "../board/board-store";
 import { cardAge, type Expectation } from "./card-age";
-import { formatClock, formatDuration } from "./format-duration";
 import { useStandup } from "./standup-store";
 import { useNow } from "./use-now";
 

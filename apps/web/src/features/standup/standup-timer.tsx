@@ -1,5 +1,5 @@
 import { millis } from "@tideway/domain";
-import { formatClock } from "./format-duration";
+import { formatClock } from "../../ui/format";
 import { useNow } from "./use-now";
 
 /** Minutes from `?minutes=`, 15 by default: a stand-up that runs long says so. */

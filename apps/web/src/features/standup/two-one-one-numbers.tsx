@@ -1,16 +1,11 @@
 import type { TMetrics, TMetricTile } from "@tideway/contracts";
-import { millis } from "@tideway/domain";
-import { formatDuration } from "./format-duration";
+import { formatSeconds } from "../../ui/format";
 
 const TILES = [
   { key: "delivery", name: "Delivery" },
   { key: "development", name: "Development" },
   { key: "release", name: "Release" },
 ] as const;
-
-function seconds(value: number): string {
-  return formatDuration(millis(value * 1000));
-}
 
 function verdict(tile: TMetricTile): { word: string; status: "met" | "missed" | "none" } {
   if (tile.goalMet === null) return { word: "no data", status: "none" };
@@ -28,8 +23,8 @@ export function TwoOneOneNumbers({ metrics }: { metrics: TMetrics | null }) {
           <li key={key} data-tile={key} data-goal={result.status}>
             <span className="standup-label">{name} p85</span>
             <span className="standup-number">
-              {tile?.p85 != null ? seconds(tile.p85) : "–"}
-              {tile && <span className="standup-target"> / {seconds(tile.target)}</span>}
+              {tile?.p85 != null ? formatSeconds(tile.p85) : "–"}
+              {tile && <span className="standup-target"> / {formatSeconds(tile.target)}</span>}
             </span>
             <span className="standup-goal">{result.word}</span>
           </li>

@@ -1,0 +1,75 @@
+import { LOCALES, type TLocale } from "@tideway/contracts";
+import { createIntl, createIntlCache, type IntlShape } from "react-intl";
+import { setFormatLocale } from "../ui/format";
+import { catalogueOf, type MessageId, type UiLocale } from "./messages";
+import { PSEUDO_LOCALE } from "./pseudo-locale";
+
+/**
+ * The one react-intl instance: components read it through `useT()` (the
+ * provider re-renders them on a change), stores and plain functions through
+ * `translate()`. A language change swaps it whole, with the format module's
+ * locale and `<html lang>`.
+ */
+const cache = createIntlCache();
+let current: IntlShape = build("en");
+let currentLocale: UiLocale = "en";
+
+function build(locale: UiLocale): IntlShape {
+  return createIntl(
+    {
+      locale: locale === PSEUDO_LOCALE ? "en" : locale,
+      defaultLocale: "en",
+      messages: catalogueOf(locale),
+    },
+    cache,
+  );
+}
+
+export function currentIntl(): IntlShape {
+  return current;
+}
+
+/** The interface language shown now. */
+export function activeLocale(): UiLocale {
+  return currentLocale;
+}
+
+export function applyLocale(locale: UiLocale, preferred: readonly string[] = browserLanguages()): IntlShape {
+  current = build(locale);
+  currentLocale = locale;
+  setFormatLocale(formattingLocale(locale, preferred));
+  if (typeof document !== "undefined") document.documentElement.lang = locale;
+  return current;
+}
+
+export type MessageValues = Record<string, string | number | Date | null | undefined>;
+
+/** A message in the current language, for code outside React (stores, notices, plain functions). */
+export function translate(id: MessageId, values?: MessageValues): string {
+  return current.formatMessage({ id }, values);
+}
+
+function browserLanguages(): readonly string[] {
+  return typeof navigator === "undefined" ? [] : navigator.languages;
+}
+
+/** The shipped language closest to the browser's preferences ("zh", "zh-Hans-CN" → zh-CN); English otherwise. */
+export function preferredLocale(preferred: readonly string[] = browserLanguages()): TLocale {
+  for (const tag of preferred) {
+    const language = tag.toLowerCase().split("-")[0];
+    const match = LOCALES.find((locale) => locale.toLowerCase().split("-")[0] === language);
+    if (match) return match;
+  }
+  return "en";
+}
+
+/**
+ * Dates and numbers follow the interface language, in the browser's own
+ * region when it speaks that language: an English interface in Britain writes
+ * "7 Nov 2026", in the US "Nov 7, 2026".
+ */
+export function formattingLocale(locale: UiLocale, preferred: readonly string[]): string {
+  if (locale === PSEUDO_LOCALE) return "en";
+  const language = locale.split("-")[0] ?? locale;
+  return preferred.find((tag) => tag.split("-")[0] === language && tag.includes("-")) ?? locale;
+}
