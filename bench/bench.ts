@@ -36,7 +36,7 @@ import pg from "pg";
 import { repoRoot } from "../apps/api/src/config";
 import { createPrisma } from "../apps/api/src/db/prisma";
 import { startAppUnderTest } from "./app-under-test";
-import { startBaselineApp } from "./baseline";
+import { git, startAppOnDatabase, startBaselineApp } from "./baseline";
 import { type BenchBoard, createBenchBoard, createBenchUser } from "./bench-boards";
 import { printFigures } from "./bench-figures";
 import { median, medianOf, round1 } from "./bench-stats";
@@ -80,6 +80,10 @@ async function main(): Promise<void> {
   const app = await startAppUnderTest(PORT, nodeArgs);
   const raw = await startRawMoveServer(app.databaseUrl, PORT + 1);
   const baseline = BASELINE ? await startBaselineApp(BASELINE, app.databaseUrl, PORT + 2) : null;
+  // This checkout's app started as the baseline is (on a DATABASE_URL), for the before/after ratio.
+  const appOnDatabase = BASELINE
+    ? await startAppOnDatabase(repoRoot, git(["rev-parse", "HEAD"]).trim(), app.databaseUrl, PORT + 3)
+    : null;
   const db = createPrisma(app.databaseUrl, { poolSize: 5 });
   const client = new pg.Client({ connectionString: app.databaseUrl });
   await client.connect();
@@ -129,7 +133,12 @@ async function main(): Promise<void> {
       const servers: Servers = {
         app: { url: app.url, pid: app.server.process.pid as number },
         raw: { url: raw.url, pid: raw.pid },
-        ...(baseline ? { baseline: { url: baseline.url, pid: baseline.pid } } : {}),
+        ...(baseline && appOnDatabase
+          ? {
+              baseline: { url: baseline.url, pid: baseline.pid },
+              appOnDatabase: { url: appOnDatabase.url, pid: appOnDatabase.pid },
+            }
+          : {}),
       };
       results.moves = await measureMoves(servers, app.databasePid, user.apiToken, client, spread, hot);
     }
@@ -154,6 +163,7 @@ async function main(): Promise<void> {
     await db.$disconnect();
     await raw.stop();
     await baseline?.stop();
+    await appOnDatabase?.stop();
     await app.stop();
   }
 
@@ -185,6 +195,8 @@ interface Servers {
   app: { url: string; pid: number };
   raw: { url: string; pid: number };
   baseline?: { url: string; pid: number };
+  /** This checkout's app started as the baseline is, on the database's URL. */
+  appOnDatabase?: { url: string; pid: number };
 }
 
 /** 1, 5 and 6: moves through the app, the raw-SQL baseline and the baseline commit's app, in turns. */
@@ -216,7 +228,7 @@ async function measureMoves(
     ...(scenario.overallRate ? { overallRate: scenario.overallRate } : {}),
   });
   console.log("warming up…");
-  for (const server of [servers.app, servers.raw, servers.baseline]) {
+  for (const server of [servers.app, servers.raw, servers.baseline, servers.appOnDatabase]) {
     if (server) await runMoveLoad(load(server, scenarios[0] as MoveScenario, 2), client);
   }
   const moves: Record<string, unknown> = {};
@@ -224,12 +236,17 @@ async function measureMoves(
     const appRuns: MoveRun[] = [];
     const rawRuns: MoveRun[] = [];
     const baselineRuns: MoveRun[] = [];
+    const appOnDatabaseRuns: MoveRun[] = [];
     for (let run = 0; run < RUNS; run++) {
       appRuns.push(await runMoveLoad(load(servers.app, scenario, SECONDS), client));
       console.log(`  ${scenario.name} run ${run + 1}: app ${describeMoves(appRuns.at(-1))}`);
-      if (servers.baseline) {
+      if (servers.baseline && servers.appOnDatabase) {
         baselineRuns.push(await runMoveLoad(load(servers.baseline, scenario, SECONDS), client));
         console.log(`  ${scenario.name} run ${run + 1}: baseline ${describeMoves(baselineRuns.at(-1))}`);
+        appOnDatabaseRuns.push(await runMoveLoad(load(servers.appOnDatabase, scenario, SECONDS), client));
+        console.log(
+          `  ${scenario.name} run ${run + 1}: app on DATABASE_URL ${describeMoves(appOnDatabaseRuns.at(-1))}`,
+        );
       }
       rawRuns.push(await runMoveLoad(load(servers.raw, scenario, SECONDS), client));
       console.log(`  ${scenario.name} run ${run + 1}: raw SQL ${describeMoves(rawRuns.at(-1))}`);
@@ -240,7 +257,14 @@ async function measureMoves(
       what: scenario.what,
       app: appMedian,
       rawSql: rawMedian,
-      ...(baselineRuns.length > 0 ? { baseline: summariseMoves(baselineRuns), baselineRuns } : {}),
+      ...(baselineRuns.length > 0
+        ? {
+            baseline: summariseMoves(baselineRuns),
+            appOnDatabase: summariseMoves(appOnDatabaseRuns),
+            baselineRuns,
+            appOnDatabaseRuns,
+          }
+        : {}),
       /** Raw SQL throughput / app throughput, app latency / raw SQL latency: above 1 is the overhead. */
       overhead: {
         throughput: round1(rawMedian.summary.requestsPerSecond / appMedian.summary.requestsPerSecond),
@@ -395,11 +419,15 @@ function compareWithTargets(results: Record<string, unknown>): TargetRow[] {
   );
   row("move p99 at 1,000/s (ms)", "<= 20", moves?.fixedRate?.app.summary.p99Ms, (v) => v <= 20);
   // Same-run ratios (issue 19): against BENCH_BASELINE's app, and against the raw-SQL server.
-  type Ratios = Record<string, { app: Summary; rawSql: Summary; baseline?: Summary }>;
+  type Ratios = Record<
+    string,
+    { app: Summary; rawSql: Summary; baseline?: Summary; appOnDatabase?: Summary }
+  >;
   type Summary = ReturnType<typeof summariseMoves>;
   const ratios = results.moves as Ratios | undefined;
   const ratio = (scenario: string, other: "rawSql" | "baseline") => {
-    const ours = ratios?.[scenario]?.app.summary.movesPerSecond;
+    // Against the baseline: this app started the way the baseline is (both on a DATABASE_URL).
+    const ours = ratios?.[scenario]?.[other === "baseline" ? "appOnDatabase" : "app"]?.summary.movesPerSecond;
     const theirs = ratios?.[scenario]?.[other]?.summary.movesPerSecond;
     return ours === undefined || !theirs ? undefined : ours / theirs;
   };

@@ -253,7 +253,7 @@ $$;
 -- board row last (its seq), all held until the statement's transaction ends.
 CREATE FUNCTION "tideway_move_demand"(
   p_actor_id UUID, p_demand_id UUID, p_to_stage_id UUID, p_to_lane_id UUID,
-  p_before_id UUID, p_after_id UUID, p_expected_version INTEGER, p_idempotency_key TEXT,
+  p_before_id UUID, p_after_id UUID, p_expected_version BIGINT, p_idempotency_key TEXT,
   p_now TIMESTAMPTZ, p_gate_checked BOOLEAN, p_release_note TEXT
 ) RETURNS JSONB LANGUAGE plpgsql AS $$
 DECLARE

@@ -87,7 +87,7 @@ export async function runMoveStatement(db: Sql, move: MoveStatementInput): Promi
 
 /** The statement, shared with the raw-SQL baseline (bench/raw-move-server.ts); its values: moveStatementValues. */
 export const MOVE_STATEMENT = `SELECT tideway_move_demand($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::uuid,
-  $7::int, $8::text, $9::timestamptz, $10::boolean, $11::text) AS answer,
+  $7::bigint, $8::text, $9::timestamptz, $10::boolean, $11::text) AS answer,
   EXISTS (SELECT 1 FROM demand_dependencies WHERE depends_on_id = $2::uuid) AS awaited`;
 
 export function moveStatementValues(move: MoveStatementInput): unknown[] {
