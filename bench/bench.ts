@@ -16,13 +16,15 @@
  *    way as 1, so the framework and ORM overhead shows as a ratio; and
  *    PostgreSQL alone (postgres-floor.ts, pgbench), the ceiling of any
  *    transaction of a move's shape on this machine.
+ * 6. /api/health while 100 forecasts run (forecast-load.ts) and a 2,048-commit
+ *    GitHub push (webhook-push.ts), issue 19.
  *
- * 6. with BENCH_BASELINE=<commit>: that commit's app, checked out in a git
+ * 7. with BENCH_BASELINE=<commit>: that commit's app, checked out in a git
  *    worktree under /tmp and started on the same database, driven in turns
  *    with this one, so the table gives same-run before/after ratios
  *    (baseline.ts).
  *
- * Environment: BENCH_ONLY (a subset of moves,broadcast,page,metrics), BENCH_RUNS (3), BENCH_SECONDS per load run (8),
+ * Environment: BENCH_ONLY (a subset of moves,broadcast,page,metrics,load,webhooks), BENCH_RUNS (3), BENCH_SECONDS per load run (8),
  * BENCH_LISTENERS socket.io clients for the broadcast (100), BENCH_DEMANDS
  * for the metrics history (100000), BENCH_PORT (3301; the baseline takes the
  * next port), BENCH_CPU_PROF=1 writes the server's CPU profile to bench/profiles,
@@ -42,9 +44,11 @@ import { printFigures } from "./bench-figures";
 import { median, medianOf, round1 } from "./bench-stats";
 import { type BoardPageRun, boardPlacements, launchChromium, runBoardPage } from "./board-page-bench";
 import { type BroadcastRun, connectListeners, runBroadcast } from "./broadcast-bench";
+import { type ForecastLoadRun, HEALTH_TARGET_MS, runForecastLoad } from "./forecast-load";
 import { runMetricsSuite } from "./metrics-suite";
 import { type MoveLoad, type MoveRun, runMoveLoad } from "./moves-bench";
 import { measurePostgresFloor, type PostgresFloor, pgbenchAvailable } from "./postgres-floor";
+import { runWebhookPush, WEBHOOK_TARGET_MS } from "./webhook-push";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -56,8 +60,8 @@ const BROADCAST_MOVES = 100;
 const FIXED_RATE = 1_000;
 /** One 60 Hz frame (16.67 ms) and the jitter of requestAnimationFrame's timestamps. */
 const ONE_FRAME_MS = 16.67 + 0.3;
-/** BENCH_ONLY=moves,broadcast,page,metrics runs a subset (for profiling one part). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? "moves,broadcast,page,metrics").split(","));
+/** BENCH_ONLY=moves,broadcast,page,metrics,load,webhooks runs a subset (for profiling one part). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? "moves,broadcast,page,metrics,load,webhooks").split(","));
 
 type MoveSummary = Omit<MoveRun, "refused" | "transitionsMatch" | "limitsHeld" | "movesPerCard">;
 /** BENCH_BASELINE=<commit>: compare with that commit's app in the same run. */
@@ -143,6 +147,9 @@ async function main(): Promise<void> {
       results.moves = await measureMoves(servers, app.databasePid, user.apiToken, client, spread, hot);
     }
     if (ONLY.has("page")) results.boardPage = await measureBoardPage(app.url, user.sessionToken, pageBoards);
+    // Issue 19: /api/health while 100 forecasts run (forecast-load.ts), a 2,048-commit push (webhook-push.ts).
+    if (ONLY.has("load")) results.forecastLoad = await runForecastLoad(app.url, app.databaseUrl);
+    if (ONLY.has("webhooks")) results.webhookPush = await runWebhookPush(app.url, app.databaseUrl, RUNS);
     // Last: loading a million transitions is the heaviest write of the run.
     if (ONLY.has("metrics")) {
       console.log(`loading ${METRICS_DEMANDS} demands for the metrics…`);
@@ -475,6 +482,20 @@ function compareWithTargets(results: Record<string, unknown>): TargetRow[] {
   const onTime = (v: number) => v <= ONE_FRAME_MS;
   row("2,000 cards: drag frame p95 (ms)", "<= 16.7", page?.["2000"]?.median.dragFrameP95Ms, onTime);
   row("2,000 cards: longest drag frame (ms)", "<= 16.7", page?.["2000"]?.median.dragFrameMaxMs, onTime);
+  const forecastLoad = results.forecastLoad as ForecastLoadRun | undefined;
+  row(
+    "/api/health p99 during 100 forecasts (ms)",
+    `<= ${HEALTH_TARGET_MS}`,
+    forecastLoad?.healthP99Ms,
+    (v) => v <= HEALTH_TARGET_MS,
+  );
+  const webhookPush = results.webhookPush as { medianMs: number } | undefined;
+  row(
+    "2,048-commit push stored (ms)",
+    `< ${WEBHOOK_TARGET_MS}`,
+    webhookPush?.medianMs,
+    (v) => v < WEBHOOK_TARGET_MS,
+  );
   return rows;
 }
 

@@ -165,6 +165,35 @@ describe("delivery pipeline webhooks", () => {
       });
     });
 
+    it("stores a 2,048-commit push whole: every commit and every link to the demands it names", async () => {
+      // A board of its own, so these commits do not count in the other tests' lead times.
+      const bulk = (
+        await admin.request({ method: "POST", url: "/api/boards", payload: { name: "Bulk", key: "BULK" } })
+      ).json() as TBoard;
+      for (const title of ["One", "Two", "Three"]) await addDemand(admin, bulk, { title });
+      const bulkSecret = await newSecret(bulk.id);
+      const push = JSON.parse(fixture("github/push.json")) as { commits: Record<string, unknown>[] };
+      const template = push.commits[0] as Record<string, unknown>;
+      const sha = (n: number) => `${n.toString(16).padStart(8, "0")}${"c".repeat(32)}`;
+      push.commits = Array.from({ length: 2_048 }, (_, n) => ({
+        ...template,
+        id: sha(n),
+        message: `BULK-${(n % 3) + 1}: step ${n}`,
+        timestamp: new Date(Date.UTC(2026, 2, 3, 9) + n * 1_000).toISOString(),
+      }));
+      const body = JSON.stringify(push);
+      const delivery = randomUUID();
+      const stored = receipt(
+        await github("push", body, { boardId: bulk.id, delivery, signature: hmac(bulkSecret, body) }),
+      );
+      expect(stored.events).toHaveLength(2_048);
+      expect(stored.events[2_047]).toMatchObject({ sha: sha(2_047), demandKeys: ["BULK-2"] });
+      expect(await ctx.db.codeEvent.count({ where: { deliveryId: delivery } })).toBe(2_048);
+      expect(await ctx.db.codeEventDemand.count({ where: { codeEvent: { deliveryId: delivery } } })).toBe(
+        2_048,
+      );
+    });
+
     it("records a merged pull request as a merge (title and source branch), and ignores other actions", async () => {
       const merged = receipt(await github("pull_request", fixture("github/pull_request-merged.json")));
       expect(merged.events).toEqual([

@@ -23,6 +23,11 @@ import { importsPerUser } from "../services/per-user-limit";
  * transaction limit; the parsed document costs several hundred MB of
  * memory while it is imported, which one import at a time can
  * afford. Larger installs move with `npm run backup` instead.
+ * TODO(issue 19, target 4): a 96 MiB import still grows the server by about
+ * 1 GB (the body as one string, JSON.parse, zod's copy); stream-parse it and
+ * validate item by item (ZBoardExport's cross-references over compact id
+ * sets) to stay within 300 MB. Meanwhile one import per user runs at a time
+ * (services/per-user-limit.ts).
  */
 const IMPORT_BODY_LIMIT_BYTES = 100 * 1024 * 1024;
 

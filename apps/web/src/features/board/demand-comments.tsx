@@ -1,5 +1,5 @@
 import type { TComment, TDemand } from "@tideway/contracts";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, lazy, Suspense, useId, useState } from "react";
 import { ApiError } from "../../api/api-request";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";
@@ -9,8 +9,13 @@ import { canEdit } from "./board-selectors";
 import { useBoardStore } from "./board-store";
 import { addComment, deleteComment, editComment, fetchComments } from "./card-record-api";
 import { useCardRecordEvents } from "./card-record-store";
-import { MarkdownText } from "./markdown-text";
 import { OwnerInitials } from "./owner-initials";
+
+// The markdown parser is a large part of the code (micromark, unified): it loads when the first
+// comment is shown, not with the board; until then a comment shows as the plain text it is.
+const MarkdownText = lazy(() =>
+  import("./markdown-text").then((module) => ({ default: module.MarkdownText })),
+);
 
 /**
  * The conversation about a demand. Everyone on the board reads it; members
@@ -80,7 +85,9 @@ function CommentItem({ comment, onChange }: { comment: TComment; onChange: () =>
           onCancel={() => setEditing(false)}
         />
       ) : (
-        <MarkdownText text={comment.body} />
+        <Suspense fallback={<div className="markdown-text">{comment.body}</div>}>
+          <MarkdownText text={comment.body} />
+        </Suspense>
       )}
       {!editing && (mine || deletable) && (
         <p className="comment-actions">
