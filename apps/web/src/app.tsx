@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter, Link, RouterProvider } from "react-router";
 import { AppLayout } from "./app-layout";
+import { InvitationPage } from "./features/auth/invitation-page";
 import { RequireSession } from "./features/auth/require-session";
 import { SignInPage } from "./features/auth/sign-in-page";
 import { BoardListPage } from "./features/board/board-list-page";
@@ -40,6 +41,7 @@ function NotFoundPage() {
 const router = createBrowserRouter([
   { path: "/sign-in", element: <SignInPage /> },
   { path: "/sign-up", element: <SignInPage mode="sign-up" /> },
+  { path: "/invitations/:token", element: <InvitationPage /> },
   {
     element: <RequireSession />,
     children: [

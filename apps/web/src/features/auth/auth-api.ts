@@ -1,4 +1,14 @@
-import { type TSignInBody, type TSignUpBody, type TUser, ZUser } from "@tideway/contracts";
+import {
+  type TAcceptedInvitation,
+  type TAcceptInvitationBody,
+  type TInvitationPreview,
+  type TSignInBody,
+  type TSignUpBody,
+  type TUser,
+  ZAcceptedInvitation,
+  ZInvitationPreview,
+  ZUser,
+} from "@tideway/contracts";
 import { apiRequest, ignoreBody, wrapped } from "../../api/api-request";
 
 const ZUserReply = wrapped("user", ZUser);
@@ -26,4 +36,22 @@ export async function signUp(body: TSignUpBody): Promise<TUser> {
     quietUnauthenticated: true,
   });
   return user;
+}
+
+export function fetchInvitation(token: string): Promise<TInvitationPreview> {
+  return apiRequest("GET", `/api/invitations/${encodeURIComponent(token)}`, ZInvitationPreview, undefined, {
+    quietUnauthenticated: true,
+  });
+}
+
+export function acceptInvitation(token: string, body: TAcceptInvitationBody): Promise<TAcceptedInvitation> {
+  return apiRequest(
+    "POST",
+    `/api/invitations/${encodeURIComponent(token)}/accept`,
+    ZAcceptedInvitation,
+    body,
+    {
+      quietUnauthenticated: true,
+    },
+  );
 }

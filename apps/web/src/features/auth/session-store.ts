@@ -14,6 +14,8 @@ interface SessionState {
   /** Creates an account and signs it in. */
   signUp: (body: TSignUpBody) => Promise<void>;
   signOut: () => Promise<void>;
+  /** Signed in by accepting an invitation (the server set the cookie). */
+  joined: (user: TUser) => void;
   expire: () => void;
 }
 
@@ -43,6 +45,7 @@ export const useSession = create<SessionState>()((set) => ({
       set({ status: "signed-out", user: null });
     }
   },
+  joined: (user) => set({ status: "signed-in", user }),
   expire: () => set({ status: "signed-out", user: null }),
 }));
 

@@ -84,13 +84,7 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
         </label>
         <label>
           Password
-          <input
-            name="password"
-            type="password"
-            autoComplete={signingUp ? "new-password" : "current-password"}
-            minLength={signingUp ? PASSWORD_MIN_LENGTH : undefined}
-            required
-          />
+          <PasswordInput choosing={signingUp} />
         </label>
         {signingUp && <p className="hint">At least {PASSWORD_MIN_LENGTH} characters.</p>}
         {error && (
@@ -107,5 +101,18 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
         </p>
       </form>
     </main>
+  );
+}
+
+/** The password box: `choosing` a new one asks the browser for a new password and the minimum length. */
+export function PasswordInput({ choosing }: { choosing: boolean }) {
+  return (
+    <input
+      name="password"
+      type="password"
+      autoComplete={choosing ? "new-password" : "current-password"}
+      minLength={choosing ? PASSWORD_MIN_LENGTH : undefined}
+      required
+    />
   );
 }
