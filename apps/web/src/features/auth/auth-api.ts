@@ -7,6 +7,7 @@ import {
   type TUser,
   ZAcceptedInvitation,
   ZInvitationPreview,
+  ZPasswordResetRequested,
   ZUser,
 } from "@tideway/contracts";
 import { apiRequest, ignoreBody, wrapped } from "../../api/api-request";
@@ -50,6 +51,32 @@ export function acceptInvitation(token: string, body: TAcceptInvitationBody): Pr
     `/api/invitations/${encodeURIComponent(token)}/accept`,
     ZAcceptedInvitation,
     body,
+    {
+      quietUnauthenticated: true,
+    },
+  );
+}
+
+/** Asks for a reset link; resolves with the server's sentence (the same for every email). */
+export async function requestPasswordReset(email: string): Promise<string> {
+  const { message } = await apiRequest(
+    "POST",
+    "/api/auth/password-reset",
+    ZPasswordResetRequested,
+    { email },
+    {
+      quietUnauthenticated: true,
+    },
+  );
+  return message;
+}
+
+export async function resetPassword(token: string, password: string): Promise<void> {
+  await apiRequest(
+    "POST",
+    `/api/auth/password-reset/${encodeURIComponent(token)}`,
+    ignoreBody,
+    { password },
     {
       quietUnauthenticated: true,
     },

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { ApiError } from "../../api/api-request";
 import { acceptInvitation, fetchInvitation } from "./auth-api";
 import { useSession } from "./session-store";
-import { PasswordInput } from "./sign-in-page";
+import { PasswordField } from "./sign-in-page";
 
 /**
  * Where an invitation link lands (`/invitations/:token`): it names the board
@@ -78,10 +78,7 @@ export function InvitationPage() {
               Name
               <input name="name" autoComplete="name" maxLength={100} />
             </label>
-            <label>
-              Password
-              <PasswordInput choosing />
-            </label>
+            <PasswordField label="Password" choosing />
             <p className="hint">
               At least {PASSWORD_MIN_LENGTH} characters, not easy to guess: a few unrelated words work well.
             </p>

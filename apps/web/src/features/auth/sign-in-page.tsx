@@ -82,11 +82,16 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
           Email
           <input name="email" type="email" autoComplete="username" required />
         </label>
-        <label>
-          Password
-          <PasswordInput choosing={signingUp} />
-        </label>
-        {signingUp && <p className="hint">At least {PASSWORD_MIN_LENGTH} characters.</p>}
+        <PasswordField label="Password" choosing={signingUp} />
+        {signingUp && <p className="hint">At least {PASSWORD_MIN_LENGTH} characters, not easy to guess.</p>}
+        {!signingUp && params.get("reset") === "1" && (
+          <p role="status">Your password was changed: sign in with the new one.</p>
+        )}
+        {!signingUp && (
+          <p className="hint">
+            <Link to="/forgot-password">Forgot your password?</Link>
+          </p>
+        )}
         {error && (
           <p role="alert" className="form-error">
             {error}
@@ -105,14 +110,17 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
 }
 
 /** The password box: `choosing` a new one asks the browser for a new password and the minimum length. */
-export function PasswordInput({ choosing }: { choosing: boolean }) {
+export function PasswordField({ label, choosing }: { label: string; choosing: boolean }) {
   return (
-    <input
-      name="password"
-      type="password"
-      autoComplete={choosing ? "new-password" : "current-password"}
-      minLength={choosing ? PASSWORD_MIN_LENGTH : undefined}
-      required
-    />
+    <label>
+      {label}
+      <input
+        name="password"
+        type="password"
+        autoComplete={choosing ? "new-password" : "current-password"}
+        minLength={choosing ? PASSWORD_MIN_LENGTH : undefined}
+        required
+      />
+    </label>
   );
 }
