@@ -30,7 +30,7 @@ test("[ACCOUNT][RESET]: a forgotten password is reset through the emailed link, 
     const link = new RegExp(`${appUrl.origin}/reset-password/[\\w-]+`).exec(mail)?.[0];
     expect(link).toBeDefined();
     await page.goto(link ?? "");
-    await page.getByLabel("New password").fill("lantern orbit velvet");
+    await page.getByLabel("New password", { exact: true }).fill("lantern orbit velvet");
     await page.getByRole("button", { name: "Set password" }).click();
     await expect(page).toHaveURL(/\/sign-in\?reset=1$/);
     await expect(page.getByRole("status")).toContainText("Your password was changed");
