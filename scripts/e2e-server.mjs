@@ -12,7 +12,16 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), "tideway-e2e-"));
 const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "apps/api/src/server.ts")], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, PORT: port, DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+  env: {
+    ...process.env,
+    PORT: port,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    // Mail goes to the SMTP server that e2e/password-reset.spec.ts starts on this port
+    // (e2e/helpers/mailbox.ts); while none listens, a send fails and is only logged.
+    SMTP_URL: `smtp://127.0.0.1:${Number(port) + 1000}`,
+    PUBLIC_URL: `http://localhost:${port}`,
+  },
 });
 const stop = (signal) => server.kill(signal);
 process.on("SIGINT", () => stop("SIGINT"));

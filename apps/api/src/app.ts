@@ -15,6 +15,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { Config } from "./config";
 import type { Db } from "./db/prisma";
+import { createMailer } from "./mail/mailer";
 import { authenticate } from "./plugins/authenticate";
 import { installErrorHandler } from "./plugins/error-handler";
 import { healthProbesPlugin } from "./plugins/health-probes";
@@ -65,6 +66,9 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   app.decorate("boardEvents", withPortfolioEvents(realtime.sink, db, app.log));
   app.decorate("userEvents", realtime.users);
   app.decorate("connections", realtime.connections);
+  const mailer = createMailer(config, app.log);
+  app.decorate("mailer", mailer);
+  app.addHook("onClose", async () => mailer.close());
   // Operations: before everything else, so every route is measured and logged with its id.
   await app.register(requestIdsPlugin);
   await app.register(prometheusMetricsPlugin, { io: realtime.io });

@@ -23,7 +23,32 @@ describe("configuration from the environment", () => {
       sleSweepIntervalMs: 60_000,
       alertWebhookAllowedAddresses: [],
       metricsToken: undefined,
+      signUp: "open",
+      smtpUrl: undefined,
     });
+  });
+
+  it("reads the account settings: SIGNUP, SMTP_URL with the PUBLIC_URL its links need, MAIL_FROM", () => {
+    expect(
+      loadConfig({
+        SIGNUP: "invite",
+        SMTP_URL: "smtp://user:pass@mail.example.com:587",
+        PUBLIC_URL: "https://tideway.example.com/",
+        MAIL_FROM: "boards@example.com",
+      }),
+    ).toMatchObject({
+      signUp: "invite",
+      smtpUrl: "smtp://user:pass@mail.example.com:587",
+      publicUrl: "https://tideway.example.com",
+      mailFrom: "boards@example.com",
+    });
+    expect(problemsOf({ SIGNUP: "maybe", SMTP_URL: "mail.example.com" })).toEqual([
+      'SIGNUP="maybe": must be one of open, invite, closed',
+      "SMTP_URL (16 characters): must be an SMTP address: smtp://user:password@mail.example.com:587 (or smtps://…:465)",
+    ]);
+    expect(problemsOf({ SMTP_URL: "smtp://mail.example.com" })).toEqual([
+      "PUBLIC_URL: must be set when SMTP_URL is, so the links in Tideway's emails point at this Tideway",
+    ]);
   });
 
   it("reads every variable it documents", () => {

@@ -2,6 +2,7 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import proxyAddr from "@fastify/proxy-addr";
+import { SIGN_UP_POLICIES, type SignUpPolicy } from "@tideway/domain";
 import { z } from "zod";
 
 // Two folders up from this file's folder: apps/api/src in development, apps/api/dist when compiled.
@@ -36,10 +37,22 @@ export interface Config {
    * against, nor the host the CSRF check compares with.
    */
   trustedProxies: string[];
+  /** Who may create an account (packages/domain sign-up-policy.ts); default open. */
+  signUp: SignUpPolicy;
+  /**
+   * The address people reach Tideway at (`https://tideway.example.com`), for
+   * links in emails. Never taken from a request's Host header, which a
+   * sender chooses (a reset link pointing elsewhere would hand over the account).
+   */
+  publicUrl: string | undefined;
+  /** `smtp://user:password@host:587` or `smtps://…`; unset: Tideway sends no email. */
+  smtpUrl: string | undefined;
+  /** The From address of Tideway's emails. */
+  mailFrom: string;
 }
 
 export const METRICS_TOKEN_MIN_LENGTH = 16;
-const SECRET_VARIABLES = new Set(["DATABASE_URL", "METRICS_TOKEN"]);
+const SECRET_VARIABLES = new Set(["DATABASE_URL", "METRICS_TOKEN", "SMTP_URL"]);
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /** Thrown by loadConfig with one line per bad variable, for the operator to fix them all at once. */
@@ -109,6 +122,21 @@ const ENVIRONMENT = z.object({
       // A history ending in the future would show demands aged less than nothing.
       .refine((at) => at.getTime() <= Date.now(), { message: "must not be in the future" }),
   ),
+  SIGNUP: optional(z.enum(SIGN_UP_POLICIES, { message: `must be one of ${SIGN_UP_POLICIES.join(", ")}` })),
+  PUBLIC_URL: optional(
+    z
+      .string()
+      .refine((value) => /^https?:\/\/[^/]+\/?$/.test(value) && URL.canParse(value), {
+        message: "must be the address people open Tideway at, like https://tideway.example.com",
+      })
+      .transform((value) => value.replace(/\/$/, "")),
+  ),
+  SMTP_URL: optional(
+    z.string().refine((value) => /^smtps?:\/\/[^/]+/.test(value) && URL.canParse(value), {
+      message: "must be an SMTP address: smtp://user:password@mail.example.com:587 (or smtps://…:465)",
+    }),
+  ),
+  MAIL_FROM: optional(z.email({ message: "must be an email address, like tideway@example.com" })),
   METRICS_TOKEN: optional(
     z.string().min(METRICS_TOKEN_MIN_LENGTH, {
       message: `must be at least ${METRICS_TOKEN_MIN_LENGTH} characters (for example: openssl rand -hex 32)`,
@@ -136,6 +164,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const vars = parsed.data;
+  if (vars.SMTP_URL !== undefined && vars.PUBLIC_URL === undefined) {
+    throw new ConfigError([
+      "PUBLIC_URL: must be set when SMTP_URL is, so the links in Tideway's emails point at this Tideway",
+    ]);
+  }
   const production = vars.NODE_ENV === "production";
   return {
     port: vars.PORT ?? 3000,
@@ -151,6 +184,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: vars.METRICS_TOKEN,
     demoNow: vars.DEMO_NOW,
     trustedProxies: vars.TRUST_PROXY ?? [],
+    signUp: vars.SIGNUP ?? "open",
+    publicUrl: vars.PUBLIC_URL,
+    smtpUrl: vars.SMTP_URL,
+    mailFrom: vars.MAIL_FROM ?? "tideway@localhost",
   };
 }
 

@@ -55,11 +55,7 @@ describe("delivery pipeline webhooks", () => {
       const demand = await addDemand(admin, board, { title });
       demands[demand.key] = demand;
     }
-    await admin.request({
-      method: "POST",
-      url: `/api/boards/${board.id}/members`,
-      payload: { email: (await ctx.db.user.findUniqueOrThrow({ where: { id: member.userId } })).email },
-    });
+    await ctx.db.boardMember.create({ data: { boardId: board.id, userId: member.userId, role: "member" } });
     secret = await newSecret(board.id);
   });
 

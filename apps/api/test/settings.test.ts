@@ -3,6 +3,7 @@ import type {
   TBoard,
   TBoardRole,
   TCriterionChange,
+  TInvitationCreated,
   TLane,
   TLaneChange,
   TMemberChange,
@@ -386,29 +387,22 @@ describe("board settings", () => {
     const emailOf = async (client: Client) =>
       (await ctx.db.user.findUniqueOrThrow({ where: { id: client.userId } })).email;
 
-    it("adds a user by email, changes their role and removes them", async () => {
+    it("invites a user by email, who joins with the link; changes their role and removes them", async () => {
       const board = await teamBoard();
       const newcomer = await createClient(ctx.app, "newcomer");
       const url = `/api/boards/${board.id}/members`;
 
-      const added = await send(admin, "POST", url, {
+      const invited = await send(admin, "POST", url, {
         email: (await emailOf(newcomer)).toUpperCase(),
         role: "viewer",
       });
-      expect(added.statusCode).toBe(201);
-      expect((added.json() as TMemberChange).member).toMatchObject({
-        userId: newcomer.userId,
-        name: "newcomer",
-        role: "viewer",
-      });
+      expect(invited.statusCode).toBe(201);
+      const { path, invitation } = invited.json() as TInvitationCreated;
+      expect(invitation).toMatchObject({ email: await emailOf(newcomer), role: "viewer" });
+      expect((await send(newcomer, "GET", `/api/boards/${board.id}`)).statusCode).toBe(404);
+      const accepted = await send(newcomer, "POST", `/api${path}/accept`);
+      expect(accepted.statusCode, accepted.body).toBe(200);
       expect((await send(newcomer, "GET", `/api/boards/${board.id}`)).statusCode).toBe(200);
-
-      const again = await send(admin, "POST", url, { email: await emailOf(newcomer) });
-      expect(again.statusCode).toBe(409);
-      expect(again.json()).toMatchObject({
-        code: "CONFLICT",
-        message: "newcomer is already on this board as viewer; change their role instead.",
-      });
 
       const promoted = await send(admin, "PATCH", `${url}/${newcomer.userId}`, { role: "member" });
       expect(promoted.statusCode).toBe(200);
@@ -422,19 +416,6 @@ describe("board settings", () => {
       expect(removed.statusCode).toBe(200);
       expect((await send(newcomer, "GET", `/api/boards/${board.id}`)).statusCode).toBe(404);
       expect((await send(admin, "DELETE", `${url}/${newcomer.userId}`)).statusCode).toBe(404);
-    });
-
-    it("answers an unknown email with a 404 that says what to do", async () => {
-      const board = await teamBoard();
-      const response = await send(admin, "POST", `/api/boards/${board.id}/members`, {
-        email: "nobody@example.test",
-      });
-      expect(response.statusCode).toBe(404);
-      expect(response.json()).toMatchObject({
-        code: "NOT_FOUND",
-        message:
-          "Nobody has signed up with nobody@example.test yet; ask them to create an account, then add them.",
-      });
     });
 
     it("never leaves a board without an admin", async () => {

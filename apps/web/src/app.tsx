@@ -1,6 +1,8 @@
 import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter, Link, RouterProvider } from "react-router";
 import { AppLayout } from "./app-layout";
+import { InvitationPage } from "./features/auth/invitation-page";
+import { ForgotPasswordPage, ResetPasswordPage } from "./features/auth/password-reset-pages";
 import { RequireSession } from "./features/auth/require-session";
 import { SignInPage } from "./features/auth/sign-in-page";
 import { BoardListPage } from "./features/board/board-list-page";
@@ -50,6 +52,9 @@ function NotFoundPage() {
 const router = createBrowserRouter([
   { path: "/sign-in", element: <SignInPage /> },
   { path: "/sign-up", element: <SignInPage mode="sign-up" /> },
+  { path: "/invitations/:token", element: <InvitationPage /> },
+  { path: "/forgot-password", element: <ForgotPasswordPage /> },
+  { path: "/reset-password/:token", element: <ResetPasswordPage /> },
   {
     element: <RequireSession />,
     children: [

@@ -91,3 +91,12 @@ export type TDeleteAccountBody = z.infer<typeof ZDeleteAccountBody>;
 
 /** What the name of a deleted account's user reads as, wherever their history is shown. */
 export const DELETED_USER_NAME = "Deleted user";
+
+export const ZPasswordResetRequestBody = z.object({ email: ZEmail });
+export type TPasswordResetRequestBody = z.infer<typeof ZPasswordResetRequestBody>;
+export const ZPasswordResetRequested = z.object({
+  message: z.string().describe("The same for every email: whether it has an account is not said"),
+});
+export const ZPasswordResetParams = z.object({ token: z.string().min(1).max(200) });
+export const ZPasswordResetBody = z.object({ password: ZSignUpBody.shape.password });
+export type TPasswordResetBody = z.infer<typeof ZPasswordResetBody>;

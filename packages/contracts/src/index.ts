@@ -11,6 +11,7 @@ export * from "./forecast";
 export * from "./health";
 export * from "./insights";
 export * from "./instant";
+export * from "./invitations";
 export * from "./metrics";
 export * from "./pipeline";
 export * from "./portfolio";

@@ -159,7 +159,7 @@ export type TCriterionRemoval = z.infer<typeof ZCriterionRemoval>;
 export const ZMemberParams = z.object({ boardId: ZId, userId: ZId });
 
 export const ZAddMemberBody = z.object({
-  email: ZEmail.describe("The email the person signed up with"),
+  email: ZEmail.describe("Their email: they get an invitation link, whether or not they have an account"),
   role: ZBoardRole.default("member"),
 });
 export type TAddMemberBody = z.infer<typeof ZAddMemberBody>;
@@ -212,6 +212,8 @@ export const ZAuditAction = z.enum([
   "member.role_changed",
   "member.removed",
   "member.left",
+  "member.invited",
+  "member.invitation_revoked",
   "webhook_secret.created",
   "webhook_secret.revoked",
   "pipeline_settings.updated",

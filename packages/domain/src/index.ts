@@ -24,6 +24,7 @@ export * from "./portfolio";
 export * from "./quarterly-two-one-one";
 export * from "./rank";
 export * from "./release-rule";
+export * from "./sign-up-policy";
 export * from "./stage-order";
 export * from "./standup-order";
 export * from "./summarize-durations";

@@ -1,12 +1,20 @@
 import {
   ErrorCode,
   type TSignInBody,
+  ZAcceptedInvitation,
+  ZAcceptInvitationBody,
   ZApiTokenList,
   ZChangePasswordBody,
   ZCreatedToken,
   ZCreateTokenBody,
   ZDeleteAccountBody,
   ZErrorBody,
+  ZInvitationPreview,
+  ZInvitationTokenParams,
+  ZPasswordResetBody,
+  ZPasswordResetParams,
+  ZPasswordResetRequestBody,
+  ZPasswordResetRequested,
   ZSignInBody,
   ZSignOutBody,
   ZSignUpBody,
@@ -24,8 +32,10 @@ import { signIn, signUp } from "../services/auth/accounts";
 import { listApiTokens, revokeApiToken } from "../services/auth/api-tokens";
 import { changePassword } from "../services/auth/change-password";
 import { deleteAccount } from "../services/auth/delete-account";
+import { requestPasswordReset, resetPassword } from "../services/auth/password-reset";
 import { createApiToken, endOtherSessions, endSession, startSession } from "../services/auth/sessions";
 import { setUserLocale } from "../services/auth/set-user-locale";
+import { acceptInvitation, previewInvitation } from "../services/invitations/accept-invitation";
 
 const ZUserReply = z.object({ user: ZUser });
 const errors = {
@@ -56,6 +66,7 @@ const ACCOUNT_SIGN_IN_LIMIT = { max: 10, timeWindow: "15 minutes" } as const;
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const secureCookie = app.config.production;
   const sessionDeps = { db: app.db, connections: app.connections };
+  const resetDeps = { ...sessionDeps, mailer: app.mailer };
 
   async function setSessionCookie(reply: FastifyReply, userId: string): Promise<void> {
     const { token, expiresAt } = await startSession(app.db, userId);
@@ -76,7 +87,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ["auth"], body: ZSignUpBody, response: { 201: ZUserReply, ...errors } },
     },
     async (request, reply) => {
-      const user = await signUp(app.db, request.body);
+      const user = await signUp(app.db, request.body, app.config.signUp);
       await setSessionCookie(reply, user.id);
       return reply.status(201).send({ user });
     },
@@ -109,6 +120,50 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const user = await signIn(app.db, request.body);
       await setSessionCookie(reply, user.id);
       return { user };
+    },
+  );
+
+  app.get(
+    "/api/invitations/:token",
+    {
+      config: credentialRateLimit,
+      schema: {
+        tags: ["auth"],
+        summary:
+          "What an invitation link invites to: board, email, role (404 once used, withdrawn or expired)",
+        params: ZInvitationTokenParams,
+        response: { 200: ZInvitationPreview, 404: ZErrorBody, 429: ZErrorBody },
+      },
+    },
+    async (request) => previewInvitation(app.db, request.params.token),
+  );
+
+  app.post(
+    "/api/invitations/:token/accept",
+    {
+      config: credentialRateLimit,
+      preValidation: refuseWhileHashingFull,
+      schema: {
+        tags: ["auth"],
+        summary:
+          "Accept an invitation: join the board, creating the invited email's account if not signed in",
+        description:
+          "Signed in as the invited email: no body. Not signed in: `{ name, password }` creates the account " +
+          "(new-password policy; SIGNUP=closed refuses) and signs it in. The link works once.",
+        params: ZInvitationTokenParams,
+        body: ZAcceptInvitationBody,
+        response: { 200: ZAcceptedInvitation, 404: ZErrorBody, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const accepted = await acceptInvitation(
+        { db: app.db, events: app.boardEvents, signUp: app.config.signUp },
+        request.params.token,
+        request.caller ?? null,
+        request.body,
+      );
+      if (!request.caller) await setSessionCookie(reply, accepted.user.id);
+      return accepted;
     },
   );
 
@@ -202,7 +257,51 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await changePassword(sessionDeps, requireCaller(request), request.body);
+      const caller = requireCaller(request);
+      await changePassword(sessionDeps, caller, request.body);
+      void app.mailer.sendPasswordChanged(caller.email, caller.name);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/auth/password-reset",
+    {
+      config: credentialRateLimit,
+      schema: {
+        tags: ["auth"],
+        summary: "Email a single-use link (1 hour) to choose a new password; needs SMTP_URL",
+        description:
+          "202 with the same answer for every email, whether or not it has an account. " +
+          "Without mail configured: 409 CONFLICT, also the same for every email.",
+        body: ZPasswordResetRequestBody,
+        response: { 202: ZPasswordResetRequested, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(resetDeps, request.body.email);
+      return reply.status(202).send({
+        message:
+          "If an account has this email, a link to choose a new password is on its way. It works for an hour.",
+      });
+    },
+  );
+
+  app.post(
+    "/api/auth/password-reset/:token",
+    {
+      config: credentialRateLimit,
+      preValidation: refuseWhileHashingFull,
+      schema: {
+        tags: ["auth"],
+        summary: "Choose a new password with a reset link (once); every session of the account ends",
+        params: ZPasswordResetParams,
+        body: ZPasswordResetBody,
+        response: { 204: z.null(), 404: ZErrorBody, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await resetPassword(resetDeps, request.params.token, request.body.password);
       return reply.status(204).send(null);
     },
   );

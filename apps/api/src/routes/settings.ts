@@ -12,6 +12,9 @@ import {
   ZCriterionParams,
   ZCriterionRemoval,
   ZErrorBody,
+  ZInvitationCreated,
+  ZInvitationList,
+  ZInvitationParams,
   ZLaneChange,
   ZLaneList,
   ZLaneParams,
@@ -31,7 +34,9 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requireCaller } from "../plugins/authenticate";
-import { addMember } from "../services/settings/add-member";
+import { inviteToBoard } from "../services/invitations/invite-to-board";
+import { listInvitations } from "../services/invitations/list-invitations";
+import { revokeInvitation } from "../services/invitations/revoke-invitation";
 import { changeMemberRole } from "../services/settings/change-member-role";
 import { createCriterion } from "../services/settings/create-criterion";
 import { createLane } from "../services/settings/create-lane";
@@ -60,8 +65,8 @@ const errors = {
 };
 const tags = ["settings"];
 const ADMIN_ONLY = "Board admins only. Every change is audited and broadcast as `settings.changed`.";
-// Adding by email tells the caller whether an account exists: keep that slow to probe.
-const memberLookupRateLimit = { rateLimit: { max: 30, timeWindow: "1 minute" } };
+// Each invitation may send an email: keep a board admin from flooding inboxes.
+const memberInviteRateLimit = { rateLimit: { max: 30, timeWindow: "1 minute" } };
 
 /** Board settings: stages, swim lanes, criteria, members, and the audit trail of their changes. */
 export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -302,19 +307,57 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/boards/:boardId/members",
     {
-      config: memberLookupRateLimit,
+      config: memberInviteRateLimit,
       schema: {
         tags,
-        summary: "Give a signed-up user a role on the board, by email",
-        description: `${ADMIN_ONLY} 404 when nobody has signed up with the email; 409 when they are already a member.`,
+        summary: "Invite someone to the board by email: a single-use link, valid for 7 days",
+        description:
+          `${ADMIN_ONLY} The same answer whether or not the email has an account (F12): the person ` +
+          "opens the link (`path`, shown once; emailed too when SMTP_URL is set) and joins, signing up " +
+          "first if they have no account. A newer invitation of the same email replaces the older one.",
         params: ZBoardIdParams,
         body: ZAddMemberBody,
-        response: { 201: ZMemberChange, ...errors },
+        response: { 201: ZInvitationCreated, ...errors },
       },
     },
     async (request, reply) => {
-      const change = await addMember(deps, requireCaller(request).id, request.params.boardId, request.body);
-      return reply.status(201).send(change);
+      const invitation = await inviteToBoard(
+        { ...deps, mailer: app.mailer },
+        requireCaller(request).id,
+        request.params.boardId,
+        request.body,
+      );
+      return reply.status(201).send(invitation);
+    },
+  );
+
+  app.get(
+    "/api/boards/:boardId/invitations",
+    {
+      schema: {
+        tags,
+        summary: "Pending invitations (admins only)",
+        params: ZBoardIdParams,
+        response: { 200: ZInvitationList, ...errors },
+      },
+    },
+    async (request) => listInvitations(app.db, requireCaller(request).id, request.params.boardId),
+  );
+
+  app.delete(
+    "/api/boards/:boardId/invitations/:invitationId",
+    {
+      schema: {
+        tags,
+        summary: "Withdraw a pending invitation: its link stops working",
+        params: ZInvitationParams,
+        response: { 200: ZInvitationList, ...errors },
+      },
+    },
+    async (request) => {
+      const { boardId, invitationId } = request.params;
+      const { invitations } = await revokeInvitation(deps, requireCaller(request).id, boardId, invitationId);
+      return { invitations };
     },
   );
 

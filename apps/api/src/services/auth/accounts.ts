@@ -1,14 +1,15 @@
 import { ErrorCode, type TLocale, type TSignInBody, type TSignUpBody, type TUser } from "@tideway/contracts";
+import { type SignUpPolicy, signUpAllowed, signUpRefusal } from "@tideway/domain";
 import { DECOY_PASSWORD_HASH, hashPassword, verifyPassword } from "../../auth/password";
 import { checkNewPassword } from "../../auth/password-policy";
 import type { Db } from "../../db/prisma";
 import { AppError } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
 
-const userFields = { id: true, email: true, name: true, isInstanceAdmin: true, locale: true } as const;
+export const userFields = { id: true, email: true, name: true, isInstanceAdmin: true, locale: true } as const;
 
 /** An account as the API shows it; the database's check keeps `locale` to the shipped languages. */
-function userOf(row: {
+export function userOf(row: {
   id: string;
   email: string;
   name: string;
@@ -19,13 +20,23 @@ function userOf(row: {
   return { id, email, name, isInstanceAdmin, locale: locale as TLocale | null };
 }
 
-/** The first account on an instance becomes its administrator. */
-export async function signUp(db: Db, input: TSignUpBody): Promise<TUser> {
+/**
+ * Creates an account from the sign-up page, if the instance's SIGNUP policy
+ * allows (`signUpAllowed`: the first account always may, and becomes the
+ * instance's administrator).
+ */
+export async function signUp(db: Db, input: TSignUpBody, policy: SignUpPolicy = "open"): Promise<TUser> {
+  if (policy !== "open" && (await db.user.count()) > 0) {
+    throw new AppError(ErrorCode.FORBIDDEN, signUpRefusal(policy));
+  }
   checkNewPassword(input.password, "password", input);
   const passwordHash = await hashPassword(input.password);
   try {
     const created = await db.$transaction(async (tx) => {
       const isFirst = (await tx.user.count()) === 0;
+      if (!signUpAllowed(policy, { invited: false, firstAccount: isFirst })) {
+        throw new AppError(ErrorCode.FORBIDDEN, signUpRefusal(policy));
+      }
       return tx.user.create({
         data: {
           email: input.email,

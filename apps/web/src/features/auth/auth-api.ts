@@ -1,8 +1,14 @@
 import {
+  type TAcceptedInvitation,
+  type TAcceptInvitationBody,
+  type TInvitationPreview,
   type TSignInBody,
   type TSignUpBody,
   type TUpdateMeBody,
   type TUser,
+  ZAcceptedInvitation,
+  ZInvitationPreview,
+  ZPasswordResetRequested,
   ZUser,
 } from "@tideway/contracts";
 import { apiRequest, ignoreBody, wrapped } from "../../api/api-request";
@@ -38,4 +44,48 @@ export async function signUp(body: TSignUpBody): Promise<TUser> {
 export async function updateMe(body: TUpdateMeBody): Promise<TUser> {
   const { user } = await apiRequest("PATCH", "/api/auth/me", ZUserReply, body);
   return user;
+}
+
+export function fetchInvitation(token: string): Promise<TInvitationPreview> {
+  return apiRequest("GET", `/api/invitations/${encodeURIComponent(token)}`, ZInvitationPreview, undefined, {
+    quietUnauthenticated: true,
+  });
+}
+
+export function acceptInvitation(token: string, body: TAcceptInvitationBody): Promise<TAcceptedInvitation> {
+  return apiRequest(
+    "POST",
+    `/api/invitations/${encodeURIComponent(token)}/accept`,
+    ZAcceptedInvitation,
+    body,
+    {
+      quietUnauthenticated: true,
+    },
+  );
+}
+
+/** Asks for a reset link; resolves with the server's sentence (the same for every email). */
+export async function requestPasswordReset(email: string): Promise<string> {
+  const { message } = await apiRequest(
+    "POST",
+    "/api/auth/password-reset",
+    ZPasswordResetRequested,
+    { email },
+    {
+      quietUnauthenticated: true,
+    },
+  );
+  return message;
+}
+
+export async function resetPassword(token: string, password: string): Promise<void> {
+  await apiRequest(
+    "POST",
+    `/api/auth/password-reset/${encodeURIComponent(token)}`,
+    ignoreBody,
+    { password },
+    {
+      quietUnauthenticated: true,
+    },
+  );
 }

@@ -15,6 +15,8 @@ interface SessionState {
   /** Creates an account and signs it in. */
   signUp: (body: TSignUpBody) => Promise<void>;
   signOut: () => Promise<void>;
+  /** Signed in by accepting an invitation (the server set the cookie). */
+  joined: (user: TUser) => void;
   expire: () => void;
   /** The account as the server returned it after a change of its settings. */
   replaceUser: (user: TUser) => void;
@@ -49,6 +51,7 @@ export const useSession = create<SessionState>()((set) => ({
       set({ status: "signed-out", user: null });
     }
   },
+  joined: (user) => set({ status: "signed-in", user }),
   expire: () => set({ status: "signed-out", user: null }),
   replaceUser: (user) => set({ user }),
 }));

@@ -94,17 +94,14 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
           {t("signIn.email")}
           <input name="email" type="email" autoComplete="username" required />
         </label>
-        <label>
-          {t("signIn.password")}
-          <input
-            name="password"
-            type="password"
-            autoComplete={signingUp ? "new-password" : "current-password"}
-            minLength={signingUp ? PASSWORD_MIN_LENGTH : undefined}
-            required
-          />
-        </label>
+        <PasswordField label={t("signIn.password")} choosing={signingUp} />
         {signingUp && <p className="hint">{t("signUp.passwordHint", { count: PASSWORD_MIN_LENGTH })}</p>}
+        {!signingUp && params.get("reset") === "1" && <p role="status">{t("signIn.passwordWasReset")}</p>}
+        {!signingUp && (
+          <p className="hint">
+            <Link to="/forgot-password">{t("signIn.forgotPassword")}</Link>
+          </p>
+        )}
         {error && (
           <p role="alert" className="form-error">
             {error}
@@ -118,5 +115,21 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
         </p>
       </form>
     </main>
+  );
+}
+
+/** The password box: `choosing` a new one asks the browser for a new password and the minimum length. */
+export function PasswordField({ label, choosing }: { label: string; choosing: boolean }) {
+  return (
+    <label>
+      {label}
+      <input
+        name="password"
+        type="password"
+        autoComplete={choosing ? "new-password" : "current-password"}
+        minLength={choosing ? PASSWORD_MIN_LENGTH : undefined}
+        required
+      />
+    </label>
   );
 }

@@ -96,6 +96,14 @@ const SENTENCE_FOR: Record<TAuditAction, [TAuditEvent, string]> = {
   ],
   "member.removed": [event("member.removed", member(), null), "Ada Lovelace removed Bob from the board"],
   "member.left": [event("member.left", member(), null, { id: "user-2", name: "Bob" }), "Bob left the board"],
+  "member.invited": [
+    event("member.invited", null, { email: "dee@example.test", role: "viewer" }),
+    "Ada Lovelace invited dee@example.test as a viewer",
+  ],
+  "member.invitation_revoked": [
+    event("member.invitation_revoked", { email: "dee@example.test", role: "viewer" }, null),
+    "Ada Lovelace withdrew the invitation of dee@example.test",
+  ],
   "webhook_secret.created": [
     event("webhook_secret.created", null, { id: "s1", fingerprint: "1a2b3c4d5e6f", createdAt: AT }),
     "Ada Lovelace created the webhook secret 1a2b3c4d5e6f",

@@ -57,6 +57,9 @@ const SENTENCES: Record<TAuditAction, (change: Change) => string> = {
   "member.removed": ({ actor, before }) => `${actor} removed ${name(before, "someone")} from the board`,
   // The actor is the person who left; their name stays in the row even if the account is gone.
   "member.left": ({ before }) => `${name(before, "Someone")} left the board`,
+  "member.invited": ({ actor, after }) => `${actor} invited ${text(after, "email")} as ${role(after)}`,
+  "member.invitation_revoked": ({ actor, before }) =>
+    `${actor} withdrew the invitation of ${text(before, "email")}`,
   "webhook_secret.created": ({ actor, after }) =>
     `${actor} created the webhook secret ${text(after, "fingerprint")}`,
   "webhook_secret.revoked": secretRevoked,

@@ -10,6 +10,8 @@ import {
   ZAlertWebhookSettings,
   ZCriterionChange,
   ZCriterionRemoval,
+  ZInvitationCreated,
+  ZInvitationList,
   ZLaneChange,
   ZLaneRemoval,
   ZMemberChange,
@@ -46,8 +48,13 @@ export const removeCriterion = (boardId: string, criterionId: string) =>
 
 export const listMembers = (boardId: string) =>
   apiRequest("GET", `/api/boards/${boardId}/members`, ZMemberList);
-export const addMember = (boardId: string, body: TAddMemberBody) =>
-  apiRequest("POST", `/api/boards/${boardId}/members`, ZMemberChange, body);
+/** Adding a member invites them: the answer carries the link, whether or not they have an account. */
+export const inviteMember = (boardId: string, body: TAddMemberBody) =>
+  apiRequest("POST", `/api/boards/${boardId}/members`, ZInvitationCreated, body);
+export const listInvitations = (boardId: string) =>
+  apiRequest("GET", `/api/boards/${boardId}/invitations`, ZInvitationList);
+export const withdrawInvitation = (boardId: string, invitationId: string) =>
+  apiRequest("DELETE", `/api/boards/${boardId}/invitations/${invitationId}`, ZInvitationList);
 export const changeMemberRole = (boardId: string, userId: string, role: TBoardRole) =>
   apiRequest("PATCH", `/api/boards/${boardId}/members/${userId}`, ZMemberChange, { role });
 export const removeMember = (boardId: string, userId: string) =>
