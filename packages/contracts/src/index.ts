@@ -13,5 +13,6 @@ export * from "./instant";
 export * from "./metrics";
 export * from "./pipeline";
 export * from "./portfolio";
+export * from "./portfolio-export";
 export * from "./realtime";
 export * from "./settings";

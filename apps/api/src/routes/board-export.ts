@@ -23,7 +23,7 @@ import { importBoard } from "../services/board-export/import-board";
  * memory while it is imported, which one import at a time can
  * afford. Larger installs move with `npm run backup` instead.
  */
-const IMPORT_BODY_LIMIT_BYTES = 100 * 1024 * 1024;
+export const IMPORT_BODY_LIMIT_BYTES = 100 * 1024 * 1024;
 
 const errors = {
   400: ZErrorBody,
