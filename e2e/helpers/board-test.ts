@@ -1,27 +1,24 @@
+import { readFile } from "node:fs/promises";
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
-import { BoardApi, signInAsDemo } from "./board-api";
+import { BoardApi } from "./board-api";
 import { dragWithMouse } from "./drag-card";
 
 type StorageState = Awaited<ReturnType<import("@playwright/test").APIRequestContext["storageState"]>>;
 
 /**
  * Board tests run signed in as the demo user. Signing in is rate limited (and
- * deliberately slow), so each worker signs in once and every test's browser
- * context starts from that session.
+ * deliberately slow), so the run signs in once (e2e/global-setup.ts) and every
+ * worker's browser contexts start from that session.
  */
 export const test = base.extend<{ boardApi: BoardApi }, { demoSession: StorageState }>({
   demoSession: [
-    async ({ playwright }, use, workerInfo) => {
-      const baseURL = workerInfo.project.use.baseURL;
-      if (!baseURL) throw new Error("playwright.config.ts sets no baseURL");
-      const request = await playwright.request.newContext({ baseURL });
-      await signInAsDemo(request, baseURL);
-      const state = await request.storageState();
-      await request.dispose();
-      await use(state);
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixtures take their dependencies as a pattern.
+    async ({}, use) => {
+      const file = process.env.DEMO_SESSION_FILE;
+      if (!file) throw new Error("DEMO_SESSION_FILE is unset: e2e/global-setup.ts did not run");
+      await use(JSON.parse(await readFile(file, "utf8")) as StorageState);
     },
-    // Signing in hashes a password on purpose; give it room on a busy machine.
-    { scope: "worker", timeout: 60_000 },
+    { scope: "worker" },
   ],
   storageState: async ({ demoSession }, use) => use(demoSession),
   boardApi: async ({ page, baseURL }, use) => {

@@ -1,23 +1,12 @@
 import type { TBoard, TMetricTile, TPortfolioMetrics } from "@tideway/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createBoard, laneNamed } from "./helpers/board";
-import { addTeamBoard, createPortfolio } from "./helpers/portfolio";
+import { addTeamBoard, at, createPortfolio, teamPath } from "./helpers/portfolio";
 import { type Client, createClient } from "./helpers/session";
 import { logDemand } from "./helpers/transition-log";
 import { useTestApp } from "./test-app";
 
 const ctx = useTestApp();
-
-const at = (iso: string) => new Date(`${iso}Z`);
-/** A team demand: created in Selection, then Design (commitment), Development, Release and Done. */
-const teamPath = (design: string, development: string, release: string, done: string) =>
-  [
-    ["Selection", at("2026-03-01T00:00:00")],
-    ["Design", at(design)],
-    ["Development", at(development)],
-    ["Release", at(release)],
-    ["Done", at(done)],
-  ] as const;
 
 /**
  * The worked example, by hand (seconds). Delivery = Done - Design,

@@ -15,5 +15,6 @@ export * from "./invitations";
 export * from "./metrics";
 export * from "./pipeline";
 export * from "./portfolio";
+export * from "./portfolio-export";
 export * from "./realtime";
 export * from "./settings";

@@ -29,7 +29,7 @@ import { importsPerUser } from "../services/per-user-limit";
  * sets) to stay within 300 MB. Meanwhile one import per user runs at a time
  * (services/per-user-limit.ts).
  */
-const IMPORT_BODY_LIMIT_BYTES = 100 * 1024 * 1024;
+export const IMPORT_BODY_LIMIT_BYTES = 100 * 1024 * 1024;
 
 const errors = {
   400: ZErrorBody,

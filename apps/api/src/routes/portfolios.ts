@@ -6,8 +6,11 @@ import {
   ZDemandChange,
   ZDemandIdParams,
   ZErrorBody,
+  ZImportPortfolioQuery,
+  ZImportPortfolioResult,
   ZPortfolio,
   ZPortfolioBoardParams,
+  ZPortfolioExport,
   ZPortfolioIdParams,
   ZPortfolioList,
   ZPortfolioMetrics,
@@ -17,12 +20,16 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireCaller } from "../plugins/authenticate";
 import { createChildDemand } from "../services/portfolios/create-child-demand";
 import { createPortfolio } from "../services/portfolios/create-portfolio";
+import { exportPortfolio } from "../services/portfolios/export-portfolio";
 import { getPortfolio, listPortfolios } from "../services/portfolios/get-portfolio";
 import { getPortfolioMetrics } from "../services/portfolios/get-portfolio-metrics";
+import { importPortfolio } from "../services/portfolios/import-portfolio";
 import { listBoardChildren } from "../services/portfolios/list-board-children";
 import { addPortfolioBoard, removePortfolioBoard } from "../services/portfolios/team-board-membership";
+import { IMPORT_BODY_LIMIT_BYTES } from "./board-export";
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
+const importErrors = { ...errors, 413: ZErrorBody };
 
 export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = { db: app.db, events: app.boardEvents };
@@ -64,6 +71,52 @@ export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => getPortfolio(app.db, requireCaller(request).id, request.params.id),
+  );
+
+  app.get(
+    "/api/portfolios/:id/export",
+    {
+      schema: {
+        tags: ["portfolios"],
+        summary: "The portfolio as a JSON document: each board's export and the cross-board parent links",
+        description:
+          "Needs membership of every board in the portfolio (403 names the others): the document carries " +
+          "every product demand's title. POST it to /api/portfolios/import to recreate the portfolio.",
+        params: ZPortfolioIdParams,
+        response: { 200: ZPortfolioExport, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const document = await exportPortfolio(app.db, requireCaller(request).id, request.params.id);
+      const day = document.exportedAt.slice(0, 10);
+      void reply.header(
+        "content-disposition",
+        `attachment; filename="${document.businessBoard.board.key}-portfolio-${day}.tideway.json"`,
+      );
+      return document;
+    },
+  );
+
+  app.post(
+    "/api/portfolios/import",
+    {
+      bodyLimit: IMPORT_BODY_LIMIT_BYTES,
+      schema: {
+        tags: ["portfolios"],
+        summary:
+          "Create a new portfolio and its boards from an export, parent links remapped (the caller is admin)",
+        description:
+          "The body is what GET /api/portfolios/:id/export returned. `keySuffix` is appended to every board's " +
+          "key so a copy can sit next to its original; a taken key is 409 and nothing is imported.",
+        querystring: ZImportPortfolioQuery,
+        body: ZPortfolioExport,
+        response: { 201: ZImportPortfolioResult, ...importErrors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await importPortfolio(app.db, requireCaller(request).id, request.body, request.query)),
   );
 
   app.put(

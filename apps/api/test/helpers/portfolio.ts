@@ -32,3 +32,16 @@ export async function addTeamBoard(
   expect(response.statusCode, response.body).toBe(200);
   return response.json() as TPortfolio;
 }
+
+/** An instant written without its zone, in UTC: at("2026-03-02T09:15:07"). */
+export const at = (iso: string) => new Date(`${iso}Z`);
+
+/** A team demand's path: created in Selection, then Design (commitment), Development, Release and Done. */
+export const teamPath = (design: string, development: string, release: string, done: string) =>
+  [
+    ["Selection", at("2026-03-01T00:00:00")],
+    ["Design", at(design)],
+    ["Development", at(development)],
+    ["Release", at(release)],
+    ["Done", at(done)],
+  ] as const;

@@ -12,12 +12,14 @@ import { insertCodeEvents, insertDemands } from "../bulk-insert";
 import { logTransitions } from "../demands/log-transitions";
 import { inChunks } from "../in-chunks";
 
+type Tx = Prisma.TransactionClient;
+
 /**
  * An import writes the whole board in one transaction, far beyond a move's
  * time limit for a large board (bench/board-export.ts); nothing else waits
  * on the new board's rows meanwhile.
  */
-const IMPORT_TRANSACTION = { maxWait: 5_000, timeout: 300_000 } as const;
+export const IMPORT_TRANSACTION = { maxWait: 5_000, timeout: 300_000 } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -41,9 +43,40 @@ export async function importBoard(
   doc: TBoardExport,
   overrides: TImportBoardQuery,
 ): Promise<TImportBoardResult> {
-  const key = overrides.key ?? doc.board.key;
-  const name = overrides.name ?? doc.board.name;
-  const knownUsers = await peopleTheImporterMayName(db, importerId, doc);
+  const target = {
+    key: overrides.key ?? doc.board.key,
+    name: overrides.name ?? doc.board.name,
+    knownUsers: await peopleTheImporterMayName(db, importerId, doc),
+  };
+  try {
+    const { result } = await db.$transaction(
+      (tx) => writeImportedBoard(tx, importerId, doc, target),
+      IMPORT_TRANSACTION,
+    );
+    return result;
+  } catch (error) {
+    throw keyTakenOr(error, target.key);
+  }
+}
+
+/** Where an import writes a board: its key and name, and the people it may name (see importBoard). */
+export interface ImportTarget {
+  key: string;
+  name: string;
+  knownUsers: ReadonlySet<string>;
+}
+
+/**
+ * Writes one exported board as a new board inside the caller's transaction
+ * (importBoard, or a portfolio import writing several), and returns the new id
+ * of every exported demand, for references from outside the board.
+ */
+export async function writeImportedBoard(
+  tx: Tx,
+  importerId: string,
+  doc: TBoardExport,
+  { key, name, knownUsers }: ImportTarget,
+): Promise<{ result: TImportBoardResult; demandIds: ReadonlyMap<string, string> }> {
   const user = (ref: string | null) => (ref !== null && knownUsers.has(ref) ? ref : null);
   const remap = (items: { id: string }[]) => new Map(items.map((item) => [item.id, randomUUID()]));
   const stageIds = remap(doc.stages);
@@ -57,109 +90,109 @@ export async function importBoard(
   // A loop, not Math.max(...): a spread of 100k numbers overflows the stack.
   const highestNumber = doc.demands.reduce((highest, demand) => Math.max(highest, demand.number), 0);
 
-  try {
-    return await db.$transaction(async (tx) => {
-      if (await tx.board.findUnique({ where: { key }, select: { id: true } })) throw keyTaken(key);
-      const board = await tx.board.create({
-        data: {
-          key,
-          name,
-          settings: doc.board.settings as Prisma.InputJsonObject,
-          createdAt: new Date(doc.board.createdAt),
-          nextDemandNumber: Math.max(doc.board.nextDemandNumber, highestNumber + 1),
-        },
-      });
-      const boardId = board.id;
-      await tx.boardMember.create({ data: { boardId, userId: importerId, role: "admin" } });
-      await tx.stage.createMany({
-        data: doc.stages.map(({ id, ...stage }) => ({ ...stage, id: to(stageIds, id), boardId })),
-      });
-      await tx.lane.createMany({
-        data: doc.lanes.map(({ id, ...lane }) => ({ ...lane, id: to(laneIds, id), boardId })),
-      });
-      await tx.criterion.createMany({
-        data: doc.criteria.map(({ id, stageId, ...criterion }) => ({
-          ...criterion,
-          id: to(criterionIds, id),
-          stageId: to(stageIds, stageId),
-        })),
-      });
+  if (await tx.board.findUnique({ where: { key }, select: { id: true } })) throw keyTaken(key);
+  const board = await tx.board.create({
+    data: {
+      key,
+      name,
+      settings: doc.board.settings as Prisma.InputJsonObject,
+      createdAt: new Date(doc.board.createdAt),
+      nextDemandNumber: Math.max(doc.board.nextDemandNumber, highestNumber + 1),
+    },
+  });
+  const boardId = board.id;
+  await tx.boardMember.create({ data: { boardId, userId: importerId, role: "admin" } });
+  await tx.stage.createMany({
+    data: doc.stages.map(({ id, ...stage }) => ({ ...stage, id: to(stageIds, id), boardId })),
+  });
+  await tx.lane.createMany({
+    data: doc.lanes.map(({ id, ...lane }) => ({ ...lane, id: to(laneIds, id), boardId })),
+  });
+  await tx.criterion.createMany({
+    data: doc.criteria.map(({ id, stageId, ...criterion }) => ({
+      ...criterion,
+      id: to(criterionIds, id),
+      stageId: to(stageIds, stageId),
+    })),
+  });
 
-      // Parents are set after every demand exists: a parent may come later in the document.
-      await insertDemands(
-        tx,
-        boardId,
-        doc.demands.map(
-          ({ checks: _checks, id, parentId: _parentId, ownerId, stageId, laneId, ...demand }) => ({
-            ...demand,
-            id: to(demandIds, id),
-            ownerId: user(ownerId),
-            stageId: to(stageIds, stageId),
-            laneId: to(laneIds, laneId),
-          }),
-        ),
-      );
-      const children = doc.demands.filter((demand) => demand.parentId !== null);
-      if (children.length > 0) {
-        // Raw SQL so the demand's updated_at keeps the exported value.
-        await tx.$executeRaw`
-          UPDATE demands d SET parent_id = p.parent_id
-          FROM unnest(${children.map((c) => to(demandIds, c.id))}::uuid[],
-                      ${children.map((c) => toOrNull(demandIds, c.parentId))}::uuid[]) AS p(id, parent_id)
-          WHERE d.id = p.id`;
-      }
-      const checks = doc.demands.flatMap((demand) =>
-        demand.checks.map((check) => ({
-          demandId: to(demandIds, demand.id),
-          criterionId: to(criterionIds, check.criterionId),
-          checkedById: user(check.checkedById),
-          checkedAt: check.checkedAt,
-        })),
-      );
-      for (const chunk of inChunks(checks, 10_000)) await tx.criterionCheck.createMany({ data: chunk });
-
-      await logTransitions(
-        tx,
-        boardId,
-        doc.transitions.map(
-          ({ id: _id, demandId, fromStageId, toStageId, fromLaneId, toLaneId, actorId, ...t }) => ({
-            ...t,
-            demandId: to(demandIds, demandId),
-            fromStageId: toOrNull(stageIds, fromStageId),
-            toStageId: to(stageIds, toStageId),
-            fromLaneId: toOrNull(laneIds, fromLaneId),
-            toLaneId: to(laneIds, toLaneId),
-            actorId: user(actorId),
-          }),
-        ),
-      );
-      await insertCodeEvents(
-        tx,
-        boardId,
-        doc.codeEvents.map((event) => ({
-          ...event,
-          id: to(codeEventIds, event.id),
-          demandIds: event.demandIds.map((ref) => to(demandIds, ref)),
-        })),
-      );
-
-      return {
-        boardId,
-        key,
-        name,
-        demands: doc.demands.length,
-        transitions: doc.transitions.length,
-        codeEvents: doc.codeEvents.length,
-      };
-    }, IMPORT_TRANSACTION);
-  } catch (error) {
-    // A board created with this key after the check above (a concurrent import or create).
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw keyTaken(key);
-    throw error;
+  // Parents are set after every demand exists: a parent may come later in the document.
+  await insertDemands(
+    tx,
+    boardId,
+    doc.demands.map(({ checks: _checks, id, parentId: _parentId, ownerId, stageId, laneId, ...demand }) => ({
+      ...demand,
+      id: to(demandIds, id),
+      ownerId: user(ownerId),
+      stageId: to(stageIds, stageId),
+      laneId: to(laneIds, laneId),
+    })),
+  );
+  const children = doc.demands.filter((demand) => demand.parentId !== null);
+  if (children.length > 0) {
+    // Raw SQL so the demand's updated_at keeps the exported value.
+    await tx.$executeRaw`
+      UPDATE demands d SET parent_id = p.parent_id
+      FROM unnest(${children.map((c) => to(demandIds, c.id))}::uuid[],
+                  ${children.map((c) => toOrNull(demandIds, c.parentId))}::uuid[]) AS p(id, parent_id)
+      WHERE d.id = p.id`;
   }
+  const checks = doc.demands.flatMap((demand) =>
+    demand.checks.map((check) => ({
+      demandId: to(demandIds, demand.id),
+      criterionId: to(criterionIds, check.criterionId),
+      checkedById: user(check.checkedById),
+      checkedAt: check.checkedAt,
+    })),
+  );
+  for (const chunk of inChunks(checks, 10_000)) await tx.criterionCheck.createMany({ data: chunk });
+
+  await logTransitions(
+    tx,
+    boardId,
+    doc.transitions.map(
+      ({ id: _id, demandId, fromStageId, toStageId, fromLaneId, toLaneId, actorId, ...t }) => ({
+        ...t,
+        demandId: to(demandIds, demandId),
+        fromStageId: toOrNull(stageIds, fromStageId),
+        toStageId: to(stageIds, toStageId),
+        fromLaneId: toOrNull(laneIds, fromLaneId),
+        toLaneId: to(laneIds, toLaneId),
+        actorId: user(actorId),
+      }),
+    ),
+  );
+  await insertCodeEvents(
+    tx,
+    boardId,
+    doc.codeEvents.map((event) => ({
+      ...event,
+      id: to(codeEventIds, event.id),
+      demandIds: event.demandIds.map((ref) => to(demandIds, ref)),
+    })),
+  );
+
+  return {
+    result: {
+      boardId,
+      key,
+      name,
+      demands: doc.demands.length,
+      transitions: doc.transitions.length,
+      codeEvents: doc.codeEvents.length,
+    },
+    demandIds,
+  };
 }
 
-function keyTaken(key: string): AppError {
+/** A board created with this key after the check (a concurrent import or create) is the same refusal. */
+export function keyTakenOr(error: unknown, key: string): unknown {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"
+    ? keyTaken(key)
+    : error;
+}
+
+export function keyTaken(key: string): AppError {
   return new AppError(
     ErrorCode.BOARD_KEY_TAKEN,
     `The board key ${key} is already used by another board; import under another key.`,
@@ -172,7 +205,11 @@ function keyTaken(key: string): AppError {
  * the members of boards the importer admins (people an admin can already add
  * to a board of theirs).
  */
-async function peopleTheImporterMayName(db: Db, importerId: string, doc: TBoardExport): Promise<Set<string>> {
+export async function peopleTheImporterMayName(
+  db: Db,
+  importerId: string,
+  doc: TBoardExport,
+): Promise<Set<string>> {
   const refs = new Set<string>();
   for (const demand of doc.demands) {
     if (demand.ownerId) refs.add(demand.ownerId);
