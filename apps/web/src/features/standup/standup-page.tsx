@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useMemo } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { translate } from "../../i18n/intl";
+import type { MessageId } from "../../i18n/messages";
+import { useT } from "../../i18n/use-t";
 import { NoticeStack } from "../../ui/notice-stack";
 import { useBoardLive } from "../board/board-live-store";
 import { useBoardStore } from "../board/board-store";
@@ -19,7 +22,21 @@ import { useStandupKeys } from "./use-standup-keys";
 import { type StandupView, useStandupView } from "./use-standup-view";
 import "./standup.css";
 
-const LIVE_WORDS = { live: "Live", connecting: "Connecting…", offline: "Offline" } as const;
+const LIVE_WORDS: Record<"live" | "connecting" | "offline", MessageId> = {
+  live: "live.live",
+  connecting: "live.connecting",
+  offline: "standup.offline",
+};
+
+const STANDUP_KEYS: readonly MessageId[] = [
+  "standup.key.next",
+  "standup.key.back",
+  "standup.key.stages",
+  "standup.key.block",
+  "standup.key.finish",
+  "standup.key.restart",
+  "standup.key.leave",
+];
 
 /**
  * Stand-up mode: the board read right to left on a projector (DESIGN.md
@@ -30,6 +47,7 @@ export function StandupPage() {
   const [params] = useSearchParams();
   const minutes = standupMinutes(params.get("minutes"));
   const navigate = useNavigate();
+  const t = useT();
   useLiveBoard(boardId);
 
   useEffect(() => {
@@ -55,9 +73,10 @@ export function StandupPage() {
     if (status === "ready") useStandup.getState().arrive();
   }, [status]);
 
+  const documentTitle = name ? t("standup.documentTitle", { name }) : t("standup.documentTitleNoName");
   useEffect(() => {
-    document.title = name ? `Stand-up · ${name} · Tideway` : "Stand-up · Tideway";
-  }, [name]);
+    document.title = documentTitle;
+  }, [documentTitle]);
 
   const leave = useCallback(() => void navigate(`/boards/${boardId}`), [navigate, boardId]);
   useStandupKeys(leave);
@@ -66,9 +85,9 @@ export function StandupPage() {
     <div className="standup" data-live={live}>
       <header className="standup-header">
         <div className="standup-title">
-          <h1>Stand-up{name && `: ${name}`}</h1>
+          <h1>{name ? t("standup.titleWithName", { name }) : t("standup.title")}</h1>
           <output className="standup-live" data-live={live} aria-live="polite">
-            {LIVE_WORDS[live]}
+            {t(LIVE_WORDS[live])}
           </output>
         </div>
         <TwoOneOneNumbers metrics={metrics} />
@@ -83,7 +102,7 @@ export function StandupPage() {
           </p>
         )}
         {status !== "failed" && view.kind === "loading" && (
-          <p className="standup-message">Loading the board…</p>
+          <p className="standup-message">{t("board.loading")}</p>
         )}
         {view.kind === "summary" && <StandupSummary walk={view.walk} expectation={expectation} />}
         {view.kind === "card" && (
@@ -113,28 +132,15 @@ export function StandupPage() {
       </main>
 
       <footer className="standup-keys">
-        <ul aria-label="Keys">
-          <li>
-            <kbd>→</kbd> <kbd>Space</kbd> <kbd>PgDn</kbd> next card
-          </li>
-          <li>
-            <kbd>←</kbd> <kbd>PgUp</kbd> back
-          </li>
-          <li>
-            <kbd>↓</kbd> <kbd>↑</kbd> next / previous stage
-          </li>
-          <li>
-            <kbd>B</kbd> block / unblock
-          </li>
-          <li>
-            <kbd>F</kbd> <kbd>End</kbd> finish
-          </li>
-          <li>
-            <kbd>Home</kbd> start again
-          </li>
-          <li>
-            <kbd>Esc</kbd> <Link to={`/boards/${boardId}`}>leave</Link>
-          </li>
+        <ul aria-label={t("standup.keysLabel")}>
+          {STANDUP_KEYS.map((id) => (
+            <li key={id}>
+              {t(id, {
+                kbd: (chunks) => <kbd>{chunks}</kbd>,
+                link: (chunks) => <Link to={`/boards/${boardId}`}>{chunks}</Link>,
+              })}
+            </li>
+          ))}
         </ul>
       </footer>
       <BlockReasonDialog />
@@ -144,15 +150,21 @@ export function StandupPage() {
 }
 
 function position(view: Extract<StandupView, { kind: "card" }>): string {
-  const stage = `stage ${view.stageIndex + 1} of ${view.walk.length}`;
-  if (view.cardIndex === -1) return `${stage}, empty`;
-  return `card ${view.cardIndex + 1} of ${view.lineup.length}, ${stage}`;
+  const stage = { stage: view.stageIndex + 1, stages: view.walk.length };
+  if (view.cardIndex === -1) return translate("standup.position.empty", stage);
+  return translate("standup.position.card", {
+    card: view.cardIndex + 1,
+    cards: view.lineup.length,
+    ...stage,
+  });
 }
 
 /** What a screen reader hears after each step. */
 function announcement(view: StandupView): string {
   if (view.kind === "loading") return "";
-  if (view.kind === "summary") return "Stand-up summary.";
-  const where = `${view.stage.name}, ${position(view)}`;
-  return view.demand ? `${where}: ${view.demand.key}, ${view.demand.title}` : `${where}.`;
+  if (view.kind === "summary") return translate("standup.announce.summary");
+  const where = { stage: view.stage.name, position: position(view) };
+  return view.demand
+    ? translate("standup.announce.card", { ...where, key: view.demand.key, title: view.demand.title })
+    : translate("standup.announce.empty", where);
 }
