@@ -17,6 +17,11 @@
  *    PostgreSQL alone (postgres-floor.ts, pgbench), the ceiling of any
  *    transaction of a move's shape on this machine.
  *
+ * 6. with BENCH_BASELINE=<commit>: that commit's app, checked out in a git
+ *    worktree under /tmp and started on the same database, driven in turns
+ *    with this one, so the table gives same-run before/after ratios
+ *    (baseline.ts).
+ *
  * Environment: BENCH_ONLY (a subset of moves,broadcast,page,metrics), BENCH_RUNS (3), BENCH_SECONDS per load run (8),
  * BENCH_LISTENERS socket.io clients for the broadcast (100), BENCH_DEMANDS
  * for the metrics history (100000), BENCH_PORT (3301; the baseline takes the
@@ -31,6 +36,7 @@ import pg from "pg";
 import { repoRoot } from "../apps/api/src/config";
 import { createPrisma } from "../apps/api/src/db/prisma";
 import { startAppUnderTest } from "./app-under-test";
+import { startBaselineApp } from "./baseline";
 import { type BenchBoard, createBenchBoard, createBenchUser } from "./bench-boards";
 import { printFigures } from "./bench-figures";
 import { median, medianOf, round1 } from "./bench-stats";
@@ -53,7 +59,9 @@ const ONE_FRAME_MS = 16.67 + 0.3;
 /** BENCH_ONLY=moves,broadcast,page,metrics runs a subset (for profiling one part). */
 const ONLY = new Set((process.env.BENCH_ONLY ?? "moves,broadcast,page,metrics").split(","));
 
-type MoveSummary = Omit<MoveRun, "refused" | "transitionsMatch" | "limitsHeld">;
+type MoveSummary = Omit<MoveRun, "refused" | "transitionsMatch" | "limitsHeld" | "movesPerCard">;
+/** BENCH_BASELINE=<commit>: compare with that commit's app in the same run. */
+const BASELINE = process.env.BENCH_BASELINE;
 
 interface MoveScenario {
   name: string;
@@ -71,6 +79,7 @@ async function main(): Promise<void> {
   console.log(`starting the app on port ${PORT} with a fresh embedded database…`);
   const app = await startAppUnderTest(PORT, nodeArgs);
   const raw = await startRawMoveServer(app.databaseUrl, PORT + 1);
+  const baseline = BASELINE ? await startBaselineApp(BASELINE, app.databaseUrl, PORT + 2) : null;
   const db = createPrisma(app.databaseUrl, { poolSize: 5 });
   const client = new pg.Client({ connectionString: app.databaseUrl });
   await client.connect();
@@ -117,9 +126,10 @@ async function main(): Promise<void> {
     if (ONLY.has("broadcast"))
       results.broadcast = await measureBroadcast(app.url, user.apiToken, broadcastBoard);
     if (ONLY.has("moves")) {
-      const servers = {
+      const servers: Servers = {
         app: { url: app.url, pid: app.server.process.pid as number },
         raw: { url: raw.url, pid: raw.pid },
+        ...(baseline ? { baseline: { url: baseline.url, pid: baseline.pid } } : {}),
       };
       results.moves = await measureMoves(servers, app.databasePid, user.apiToken, client, spread, hot);
     }
@@ -143,6 +153,7 @@ async function main(): Promise<void> {
     await client.end();
     await db.$disconnect();
     await raw.stop();
+    await baseline?.stop();
     await app.stop();
   }
 
@@ -158,6 +169,7 @@ async function main(): Promise<void> {
       platform: `${os.platform()} ${os.release()}`,
       loadAverage: { start: loadAtStart, end: os.loadavg() },
     },
+    baseline: baseline ? { commit: baseline.commit } : null,
     settings: { runs: RUNS, secondsPerLoadRun: SECONDS, connections: CONNECTIONS, listeners: LISTENERS },
     targets,
     ...results,
@@ -169,9 +181,15 @@ async function main(): Promise<void> {
   console.log("wrote bench/results.json");
 }
 
-/** 1 and 5: moves through the app and through the raw-SQL baseline, in turns. */
+interface Servers {
+  app: { url: string; pid: number };
+  raw: { url: string; pid: number };
+  baseline?: { url: string; pid: number };
+}
+
+/** 1, 5 and 6: moves through the app, the raw-SQL baseline and the baseline commit's app, in turns. */
 async function measureMoves(
-  servers: Record<"app" | "raw", { url: string; pid: number }>,
+  servers: Servers,
   databasePid: number,
   apiToken: string,
   client: pg.Client,
@@ -198,17 +216,22 @@ async function measureMoves(
     ...(scenario.overallRate ? { overallRate: scenario.overallRate } : {}),
   });
   console.log("warming up…");
-  for (const server of [servers.app, servers.raw]) {
-    await runMoveLoad(load(server, scenarios[0] as MoveScenario, 2), client);
+  for (const server of [servers.app, servers.raw, servers.baseline]) {
+    if (server) await runMoveLoad(load(server, scenarios[0] as MoveScenario, 2), client);
   }
   const moves: Record<string, unknown> = {};
   for (const scenario of scenarios) {
     const appRuns: MoveRun[] = [];
     const rawRuns: MoveRun[] = [];
+    const baselineRuns: MoveRun[] = [];
     for (let run = 0; run < RUNS; run++) {
       appRuns.push(await runMoveLoad(load(servers.app, scenario, SECONDS), client));
-      rawRuns.push(await runMoveLoad(load(servers.raw, scenario, SECONDS), client));
       console.log(`  ${scenario.name} run ${run + 1}: app ${describeMoves(appRuns.at(-1))}`);
+      if (servers.baseline) {
+        baselineRuns.push(await runMoveLoad(load(servers.baseline, scenario, SECONDS), client));
+        console.log(`  ${scenario.name} run ${run + 1}: baseline ${describeMoves(baselineRuns.at(-1))}`);
+      }
+      rawRuns.push(await runMoveLoad(load(servers.raw, scenario, SECONDS), client));
       console.log(`  ${scenario.name} run ${run + 1}: raw SQL ${describeMoves(rawRuns.at(-1))}`);
     }
     const appMedian = summariseMoves(appRuns);
@@ -217,6 +240,7 @@ async function measureMoves(
       what: scenario.what,
       app: appMedian,
       rawSql: rawMedian,
+      ...(baselineRuns.length > 0 ? { baseline: summariseMoves(baselineRuns), baselineRuns } : {}),
       /** Raw SQL throughput / app throughput, app latency / raw SQL latency: above 1 is the overhead. */
       overhead: {
         throughput: round1(rawMedian.summary.requestsPerSecond / appMedian.summary.requestsPerSecond),
@@ -311,7 +335,10 @@ function hotPlacements(): { stage: number; lane: number }[] {
 
 function summariseMoves(runs: MoveRun[]) {
   const summary = medianOf(
-    runs.map(({ refused: _r, transitionsMatch: _t, limitsHeld: _l, ...numbers }): MoveSummary => numbers),
+    runs.map(
+      ({ refused: _r, transitionsMatch: _t, limitsHeld: _l, movesPerCard: _m, ...numbers }): MoveSummary =>
+        numbers,
+    ),
   );
   const refused: Record<string, number> = {};
   for (const code of new Set(runs.flatMap((run) => Object.keys(run.refused)))) {
@@ -322,6 +349,7 @@ function summariseMoves(runs: MoveRun[]) {
     refusedMedian: refused,
     everyAcknowledgedMoveHasOneTransition: runs.every((run) => run.transitionsMatch),
     noHardLimitExceeded: runs.every((run) => run.limitsHeld),
+    movesPerCard: runs.map((run) => run.movesPerCard),
   };
 }
 
@@ -332,7 +360,9 @@ function describeMoves(run: MoveRun | undefined): string {
     `${Math.round(run.movesPerSecond)} moves/s (${refused} refused, ${run.failed} failed), ` +
     `p50 ${run.p50Ms} ms p99 ${run.p99Ms} ms, cpu ms/request server ${run.serverCpuMsPerRequest} ` +
     `database ${run.databaseCpuMsPerRequest} load ${run.loadGeneratorCpuMsPerRequest}, transitions ${run.transitionsMatch ? "ok" : "MISMATCH"}, ` +
-    `limits ${run.limitsHeld ? "held" : "EXCEEDED"}`
+    `limits ${run.limitsHeld ? "held" : "EXCEEDED"}, ` +
+    `${run.movesPerCard.moved}/${run.movesPerCard.cards} cards moved, per card min ${run.movesPerCard.min} ` +
+    `median ${run.movesPerCard.median} max ${run.movesPerCard.max}`
   );
 }
 
@@ -352,7 +382,7 @@ function compareWithTargets(results: Record<string, unknown>): TargetRow[] {
     met: (value: number) => boolean,
   ) => {
     if (measured === undefined || Number.isNaN(measured)) return;
-    rows.push({ what, target, measured: round1(measured), met: met(measured) });
+    rows.push({ what, target, measured: Math.round(measured * 100) / 100, met: met(measured) });
   };
   type Moves = Record<string, { app: ReturnType<typeof summariseMoves> }>;
   const moves = results.moves as Moves | undefined;
@@ -364,6 +394,29 @@ function compareWithTargets(results: Record<string, unknown>): TargetRow[] {
     (v) => v >= 1000,
   );
   row("move p99 at 1,000/s (ms)", "<= 20", moves?.fixedRate?.app.summary.p99Ms, (v) => v <= 20);
+  // Same-run ratios (issue 19): against BENCH_BASELINE's app, and against the raw-SQL server.
+  type Ratios = Record<string, { app: Summary; rawSql: Summary; baseline?: Summary }>;
+  type Summary = ReturnType<typeof summariseMoves>;
+  const ratios = results.moves as Ratios | undefined;
+  const ratio = (scenario: string, other: "rawSql" | "baseline") => {
+    const ours = ratios?.[scenario]?.app.summary.movesPerSecond;
+    const theirs = ratios?.[scenario]?.[other]?.summary.movesPerSecond;
+    return ours === undefined || !theirs ? undefined : ours / theirs;
+  };
+  row(
+    `hot board moves/s, app / ${BASELINE ?? "baseline"}`,
+    ">= 3",
+    ratio("hotBoard", "baseline"),
+    (v) => v >= 3,
+  );
+  row(
+    `100 boards moves/s, app / ${BASELINE ?? "baseline"}`,
+    ">= 2",
+    ratio("acrossBoards", "baseline"),
+    (v) => v >= 2,
+  );
+  row("hot board moves/s, app / raw SQL", ">= 0.8", ratio("hotBoard", "rawSql"), (v) => v >= 0.8);
+  row("100 boards moves/s, app / raw SQL", ">= 0.8", ratio("acrossBoards", "rawSql"), (v) => v >= 0.8);
   // The same targets for PostgreSQL alone (postgres-floor.ts): where it misses them, so must any app.
   const floor = (results.moves as { postgresFloor?: { median: PostgresFloor } } | undefined)?.postgresFloor;
   row("PostgreSQL alone: pgbench tx/s", ">= 2000", floor?.median.transactionsPerSecond, (v) => v >= 2000);

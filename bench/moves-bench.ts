@@ -7,12 +7,17 @@ import { round1 } from "./bench-stats";
 import { processTreeCpuSeconds } from "./process-cpu";
 
 /**
- * Moves under load (issue 9, item 1): 50 concurrent clients, each owning a
- * few demands and moving them one stage on (Done reopens to Selection), as
- * the board's own UI sends a move (target lane, expected version, a fresh
- * idempotency key). A refusal leaves the demand where it is; the client tries
- * that move again on its next turn. Afterwards every acknowledged move must
- * have exactly one Transition and no hard limit may ever have been exceeded.
+ * Moves under load (issue 9, item 1): 50 concurrent clients moving demands
+ * one stage on (Done reopens to Selection), as the board's own UI sends a
+ * move (target lane, expected version, a fresh idempotency key). The clients
+ * take the demands in turn from one shared cursor over all of them, skipping
+ * any with a request in flight: autocannon 9 gives each request a fresh
+ * context when one request is defined, so state kept per connection would
+ * not carry over and the moves would pile onto the first demands (issue 19).
+ * A refusal leaves the demand where it is; its next turn tries again.
+ * Afterwards every acknowledged move must have exactly one Transition, no
+ * hard limit may ever have been exceeded, and the moves per demand, counted
+ * in the log, show how evenly the load spread.
  */
 
 export interface MoveRun {
@@ -32,6 +37,8 @@ export interface MoveRun {
   transitionsMatch: boolean;
   /** No hard stage or lane limit was exceeded at any point of the board's log. */
   limitsHeld: boolean;
+  /** Moves logged per demand during the run (from the transition log). */
+  movesPerCard: MovesPerCard;
   /** CPU milliseconds per answered request: the server process, PostgreSQL, the load generator. */
   serverCpuMsPerRequest: number;
   databaseCpuMsPerRequest: number;
@@ -59,10 +66,18 @@ interface TrackedDemand {
   inFlight: boolean;
 }
 
-interface ConnectionState {
-  owned: TrackedDemand[];
-  turn: number;
-  current: TrackedDemand | null;
+/** What autocannon keeps for one request, from setupRequest to onResponse. */
+interface RequestContext {
+  current?: TrackedDemand;
+}
+
+export interface MovesPerCard {
+  cards: number;
+  /** Demands moved at least once. */
+  moved: number;
+  min: number;
+  median: number;
+  max: number;
 }
 
 export async function runMoveLoad(load: MoveLoad, check: pg.ClientBase): Promise<MoveRun> {
@@ -88,11 +103,18 @@ export async function runMoveLoad(load: MoveLoad, check: pg.ClientBase): Promise
       inFlight: false,
     };
   });
-  // Interleave boards, so each connection's demands spread over several boards.
+  // Interleave boards (ids are random), so consecutive turns go to different boards.
   demands.sort((a, b) => a.id.localeCompare(b.id));
-  let nextConnection = 0;
-  const slices: TrackedDemand[][] = Array.from({ length: load.connections }, () => []);
-  for (const [index, demand] of demands.entries()) slices[index % load.connections]?.push(demand);
+  let cursor = 0;
+  /** The next demand in turn with no request in flight (the cursor is shared by every connection). */
+  const nextDemand = (): TrackedDemand => {
+    for (let tries = 0; tries < demands.length; tries++) {
+      const demand = demands[cursor++ % demands.length] as TrackedDemand;
+      if (!demand.inFlight) return demand;
+    }
+    // Only when a request timed out and was abandoned on every demand: a VERSION_CONFLICT may follow.
+    return demands[cursor++ % demands.length] as TrackedDemand;
+  };
 
   const boardIds = load.boards.map((board) => board.id);
   const before = await check.query<{ max: string | null }>("SELECT max(id)::text AS max FROM transitions");
@@ -114,19 +136,9 @@ export async function runMoveLoad(load: MoveLoad, check: pg.ClientBase): Promise
     requests: [
       {
         setupRequest: (request, context) => {
-          const state = context as ConnectionState;
-          if (!state.owned) {
-            state.owned = slices[nextConnection++ % load.connections] ?? [];
-            state.turn = 0;
-          }
-          // Never two requests for one demand at once, unless a request timed out and was
-          // abandoned (then a VERSION_CONFLICT may follow, counted with the refusals).
-          let demand = state.owned[state.turn++ % state.owned.length] as TrackedDemand;
-          for (let tries = 1; tries < state.owned.length && demand.inFlight; tries++) {
-            demand = state.owned[state.turn++ % state.owned.length] as TrackedDemand;
-          }
+          const demand = nextDemand();
           demand.inFlight = true;
-          state.current = demand;
+          (context as RequestContext).current = demand;
           const board = load.boards[demand.boardIndex] as BenchBoard;
           return {
             ...request,
@@ -142,8 +154,7 @@ export async function runMoveLoad(load: MoveLoad, check: pg.ClientBase): Promise
           };
         },
         onResponse: (status, body, context) => {
-          const state = context as ConnectionState;
-          const demand = state.current;
+          const demand = (context as RequestContext).current;
           if (!demand) return;
           demand.inFlight = false;
           if (status >= 200 && status < 300) {
@@ -180,6 +191,7 @@ export async function runMoveLoad(load: MoveLoad, check: pg.ClientBase): Promise
     new Set(demands.filter((demand) => demand.inFlight).map((demand) => demand.id)),
   );
 
+  const movesPerCard = await countMovesPerCard(check, demands, startId);
   let limitsHeld = true;
   for (const board of load.boards) limitsHeld = (await limitsHeldOnBoard(check, board.id)) && limitsHeld;
 
@@ -195,9 +207,32 @@ export async function runMoveLoad(load: MoveLoad, check: pg.ClientBase): Promise
     failed,
     transitionsMatch,
     limitsHeld,
+    movesPerCard,
     serverCpuMsPerRequest: serverCpu,
     databaseCpuMsPerRequest: databaseCpu,
     loadGeneratorCpuMsPerRequest: loadGeneratorCpu,
+  };
+}
+
+/** Moves logged per demand since `startId`, over every demand of the run (unmoved ones count 0). */
+async function countMovesPerCard(
+  check: pg.ClientBase,
+  demands: readonly TrackedDemand[],
+  startId: string,
+): Promise<MovesPerCard> {
+  const rows = await check.query<{ demand_id: string; moves: number }>(
+    `SELECT demand_id, count(*)::int AS moves FROM transitions
+     WHERE id > $1::bigint AND kind = 'moved' AND demand_id = ANY($2::uuid[]) GROUP BY demand_id`,
+    [startId, demands.map((demand) => demand.id)],
+  );
+  const byDemand = new Map(rows.rows.map((row) => [row.demand_id, row.moves]));
+  const counts = demands.map((demand) => byDemand.get(demand.id) ?? 0).sort((a, b) => a - b);
+  return {
+    cards: counts.length,
+    moved: counts.filter((count) => count > 0).length,
+    min: counts[0] ?? 0,
+    median: counts[Math.floor(counts.length / 2)] ?? 0,
+    max: counts.at(-1) ?? 0,
   };
 }
 

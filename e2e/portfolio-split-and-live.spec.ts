@@ -23,11 +23,7 @@ test("[PORTFOLIO][LIVE]: a business demand split across two team boards shows a 
 }, testInfo) => {
   if (!baseURL) throw new Error("playwright.config.ts sets no baseURL");
   const portfolios = new PortfolioApi(page.request, baseURL);
-  const portfolio = await portfolios.create("E2E retail");
-  const payments = await boardApi.createBoard("Payments team");
-  const mobile = await boardApi.createBoard("Mobile team");
-  await portfolios.addBoard(portfolio.id, payments.id);
-  await portfolios.addBoard(portfolio.id, mobile.id);
+  const { portfolio, payments } = await portfolios.withPaymentsAndMobile("E2E retail", boardApi);
   const business = await boardApi.createDemand(portfolio.businessBoardId, "Pay by phone");
 
   // Split it from the portfolio page, one product demand on each team board.
@@ -100,13 +96,11 @@ test("[PORTFOLIO][LAYOUT]: the portfolio page fits 1280x800 and 1920x1080, reads
 }, testInfo) => {
   if (!baseURL) throw new Error("playwright.config.ts sets no baseURL");
   const portfolios = new PortfolioApi(page.request, baseURL);
-  const portfolio = await portfolios.create("Layout portfolio");
-  const teams = [];
-  for (const name of ["Payments team", "Mobile team", "Lending team"]) {
-    const board = await boardApi.createBoard(name);
-    await portfolios.addBoard(portfolio.id, board.id);
-    teams.push(board);
-  }
+  const { portfolio, teams } = await portfolios.createWithTeams(
+    "Layout portfolio",
+    ["Payments team", "Mobile team", "Lending team"],
+    boardApi,
+  );
   for (const title of ["Pay by phone", "Instant loans"]) {
     const demand = await boardApi.createDemand(portfolio.businessBoardId, title);
     for (const [index, team] of teams.entries()) {

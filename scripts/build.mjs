@@ -22,9 +22,14 @@ const STAMP_DIR = path.join(root, ".build-stamps");
 const SKIPPED_FOLDERS = new Set(["node_modules", "dist", ".data"]);
 const SHARED_SOURCES = ["packages/domain", "packages/contracts", "package-lock.json", "tsconfig.base.json"];
 
-/** The API's compiled entry points: the server and the backup and restore commands. */
+/**
+ * The API's compiled entry points: the server, the forecasts' worker thread
+ * (services/forecasts/forecast-threads.ts loads it beside server.js) and the
+ * backup and restore commands.
+ */
 export const API_ENTRY_POINTS = {
   server: "apps/api/src/server.ts",
+  "forecast-worker": "apps/api/src/services/forecasts/forecast-worker.ts",
   backup: "apps/api/src/backup/backup-command.ts",
   restore: "apps/api/src/backup/restore-command.ts",
 };

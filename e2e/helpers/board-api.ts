@@ -1,5 +1,13 @@
 import type { APIRequestContext } from "@playwright/test";
-import type { TBoard, TDemand, TDemandChange, TMoveResult, TTransition } from "@tideway/contracts";
+import type {
+  TBoard,
+  TDemand,
+  TDemandChange,
+  TMoveResult,
+  TStage,
+  TStageChange,
+  TTransition,
+} from "@tideway/contracts";
 
 export const DEMO_USER = { email: "demo@tideway.local", password: "tideway-demo" } as const;
 
@@ -45,6 +53,11 @@ export class BoardApi {
 
   board(boardId: string): Promise<TBoard> {
     return this.send<TBoard>("GET", `/api/boards/${boardId}`);
+  }
+
+  /** Changes a stage's settings (name, kind, limit, boundary: null clears it), as an admin would. */
+  async updateStage(boardId: string, stageId: string, change: Partial<TStage>): Promise<TStage> {
+    return (await this.send<TStageChange>("PATCH", `/api/boards/${boardId}/stages/${stageId}`, change)).stage;
   }
 
   async transitions(boardId: string): Promise<TTransition[]> {

@@ -1,5 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
-import type { TDemand, TDemandChange, TPortfolio } from "@tideway/contracts";
+import type { TBoard, TDemand, TDemandChange, TPortfolio } from "@tideway/contracts";
+import type { BoardApi } from "./board-api";
 
 /** Portfolios as the tests set them up, through the API as the signed-in demo user. */
 export class PortfolioApi {
@@ -22,6 +23,33 @@ export class PortfolioApi {
   create(name: string): Promise<TPortfolio> {
     const key = `B${Math.random().toString(36).slice(2, 8).toUpperCase()}`.replace(/[^A-Z0-9]/g, "X");
     return this.send<TPortfolio>("POST", "/api/portfolios", { name, key });
+  }
+
+  /** A portfolio with a fresh "2-1-1" team board for each name, in that order. */
+  async createWithTeams(
+    name: string,
+    teamNames: readonly string[],
+    boardApi: BoardApi,
+  ): Promise<{ portfolio: TPortfolio; teams: TBoard[] }> {
+    const portfolio = await this.create(name);
+    const teams: TBoard[] = [];
+    for (const teamName of teamNames) {
+      const team = await boardApi.createBoard(teamName);
+      await this.addBoard(portfolio.id, team.id);
+      teams.push(team);
+    }
+    return { portfolio, teams };
+  }
+
+  /** The portfolio most journeys need: a Payments team and a Mobile team. */
+  async withPaymentsAndMobile(
+    name: string,
+    boardApi: BoardApi,
+  ): Promise<{ portfolio: TPortfolio; payments: TBoard; mobile: TBoard }> {
+    const { portfolio, teams } = await this.createWithTeams(name, ["Payments team", "Mobile team"], boardApi);
+    const [payments, mobile] = teams;
+    if (!payments || !mobile) throw new Error("two team boards were asked for");
+    return { portfolio, payments, mobile };
   }
 
   addBoard(portfolioId: string, boardId: string): Promise<TPortfolio> {

@@ -1,6 +1,6 @@
 import type { TApiTokenList, TAuditPage, TCreatedToken } from "@tideway/contracts";
 import { describe, expect, it } from "vitest";
-import { hashPassword } from "../src/auth/password";
+import { hashPassword, verifyPassword } from "../src/auth/password";
 import { createBoard } from "./helpers/board";
 import { type Client, createClient, ORIGIN } from "./helpers/session";
 import { disconnection, join } from "./helpers/socket";
@@ -146,6 +146,34 @@ describe("your account", { timeout: 120_000 }, () => {
       });
     expect((await signIn(PASSWORD)).statusCode).toBe(401);
     expect((await signIn("a brand new password")).statusCode).toBe(200);
+  });
+
+  it("[F12] refuses a guessable new password (400 naming newPassword) and keeps the old one", async () => {
+    const owner = await person("guesser");
+    const { email } = await ctx.db.user.findUniqueOrThrow({ where: { id: owner.userId } });
+    for (const newPassword of ["short one", "password1234", email]) {
+      const refused = await owner.request({
+        method: "POST",
+        url: "/api/auth/password",
+        payload: { currentPassword: PASSWORD, newPassword },
+      });
+      expect(refused.statusCode, newPassword).toBe(400);
+      expect(refused.json()).toMatchObject({ details: { issues: [{ field: "body.newPassword" }] } });
+    }
+    const stored = await ctx.db.user.findUniqueOrThrow({ where: { id: owner.userId } });
+    expect(await verifyPassword(PASSWORD, stored.passwordHash)).toBe(true);
+  });
+
+  it("signs in with a password set before the policy, such as the demo account's tideway-demo", async () => {
+    const demo = await person("demo-like", "tideway-demo");
+    const { email } = await ctx.db.user.findUniqueOrThrow({ where: { id: demo.userId } });
+    const signIn = await ctx.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in",
+      headers: { origin: ORIGIN },
+      payload: { email, password: "tideway-demo" },
+    });
+    expect(signIn.statusCode, signIn.body).toBe(200);
   });
 
   it("signs out the other sessions, keeping this one", async () => {

@@ -48,6 +48,17 @@ describe("accounts and sessions", () => {
     expect(response.json()).toMatchObject({ message: "body.password: must not be only spaces" });
   });
 
+  it("[F12] refuses a guessable new password with a 400 that says what to do (sign-ups are rate-limited: one try)", async () => {
+    const response = await signUp("guessable@example.test", "password1234");
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({
+      code: "VALIDATION_FAILED",
+      message: expect.stringMatching(/^body\.password: is too easy to guess .*use a few unrelated words/),
+      details: { issues: [{ field: "body.password" }] },
+    });
+    expect(await ctx.db.user.count({ where: { email: "guessable@example.test" } })).toBe(0);
+  });
+
   it("refuses a wrong password and an unknown email with the same answer", async () => {
     await signUp("carol@example.test");
     const wrongPassword = await signIn("carol@example.test", "not her password");

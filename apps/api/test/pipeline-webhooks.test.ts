@@ -366,6 +366,30 @@ describe("delivery pipeline webhooks", () => {
       expect(await codeEventCount()).toBe(afterPush);
     });
 
+    it("F10: stores a captured signed body once, even resent under fresh delivery ids", async () => {
+      // The delivery id header is not covered by the signature: a replay may carry any id it likes.
+      const other = await createBoard(admin, "Replays");
+      const key = await newSecret(other.id);
+      const event = { kind: "commit", sha: sha(), at: new Date().toISOString(), repository: "acme/replays" };
+      expect(receipt(await generic(other.id, event, { key })).duplicate).toBe(false);
+      const count = await codeEventCount(other.id);
+      const seq = (await ctx.db.board.findUniqueOrThrow({ where: { id: other.id } })).seq;
+      for (const delivery of [randomUUID(), randomUUID()]) {
+        const again = receipt(await generic(other.id, event, { key, delivery }));
+        expect(again).toMatchObject({ deliveryId: delivery, duplicate: true, events: [] });
+      }
+      expect(await codeEventCount(other.id)).toBe(count);
+      expect((await ctx.db.board.findUniqueOrThrow({ where: { id: other.id } })).seq).toBe(seq);
+
+      // The same for GitHub's X-GitHub-Delivery and GitLab's X-Gitlab-Event-UUID.
+      const push = JSON.stringify({ ...JSON.parse(fixture("github/push.json")), after: sha() });
+      expect(receipt(await github("push", push)).duplicate).toBe(false);
+      expect(receipt(await github("push", push)).duplicate).toBe(true);
+      const gitlabPush = JSON.stringify({ ...JSON.parse(fixture("gitlab/push.json")), after: sha() });
+      expect(receipt(await gitlab(gitlabPush)).duplicate).toBe(false);
+      expect(receipt(await gitlab(gitlabPush)).duplicate).toBe(true);
+    });
+
     it("answers malformed JSON with 400 and the parser's reason", async () => {
       const response = await generic(board.id, '{"kind": "commit",');
       expect(response.statusCode).toBe(400);
@@ -636,6 +660,56 @@ describe("delivery pipeline webhooks", () => {
         demand.stageId,
       );
       expect(await codeOf(demand.id)).toMatchObject({ releaseLeadTime: 10 * 60 });
+    });
+
+    it("F10: a release older than the demand's last reopening leaves it reopened; a later one moves it", async () => {
+      const other = await createBoard(admin, "Reopened");
+      const key = await newSecret(other.id);
+      const development = stageNamed(other, "Development");
+      const done = stageNamed(other, "Done");
+      const demand = await addDemand(admin, other, { title: "Shipped, then reopened" });
+      await ctx.db.demand.update({ where: { id: demand.id }, data: { stageId: development.id } });
+      // No criteria in the way of the reopening move below.
+      await ctx.db.criterion.deleteMany({ where: { stage: { boardId: other.id } } });
+      await admin.request({
+        method: "PATCH",
+        url: `/api/boards/${other.id}/pipeline-settings`,
+        payload: { releaseMovesToDone: true },
+      });
+      const now = Date.now();
+      const at = (minutes: number) => new Date(now - minutes * MINUTE).toISOString();
+      const commit = sha();
+      const send = (event: object) => generic(other.id, { repository: "acme/reopen", ...event }, { key });
+      receipt(await send({ kind: "commit", sha: commit, at: at(40), message: demand.key }));
+      const release = { kind: "release", sha: commit, at: at(30), commits: [commit] };
+      expect(receipt(await send(release)).movedToDone).toEqual([demand.key]);
+
+      // Someone reopens it: back to Development, after that release.
+      const moved = await ctx.db.demand.findUniqueOrThrow({ where: { id: demand.id } });
+      const reopen = await admin.request({
+        method: "POST",
+        url: `/api/demands/${demand.id}/move`,
+        payload: { toStageId: development.id, expectedVersion: moved.version },
+      });
+      expect(reopen.statusCode, reopen.body).toBe(200);
+      const reopenedAt = (
+        await ctx.db.transition.findFirstOrThrow({
+          where: { demandId: demand.id, fromStageId: done.id, toStageId: development.id },
+        })
+      ).at;
+
+      // The same release reported again in another body (here: named a second time, by key).
+      const older = receipt(await send({ ...release, demandKeys: [demand.key] }));
+      expect(older).toMatchObject({ duplicate: false, movedToDone: [] });
+      const stageOf = async () =>
+        (await ctx.db.demand.findUniqueOrThrow({ where: { id: demand.id } })).stageId;
+      expect(await stageOf()).toBe(development.id);
+
+      // A release after the reopening ships the rework.
+      const later = new Date(reopenedAt.getTime() + 1).toISOString();
+      const newer = receipt(await send({ kind: "release", sha: commit, at: later, commits: [commit] }));
+      expect(newer.movedToDone).toEqual([demand.key]);
+      expect(await stageOf()).toBe(done.id);
     });
 
     it("leaves demands where they are while the setting is off (the default)", async () => {

@@ -93,6 +93,12 @@ describe("the Dockerfile's steps: build, copy, production install, start", () =>
       const doing = board.stages.find((stage) => stage.name === "Doing");
       const moved = await write("POST", `/api/demands/${demand.id}/move`, { toStageId: doing?.id });
       expect(moved.status, await moved.clone().text()).toBe(200);
+      // The forecast's simulation runs in a worker thread: its own bundle, beside server.js.
+      const forecast = await fetch(`${url}/api/boards/${board.id}/forecast?mode=when&count=3`, {
+        headers: { cookie },
+      });
+      expect(forecast.status, await forecast.clone().text()).toBe(200);
+      expect(await forecast.json()).toMatchObject({ status: "no-history" });
 
       const metrics = await fetch(`${url}/metrics`, {
         headers: { authorization: `Bearer ${METRICS_TOKEN}` },

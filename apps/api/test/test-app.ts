@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll } from "vitest";
 import { buildApp } from "../src/app";
 import { type Config, loadConfig } from "../src/config";
+import type { PoolQueueLimits } from "../src/db/guarded-pool";
 import { createPrisma, type Db } from "../src/db/prisma";
 import { createTestDatabase, type TestDatabase } from "./database";
 
@@ -28,6 +29,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export function useTestApp(
   options: {
     poolSize?: number;
+    /** How long and behind how many a request may wait for a busy pool's connection (db/guarded-pool.ts). */
+    queueLimits?: Partial<PoolQueueLimits>;
     config?: Partial<Config>;
     /** What the app queries through, built on the test's client (for example to hold a query's answer back). */
     appDb?: (db: Db) => Db;
@@ -36,7 +39,10 @@ export function useTestApp(
   const context = {} as TestContext;
   beforeAll(async () => {
     context.database = await createTestDatabase();
-    context.db = createPrisma(context.database.url, { poolSize: options.poolSize ?? 10 });
+    context.db = createPrisma(context.database.url, {
+      poolSize: options.poolSize ?? 10,
+      ...(options.queueLimits ? { queueLimits: options.queueLimits } : {}),
+    });
     context.app = await buildApp({
       config: testConfig(options.config),
       db: options.appDb?.(context.db) ?? context.db,

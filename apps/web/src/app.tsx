@@ -21,6 +21,11 @@ const QuarterlyReportPage = lazy(() =>
 const PortfolioPage = lazy(() =>
   import("./features/portfolio/portfolio-page").then((module) => ({ default: module.PortfolioPage })),
 );
+const PortfolioStandupPage = lazy(() =>
+  import("./features/portfolio/portfolio-standup-page").then((module) => ({
+    default: module.PortfolioStandupPage,
+  })),
+);
 const StandupPage = lazy(() =>
   import("./features/standup/standup-page").then((module) => ({ default: module.StandupPage })),
 );
@@ -51,6 +56,14 @@ const router = createBrowserRouter([
         element: (
           <Loading>
             <StandupPage />
+          </Loading>
+        ),
+      },
+      {
+        path: "portfolios/:portfolioId/standup",
+        element: (
+          <Loading>
+            <PortfolioStandupPage />
           </Loading>
         ),
       },

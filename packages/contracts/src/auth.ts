@@ -6,8 +6,12 @@ export const ZEmail = z
   .toLowerCase()
   .pipe(z.email({ message: "must be an email address" }).max(254));
 
-/** The shortest password a new account may have (the sign-up form says so too). */
-export const PASSWORD_MIN_LENGTH = 10;
+/**
+ * The shortest new password (the sign-up form says so too). The API also
+ * refuses guessable ones (apps/api/src/auth/password-policy.ts); passwords set
+ * before the policy still sign in.
+ */
+export const PASSWORD_MIN_LENGTH = 12;
 
 export const ZSignUpBody = z.object({
   email: ZEmail,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   ZBoardKey,
   ZBoardRole,
+  ZCriterionKind,
   ZCriterionPhase,
   ZDemandLink,
   ZDemandType,
@@ -68,6 +69,7 @@ export const ZExportedCriterion = z.object({
   stageId: ZRef,
   text: ZText(500).min(1),
   phase: ZCriterionPhase,
+  kind: ZCriterionKind.default("manual").describe("Exports made before criterion kinds existed are manual"),
   required: z.boolean(),
   position: ZCount,
 });

@@ -7,6 +7,9 @@ export const ZWipPolicy = z.enum(["hard", "soft"]);
 export type TWipPolicy = z.infer<typeof ZWipPolicy>;
 export const ZFlowBoundary = z.enum(["commitment", "development_start", "development_end", "delivered"]);
 export const ZCriterionPhase = z.enum(["entry", "exit"]);
+/** manual: ticked by a person; no_open_dependencies: checked by the server, met while the demand waits on nothing open. */
+export const ZCriterionKind = z.enum(["manual", "no_open_dependencies"]);
+export type TCriterionKind = z.infer<typeof ZCriterionKind>;
 export const ZDemandType = z.enum(["feature", "defect", "chore", "spike"]);
 export type TDemandType = z.infer<typeof ZDemandType>;
 
@@ -39,6 +42,7 @@ export const ZCriterion = z.object({
   stageId: ZId,
   text: z.string(),
   phase: ZCriterionPhase,
+  kind: ZCriterionKind,
   required: z.boolean(),
   position: z.number().int(),
 });
@@ -101,6 +105,22 @@ export const ZDemand = z.object({
 });
 export type TDemand = z.infer<typeof ZDemand>;
 
+/**
+ * "PAY-3 waits on OPS-12", as one viewer may see it: the key, title and board
+ * of the demand depended on only when the viewer is on its board; otherwise
+ * it is "a demand on another board" and only whether it is still open shows.
+ */
+export const ZDependency = z.object({
+  demandId: ZId.describe("The demand that waits"),
+  dependsOnId: ZId.describe("The demand it waits on"),
+  open: z.boolean().describe("The demand waited on is neither delivered nor archived"),
+  visible: z.boolean().describe("The viewer is on the board of the demand waited on"),
+  key: z.string().nullable().describe("e.g. PAY-12; null when not visible"),
+  title: z.string().nullable().describe("Null when not visible"),
+  boardId: ZId.nullable().describe("Null when not visible"),
+});
+export type TDependency = z.infer<typeof ZDependency>;
+
 export const ZBoard = z.object({
   id: ZId,
   key: z.string(),
@@ -111,6 +131,7 @@ export const ZBoard = z.object({
   lanes: z.array(ZLane),
   criteria: z.array(ZCriterion),
   demands: z.array(ZDemand).describe("Demands on the board, not archived"),
+  dependencies: z.array(ZDependency).describe("What the board's demands wait on, oldest first"),
   members: z.array(z.object({ userId: ZId, name: z.string(), role: ZBoardRole })),
 });
 export type TBoard = z.infer<typeof ZBoard>;

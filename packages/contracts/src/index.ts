@@ -5,6 +5,7 @@ export * from "./comments";
 export * from "./demand";
 export * from "./demand-history";
 export * from "./demand-import";
+export * from "./dependencies";
 export * from "./errors";
 export * from "./forecast";
 export * from "./health";

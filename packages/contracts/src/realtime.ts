@@ -41,6 +41,13 @@ export const ZBoardEvent = z.discriminatedUnion("type", [
   z.object({
     seq: z.number().int(),
     boardId: ZId,
+    type: z.literal("dependency.changed"),
+    /** What `demandId` waits on changed, or became delivered: refetch it (what a viewer sees differs by viewer). */
+    payload: z.object({ demandId: ZId }),
+  }),
+  z.object({
+    seq: z.number().int(),
+    boardId: ZId,
     type: z.literal("settings.changed"),
     payload: z.object({}),
   }),

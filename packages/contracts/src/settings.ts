@@ -3,6 +3,7 @@ import { ZEmail } from "./auth";
 import {
   ZBoardRole,
   ZCriterion,
+  ZCriterionKind,
   ZCriterionPhase,
   ZFlowBoundary,
   ZId,
@@ -120,6 +121,9 @@ export type TLaneRemoval = z.infer<typeof ZLaneRemoval>;
 const criterionFields = {
   text: ZSettingText(300),
   phase: ZCriterionPhase.describe("entry: met before entering the stage; exit: before leaving it forward"),
+  kind: ZCriterionKind.describe(
+    "manual: ticked on the card; no_open_dependencies: the server checks the demand waits on nothing open",
+  ),
   required: z.boolean(),
   position: ZPosition.describe("0-based place among the stage's criteria; past the end means last"),
 };
@@ -130,6 +134,7 @@ export const ZCreateCriterionBody = z.object({
   stageId: ZId,
   ...criterionFields,
   phase: criterionFields.phase.default("entry"),
+  kind: criterionFields.kind.default("manual"),
   required: z.boolean().default(true),
   position: criterionFields.position.optional().describe("Default: last in its stage"),
 });

@@ -1,9 +1,10 @@
 import { boundaryTimes } from "./boundary-times";
 import { type DemandFilter, matchesDemandFilter } from "./demand-filter";
 import type { DemandFlow, FlowStage } from "./flow-history";
-import { isInProgressRank, orderStages } from "./stage-order";
+import { orderStages } from "./stage-order";
 import type { EpochMs, Millis } from "./units";
-import { durationBetween, type TimeBasis } from "./utc-calendar";
+import type { TimeBasis } from "./utc-calendar";
+import { workItemAge } from "./work-item-age";
 
 /**
  * The board's service level expectation: the delivery cycle time's p85 (and
@@ -55,7 +56,6 @@ export function agingWork(
   options: AgingWorkOptions = {},
 ): AgingDemand[] {
   const order = orderStages(stages);
-  if (order.commitment === null) return [];
   const basis = options.timeBasis ?? "calendar";
   const aging: (AgingDemand & { rank: number })[] = [];
   for (const demand of demands) {
@@ -63,9 +63,9 @@ export function agingWork(
     const times = boundaryTimes(demand.events, order, now);
     const { committedAt, rank } = times;
     const stage = order.stages[rank];
-    if (committedAt === null || times.archived || stage === undefined || !isInProgressRank(order, rank))
-      continue;
-    const age = durationBetween(committedAt, now, basis);
+    if (committedAt === null || stage === undefined) continue;
+    const age = workItemAge(order, { stageId: stage.id, committedAt, archived: times.archived }, now, basis);
+    if (age === null) continue;
     aging.push({
       demandId: demand.id,
       stageId: stage.id,

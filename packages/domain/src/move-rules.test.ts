@@ -4,6 +4,7 @@ import {
   exitCriteriaApply,
   isInProgressStage,
   limitsCheckedOnMove,
+  needsOpenDependencyCount,
   type StageRule,
   unmetCriteria,
   unmetCriteriaMessage,
@@ -98,6 +99,23 @@ describe("criteria", () => {
     expect(unmetCriteria(criteria, "s1", "entry", new Set(["c1"])).map((c) => c.id)).toEqual(["c2"]);
     expect(unmetCriteria(criteria, "s1", "exit", new Set()).map((c) => c.id)).toEqual(["c4"]);
     expect(unmetCriteria(criteria, "s2", "entry", new Set())).toEqual([]);
+  });
+
+  it("meets a 'no open dependencies' criterion by the open count, not by ticks", () => {
+    const waiting: CriterionRule = {
+      id: "c5",
+      stageId: "s2",
+      text: "Dependencies delivered",
+      phase: "entry",
+      required: true,
+      kind: "no_open_dependencies",
+    };
+    const all = [...criteria, waiting];
+    expect(unmetCriteria(all, "s2", "entry", new Set(["c5"]), 1).map((c) => c.id)).toEqual(["c5"]);
+    expect(unmetCriteria(all, "s2", "entry", new Set(), 0)).toEqual([]);
+    expect(needsOpenDependencyCount(all)).toBe(true);
+    expect(needsOpenDependencyCount(criteria)).toBe(false);
+    expect(needsOpenDependencyCount([{ ...waiting, required: false }])).toBe(false);
   });
 
   it("says what is missing in one sentence", () => {

@@ -1,3 +1,5 @@
+import { inProgressStages, isInProgressStageId, orderStages } from "./stage-order";
+
 /**
  * The rules a move must pass (DESIGN.md "Moving a demand"): WIP limits of the
  * target stage and lane, and the criteria that guard entering and leaving a
@@ -22,12 +24,21 @@ export interface LaneRule {
   wipPolicy: "hard" | "soft";
 }
 
+/**
+ * `manual`: a person ticks it on the card. `no_open_dependencies`: nobody
+ * ticks it; it is met while nothing the demand depends on is open
+ * (`isOpenDependency`), and the server checks it on every move.
+ */
+export type CriterionKind = "manual" | "no_open_dependencies";
+
 export interface CriterionRule {
   id: string;
   stageId: string;
   text: string;
   phase: "entry" | "exit";
   required: boolean;
+  /** Absent means `manual`. */
+  kind?: CriterionKind;
 }
 
 export type WipVerdict =
@@ -84,45 +95,58 @@ export function limitsCheckedOnMove(
 }
 
 /**
- * A demand is in progress between the commitment point and delivery; lane WIP
+ * A demand is in progress between the commitment point and delivery
+ * (`isInProgressRank`, the board's one reading of both boundaries); lane WIP
  * limits count only those (an Expedite lane limited to 1 means one expedited
  * demand being worked on, not one waiting in Selection or sitting in Done).
  */
-export function isInProgressStage(stage: StageRule, stages: readonly StageRule[]): boolean {
-  if (stage.kind === "done") return false;
-  const delivered = stages.find((s) => s.boundary === "delivered");
-  const beforeDelivery = delivered ? stage.position < delivered.position : true;
-  return isPastCommitment(stage, stages) && beforeDelivery;
+export function isInProgressStage(stage: Pick<StageRule, "id">, stages: readonly StageRule[]): boolean {
+  return isInProgressStageId(orderStages(stages), stage.id);
 }
 
 /** The ids of the stages whose demands count against a lane's limit on work in progress. */
 export function inProgressStageIds(stages: readonly StageRule[]): string[] {
-  return stages.filter((stage) => isInProgressStage(stage, stages)).map((stage) => stage.id);
+  return inProgressStages(orderStages(stages)).map((stage) => stage.id);
 }
 
-/** At or past the commitment point (without one marked: any stage that is not a queue). */
-export function isPastCommitment(
-  stage: Pick<StageRule, "position" | "kind">,
-  stages: readonly StageRule[],
+/**
+ * Whether the demand meets one criterion: a manual one when it is ticked,
+ * "no open dependencies" when the demand waits on nothing open.
+ *
+ * Example: kind no_open_dependencies, openDependencyCount 1 -> false (ticks are ignored).
+ */
+export function criterionMet(
+  criterion: CriterionRule,
+  demand: { checkedIds: ReadonlySet<string>; openDependencyCount: number },
 ): boolean {
-  const commitment = stages.find((s) => s.boundary === "commitment");
-  return commitment ? stage.position >= commitment.position : stage.kind !== "queue";
+  if (criterion.kind === "no_open_dependencies") return demand.openDependencyCount === 0;
+  return demand.checkedIds.has(criterion.id);
 }
 
-/** Required criteria of `phase` on `stageId` that the demand has not checked. */
+/**
+ * Required criteria of `phase` on `stageId` that the demand does not meet
+ * (`criterionMet`); `openDependencyCount` is how many demands it waits on that
+ * are still open.
+ */
 export function unmetCriteria(
   criteria: readonly CriterionRule[],
   stageId: string,
   phase: "entry" | "exit",
   checkedIds: ReadonlySet<string>,
+  openDependencyCount = 0,
 ): CriterionRule[] {
   return criteria.filter(
     (criterion) =>
       criterion.stageId === stageId &&
       criterion.phase === phase &&
       criterion.required &&
-      !checkedIds.has(criterion.id),
+      !criterionMet(criterion, { checkedIds, openDependencyCount }),
   );
+}
+
+/** Whether a move must know the demand's open dependencies: a required criterion it is checked against asks. */
+export function needsOpenDependencyCount(criteria: readonly CriterionRule[]): boolean {
+  return criteria.some((criterion) => criterion.required && criterion.kind === "no_open_dependencies");
 }
 
 /** "Design needs: user flow known, acceptance rules written." */

@@ -1,3 +1,5 @@
+import type { EpochMs } from "./units";
+
 /** What a delivery pipeline reports about code naming a demand. */
 export type CodeEventKind = "commit" | "merge" | "release" | "deploy";
 
@@ -32,4 +34,39 @@ function isProductionEnvironment(
 ): boolean {
   const name = environment.trim().toLowerCase();
   return settings.productionEnvironments.some((production) => production.trim().toLowerCase() === name);
+}
+
+/** A change of stage, with the positions of the stages it left and entered. */
+export interface StageMove {
+  at: EpochMs;
+  fromPosition: number;
+  toPosition: number;
+}
+
+/**
+ * When a demand was last reopened: the latest move that took it from the
+ * Done stage (or a later one) back to a stage before Done. Null when it
+ * never left Done.
+ *
+ * Example, Done at position 5: moves Testing(4) -> Done(5) on day 2 and
+ * Done(5) -> Development(3) on day 3 give day 3.
+ */
+export function lastReopenedAt(moves: readonly StageMove[], donePosition: number): EpochMs | null {
+  let latest: EpochMs | null = null;
+  for (const move of moves) {
+    const reopens = move.fromPosition >= donePosition && move.toPosition < donePosition;
+    if (reopens && (latest === null || move.at > latest)) latest = move.at;
+  }
+  return latest;
+}
+
+/**
+ * Whether a production release may move a demand to Done: not when the
+ * demand was reopened after the release happened. Someone reopened it
+ * knowing about that release, so a late or replayed delivery of it (or of
+ * any older one) must not send the demand back to Done; a release after the
+ * reopening ships the rework and moves it again.
+ */
+export function releaseMayMoveToDone(releasedAt: EpochMs, reopenedAt: EpochMs | null): boolean {
+  return reopenedAt === null || releasedAt > reopenedAt;
 }

@@ -47,13 +47,17 @@ describe("standupStages", () => {
     ]);
   });
 
-  it("leaves out stages after the first done stage", () => {
+  it("leaves out the delivered stage and what follows it", () => {
     const stages = [
-      { id: "doing", position: 1, kind: "active" as const },
-      { id: "done", position: 2, kind: "done" as const },
-      { id: "archive", position: 3, kind: "queue" as const },
+      { id: "doing", position: 1, kind: "active" as const, boundary: null },
+      { id: "done", position: 2, kind: "done" as const, boundary: null },
+      { id: "archive", position: 3, kind: "queue" as const, boundary: null },
     ];
     expect(standupStages(stages).map((stage) => stage.id)).toEqual(["doing"]);
+    const markedEarlier = stages.map((stage) =>
+      stage.id === "doing" ? { ...stage, boundary: "delivered" as const } : stage,
+    );
+    expect(standupStages(markedEarlier)).toEqual([]);
   });
 });
 

@@ -1,3 +1,5 @@
+import type { FlowStage } from "./flow-history";
+import { orderStages, stagesBeforeDelivery } from "./stage-order";
 import type { EpochMs } from "./units";
 
 /**
@@ -8,11 +10,7 @@ import type { EpochMs } from "./units";
  * discussed before anything else.
  */
 
-export interface StandupStage {
-  id: string;
-  position: number;
-  kind: "queue" | "active" | "done";
-}
+export type StandupStage = FlowStage;
 
 export interface StandupCard {
   id: string;
@@ -51,14 +49,12 @@ export type StandupPlace =
 export type StandupStep = "next" | "back" | "next-stage" | "previous-stage";
 
 /**
- * The stages a stand-up reads: every stage left of the first done stage,
- * rightmost first. On the 2-1-1 board: Release, Testing, Development,
- * Design, Selection.
+ * The stages a stand-up reads: every stage before delivery (the board's
+ * delivered stage, see `orderStages`), rightmost first. On the 2-1-1 board:
+ * Release, Testing, Development, Design, Selection.
  */
 export function standupStages<S extends StandupStage>(stages: readonly S[]): S[] {
-  const ordered = [...stages].sort((a, b) => a.position - b.position);
-  const firstDone = ordered.findIndex((stage) => stage.kind === "done");
-  return (firstDone === -1 ? ordered : ordered.slice(0, firstDone)).reverse();
+  return stagesBeforeDelivery(orderStages(stages)).reverse();
 }
 
 /**

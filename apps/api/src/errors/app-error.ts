@@ -39,16 +39,28 @@ export const STATUS_BY_CODE: Record<TErrorCode, number> = {
   [ErrorCode.EXIT_CRITERIA_UNMET]: 409,
   [ErrorCode.VERSION_CONFLICT]: 409,
   [ErrorCode.CHILDREN_UNDELIVERED]: 409,
+  [ErrorCode.DEPENDENCY_CYCLE]: 409,
   [ErrorCode.BOARD_IN_PORTFOLIO]: 409,
   [ErrorCode.STAGE_NOT_EMPTY]: 409,
   [ErrorCode.LANE_NOT_EMPTY]: 409,
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
   [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.TOO_MANY_AT_ONCE]: 429,
   [ErrorCode.DATABASE_UNAVAILABLE]: 503,
   [ErrorCode.DATABASE_BUSY]: 503,
   [ErrorCode.SIGN_IN_BUSY]: 503,
+  [ErrorCode.OVERLOADED]: 503,
   [ErrorCode.INTERNAL]: 500,
+};
+
+/**
+ * Seconds a client should wait before trying again (the Retry-After header),
+ * for refusals that say "not now" rather than "not this".
+ */
+export const RETRY_AFTER_SECONDS: Partial<Record<TErrorCode, number>> = {
+  [ErrorCode.TOO_MANY_AT_ONCE]: 2,
+  [ErrorCode.OVERLOADED]: 5,
 };
 
 export const notFound = (what: string) => new AppError(ErrorCode.NOT_FOUND, `${what} was not found.`);

@@ -1,7 +1,8 @@
 import { ErrorCode, type TErrorBody } from "@tideway/contracts";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { AppError } from "../errors/app-error";
+import { POOL_OVERLOADED_MESSAGE } from "../db/guarded-pool";
+import { AppError, RETRY_AFTER_SECONDS } from "../errors/app-error";
 
 /**
  * Maps every failure to `{ code, message, details? }`: the real message for
@@ -10,7 +11,10 @@ import { AppError } from "../errors/app-error";
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, body } = toErrorResponse(error);
-    if (status >= 500) request.log.error({ err: error }, "request failed");
+    if (status >= 500 && body.code !== ErrorCode.OVERLOADED)
+      request.log.error({ err: error }, "request failed");
+    const retryAfterSeconds = RETRY_AFTER_SECONDS[body.code as keyof typeof RETRY_AFTER_SECONDS];
+    if (retryAfterSeconds !== undefined) void reply.header("retry-after", String(retryAfterSeconds));
     void reply.status(status).send(body);
   });
 
@@ -47,6 +51,9 @@ export function toErrorResponse(error: FastifyError | Error): { status: number; 
         details: { issues },
       },
     };
+  }
+  if (isOverloaded(error)) {
+    return { status: 503, body: overloadedBody };
   }
   if (isDatabaseBusy(error)) {
     return {
@@ -90,9 +97,22 @@ function clientErrorCode(error: FastifyError): string {
   }
 }
 
+const overloadedBody: TErrorBody = {
+  code: ErrorCode.OVERLOADED,
+  message: "The server has more requests than it can answer in time; nothing was changed. Try again shortly.",
+};
+
+/** The connection pool refused a request (db/guarded-pool.ts): the database answers, this process is saturated. */
+function isOverloaded(error: Error): boolean {
+  const cause = (error as { cause?: { message?: string } }).cause?.message ?? "";
+  return error.message.includes(POOL_OVERLOADED_MESSAGE) || cause.includes(POOL_OVERLOADED_MESSAGE);
+}
+
 const UNAVAILABLE_PATTERNS = [
   /ECONNREFUSED/,
   /Connection terminated/,
+  // pg's own handshake timer (db/guarded-pool.ts CONNECT_TIMEOUT_MS).
+  /timeout expired/,
   /timeout exceeded when trying to connect/i,
 ];
 

@@ -9,6 +9,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireCaller } from "../plugins/authenticate";
 import { exportBoard } from "../services/board-export/export-board";
 import { importBoard } from "../services/board-export/import-board";
+import { importsPerUser } from "../services/per-user-limit";
 
 /**
  * Room for a large board's export on this route only (1 MiB elsewhere).
@@ -32,6 +33,7 @@ const errors = {
   404: ZErrorBody,
   409: ZErrorBody,
   413: ZErrorBody,
+  429: ZErrorBody,
 };
 
 export const boardExportRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -75,7 +77,10 @@ export const boardExportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await importBoard(app.db, requireCaller(request).id, request.body, request.query);
+      const caller = requireCaller(request);
+      const result = await importsPerUser.run(caller.id, () =>
+        importBoard(app.db, caller.id, request.body, request.query),
+      );
       return reply.status(201).send(result);
     },
   );

@@ -2,6 +2,7 @@ import { ZBoardIdParams, ZDemandImportBody, ZDemandImportResult, ZErrorBody } fr
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireCaller } from "../plugins/authenticate";
 import { importDemands } from "../services/demand-import/import-demands";
+import { importsPerUser } from "../services/per-user-limit";
 
 /**
  * A CSV of 5,000 demands (the most one import takes) with Jira's long
@@ -38,15 +39,19 @@ export const demandImportRoutes: FastifyPluginAsyncZod = async (app) => {
           404: ZErrorBody,
           413: ZErrorBody,
           415: ZErrorBody,
+          429: ZErrorBody,
         },
       },
     },
     async (request, reply) => {
-      const result = await importDemands(
-        { db: app.db, events: app.boardEvents },
-        requireCaller(request).id,
-        request.params.boardId,
-        request.body.csv,
+      const caller = requireCaller(request);
+      const result = await importsPerUser.run(caller.id, () =>
+        importDemands(
+          { db: app.db, events: app.boardEvents },
+          caller.id,
+          request.params.boardId,
+          request.body.csv,
+        ),
       );
       return reply.status(201).send(result);
     },

@@ -1,10 +1,14 @@
 import {
+  ZAddDependencyBody,
   ZCommentBodyInput,
   ZCommentChange,
   ZCommentIdParams,
   ZCommentList,
   ZDemandHistory,
   ZDemandIdParams,
+  ZDependencyChange,
+  ZDependencyList,
+  ZDependencyParams,
   ZErrorBody,
 } from "@tideway/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -14,6 +18,9 @@ import { addComment } from "../services/comments/add-comment";
 import { deleteComment } from "../services/comments/delete-comment";
 import { editComment } from "../services/comments/edit-comment";
 import { listComments } from "../services/comments/list-comments";
+import { addDependency } from "../services/dependencies/add-dependency";
+import { listDependencies } from "../services/dependencies/list-dependencies";
+import { removeDependency } from "../services/dependencies/remove-dependency";
 import { getDemandHistory } from "../services/history/get-demand-history";
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -92,5 +99,54 @@ export const demandRecordRoutes: FastifyPluginAsyncZod = async (app) => {
       await deleteComment(deps, requireCaller(request).id, request.params.id);
       return reply.status(204).send(null);
     },
+  );
+
+  app.get(
+    "/api/demands/:id/dependencies",
+    {
+      schema: {
+        tags: ["dependencies"],
+        summary: "What a demand waits on; a demand on a board you are not on is shown without key or title",
+        params: ZDemandIdParams,
+        response: { 200: ZDependencyList, ...errors },
+      },
+    },
+    async (request) => listDependencies(app.db, requireCaller(request).id, request.params.id),
+  );
+
+  app.post(
+    "/api/demands/:id/dependencies",
+    {
+      schema: {
+        tags: ["dependencies"],
+        summary: "Make a demand wait on another, on any board you are on (409 DEPENDENCY_CYCLE for a cycle)",
+        params: ZDemandIdParams,
+        body: ZAddDependencyBody,
+        response: { 201: ZDependencyChange, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const change = await addDependency(
+        deps,
+        requireCaller(request).id,
+        request.params.id,
+        request.body.dependsOnId,
+      );
+      return reply.status(201).send(change);
+    },
+  );
+
+  app.delete(
+    "/api/demands/:id/dependencies/:dependsOnId",
+    {
+      schema: {
+        tags: ["dependencies"],
+        summary: "Stop a demand waiting on another",
+        params: ZDependencyParams,
+        response: { 200: ZDependencyChange, ...errors },
+      },
+    },
+    async (request) =>
+      removeDependency(deps, requireCaller(request).id, request.params.id, request.params.dependsOnId),
   );
 };

@@ -14,8 +14,10 @@ import { getForecast } from "../services/forecasts/get-forecast";
 import { getForecastSettings } from "../services/forecasts/get-forecast-settings";
 import { getQuarterlyTwoOneOne } from "../services/forecasts/get-quarterly-two-one-one";
 import { updateForecastSettings } from "../services/forecasts/update-forecast-settings";
+import { forecastsPerUser } from "../services/per-user-limit";
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
+const busy = { 429: ZErrorBody, 503: ZErrorBody };
 const tags = ["forecasts"];
 
 /** Monte Carlo forecasts from the board's throughput, their settings, and the 2-1-1 trend per quarter. */
@@ -31,13 +33,19 @@ export const forecastRoutes: FastifyPluginAsyncZod = async (app) => {
           "Each simulated future draws days at random, with replacement, from the board's deliveries per UTC day " +
           "over the last `forecastWeeks` weeks (today excluded); the forecast starts tomorrow. how-many at c% " +
           "confidence: at least this many are done in c% of the futures (the (100-c)th percentile of the totals). " +
-          "when at c%: done within this many days in c% of the futures (the c-th percentile). Same seed, same answer.",
+          "when at c%: done within this many days in c% of the futures (the c-th percentile). Same seed, same answer. " +
+          `At most ${forecastsPerUser.maxPerUser} forecasts of one user run at once: one more is 429 TOO_MANY_AT_ONCE with Retry-After.`,
         params: ZBoardIdParams,
         querystring: ZForecastQuery,
-        response: { 200: ZForecast, ...errors },
+        response: { 200: ZForecast, ...errors, ...busy },
       },
     },
-    async (request) => getForecast(app.db, requireCaller(request).id, request.params.boardId, request.query),
+    async (request) => {
+      const caller = requireCaller(request);
+      return forecastsPerUser.run(caller.id, () =>
+        getForecast(app.db, caller.id, request.params.boardId, request.query),
+      );
+    },
   );
 
   app.get(

@@ -1,9 +1,17 @@
-import { ranksAfter, TWO_ONE_ONE_LANES, TWO_ONE_ONE_STAGES } from "@tideway/domain";
+import {
+  boundaryTimes,
+  epochMs,
+  orderStages,
+  ranksAfter,
+  TWO_ONE_ONE_LANES,
+  TWO_ONE_ONE_STAGES,
+} from "@tideway/domain";
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db/prisma";
 import { Prisma } from "../generated/prisma/client";
 import { createBoard } from "../services/boards/create-board";
-import { generateDemoHistory } from "./demo-history";
+import { logTransitions } from "../services/demands/log-transitions";
+import { type DemoDemand, generateDemoHistory } from "./demo-history";
 
 export const DEMO_CREDENTIALS = { email: "demo@tideway.local", password: "tideway-demo" } as const;
 export const DEMO_BOARD = { key: "PAY", name: "Payments" } as const;
@@ -11,7 +19,10 @@ const DEMO_SEED = 211;
 // Writing ~200 demands and their history takes well under a second, but a
 // busy machine must not turn the first start into a failure.
 const SEED_TRANSACTION = { timeout: 120_000, maxWait: 10_000 } as const;
-const COMMITMENT_STAGE = TWO_ONE_ONE_STAGES.findIndex((stage) => stage.boundary === "commitment");
+/** The template's stages with their index as id, the way the demo history names them. */
+const DEMO_STAGE_ORDER = orderStages(
+  TWO_ONE_ONE_STAGES.map((stage, index) => ({ ...stage, id: String(index), position: index })),
+);
 
 export interface SeededDemo {
   boardId: string;
@@ -104,7 +115,7 @@ async function writeDemoDemands(
         blockedAt: demand.blockedAt,
         ownerId: demand.stage > 0 && demand.stage < 5 ? actorId : null,
         enteredStageAt: new Date(lastEntry(demand)),
-        committedAt: demand.events.find((event) => event.toStage >= COMMITMENT_STAGE)?.at ?? null,
+        committedAt: committedAtOf(demand),
         createdAt: demand.events[0]?.at ?? now,
         updatedAt: demand.events.at(-1)?.at ?? now,
       })),
@@ -124,10 +135,11 @@ async function writeDemoDemands(
         });
       }
     }
-    await tx.transition.createMany({
-      data: history.flatMap((demand) =>
+    await logTransitions(
+      tx,
+      board.id,
+      history.flatMap((demand) =>
         demand.events.map((event) => ({
-          boardId: board.id,
           demandId: demandId(demand.number),
           kind: event.kind,
           fromStageId: event.fromStage === null ? null : stageId(event.fromStage),
@@ -139,7 +151,7 @@ async function writeDemoDemands(
           note: event.note ?? null,
         })),
       ),
-    });
+    );
     // A demand past a stage met that stage's entry criteria, and its exit
     // criteria once it left; the seed records those checks.
     await tx.criterionCheck.createMany({
@@ -167,4 +179,16 @@ async function writeDemoDemands(
 function lastEntry(demand: { events: { at: Date; kind: string }[] }): number {
   const moves = demand.events.filter((event) => event.kind === "moved" || event.kind === "created");
   return moves.at(-1)?.at.getTime() ?? 0;
+}
+
+/** When the demand passed the commitment point, read from its history as every other writer reads it. */
+function committedAtOf(demand: DemoDemand): Date | null {
+  const events = demand.events.map((event) => ({
+    at: epochMs(event.at.getTime()),
+    kind: event.kind,
+    toStageId: String(event.toStage),
+    fromStageId: event.fromStage === null ? null : String(event.fromStage),
+  }));
+  const { committedAt } = boundaryTimes(events, DEMO_STAGE_ORDER);
+  return committedAt === null ? null : new Date(committedAt);
 }

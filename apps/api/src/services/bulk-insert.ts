@@ -59,42 +59,6 @@ export async function insertDemands(tx: Tx, boardId: string, rows: readonly Dema
   }
 }
 
-export interface TransitionRow {
-  demandId: string;
-  kind: string;
-  fromStageId: string | null;
-  toStageId: string;
-  fromLaneId: string | null;
-  toLaneId: string;
-  at: string;
-  actorId: string | null;
-  overWip: boolean;
-  note: string | null;
-}
-
-/** Appends the rows in the given order, so the new ids keep the log's order. */
-export async function insertTransitions(
-  tx: Tx,
-  boardId: string,
-  rows: readonly TransitionRow[],
-): Promise<void> {
-  for (const chunk of inChunks(rows, ROWS_PER_STATEMENT)) {
-    const column = <K extends keyof TransitionRow>(key: K) => chunk.map((row) => row[key]);
-    await tx.$executeRaw`
-      INSERT INTO transitions (board_id, demand_id, kind, from_stage_id, to_stage_id, from_lane_id, to_lane_id,
-        at, actor_id, over_wip, note)
-      SELECT ${boardId}::uuid, demand_id, kind::"TransitionKind", from_stage_id, to_stage_id, from_lane_id,
-        to_lane_id, at, actor_id, over_wip, note
-      FROM unnest(${column("demandId")}::uuid[], ${column("kind")}::text[], ${column("fromStageId")}::uuid[],
-        ${column("toStageId")}::uuid[], ${column("fromLaneId")}::uuid[], ${column("toLaneId")}::uuid[],
-        ${column("at")}::timestamptz[], ${column("actorId")}::uuid[], ${column("overWip")}::bool[],
-        ${column("note")}::text[])
-        WITH ORDINALITY AS t(demand_id, kind, from_stage_id, to_stage_id, from_lane_id, to_lane_id, at, actor_id,
-          over_wip, note, n)
-      ORDER BY n`;
-  }
-}
-
 export interface CodeEventRow {
   id: string;
   source: string;

@@ -1,4 +1,5 @@
 import type { TBoard } from "@tideway/contracts";
+import { boundaryTimes, epochMs, orderStages } from "@tideway/domain";
 import type { Db } from "../../src/db/prisma";
 import { stageNamed } from "./board";
 
@@ -12,8 +13,8 @@ interface LoggedDemandRow {
   /** The first step creates the demand in its stage; it ends in the stage of the last move. */
   path: readonly LogStep[];
   /**
-   * Fill `committedAt` as moves keep it (the first step at or past the
-   * commitment stage). Off leaves it null, for fixtures whose metrics are
+   * Fill `committedAt` as moves keep it (the first passage of the board's
+   * commitment point, read by `boundaryTimes`). Off leaves it null, for fixtures whose metrics are
    * read from the log alone.
    */
   stampCommitment: boolean;
@@ -26,14 +27,11 @@ interface LoggedDemandRow {
  */
 export async function insertLoggedDemand(db: Db, board: TBoard, logged: LoggedDemandRow): Promise<string> {
   const { number, title, laneId, path } = logged;
+  const rows = logRows(board, laneId, path);
   const moves = path.filter(([what]) => what !== "archived");
   const last = moves.at(-1);
   if (!last) throw new Error("a demand needs at least one stage");
   const archived = path.find(([what]) => what === "archived");
-  const commitment = board.stages.find((stage) => stage.boundary === "commitment")?.position ?? 0;
-  const committed = logged.stampCommitment
-    ? moves.find(([name]) => stageNamed(board, name).position >= commitment)
-    : undefined;
   const demand = await db.demand.create({
     data: {
       boardId: board.id,
@@ -43,28 +41,44 @@ export async function insertLoggedDemand(db: Db, board: TBoard, logged: LoggedDe
       laneId,
       rank: `a${number}`,
       archivedAt: archived ? archived[1] : null,
-      committedAt: committed ? committed[1] : null,
+      committedAt: logged.stampCommitment ? committedAtOf(board, rows) : null,
     },
   });
-  let stageId: string | null = null;
   await db.transition.createMany({
-    data: path.map(([what, at], index) => {
-      const fromStageId = stageId;
-      const isArchive = what === "archived";
-      if (!isArchive) stageId = stageNamed(board, what).id;
-      return {
-        boardId: board.id,
-        demandId: demand.id,
-        kind: index === 0 ? ("created" as const) : isArchive ? ("archived" as const) : ("moved" as const),
-        fromStageId: index === 0 ? null : fromStageId,
-        toStageId: stageId as string,
-        fromLaneId: index === 0 ? null : laneId,
-        toLaneId: laneId,
-        at,
-      };
-    }),
+    data: rows.map((row) => ({ ...row, boardId: board.id, demandId: demand.id, toLaneId: laneId })),
   });
   return demand.id;
+}
+
+interface LogRow {
+  kind: "created" | "moved" | "archived";
+  fromStageId: string | null;
+  toStageId: string;
+  fromLaneId: string | null;
+  at: Date;
+}
+
+function logRows(board: TBoard, laneId: string, path: readonly LogStep[]): LogRow[] {
+  let stageId: string | null = null;
+  return path.map(([what, at], index) => {
+    const fromStageId: string | null = stageId;
+    const isArchive = what === "archived";
+    if (!isArchive) stageId = stageNamed(board, what).id;
+    return {
+      kind: index === 0 ? "created" : isArchive ? "archived" : "moved",
+      fromStageId: index === 0 ? null : fromStageId,
+      toStageId: stageId as string,
+      fromLaneId: index === 0 ? null : laneId,
+      at,
+    };
+  });
+}
+
+/** `committedAt` as moves keep it: the domain's reading of the log (`boundaryTimes`). */
+function committedAtOf(board: TBoard, rows: readonly LogRow[]): Date | null {
+  const events = rows.map((row) => ({ ...row, at: epochMs(row.at.getTime()) }));
+  const { committedAt } = boundaryTimes(events, orderStages(board.stages));
+  return committedAt === null ? null : new Date(committedAt);
 }
 
 let demands = 0;

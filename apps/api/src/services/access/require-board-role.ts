@@ -29,13 +29,16 @@ export async function requireBoardRole(
 }
 
 function atLeast(role: TBoardRole, minimum: TBoardRole): TBoardRole {
-  if (RANK[role] < RANK[minimum]) {
-    throw new AppError(
-      ErrorCode.FORBIDDEN,
-      `Your role on this board is ${role}; you need ${minimum} to ${ACTION[minimum]}.`,
-    );
-  }
+  if (RANK[role] < RANK[minimum]) throw roleRefusal(role, minimum);
   return role;
+}
+
+/** The 403 for a role below `minimum` (also for the move statement's own role check). */
+export function roleRefusal(role: TBoardRole, minimum: TBoardRole): AppError {
+  return new AppError(
+    ErrorCode.FORBIDDEN,
+    `Your role on this board is ${role}; you need ${minimum} to ${ACTION[minimum]}.`,
+  );
 }
 
 /**

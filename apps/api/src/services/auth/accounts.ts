@@ -1,5 +1,6 @@
 import { ErrorCode, type TLocale, type TSignInBody, type TSignUpBody, type TUser } from "@tideway/contracts";
 import { DECOY_PASSWORD_HASH, hashPassword, verifyPassword } from "../../auth/password";
+import { checkNewPassword } from "../../auth/password-policy";
 import type { Db } from "../../db/prisma";
 import { AppError } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
@@ -20,6 +21,7 @@ function userOf(row: {
 
 /** The first account on an instance becomes its administrator. */
 export async function signUp(db: Db, input: TSignUpBody): Promise<TUser> {
+  checkNewPassword(input.password, "password", input);
   const passwordHash = await hashPassword(input.password);
   try {
     const created = await db.$transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import type { TChangePasswordBody } from "@tideway/contracts";
 import { hashPassword, verifyPassword } from "../../auth/password";
+import { checkNewPassword } from "../../auth/password-policy";
 import { invalidField } from "../../errors/app-error";
 import type { Caller, SessionDeps } from "./sessions";
 import { requireSessionCaller } from "./sessions";
@@ -18,11 +19,12 @@ export async function changePassword(
   const keptSession = requireSessionCaller(caller, "change the password");
   const user = await deps.db.user.findUniqueOrThrow({
     where: { id: caller.id },
-    select: { passwordHash: true },
+    select: { passwordHash: true, email: true, name: true },
   });
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw invalidField("currentPassword", "is not your current password; the password was not changed");
   }
+  checkNewPassword(input.newPassword, "newPassword", user);
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.$transaction([
     deps.db.user.update({ where: { id: caller.id }, data: { passwordHash } }),

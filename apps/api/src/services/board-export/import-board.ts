@@ -8,7 +8,8 @@ import {
 import type { Db } from "../../db/prisma";
 import { AppError } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
-import { insertCodeEvents, insertDemands, insertTransitions } from "../bulk-insert";
+import { insertCodeEvents, insertDemands } from "../bulk-insert";
+import { logTransitions } from "../demands/log-transitions";
 import { inChunks } from "../in-chunks";
 
 /**
@@ -117,7 +118,7 @@ export async function importBoard(
       );
       for (const chunk of inChunks(checks, 10_000)) await tx.criterionCheck.createMany({ data: chunk });
 
-      await insertTransitions(
+      await logTransitions(
         tx,
         boardId,
         doc.transitions.map(

@@ -3,6 +3,7 @@ import type { Db } from "../../db/prisma";
 import { notFound } from "../../errors/app-error";
 import { requireBoardRole } from "../access/require-board-role";
 import { demandViewSelect, toDemandView } from "../demands/demand-view";
+import { readDependencies } from "../dependencies/read-dependencies";
 
 /** Everything the board page needs in one read: settings, open demands and the sequence number. */
 export async function getBoard(db: Db, userId: string, boardId: string): Promise<TBoard> {
@@ -20,7 +21,7 @@ export async function getBoard(db: Db, userId: string, boardId: string): Promise
     },
   });
   if (!board) throw notFound("Board");
-  const [criteria, demands] = await Promise.all([
+  const [criteria, demands, dependencies] = await Promise.all([
     db.criterion.findMany({
       where: { stage: { boardId } },
       orderBy: [{ stageId: "asc" }, { position: "asc" }],
@@ -30,6 +31,7 @@ export async function getBoard(db: Db, userId: string, boardId: string): Promise
       select: demandViewSelect,
       orderBy: [{ stageId: "asc" }, { laneId: "asc" }, { rank: "asc" }],
     }),
+    readDependencies(db, userId, { boardId }),
   ]);
   return {
     id: board.id,
@@ -41,6 +43,7 @@ export async function getBoard(db: Db, userId: string, boardId: string): Promise
     lanes: board.lanes.map(({ boardId: _boardId, ...lane }) => lane),
     criteria,
     demands: demands.map((demand) => toDemandView(demand, board.key)),
+    dependencies,
     members: board.members.map((member) => ({
       userId: member.userId,
       name: member.user.name,

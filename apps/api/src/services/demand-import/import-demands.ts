@@ -1,11 +1,18 @@
 import { randomUUID } from "node:crypto";
 import type { TDemandImportResult } from "@tideway/contracts";
-import { inProgressStageIds, isPastCommitment, ranksAfter, readDemandImport } from "@tideway/domain";
+import {
+  inProgressStageIds,
+  isCommittedStage,
+  orderStages,
+  ranksAfter,
+  readDemandImport,
+} from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { requireBoardRole } from "../access/require-board-role";
 import type { BoardEventSink } from "../board-events";
-import { insertDemands, insertTransitions } from "../bulk-insert";
+import { insertDemands } from "../bulk-insert";
 import { demandViewSelect, toDemandView } from "../demands/demand-view";
+import { logTransitions } from "../demands/log-transitions";
 import { importProblems } from "./import-problems";
 import { readCsvRecords } from "./read-csv-records";
 
@@ -85,10 +92,9 @@ export async function importDemands(
     const firstSeq = Number(counters.seq) - rows.length + 1;
 
     const ranks = await cellRanks(tx, rows);
-    const stageById = new Map(stages.map((stage) => [stage.id, stage]));
+    const order = orderStages(stages);
     const planned = rows.map((row, index) => {
-      const stage = stageById.get(row.stageId);
-      const midFlow = stage !== undefined && isPastCommitment(stage, stages);
+      const midFlow = isCommittedStage(order, row.stageId);
       return { row, id: randomUUID(), number: firstNumber + index, midFlow, rank: ranks.next(row) };
     });
     const at = now.toISOString();
@@ -119,7 +125,7 @@ export async function importDemands(
         updatedAt: at,
       })),
     );
-    await insertTransitions(
+    await logTransitions(
       tx,
       boardId,
       planned.map(({ row, id, midFlow }) => ({

@@ -3,7 +3,7 @@ import type { Db } from "../../db/prisma";
 import { AppError } from "../../errors/app-error";
 import type { BoardEventSink } from "../board-events";
 import { changeDemand } from "./change-demand";
-import { logDemandEvent } from "./log-demand-event";
+import { logDemandEvent } from "./log-transitions";
 
 type Deps = { db: Db; events: BoardEventSink };
 

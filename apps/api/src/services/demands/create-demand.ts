@@ -1,10 +1,11 @@
 import type { TCreateDemandBody, TDemandChange } from "@tideway/contracts";
-import { rankBetween } from "@tideway/domain";
+import { isCommittedStage, orderStages, rankBetween } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { invalidField } from "../../errors/app-error";
 import { requireBoardRole } from "../access/require-board-role";
 import { type BoardEventSink, nextBoardSeq } from "../board-events";
 import { demandViewSelect, toDemandView } from "./demand-view";
+import { logTransitions } from "./log-transitions";
 import { TRANSACTION_OPTIONS } from "./transaction-options";
 import { admitDemand } from "./wip-checks";
 
@@ -68,7 +69,6 @@ export async function createDemand(
       orderBy: { rank: "desc" },
       select: { rank: true },
     });
-    const commitment = stages.find((s) => s.boundary === "commitment");
     const created = await tx.demand.create({
       data: {
         boardId,
@@ -82,23 +82,24 @@ export async function createDemand(
         laneId: lane.id,
         rank: rankBetween(last?.rank ?? null, null),
         enteredStageAt: now,
-        committedAt: commitment && stage.position >= commitment.position ? now : null,
+        committedAt: isCommittedStage(orderStages(stages), stage.id) ? now : null,
         createdAt: now,
       },
       select: demandViewSelect,
     });
-    await tx.transition.create({
-      data: {
-        boardId,
+    await logTransitions(tx, boardId, [
+      {
         demandId: created.id,
         kind: "created",
+        fromStageId: null,
         toStageId: stage.id,
+        fromLaneId: null,
         toLaneId: lane.id,
         at: now,
         actorId,
         overWip,
       },
-    });
+    ]);
     return { demand: toDemandView(created, board.key), seq: await nextBoardSeq(tx, boardId) };
   }, TRANSACTION_OPTIONS);
   events.publish({ seq: change.seq, boardId, type: "demand.created", payload: { demand: change.demand } });

@@ -28,6 +28,28 @@ export const demandViewSelect = {
 
 export type DemandViewRow = Prisma.DemandGetPayload<{ select: typeof demandViewSelect }>;
 
+/**
+ * A demand row as PostgreSQL's `to_jsonb` writes it (snake_case columns,
+ * timestamps as text), read through demandViewSelect's list of fields, so
+ * the move statement (move-statement.ts) returns its whole row instead of
+ * repeating that list in SQL.
+ */
+export function demandViewRowFromJson(
+  json: Record<string, unknown>,
+  checkedCriterionIds: string[],
+): DemandViewRow {
+  const row: Record<string, unknown> = {
+    checks: checkedCriterionIds.map((criterionId) => ({ criterionId })),
+  };
+  for (const field of Object.keys(demandViewSelect)) {
+    if (field === "checks") continue;
+    const value = json[field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)];
+    // Every timestamp column of a demand is named *At (enteredStageAt, blockedAt, ...).
+    row[field] = typeof value === "string" && field.endsWith("At") ? new Date(value) : value;
+  }
+  return row as DemandViewRow;
+}
+
 export function demandKey(boardKey: string, number: number): string {
   return `${boardKey}-${number}`;
 }

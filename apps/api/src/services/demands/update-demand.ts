@@ -3,8 +3,9 @@ import type { Db } from "../../db/prisma";
 import { AppError, invalidField } from "../../errors/app-error";
 import type { Prisma } from "../../generated/prisma/client";
 import type { BoardEventSink } from "../board-events";
+import { announceToDependents } from "../dependencies/announce-to-dependents";
 import { changeDemand, type LockedDemandRow } from "./change-demand";
-import { logDemandEvent } from "./log-demand-event";
+import { logDemandEvent } from "./log-transitions";
 import { admitDemand } from "./wip-checks";
 
 /**
@@ -20,7 +21,7 @@ export async function updateDemand(
   now = new Date(),
 ): Promise<TDemandChange> {
   const { expectedVersion, archived, parentId, ownerId, links, ...fields } = input;
-  return changeDemand(
+  const change = await changeDemand(
     deps,
     actorId,
     demandId,
@@ -71,6 +72,9 @@ export async function updateDemand(
     },
     expectedVersion,
   );
+  // Archived work holds nobody up (and restored work does again): tell the boards waiting on it.
+  if (archived !== undefined) await announceToDependents(deps, demandId).catch(() => {});
+  return change;
 }
 
 async function admitRestored(tx: Prisma.TransactionClient, demand: LockedDemandRow): Promise<boolean> {

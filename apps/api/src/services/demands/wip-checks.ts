@@ -25,7 +25,10 @@ export async function admitToStage(tx: Tx, stage: StageRule): Promise<boolean> {
 }
 
 /** The stage's limit for one more demand, `count` already there: throws when hard, says whether soft was exceeded. */
-export function checkStageWip(stage: StageRule, count: number): boolean {
+export function checkStageWip(
+  stage: Pick<StageRule, "id" | "name" | "wipLimit" | "wipPolicy">,
+  count: number,
+): boolean {
   return enforceWip(wipVerdict(stage, count), { stageId: stage.id });
 }
 

@@ -10,8 +10,6 @@ import {
   type FlowStage,
   FORECAST_CONFIDENCES,
   type ForecastRun,
-  forecastHowMany,
-  forecastWhen,
   orderStages,
   startOfUtcDay,
 } from "@tideway/domain";
@@ -20,6 +18,7 @@ import { invalidField } from "../../errors/app-error";
 import { requireBoardRole } from "../access/require-board-role";
 import { cachedBoardHistory } from "../metrics/board-flow-cache";
 import { readForecastSettings } from "./forecast-settings";
+import { simulateInWorker } from "./forecast-threads";
 
 /**
  * A Monte Carlo forecast from the board's own daily throughput over the last
@@ -27,6 +26,7 @@ import { readForecastSettings } from "./forecast-settings";
  * "when will these demands be done". Days are UTC; the forecast starts
  * tomorrow, because today is under way and not in the sample. The dashboard's
  * lane and type filter narrows the sample to that part of the board's flow.
+ * The simulation itself runs in a worker thread (forecast-threads.ts).
  */
 export async function getForecast(
   db: Db,
@@ -80,14 +80,17 @@ interface Asked {
   reply: Omit<TForecast, "status" | "message">;
 }
 
-function howManyByDay({ perDay, run, today, noHistory, reply }: Asked, until: string): TForecast {
+async function howManyByDay(
+  { perDay, run, today, noHistory, reply }: Asked,
+  until: string,
+): Promise<TForecast> {
   const days = Math.round((Date.parse(`${until}T00:00:00Z`) - today) / DAY);
   if (days < 1)
     throw invalidField("until", `must be a day after today (${dayText(today)}, UTC)`, "querystring");
   if (days > MAX_FORECAST_DAYS) {
     throw invalidField("until", `must be at most ${MAX_FORECAST_DAYS} days after today`, "querystring");
   }
-  const forecast = forecastHowMany(perDay, days, run);
+  const forecast = await simulateInWorker({ question: "how-many", perDay, days, run });
   if (forecast.status === "no-history") return { ...reply, status: "no-history", message: noHistory };
   const { atLeast } = forecast;
   return {
@@ -106,10 +109,10 @@ function howManyByDay({ perDay, run, today, noHistory, reply }: Asked, until: st
   };
 }
 
-function whenDone(asked: Asked, remaining: number, selected: number | null): TForecast {
+async function whenDone(asked: Asked, remaining: number, selected: number | null): Promise<TForecast> {
   const { perDay, run, today, noHistory } = asked;
   const reply = { ...asked.reply, selected, remaining };
-  const forecast = forecastWhen(perDay, remaining, run);
+  const forecast = await simulateInWorker({ question: "when", perDay, remaining, run });
   if (forecast.status === "nothing-remaining") {
     const message =
       selected === null ? "Nothing to forecast: 0 demands." : "Every selected demand is done or archived.";

@@ -50,11 +50,10 @@ interface BoardToSweep {
  */
 export async function sweepSleAlerts(deps: SleSweepDeps, now = new Date()): Promise<SleSweepResult> {
   const result: SleSweepResult = { alerts: 0, notifications: 0, webhooks: [] };
-  // Only boards with committed work in progress: the others have nothing to alert on.
+  // Only boards with committed work: the others have nothing to alert on. Which of it is in
+  // progress (not yet delivered) is `agingWork`'s call, the dashboard's reading.
   const boards = await deps.db.board.findMany({
-    where: {
-      demands: { some: { committedAt: { not: null }, archivedAt: null, stage: { kind: { not: "done" } } } },
-    },
+    where: { demands: { some: { committedAt: { not: null }, archivedAt: null } } },
     select: { id: true, key: true, settings: true },
   });
   for (const board of boards) {

@@ -1,8 +1,16 @@
 import { ErrorCode } from "@tideway/contracts";
-import { rankBetween, type StageRule } from "@tideway/domain";
-import { AppError } from "../../errors/app-error";
+import {
+  deliveredStage,
+  epochMs,
+  isDeliveredRank,
+  lastReopenedAt,
+  orderStages,
+  releaseMayMoveToDone,
+  type StageMove,
+  type StageRule,
+} from "@tideway/domain";
 import type { Prisma } from "../../generated/prisma/client";
-import { admitToStage } from "../demands/wip-checks";
+import { refusalError, runMoveStatement } from "../demands/move-statement";
 
 type Tx = Prisma.TransactionClient;
 
@@ -11,8 +19,13 @@ interface LockedDemand {
   number: number;
   stage_id: string;
   lane_id: string;
-  committed_at: Date | null;
   archived_at: Date | null;
+}
+
+/** The release that ships a demand: the note its move to Done carries, and when it happened. */
+export interface ReleaseToDone {
+  note: string;
+  releasedAt: Date;
 }
 
 export interface PipelineMoves {
@@ -21,12 +34,12 @@ export interface PipelineMoves {
 }
 
 /**
- * The pipeline's variant of a demand move (services/demands/move-demand.ts),
- * run inside the webhook's transaction when a production release ships
+ * A demand move (the one move statement, services/demands/move-statement.ts)
+ * made by the pipeline, run inside the webhook's transaction when a production release ships
  * demands and the board has `releaseMovesToDone` on: each demand goes to the
- * Done stage (the `delivered` boundary, else the last stage of kind done),
+ * Done stage (`deliveredStage`: the `delivered` boundary, else the first stage of kind done),
  * same lane, last in its cell, with one Transition whose actor is null (the
- * pipeline) and whose note (from `notes`, by demand id) names the release.
+ * pipeline) and whose note (from `releases`, by demand id) names the release.
  *
  * Same locking as a person's move: the demand rows first (all of them, in id
  * order), then the Done stage row for its WIP limit, then the board row for
@@ -37,23 +50,24 @@ export interface PipelineMoves {
  * the release is the proof that the work shipped, and refusing to record
  * what already happened in production would only make the board lie. Lane
  * limits cannot apply (Done is not work in progress). Demands already in
- * Done or beyond, and archived ones, are left alone.
+ * Done or beyond, and archived ones, are left alone, and so are demands
+ * reopened after the release happened (`releaseMayMoveToDone`): a late or
+ * replayed delivery must not undo a person's decision to reopen.
  */
 export async function moveReleasedDemands(
   tx: Tx,
   boardId: string,
-  notes: ReadonlyMap<string, string>,
+  releases: ReadonlyMap<string, ReleaseToDone>,
   now: Date,
 ): Promise<PipelineMoves> {
   const outcome: PipelineMoves = { moved: [], refused: [] };
-  const demandIds = [...notes.keys()];
+  const demandIds = [...releases.keys()];
   if (demandIds.length === 0) return outcome;
   const stages: StageRule[] = await tx.stage.findMany({ where: { boardId }, orderBy: { position: "asc" } });
-  const done =
-    stages.find((stage) => stage.boundary === "delivered") ??
-    stages.filter((stage) => stage.kind === "done").at(-1);
+  const order = orderStages(stages);
+  const done = deliveredStage(order);
   const demands = await tx.$queryRaw<LockedDemand[]>`
-    SELECT id::text AS id, number, stage_id::text AS stage_id, lane_id::text AS lane_id, committed_at, archived_at
+    SELECT id::text AS id, number, stage_id::text AS stage_id, lane_id::text AS lane_id, archived_at
     FROM demands WHERE id = ANY(${demandIds}::uuid[]) AND board_id = ${boardId}::uuid
     ORDER BY id FOR NO KEY UPDATE`;
   if (!done) {
@@ -67,57 +81,54 @@ export async function moveReleasedDemands(
     }
     return outcome;
   }
-  const commitment = stages.find((stage) => stage.boundary === "commitment");
-
+  const movesOf = await stageMoves(tx, demandIds);
   for (const demand of demands) {
-    const from = stages.find((stage) => stage.id === demand.stage_id);
-    if (demand.archived_at !== null || !from || from.position >= done.position) continue;
-    let overWip: boolean;
-    try {
-      overWip = await admitToStage(tx, done);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
+    const from = order.rankOf.get(demand.stage_id);
+    if (demand.archived_at !== null || from === undefined || isDeliveredRank(order, from)) continue;
+    const release = releases.get(demand.id);
+    const reopenedAt = lastReopenedAt(movesOf.get(demand.id) ?? [], done.position);
+    if (!release || !releaseMayMoveToDone(epochMs(release.releasedAt.getTime()), reopenedAt)) continue;
+    const answer = await runMoveStatement(tx, {
+      actorId: null,
+      demandId: demand.id,
+      toStageId: done.id,
+      now,
+      gateChecked: true,
+      releaseNote: release.note,
+    });
+    if ("refusal" in answer) {
+      const error = refusalError(answer, undefined);
       outcome.refused.push({
         demandId: demand.id,
         number: demand.number,
         code: error.code,
         message: error.message,
       });
-      continue;
+    } else {
+      outcome.moved.push(demand.id);
     }
-    const last = await tx.demand.findFirst({
-      where: { stageId: done.id, laneId: demand.lane_id, archivedAt: null, NOT: { id: demand.id } },
-      orderBy: { rank: "desc" },
-      select: { rank: true },
-    });
-    const commits =
-      demand.committed_at === null && commitment !== undefined && done.position >= commitment.position;
-    await tx.demand.update({
-      where: { id: demand.id },
-      data: {
-        stageId: done.id,
-        rank: rankBetween(last?.rank ?? null, null),
-        version: { increment: 1 },
-        enteredStageAt: now,
-        ...(commits ? { committedAt: now } : {}),
-      },
-    });
-    await tx.transition.create({
-      data: {
-        boardId,
-        demandId: demand.id,
-        kind: "moved",
-        fromStageId: demand.stage_id,
-        toStageId: done.id,
-        fromLaneId: demand.lane_id,
-        toLaneId: demand.lane_id,
-        at: now,
-        actorId: null,
-        overWip,
-        note: notes.get(demand.id) ?? null,
-      },
-    });
-    outcome.moved.push(demand.id);
   }
   return outcome;
+}
+
+/** Every change of stage of `demandIds` (read after their rows are locked), by demand. */
+async function stageMoves(tx: Tx, demandIds: string[]): Promise<Map<string, StageMove[]>> {
+  const rows = await tx.$queryRaw<
+    { demand_id: string; at: Date; from_position: number; to_position: number }[]
+  >`
+    SELECT t.demand_id::text AS demand_id, t.at, f.position AS from_position, s.position AS to_position
+    FROM transitions t
+    JOIN stages f ON f.id = t.from_stage_id
+    JOIN stages s ON s.id = t.to_stage_id
+    WHERE t.demand_id = ANY(${demandIds}::uuid[]) AND t.from_stage_id <> t.to_stage_id`;
+  const moves = new Map<string, StageMove[]>();
+  for (const row of rows) {
+    const move = {
+      at: epochMs(row.at.getTime()),
+      fromPosition: row.from_position,
+      toPosition: row.to_position,
+    };
+    moves.set(row.demand_id, [...(moves.get(row.demand_id) ?? []), move]);
+  }
+  return moves;
 }

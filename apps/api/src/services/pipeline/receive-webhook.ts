@@ -2,10 +2,11 @@ import { ErrorCode, type TCodeEventSource, type TWebhookReceipt } from "@tideway
 import type { Db } from "../../db/prisma";
 import { AppError } from "../../errors/app-error";
 import type { BoardEventSink } from "../board-events";
+import { announceToDependents } from "../dependencies/announce-to-dependents";
 import { readPipelineSettings } from "./pipeline-settings";
 import { recordDelivery } from "./record-delivery";
 import { WEBHOOK_PROVIDERS } from "./webhook-providers";
-import { parseJsonBody, type WebhookRequest } from "./webhook-request";
+import { parseJsonBody, replayKey, type WebhookRequest } from "./webhook-request";
 import { acceptedSecretsWhere } from "./webhook-secret-view";
 
 export interface WebhookDeps {
@@ -21,8 +22,9 @@ export interface WebhookDeps {
  * a missing or wrong signature all get the same 401 and change nothing, so
  * board ids cannot be probed. Then: malformed JSON 400 (with the parser's
  * reason), a payload without the fields the event needs 400 (naming the
- * field), a redelivery (same delivery id) 200 with `duplicate: true` and
- * nothing stored again; events Tideway does not use 200 with `ignored`.
+ * field), a redelivery (the same signed body, whatever its delivery id
+ * header says: `replayKey`) 200 with `duplicate: true` and nothing stored
+ * again; events Tideway does not use 200 with `ignored`.
  */
 export async function receiveWebhook(
   { db, events }: WebhookDeps,
@@ -63,10 +65,17 @@ export async function receiveWebhook(
   const { receipt, broadcasts } = await recordDelivery(db, {
     board: { id: boardId, key: board.key, settings: readPipelineSettings(board.settings) },
     source,
-    deliveryId,
+    deliveryId: replayKey(request),
+    senderDeliveryId: deliveryId,
     events: reading.events,
     now,
   });
-  for (const event of broadcasts) events.publish(event);
+  for (const event of broadcasts) {
+    events.publish(event);
+    // A release moves demands to Done: the demands waiting on them stop waiting.
+    if (event.type === "demand.moved") {
+      await announceToDependents({ db, events }, event.payload.demand.id).catch(() => {});
+    }
+  }
   return receipt;
 }

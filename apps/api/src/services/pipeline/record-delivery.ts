@@ -6,7 +6,7 @@ import { nextBoardSeq } from "../board-events";
 import { demandKey, demandViewSelect, toDemandView } from "../demands/demand-view";
 import { TRANSACTION_OPTIONS } from "../demands/transaction-options";
 import { coveredDemandIds, demandsWithLaterSubmissions } from "./covered-demands";
-import { moveReleasedDemands } from "./move-released-demands";
+import { moveReleasedDemands, type ReleaseToDone } from "./move-released-demands";
 import type { PipelineEvent } from "./pipeline-event";
 
 type Tx = Prisma.TransactionClient;
@@ -14,7 +14,10 @@ type Tx = Prisma.TransactionClient;
 export interface DeliveryToRecord {
   board: { id: string; key: string; settings: TPipelineSettings };
   source: TCodeEventSource;
+  /** What the delivery is stored and recognised by (webhook-request.ts `replayKey`). */
   deliveryId: string;
+  /** The sender's own id for it, reported back in the receipt. */
+  senderDeliveryId: string;
   events: PipelineEvent[];
   now: Date;
 }
@@ -49,7 +52,7 @@ export async function recordDelivery(db: Db, delivery: DeliveryToRecord): Promis
 async function record(tx: Tx, delivery: DeliveryToRecord): Promise<RecordedDelivery> {
   const { board, source, deliveryId, now } = delivery;
   const receipt: TWebhookReceipt = {
-    deliveryId,
+    deliveryId: delivery.senderDeliveryId,
     duplicate: false,
     ignored: null,
     events: [],
@@ -83,15 +86,15 @@ async function record(tx: Tx, delivery: DeliveryToRecord): Promise<RecordedDeliv
   const demandIdByNumber = new Map(named.map((demand) => [demand.number, demand.id]));
 
   const linked = new Set<string>();
-  const toMove: { demandId: string; note: string }[] = [];
+  const toMove: { demandId: string; shipment: ReleaseToDone }[] = [];
   const recorded: { linked: string[]; event: KeyedEvent; release: boolean }[] = [];
   for (const event of events) {
     const ids = await storeEvent(tx, delivery, event, demandIdByNumber);
     const release = countsAsRelease(event, board.settings);
     if (release && board.settings.releaseMovesToDone) {
       const unshipped = await demandsWithLaterSubmissions(tx, ids, event.at);
-      const note = releaseNote(event);
-      for (const demandId of ids) if (!unshipped.has(demandId)) toMove.push({ demandId, note });
+      const shipment = { note: releaseNote(event), releasedAt: event.at };
+      for (const demandId of ids) if (!unshipped.has(demandId)) toMove.push({ demandId, shipment });
     }
     for (const id of ids) linked.add(id);
     recorded.push({ linked: ids, event, release });
@@ -101,7 +104,7 @@ async function record(tx: Tx, delivery: DeliveryToRecord): Promise<RecordedDeliv
   const outcome = await moveReleasedDemands(
     tx,
     board.id,
-    new Map(toMove.map((move) => [move.demandId, move.note])),
+    new Map(toMove.map((move) => [move.demandId, move.shipment])),
     now,
   );
   const moved = new Set(outcome.moved);

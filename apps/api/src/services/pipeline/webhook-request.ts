@@ -18,16 +18,29 @@ export function header(request: WebhookRequest, name: string): string | undefine
 }
 
 /**
- * The sender's delivery id from `headerName`; without one, the SHA-256 of the
- * body, so an identical body sent twice is still stored once.
+ * The sender's delivery id from `headerName`, as the receipt reports it back
+ * for the sender's logs; without one, the body's replay key. Not what
+ * redeliveries are recognised by: see `replayKey`.
  */
 export function deliveryIdFrom(request: WebhookRequest, headerName: string): string {
   const given = header(request, headerName)?.trim();
   if (given && given.length <= MAX_DELIVERY_ID_LENGTH) return given;
-  return `sha256:${createHash("sha256")
-    .update(given ?? request.rawBody)
-    .digest("hex")}`;
+  return given ? sha256(given) : replayKey(request);
 }
+
+/**
+ * What a delivery is recognised by when it arrives again: the SHA-256 of the
+ * body. The signature covers the body only (GitHub's X-Hub-Signature-256 and
+ * Tideway's own), or nothing at all (GitLab's token), so a delivery id header
+ * is the sender's word, not proof: someone who captured one signed body
+ * could resend it under fresh ids and have it stored each time. None of the
+ * three providers signs its delivery id; one that did could use it here.
+ */
+export function replayKey(request: WebhookRequest): string {
+  return sha256(request.rawBody);
+}
+
+const sha256 = (content: string | Buffer) => `sha256:${createHash("sha256").update(content).digest("hex")}`;
 
 /** The body as JSON, or a 400 that says what is wrong with it. Only called after the signature checked out. */
 export function parseJsonBody(rawBody: Buffer): unknown {

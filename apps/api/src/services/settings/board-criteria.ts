@@ -40,8 +40,16 @@ export function criteriaOfStage(tx: Tx, stageId: string): Promise<Criterion[]> {
   return tx.criterion.findMany({ where: { stageId }, orderBy: [{ position: "asc" }, { id: "asc" }] });
 }
 
-export function toCriterionView({ id, stageId, text, phase, required, position }: Criterion): TCriterion {
-  return { id, stageId, text, phase, required, position };
+export function toCriterionView({
+  id,
+  stageId,
+  text,
+  phase,
+  kind,
+  required,
+  position,
+}: Criterion): TCriterion {
+  return { id, stageId, text, phase, kind, required, position };
 }
 
 /** All the board's criteria, by the column order of their stages, then their own order. */

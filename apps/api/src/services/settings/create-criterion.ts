@@ -30,6 +30,7 @@ export async function createCriterion(
         stageId: input.stageId,
         text: input.text,
         phase: input.phase,
+        kind: input.kind,
         required: input.required,
         position,
       },

@@ -3,6 +3,7 @@ import { requireBoardRole } from "../access/require-board-role";
 import { lockStages, releaseBoundary, stageViews, toStageView, writeStageOrder } from "./board-stages";
 import { commitSettingsChange, type SettingsDeps } from "./commit-settings-change";
 import { placeAt } from "./dense-order";
+import { restampCommitments } from "./restamp-commitments";
 
 /** Adds a stage at `position` (default: last), moving the stages after it one column right. */
 export async function createStage(
@@ -28,6 +29,7 @@ export async function createStage(
       },
     });
     await writeStageOrder(tx, placeAt(stages, created, position));
+    await restampCommitments(tx, boardId, stages);
     const stage = toStageView(created);
     return {
       result: { stage, stages: await stageViews(tx, boardId) },

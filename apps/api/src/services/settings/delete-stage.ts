@@ -3,6 +3,7 @@ import { AppError, notFound } from "../../errors/app-error";
 import { requireBoardRole } from "../access/require-board-role";
 import { lockStages, stageViews, toStageView, writeStageOrder } from "./board-stages";
 import { commitSettingsChange, type SettingsDeps } from "./commit-settings-change";
+import { restampCommitments } from "./restamp-commitments";
 
 /**
  * Removes an empty stage with its criteria and closes the gap in the column
@@ -55,6 +56,7 @@ export async function deleteStage(
       tx,
       stages.filter((candidate) => candidate.id !== stageId),
     );
+    await restampCommitments(tx, boardId, stages);
     return {
       result: { stages: await stageViews(tx, boardId) },
       audit: [

@@ -5,6 +5,7 @@ import { lockStages, releaseBoundary, stageViews, toStageView, writeStageOrder }
 import { changedFields } from "./changed-fields";
 import { commitSettingsChange, type SettingsDeps } from "./commit-settings-change";
 import { placeAt } from "./dense-order";
+import { restampCommitments } from "./restamp-commitments";
 
 /**
  * Renames, reorders or re-limits a stage, changes its kind, or marks a 2-1-1
@@ -29,6 +30,7 @@ export async function updateStage(
     const released = data.boundary ? await releaseBoundary(tx, stages, data.boundary, stageId) : [];
     if (Object.keys(data).length > 0) await tx.stage.update({ where: { id: stageId }, data });
     if (position !== undefined) await writeStageOrder(tx, placeAt(stages, current, position));
+    await restampCommitments(tx, boardId, stages);
 
     const stagesAfter = await stageViews(tx, boardId);
     const stage = stagesAfter.find((candidate) => candidate.id === stageId) ?? toStageView(current);

@@ -1,5 +1,5 @@
 import type { TCriterion, TDemand, TStage } from "@tideway/contracts";
-import { isInProgressStage } from "@tideway/domain";
+import { inProgressStageIds, isDeliveredRank, orderStages } from "@tideway/domain";
 import { translate } from "../../i18n/intl";
 import type { useBoardStore } from "./board-store";
 import { cellIdOf } from "./cell-order";
@@ -54,10 +54,8 @@ export const selectLaneCount =
   (laneId: string) =>
   (state: BoardState): number => {
     let count = 0;
-    for (const stage of state.stages) {
-      if (isInProgressStage(stage, state.stages))
-        count += state.cells[cellIdOf(stage.id, laneId)]?.length ?? 0;
-    }
+    for (const stageId of inProgressStageIds(state.stages))
+      count += state.cells[cellIdOf(stageId, laneId)]?.length ?? 0;
     return count;
   };
 
@@ -91,12 +89,13 @@ export const selectStageCriteria =
   (state: BoardState): readonly TCriterion[] =>
     criteriaByStage(state.criteria)[stageId] ?? NO_CRITERIA;
 
-/** Open defects per parent demand: defects not yet in a done stage. */
+/** Open defects per parent demand: defects not yet delivered (`isDeliveredRank`). */
 const openDefectCounts = memoizeLast((demands: Record<string, TDemand>, stages: readonly TStage[]) => {
-  const doneStages = new Set(stages.filter((stage) => stage.kind === "done").map((stage) => stage.id));
+  const order = orderStages(stages);
+  const delivered = (stageId: string) => isDeliveredRank(order, order.rankOf.get(stageId) ?? -1);
   const counts: Record<string, number> = {};
   for (const demand of Object.values(demands)) {
-    if (demand.type === "defect" && demand.parentId && !doneStages.has(demand.stageId)) {
+    if (demand.type === "defect" && demand.parentId && !delivered(demand.stageId)) {
       counts[demand.parentId] = (counts[demand.parentId] ?? 0) + 1;
     }
   }

@@ -1,5 +1,15 @@
-import type { TBoard, TBoardEvent, TBoardRole, TCriterion, TDemand, TLane, TStage } from "@tideway/contracts";
+import type {
+  TBoard,
+  TBoardEvent,
+  TBoardRole,
+  TCriterion,
+  TDemand,
+  TDependency,
+  TLane,
+  TStage,
+} from "@tideway/contracts";
 import { create } from "zustand";
+import { fetchDependencies } from "./card-record-api";
 import { useCardRecordEvents } from "./card-record-store";
 import {
   type Cells,
@@ -28,6 +38,8 @@ interface BoardState {
   lanes: TLane[];
   criteria: TCriterion[];
   demands: Record<string, TDemand>;
+  /** What the board's demands wait on, as this viewer may see it. */
+  dependencies: TDependency[];
   cells: Cells;
   /** Moves sent and not yet answered, each with the demand as the server last described it. */
   pendingMoves: Record<string, TDemand>;
@@ -43,6 +55,8 @@ interface BoardState {
   applyDemand: (demand: TDemand) => void;
   removeDemand: (demandId: string) => void;
   applyEvent: (event: TBoardEvent) => EventOutcome;
+  /** Replaces what one demand waits on (after a change here, or a `dependency.changed` event). */
+  setDependenciesOf: (demandId: string, dependencies: TDependency[]) => void;
 
   beginDrag: () => void;
   /** Cell order while dragging (the card follows the pointer from cell to cell). */
@@ -66,6 +80,7 @@ const emptyBoard = {
   lanes: [],
   criteria: [],
   demands: {},
+  dependencies: [],
   cells: {},
   pendingMoves: {},
   dragSnapshot: null,
@@ -119,6 +134,7 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
       lanes,
       criteria: [...board.criteria].sort(byPosition),
       demands,
+      dependencies: board.dependencies,
       cells,
       pendingMoves,
     });
@@ -164,6 +180,17 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
       case "comment.changed":
         useCardRecordEvents.getState().commentChanged(event.payload.demandId);
         return "applied";
+      case "dependency.changed": {
+        const { demandId } = event.payload;
+        const boardId = get().boardId;
+        // The event names the demand only: what a viewer may see of the other demand differs by viewer.
+        void fetchDependencies(demandId)
+          .then((dependencies) => {
+            if (get().boardId === boardId) get().setDependenciesOf(demandId, dependencies);
+          })
+          .catch(() => {});
+        return "applied";
+      }
       case "settings.changed":
         return "reload";
       case "metrics.changed":
@@ -171,6 +198,14 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
         return "applied";
     }
   },
+
+  setDependenciesOf: (demandId, dependencies) =>
+    set({
+      dependencies: [
+        ...get().dependencies.filter((dependency) => dependency.demandId !== demandId),
+        ...dependencies,
+      ],
+    }),
 
   beginDrag: () => set({ dragSnapshot: get().cells }),
   dragCells: (cells) => set({ cells }),

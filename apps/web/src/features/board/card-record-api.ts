@@ -2,9 +2,13 @@ import {
   type TComment,
   type TCommentChange,
   type TDemandHistory,
+  type TDependency,
+  type TDependencyChange,
   ZCommentChange,
   ZCommentList,
   ZDemandHistory,
+  ZDependencyChange,
+  ZDependencyList,
 } from "@tideway/contracts";
 import { apiRequest, ignoreBody } from "../../api/api-request";
 
@@ -28,4 +32,16 @@ export function editComment(commentId: string, body: string): Promise<TCommentCh
 
 export function deleteComment(commentId: string): Promise<void> {
   return apiRequest("DELETE", `/api/comments/${commentId}`, ignoreBody);
+}
+
+export async function fetchDependencies(demandId: string): Promise<TDependency[]> {
+  return (await apiRequest("GET", `/api/demands/${demandId}/dependencies`, ZDependencyList)).dependencies;
+}
+
+export function addDependency(demandId: string, dependsOnId: string): Promise<TDependencyChange> {
+  return apiRequest("POST", `/api/demands/${demandId}/dependencies`, ZDependencyChange, { dependsOnId });
+}
+
+export function removeDependency(demandId: string, dependsOnId: string): Promise<TDependencyChange> {
+  return apiRequest("DELETE", `/api/demands/${demandId}/dependencies/${dependsOnId}`, ZDependencyChange);
 }

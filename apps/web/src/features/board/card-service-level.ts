@@ -1,20 +1,20 @@
 import type { TDemand, TServiceLevel, TStage } from "@tideway/contracts";
 import {
-  durationBetween,
+  type AgedDemand,
   epochMs,
-  isInProgressRank,
   type Millis,
   millis,
   orderStages,
   type ServiceLevelThreshold,
   type StageOrder,
   serviceLevelCrossing,
+  workItemAge,
 } from "@tideway/domain";
 
 const stageOrders = new WeakMap<readonly TStage[], StageOrder>();
 
 /** The board's stage order, worked out once per stage list rather than once per card. */
-function stageOrderOf(stages: readonly TStage[]): StageOrder {
+export function stageOrderOf(stages: readonly TStage[]): StageOrder {
   let order = stageOrders.get(stages);
   if (!order) {
     order = orderStages(stages);
@@ -41,15 +41,22 @@ export function cardServiceLevel(
   level: TServiceLevel | null,
   now: number,
 ): CardServiceLevel | null {
-  if (!level || !demand.committedAt || demand.archivedAt) return null;
-  const order = stageOrderOf(stages);
-  const rank = order.rankOf.get(demand.stageId);
-  if (rank === undefined || !isInProgressRank(order, rank)) return null;
-  const age = durationBetween(epochMs(Date.parse(demand.committedAt)), epochMs(now), level.timeBasis);
+  if (!level) return null;
+  const age = workItemAge(stageOrderOf(stages), agedDemand(demand), epochMs(now), level.timeBasis);
+  if (age === null) return null;
   const expectation = {
     p50: level.p50 === null ? null : millis(level.p50 * 1000),
     p85: level.p85 === null ? null : millis(level.p85 * 1000),
   };
   const crossed = serviceLevelCrossing(age, expectation);
   return crossed === null ? null : { crossed, age };
+}
+
+/** A demand of the wire in the domain's units, for `workItemAge`. */
+export function agedDemand(demand: TDemand): AgedDemand {
+  return {
+    stageId: demand.stageId,
+    committedAt: demand.committedAt === null ? null : epochMs(Date.parse(demand.committedAt)),
+    archived: demand.archivedAt !== null,
+  };
 }

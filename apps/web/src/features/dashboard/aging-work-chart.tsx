@@ -1,4 +1,5 @@
 import { METRIC_DEFINITIONS, type TMetrics, type TStage } from "@tideway/contracts";
+import { inProgressStages, orderStages } from "@tideway/domain";
 import {
   CartesianGrid,
   ReferenceLine,
@@ -139,15 +140,12 @@ export function AgingWorkChart({
   );
 }
 
-/** The columns of the chart: the board's stages from the commitment point up to (not including) delivery. */
+/** The columns of the chart: the board's stages of work in progress (`inProgressStages`, as the server reads them). */
 function agingColumns(
   stages: readonly TStage[],
   aging: readonly AgingItem[],
 ): { id: string; name: string }[] {
-  const ordered = [...stages].sort((a, b) => a.position - b.position);
-  const first = ordered.findIndex((stage) => stage.boundary === "commitment");
-  const delivered = ordered.findIndex((stage) => stage.boundary === "delivered" || stage.kind === "done");
-  const inFlow = ordered.slice(Math.max(first, 0), delivered === -1 ? undefined : delivered);
+  const inFlow = inProgressStages(orderStages(stages));
   const known = new Set(inFlow.map((stage) => stage.id));
   // A stage the outline does not know yet (renamed or added a moment ago) still gets a column.
   const unknown = [...new Set(aging.map((item) => item.stageId))].filter((id) => !known.has(id));

@@ -17,6 +17,7 @@ import {
   fetchPortfolioMetrics,
   fetchPortfolios,
 } from "./portfolio-api";
+import { PortfolioFailure } from "./portfolio-failure";
 import { PortfolioTiles } from "./portfolio-tiles";
 import "./portfolio.css";
 
@@ -70,14 +71,7 @@ export function PortfolioPage() {
     };
   }, [businessBoardId]);
 
-  if (portfolio.error) {
-    return (
-      <main className="page-message">
-        <p role="alert">{portfolio.error}</p>
-        <Link to="/">Back to your boards</Link>
-      </main>
-    );
-  }
+  if (portfolio.error) return <PortfolioFailure message={portfolio.error} />;
   if (!portfolio.data) return <p className="page-message">Loading…</p>;
   const current = portfolio.data;
   return (
@@ -85,6 +79,7 @@ export function PortfolioPage() {
       <header className="portfolio-header">
         <h1>{current.name}</h1>
         <Link to={`/boards/${current.businessBoardId}`}>Business board ({current.businessBoardKey})</Link>
+        <Link to={`/portfolios/${current.id}/standup`}>Business review stand-up</Link>
         <output className="live-status" data-live={live} aria-live="polite">
           {LIVE_LABELS[live]}
         </output>

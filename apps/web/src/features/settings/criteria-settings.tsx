@@ -1,4 +1,4 @@
-import { type TCriterion, type TStage, ZCriterionPhase } from "@tideway/contracts";
+import { type TCriterion, type TStage, ZCriterionKind, ZCriterionPhase } from "@tideway/contracts";
 import type { FormEvent } from "react";
 import { selectStageCriteria } from "../board/board-selectors";
 import { useBoardStore } from "../board/board-store";
@@ -36,6 +36,7 @@ function CriterionRow({ criterion }: { criterion: TCriterion }) {
       changeCriterion(boardId, criterion.id, {
         text: String(form.get("text") ?? "").trim(),
         phase: ZCriterionPhase.catch(criterion.phase).parse(form.get("phase")),
+        kind: ZCriterionKind.catch(criterion.kind).parse(form.get("kind")),
         required: form.get("required") === "on",
       }),
     );
@@ -53,6 +54,7 @@ function CriterionRow({ criterion }: { criterion: TCriterion }) {
         <input name="text" defaultValue={criterion.text} required maxLength={300} />
       </label>
       <PhaseSelect defaultValue={criterion.phase} />
+      <KindSelect defaultValue={criterion.kind} />
       <label className="inline">
         <input name="required" type="checkbox" defaultChecked={criterion.required} />
         Required
@@ -77,6 +79,7 @@ function AddCriterionForm({ stage }: { stage: TStage }) {
         stageId: stage.id,
         text: String(form.get("text") ?? "").trim(),
         phase: ZCriterionPhase.catch("entry").parse(form.get("phase")),
+        kind: ZCriterionKind.catch("manual").parse(form.get("kind")),
         required: form.get("required") === "on",
       }),
     );
@@ -94,6 +97,7 @@ function AddCriterionForm({ stage }: { stage: TStage }) {
         <input name="text" required maxLength={300} />
       </label>
       <PhaseSelect defaultValue="entry" />
+      <KindSelect defaultValue="manual" />
       <label className="inline">
         <input name="required" type="checkbox" defaultChecked />
         Required
@@ -112,6 +116,19 @@ function PhaseSelect({ defaultValue }: { defaultValue: TCriterion["phase"] }) {
       <select name="phase" defaultValue={defaultValue}>
         <option value="entry">on entry</option>
         <option value="exit">on exit</option>
+      </select>
+    </label>
+  );
+}
+
+/** Who decides a criterion is met: a person ticking it, or the server from the demand's dependencies. */
+function KindSelect({ defaultValue }: { defaultValue: TCriterion["kind"] }) {
+  return (
+    <label>
+      Met when
+      <select name="kind" defaultValue={defaultValue}>
+        <option value="manual">ticked on the card</option>
+        <option value="no_open_dependencies">no open dependencies</option>
       </select>
     </label>
   );

@@ -1,5 +1,6 @@
-import type { TDemand, TMetrics } from "@tideway/contracts";
-import { durationBetween, epochMs, type Millis, millis } from "@tideway/domain";
+import type { TDemand, TMetrics, TStage } from "@tideway/contracts";
+import { epochMs, type Millis, millis, serviceLevelCrossing, workItemAge } from "@tideway/domain";
+import { agedDemand, stageOrderOf } from "../board/card-service-level";
 
 /**
  * A card's age against the service level expectation (the p85 delivery
@@ -32,12 +33,17 @@ export function expectationOf(metrics: TMetrics | null): Expectation {
   };
 }
 
-/** Work item age counts from the commitment point, as the dashboard's aging chart does. */
-export function cardAge(demand: TDemand, now: number, expectation: Expectation): CardAge {
-  if (demand.committedAt === null) return { age: null, status: "not-committed" };
-  const age = durationBetween(epochMs(Date.parse(demand.committedAt)), epochMs(now), expectation.basis);
+const STATUS_OF_CROSSING = { p85: "past-sle", p50: "past-p50", none: "within-p50" } as const;
+
+/** Work item age (`workItemAge`, as on the dashboard's aging chart and the card's SLE badge) against the SLE. */
+export function cardAge(
+  demand: TDemand,
+  stages: readonly TStage[],
+  now: number,
+  expectation: Expectation,
+): CardAge {
+  const age = workItemAge(stageOrderOf(stages), agedDemand(demand), epochMs(now), expectation.basis);
+  if (age === null) return { age: null, status: "not-committed" };
   if (expectation.p85 === null) return { age, status: "no-sle" };
-  if (age > expectation.p85) return { age, status: "past-sle" };
-  if (expectation.p50 !== null && age > expectation.p50) return { age, status: "past-p50" };
-  return { age, status: "within-p50" };
+  return { age, status: STATUS_OF_CROSSING[serviceLevelCrossing(age, expectation) ?? "none"] };
 }

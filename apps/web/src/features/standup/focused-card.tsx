@@ -1,10 +1,11 @@
 import type { TDemand, TStage } from "@tideway/contracts";
-import { elapsed, epochMs, type Millis } from "@tideway/domain";
-import { useId, useMemo } from "react";
+import { elapsed, epochMs, isDeliveredRank, type Millis } from "@tideway/domain";
+import { type ReactNode, useId, useMemo } from "react";
 import { translate } from "../../i18n/intl";
 import { useT } from "../../i18n/use-t";
 import { formatDuration } from "../../ui/format";
 import { useBoardStore } from "../board/board-store";
+import { stageOrderOf } from "../board/card-service-level";
 import { DEMAND_TYPE_NAMES } from "../board/demand-fields";
 import { OwnerInitials } from "../board/owner-initials";
 import { type AgeStatus, cardAge, type Expectation } from "./card-age";
@@ -36,10 +37,13 @@ export function FocusedCard({
   demand,
   stage,
   expectation,
+  children,
 }: {
   demand: TDemand;
   stage: TStage;
   expectation: Expectation;
+  /** Shown under the card's facts, before its checks. */
+  children?: ReactNode;
 }) {
   const titleId = useId();
   const t = useT();
@@ -51,7 +55,7 @@ export function FocusedCard({
   const stages = useBoardStore((s) => s.stages);
 
   const owner = members.find((member) => member.userId === demand.ownerId)?.name;
-  const age = cardAge(demand, now, expectation);
+  const age = cardAge(demand, stages, now, expectation);
   const unmetExitChecks = criteria.filter(
     (criterion) =>
       criterion.stageId === demand.stageId &&
@@ -59,9 +63,10 @@ export function FocusedCard({
       !demand.checkedCriterionIds.includes(criterion.id),
   );
   const openDefects = useMemo(() => {
-    const done = new Set(stages.filter((s) => s.kind === "done").map((s) => s.id));
+    const order = stageOrderOf(stages);
+    const delivered = (stageId: string) => isDeliveredRank(order, order.rankOf.get(stageId) ?? -1);
     return Object.values(demands)
-      .filter((d) => d.parentId === demand.id && !done.has(d.stageId))
+      .filter((d) => d.parentId === demand.id && !delivered(d.stageId))
       .sort((a, b) => a.number - b.number);
   }, [demands, stages, demand.id]);
   const stageName = (stageId: string) => stages.find((s) => s.id === stageId)?.name ?? "";
@@ -119,6 +124,7 @@ export function FocusedCard({
         </div>
       </dl>
 
+      {children}
       <div className="standup-checks">
         <section aria-labelledby={`${titleId}-defects`}>
           <h4 id={`${titleId}-defects`}>{t("standup.openDefects", { count: openDefects.length })}</h4>

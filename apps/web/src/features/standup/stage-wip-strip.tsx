@@ -1,4 +1,5 @@
-import type { TDemand, TStage } from "@tideway/contracts";
+import type { TDemand } from "@tideway/contracts";
+import { orderStages, stagesBeforeDelivery } from "@tideway/domain";
 import { useMemo } from "react";
 import type { MessageId } from "../../i18n/messages";
 import { useT } from "../../i18n/use-t";
@@ -20,13 +21,13 @@ function countByStage(demands: Readonly<Record<string, TDemand>>): Map<string, n
   return counts;
 }
 
-/** Every stage before Done with its work in progress against its limit; the one under discussion marked. */
+/** Every stage before delivery with its work in progress against its limit; the one under discussion marked. */
 export function StageWipStrip({ currentStageId }: { currentStageId: string | null }) {
   const t = useT();
   const stages = useBoardStore((s) => s.stages);
   const demands = useBoardStore((s) => s.demands);
   const counts = useMemo(() => countByStage(demands), [demands]);
-  const shown = stages.filter((stage: TStage) => stage.kind !== "done");
+  const shown = useMemo(() => stagesBeforeDelivery(orderStages(stages)), [stages]);
 
   return (
     <nav className="standup-stages" aria-label={t("standup.stagesLabel")}>

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo } from "react";
+import type { TDemand } from "@tideway/contracts";
+import { type ReactNode, useCallback, useEffect, useMemo } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { translate } from "../../i18n/intl";
 import type { MessageId } from "../../i18n/messages";
@@ -38,12 +39,26 @@ const STANDUP_KEYS: readonly MessageId[] = [
   "standup.key.leave",
 ];
 
+export interface StandupPageProps {
+  /** The board walked; the route's board when absent. */
+  boardId?: string;
+  /** What the heading calls this stand-up ("Stand-up" for a team). */
+  title?: string;
+  /** Where Esc and "leave" go; the board when absent. */
+  leaveTo?: string;
+  /** More about the card under discussion (a business demand's children by team). */
+  cardDetails?: (demand: TDemand) => ReactNode;
+}
+
 /**
  * Stand-up mode: the board read right to left on a projector (DESIGN.md
- * principle 5), one card at a time, entirely from the keyboard.
+ * principle 5), one card at a time, entirely from the keyboard. The portfolio
+ * stand-up is this page on the business board (see portfolio-standup-page.tsx).
  */
-export function StandupPage() {
-  const { boardId } = useParams();
+export function StandupPage({ title, cardDetails, ...props }: StandupPageProps) {
+  const routeParams = useParams();
+  const boardId = props.boardId ?? routeParams.boardId;
+  const leaveTo = props.leaveTo ?? `/boards/${boardId}`;
   const [params] = useSearchParams();
   const minutes = standupMinutes(params.get("minutes"));
   const navigate = useNavigate();
@@ -73,19 +88,22 @@ export function StandupPage() {
     if (status === "ready") useStandup.getState().arrive();
   }, [status]);
 
-  const documentTitle = name ? t("standup.documentTitle", { name }) : t("standup.documentTitleNoName");
+  const shownTitle = title ?? t("standup.title");
+  const documentTitle = name
+    ? t("standup.documentTitle", { title: shownTitle, name })
+    : t("standup.documentTitleNoName", { title: shownTitle });
   useEffect(() => {
     document.title = documentTitle;
   }, [documentTitle]);
 
-  const leave = useCallback(() => void navigate(`/boards/${boardId}`), [navigate, boardId]);
+  const leave = useCallback(() => void navigate(leaveTo), [navigate, leaveTo]);
   useStandupKeys(leave);
 
   return (
     <div className="standup" data-live={live}>
       <header className="standup-header">
         <div className="standup-title">
-          <h1>{name ? t("standup.titleWithName", { name }) : t("standup.title")}</h1>
+          <h1>{name ? t("standup.titleWithName", { title: shownTitle, name }) : shownTitle}</h1>
           <output className="standup-live" data-live={live} aria-live="polite">
             {t(LIVE_WORDS[live])}
           </output>
@@ -117,7 +135,9 @@ export function StandupPage() {
             </h2>
             <div className="standup-stage-body">
               {view.demand ? (
-                <FocusedCard demand={view.demand} stage={view.stage} expectation={expectation} />
+                <FocusedCard demand={view.demand} stage={view.stage} expectation={expectation}>
+                  {cardDetails?.(view.demand)}
+                </FocusedCard>
               ) : (
                 <EmptyStage stage={view.stage} />
               )}
@@ -137,7 +157,7 @@ export function StandupPage() {
             <li key={id}>
               {t(id, {
                 kbd: (chunks) => <kbd>{chunks}</kbd>,
-                link: (chunks) => <Link to={`/boards/${boardId}`}>{chunks}</Link>,
+                link: (chunks) => <Link to={leaveTo}>{chunks}</Link>,
               })}
             </li>
           ))}

@@ -26,7 +26,7 @@ export function StandupSummary({ walk, expectation }: { walk: StandupColumn[]; e
   const inWalkOrder = walk.flatMap((column) => column.demandIds.flatMap((id) => demands[id] ?? []));
   const blocked = inWalkOrder.filter((demand) => demand.blocked);
   const aging = inWalkOrder
-    .map((demand) => ({ demand, age: cardAge(demand, now, expectation) }))
+    .map((demand) => ({ demand, age: cardAge(demand, stages, now, expectation) }))
     .filter(({ age }) => age.status === "past-sle");
 
   return (

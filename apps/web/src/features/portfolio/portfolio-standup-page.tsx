@@ -1,0 +1,49 @@
+import type { TDemand } from "@tideway/contracts";
+import { useParams } from "react-router";
+import { useResource } from "../../api/use-resource";
+import { StandupPage } from "../standup/standup-page";
+import { ChildProgressSummary } from "./business-demand-progress";
+import { useChildProgress } from "./child-progress-store";
+import { fetchPortfolio } from "./portfolio-api";
+import { PortfolioFailure } from "./portfolio-failure";
+import { useBoardChildren } from "./use-board-children";
+import "./portfolio.css";
+
+/**
+ * The weekly business review: the team stand-up walked over the portfolio's
+ * business board (right to left, same keys), each business demand shown with
+ * its product demands by team, live as the teams move them.
+ */
+export function PortfolioStandupPage() {
+  const { portfolioId = "" } = useParams();
+  const portfolio = useResource(["portfolio", portfolioId], () => fetchPortfolio(portfolioId), {
+    failureMessage: "The portfolio could not be loaded.",
+  });
+  const businessBoardId = portfolio.data?.businessBoardId;
+  useBoardChildren(businessBoardId);
+
+  if (portfolio.error) return <PortfolioFailure message={portfolio.error} />;
+  if (!businessBoardId) return <p className="page-message">Loading…</p>;
+  return (
+    <StandupPage
+      boardId={businessBoardId}
+      title="Business review"
+      leaveTo={`/portfolios/${portfolioId}`}
+      cardDetails={(demand) => <StandupChildren demand={demand} />}
+    />
+  );
+}
+
+/** The business demand's product demands by team; titles only where the reader is on the team board. */
+function StandupChildren({ demand }: { demand: TDemand }) {
+  const progress = useChildProgress((state) => state.progress[demand.id]);
+  return (
+    <section className="standup-children" aria-label="Product demands by team">
+      {progress ? (
+        <ChildProgressSummary progress={progress} listChildren />
+      ) : (
+        <p className="standup-quiet">Not split into product demands yet.</p>
+      )}
+    </section>
+  );
+}
