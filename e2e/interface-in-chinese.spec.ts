@@ -96,7 +96,12 @@ test("[I18N]: a person whose browser prefers Chinese walks sign-in, board, card,
     "Demo Lead",
   ];
 
-  const context = await browser.newContext({ locale: "zh-CN", baseURL });
+  // A visitor of its own: signed out, its browser preferring Chinese.
+  const context = await browser.newContext({
+    locale: "zh-CN",
+    baseURL,
+    storageState: { cookies: [], origins: [] },
+  });
   const page = await context.newPage();
   try {
     await page.goto("/sign-in");
@@ -105,6 +110,7 @@ test("[I18N]: a person whose browser prefers Chinese walks sign-in, board, card,
     await page.getByLabel("邮箱").fill(DEMO_USER.email);
     await page.getByLabel("密码").fill(DEMO_USER.password);
     await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByRole("heading", { name: "看板", level: 1 })).toBeVisible();
 
     await page.goto(`/boards/${board.id}`);
     await expect(page.locator('.live-status[data-live="live"]')).toHaveText("实时");
