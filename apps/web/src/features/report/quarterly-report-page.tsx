@@ -1,12 +1,21 @@
 import type { TQuarterMetric, TTwoOneOneQuarter } from "@tideway/contracts";
+import { days, minutes } from "@tideway/domain";
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { useResource } from "../../api/use-resource";
-import { formatInstant, formatPercent, formatSeconds } from "../../ui/format";
+import { useT } from "../../i18n/use-t";
+import { formatDuration, formatInstant, formatPercent, formatSeconds } from "../../ui/format";
 import { downloadCsv } from "../dashboard/download-csv";
 import { fetchQuarterlyTwoOneOne } from "../dashboard/forecast-api";
 import { quarterlyReportTable } from "./quarterly-report-table";
 import "./quarterly-report.css";
+
+/** The 2-1-1 goals (DESIGN.md), worded in the reader's language: "14 days", "14天". */
+const GOALS = () => ({
+  delivery: formatDuration(days(14)),
+  development: formatDuration(days(7)),
+  release: formatDuration(minutes(60)),
+});
 
 /**
  * The 2-1-1 trend over calendar quarters, for a board and its swim lanes:
@@ -15,22 +24,26 @@ import "./quarterly-report.css";
  */
 export function QuarterlyReportPage() {
   const { boardId } = useParams();
+  const t = useT();
   const loaded = useResource(
     boardId ? ["quarterly-report", boardId] : null,
     () => fetchQuarterlyTwoOneOne(boardId as string),
-    { failureMessage: "The report could not be loaded." },
+    { failureMessage: t("report.loadFailed") },
   );
   const report = loaded.data;
   const failure = loaded.error;
 
+  const documentTitle = report
+    ? t("report.documentTitle", { board: report.board.name })
+    : t("report.documentTitleLoading");
   useEffect(() => {
-    document.title = report ? `${report.board.name} quarterly 2-1-1 report · Tideway` : "Report · Tideway";
-  }, [report]);
+    document.title = documentTitle;
+  }, [documentTitle]);
 
   return (
     <main className="quarterly-report">
       <header className="page-header report-actions">
-        <Link to={`/boards/${boardId}/dashboard`}>Back to the dashboard</Link>
+        <Link to={`/boards/${boardId}/dashboard`}>{t("report.back")}</Link>
         {report && (
           <>
             <button
@@ -39,32 +52,33 @@ export function QuarterlyReportPage() {
                 downloadCsv(`${report.board.key}-2-1-1-by-quarter.csv`, quarterlyReportTable(report))
               }
             >
-              Download CSV
+              {t("report.csv")}
             </button>
             <button type="button" onClick={() => window.print()}>
-              Print
+              {t("report.print")}
             </button>
           </>
         )}
       </header>
       {failure && <p role="alert">{failure}</p>}
-      {!report && !failure && <p className="page-message">Loading the report…</p>}
+      {!report && !failure && <p className="page-message">{t("report.loading")}</p>}
       {report && (
         <>
-          <h1>
-            {report.board.name} ({report.board.key}): the 2-1-1 goal by quarter
-          </h1>
+          <h1>{t("report.title", { board: report.board.name, key: report.board.key })}</h1>
           <p className="report-intro">
-            85% of demands delivered within 14 days of commitment, developed within 7 days, and released
-            within 60 minutes of the last code change. Each cell shows the quarter's p85 (85% of the demands
-            finished at or under it) and, below, the share within target; ✓ marks a goal met. Quarters are UTC
-            calendar quarters; each metric counts the demands that finished it in the quarter.
-            {report.timeBasis === "business-days" && " Durations count business days only."} Generated{" "}
-            {formatInstant(report.generatedAt)}.
+            {t("report.intro", {
+              ...GOALS(),
+              businessDays: report.timeBasis === "business-days" ? "yes" : "no",
+              generated: formatInstant(report.generatedAt),
+            })}
           </p>
-          <QuarterTable caption="Whole board" quarters={report.quarters} />
+          <QuarterTable caption={t("report.wholeBoard")} quarters={report.quarters} />
           {report.lanes.map((lane) => (
-            <QuarterTable key={lane.laneId} caption={`Swim lane: ${lane.name}`} quarters={lane.quarters} />
+            <QuarterTable
+              key={lane.laneId}
+              caption={t("report.lane", { lane: lane.name })}
+              quarters={lane.quarters}
+            />
           ))}
         </>
       )}
@@ -73,15 +87,17 @@ export function QuarterlyReportPage() {
 }
 
 function QuarterTable({ caption, quarters }: { caption: string; quarters: TTwoOneOneQuarter[] }) {
+  const t = useT();
+  const goals = GOALS();
   return (
     <table className="report-table">
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Quarter</th>
-          <th scope="col">Delivery (goal 14 days)</th>
-          <th scope="col">Development (goal 7 days)</th>
-          <th scope="col">Release (goal 60 min)</th>
+          <th scope="col">{t("report.quarter")}</th>
+          <th scope="col">{t("report.deliveryGoal", { goal: goals.delivery })}</th>
+          <th scope="col">{t("report.developmentGoal", { goal: goals.development })}</th>
+          <th scope="col">{t("report.releaseGoal", { goal: goals.release })}</th>
         </tr>
       </thead>
       <tbody>
@@ -89,7 +105,7 @@ function QuarterTable({ caption, quarters }: { caption: string; quarters: TTwoOn
           <tr key={quarter.label}>
             <th scope="row">
               {quarter.label}
-              {quarter.partial && <span className="report-partial"> (so far)</span>}
+              {quarter.partial && <span className="report-partial">{t("report.soFar")}</span>}
             </th>
             <MetricCell metric={quarter.delivery} />
             <MetricCell metric={quarter.development} />
@@ -102,14 +118,14 @@ function QuarterTable({ caption, quarters }: { caption: string; quarters: TTwoOn
 }
 
 function MetricCell({ metric }: { metric: TQuarterMetric }) {
-  if (metric.count === 0) return <td className="report-empty">none finished</td>;
+  const t = useT();
+  if (metric.count === 0) return <td className="report-empty">{t("report.noneFinished")}</td>;
   return (
     <td className={metric.goalMet ? "report-met" : "report-missed"}>
-      p85 {formatSeconds(metric.p85)} {metric.goalMet ? "✓" : "✗"}
+      {t("report.p85", { duration: formatSeconds(metric.p85) })} {metric.goalMet ? "✓" : "✗"}
       <br />
       <span className="report-detail">
-        {formatPercent(metric.attainment)} within target · {metric.count} demand
-        {metric.count === 1 ? "" : "s"}
+        {t("report.detail", { share: formatPercent(metric.attainment), count: metric.count })}
       </span>
     </td>
   );

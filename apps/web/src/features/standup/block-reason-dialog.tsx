@@ -1,6 +1,7 @@
 import type { TDemand } from "@tideway/contracts";
 import { type FormEvent, useState } from "react";
 import { ApiError } from "../../api/api-request";
+import { useT } from "../../i18n/use-t";
 import { ModalDialog } from "../../ui/modal-dialog";
 import { blockDemand, unblockDemand } from "../board/board-api";
 import { useBoardStore } from "../board/board-store";
@@ -14,7 +15,10 @@ export function BlockReasonDialog() {
   const demandId = useStandup((s) => s.blocking);
   const demand = useBoardStore((s) => (demandId ? s.demands[demandId] : undefined));
   const close = useStandup((s) => s.closeBlockReason);
-  const title = demand ? `${demand.blocked ? "Unblock" : "Block"} ${demand.key}` : "Block";
+  const t = useT();
+  const title = demand
+    ? t("standup.blockTitle", { blocked: demand.blocked ? "yes" : "no", key: demand.key })
+    : "";
 
   return (
     <ModalDialog open={demand !== undefined} title={title} onClose={close} className="standup-dialog">
@@ -29,6 +33,7 @@ function autofocus(element: HTMLElement | null): void {
 }
 
 function BlockReasonForm({ demand, onDone }: { demand: TDemand; onDone: () => void }) {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -42,7 +47,7 @@ function BlockReasonForm({ demand, onDone }: { demand: TDemand; onDone: () => vo
       useBoardStore.getState().applyDemand(change.demand);
       onDone();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "That did not work. Try again.");
+      setError(caught instanceof ApiError ? caught.message : t("block.failed"));
       setBusy(false);
     }
   }
@@ -52,11 +57,14 @@ function BlockReasonForm({ demand, onDone }: { demand: TDemand; onDone: () => vo
       <p>{demand.title}</p>
       {demand.blocked ? (
         <p>
-          Blocked because: <strong>{demand.blockedReason ?? "no reason given"}</strong>
+          {t("standup.blockedBecause", {
+            b: (chunks) => <strong>{chunks}</strong>,
+            reason: demand.blockedReason ?? t("standup.noReason"),
+          })}
         </p>
       ) : (
         <label>
-          Why is it blocked?
+          {t("standup.why")}
           <input ref={autofocus} name="reason" required maxLength={500} autoComplete="off" />
         </label>
       )}
@@ -72,10 +80,10 @@ function BlockReasonForm({ demand, onDone }: { demand: TDemand; onDone: () => vo
           className="primary"
           disabled={busy}
         >
-          {demand.blocked ? "Unblock" : "Block"}
+          {demand.blocked ? t("block.unblock") : t("block.block")}
         </button>
         <button type="button" onClick={onDone}>
-          Cancel
+          {t("comments.cancel")}
         </button>
       </div>
     </form>

@@ -1,9 +1,12 @@
 import type { TDemand, TStage } from "@tideway/contracts";
 import { elapsed, epochMs, isDeliveredRank, type Millis } from "@tideway/domain";
 import { type ReactNode, useId, useMemo } from "react";
+import { translate } from "../../i18n/intl";
+import { useT } from "../../i18n/use-t";
 import { formatDuration } from "../../ui/format";
 import { useBoardStore } from "../board/board-store";
 import { stageOrderOf } from "../board/card-service-level";
+import { DEMAND_TYPE_NAMES } from "../board/demand-fields";
 import { OwnerInitials } from "../board/owner-initials";
 import { type AgeStatus, cardAge, type Expectation } from "./card-age";
 import { useNow } from "./use-now";
@@ -17,15 +20,15 @@ function ageWords(status: AgeStatus, expectation: Expectation): string {
   const p85 = expectation.p85 === null ? "" : formatDuration(expectation.p85);
   switch (status) {
     case "within-p50":
-      return p50 ? `within the p50 of ${p50}` : `within the SLE of ${p85}`;
+      return p50 ? translate("standup.age.withinP50", { p50 }) : translate("standup.age.withinSle", { p85 });
     case "past-p50":
-      return `past the p50 of ${p50}`;
+      return translate("standup.age.pastP50", { p50 });
     case "past-sle":
-      return `past the SLE (p85 ${p85})`;
+      return translate("standup.age.pastSle", { p85 });
     case "no-sle":
-      return "no SLE yet: nothing delivered in the window";
+      return translate("standup.age.noSle");
     case "not-committed":
-      return "not committed yet";
+      return translate("standup.age.notCommitted");
   }
 }
 
@@ -43,6 +46,7 @@ export function FocusedCard({
   children?: ReactNode;
 }) {
   const titleId = useId();
+  const t = useT();
   const now = useNow(30_000);
   const members = useBoardStore((s) => s.members);
   const lane = useBoardStore((s) => s.lanes.find((l) => l.id === demand.laneId));
@@ -76,8 +80,12 @@ export function FocusedCard({
     >
       <p className="standup-card-head">
         <span className="standup-key">{demand.key}</span>
-        {demand.type !== "feature" && <span className="standup-badge">{demand.type}</span>}
-        {lane && <span className="standup-badge standup-badge-quiet">{lane.name} lane</span>}
+        {demand.type !== "feature" && (
+          <span className="standup-badge">{t(DEMAND_TYPE_NAMES[demand.type])}</span>
+        )}
+        {lane && (
+          <span className="standup-badge standup-badge-quiet">{t("standup.lane", { lane: lane.name })}</span>
+        )}
       </p>
       <h3 id={titleId} className="standup-card-title">
         {demand.title}
@@ -85,45 +93,51 @@ export function FocusedCard({
 
       {demand.blocked && (
         <p className="standup-blocked">
-          <strong>Blocked</strong>
-          {demand.blockedAt && ` for ${formatDuration(since(demand.blockedAt, now))}`}
-          {demand.blockedReason && `: ${demand.blockedReason}`}
+          {t("standup.blocked", {
+            b: (chunks) => <strong>{chunks}</strong>,
+            sinceShown: demand.blockedAt ? "yes" : "no",
+            since: demand.blockedAt ? formatDuration(since(demand.blockedAt, now)) : "",
+            reasonShown: demand.blockedReason ? "yes" : "no",
+            reason: demand.blockedReason ?? "",
+          })}
         </p>
       )}
 
       <dl className="standup-facts">
         <div>
-          <dt>Owner</dt>
+          <dt>{t("standup.owner")}</dt>
           <dd className="standup-owner" data-testid="standup-owner">
             {owner && <OwnerInitials name={owner} decorative />}
-            {owner ?? "Nobody"}
+            {owner ?? t("standup.nobody")}
           </dd>
         </div>
         <div className="standup-age" data-age={age.status}>
-          <dt>Age</dt>
+          <dt>{t("standup.age")}</dt>
           <dd>
             {age.age !== null && <span className="standup-age-value">{formatDuration(age.age)}</span>}{" "}
             <span className="standup-age-words">{ageWords(age.status, expectation)}</span>
           </dd>
         </div>
         <div>
-          <dt>In {stage.name}</dt>
-          <dd>for {formatDuration(since(demand.enteredStageAt, now))}</dd>
+          <dt>{t("standup.inStage", { stage: stage.name })}</dt>
+          <dd>{t("standup.inStageFor", { duration: formatDuration(since(demand.enteredStageAt, now)) })}</dd>
         </div>
       </dl>
 
       {children}
       <div className="standup-checks">
         <section aria-labelledby={`${titleId}-defects`}>
-          <h4 id={`${titleId}-defects`}>Open defects: {openDefects.length}</h4>
+          <h4 id={`${titleId}-defects`}>{t("standup.openDefects", { count: openDefects.length })}</h4>
           {openDefects.length > 0 && (
             <ul>
               {openDefects.map((defect) => (
                 <li key={defect.id}>
                   <strong>{defect.key}</strong> {defect.title}{" "}
                   <span className="standup-quiet">
-                    ({stageName(defect.stageId)}
-                    {defect.blocked ? ", blocked" : ""})
+                    {t("standup.defectWhere", {
+                      stage: stageName(defect.stageId),
+                      blocked: defect.blocked ? "yes" : "no",
+                    })}
                   </span>
                 </li>
               ))}
@@ -133,15 +147,15 @@ export function FocusedCard({
         <section aria-labelledby={`${titleId}-exit`}>
           <h4 id={`${titleId}-exit`}>
             {unmetExitChecks.length === 0
-              ? `Exit checks of ${stage.name}: all done`
-              : `Before leaving ${stage.name}: ${unmetExitChecks.length} open`}
+              ? t("standup.exitDone", { stage: stage.name })
+              : t("standup.exitOpen", { stage: stage.name, count: unmetExitChecks.length })}
           </h4>
           {unmetExitChecks.length > 0 && (
             <ul>
               {unmetExitChecks.map((criterion) => (
                 <li key={criterion.id}>
                   {criterion.text}
-                  {!criterion.required && <span className="standup-quiet"> (optional)</span>}
+                  {!criterion.required && <span className="standup-quiet">{t("standup.optional")}</span>}
                 </li>
               ))}
             </ul>
@@ -154,10 +168,15 @@ export function FocusedCard({
 
 /** A stage with nothing in it: a stop of its own, so an empty column is noticed too. */
 export function EmptyStage({ stage }: { stage: TStage }) {
+  const t = useT();
   return (
-    <article className="standup-focus standup-empty" data-demand-key="" aria-label={`${stage.name} is empty`}>
-      <p className="standup-card-title">Nothing in {stage.name}.</p>
-      <p className="standup-quiet">Press → for the next stage.</p>
+    <article
+      className="standup-focus standup-empty"
+      data-demand-key=""
+      aria-label={t("standup.emptyLabel", { stage: stage.name })}
+    >
+      <p className="standup-card-title">{t("standup.empty", { stage: stage.name })}</p>
+      <p className="standup-quiet">{t("standup.emptyNext")}</p>
     </article>
   );
 }

@@ -1,5 +1,6 @@
 import type { TDemand, TStage } from "@tideway/contracts";
 import { useId } from "react";
+import { useT } from "../../i18n/use-t";
 
 /** The stage's cards in the order they are discussed, so the room sees what comes next. */
 export function StageLineup({
@@ -12,11 +13,10 @@ export function StageLineup({
   cardIndex: number;
 }) {
   const headingId = useId();
+  const t = useT();
   return (
     <section className="standup-lineup" aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        {stage.name}: {lineup.length === 1 ? "1 card" : `${lineup.length} cards`}
-      </h3>
+      <h3 id={headingId}>{t("standup.lineup", { stage: stage.name, count: lineup.length })}</h3>
       <ol>
         {lineup.map((demand, index) => (
           <li
@@ -28,8 +28,10 @@ export function StageLineup({
             <span className="standup-lineup-title">{demand.title}</span>
             {(demand.blocked || demand.type === "defect") && (
               <span className="standup-lineup-flags">
-                {demand.blocked && <span className="standup-flag-blocked">Blocked</span>}
-                {demand.type === "defect" && <span className="standup-flag-defect">Defect</span>}
+                {demand.blocked && <span className="standup-flag-blocked">{t("standup.flagBlocked")}</span>}
+                {demand.type === "defect" && (
+                  <span className="standup-flag-defect">{t("standup.flagDefect")}</span>
+                )}
               </span>
             )}
           </li>

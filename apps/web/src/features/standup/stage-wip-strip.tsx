@@ -1,15 +1,17 @@
 import type { TDemand } from "@tideway/contracts";
 import { orderStages, stagesBeforeDelivery } from "@tideway/domain";
 import { useMemo } from "react";
+import type { MessageId } from "../../i18n/messages";
+import { useT } from "../../i18n/use-t";
 import { type WipStatus, wipStatus } from "../board/board-selectors";
 import { useBoardStore } from "../board/board-store";
 
-const WIP_WORDS: Record<WipStatus, string> = {
-  unlimited: "",
-  within: "",
-  "at-limit": "at limit",
-  full: "full",
-  over: "over limit",
+const WIP_WORDS: Record<WipStatus, MessageId | null> = {
+  unlimited: null,
+  within: null,
+  "at-limit": "wip.atLimit",
+  full: "wip.full",
+  over: "wip.over",
 };
 
 function countByStage(demands: Readonly<Record<string, TDemand>>): Map<string, number> {
@@ -21,18 +23,20 @@ function countByStage(demands: Readonly<Record<string, TDemand>>): Map<string, n
 
 /** Every stage before delivery with its work in progress against its limit; the one under discussion marked. */
 export function StageWipStrip({ currentStageId }: { currentStageId: string | null }) {
+  const t = useT();
   const stages = useBoardStore((s) => s.stages);
   const demands = useBoardStore((s) => s.demands);
   const counts = useMemo(() => countByStage(demands), [demands]);
   const shown = useMemo(() => stagesBeforeDelivery(orderStages(stages)), [stages]);
 
   return (
-    <nav className="standup-stages" aria-label="Stages, work in progress against the limit">
+    <nav className="standup-stages" aria-label={t("standup.stagesLabel")}>
       <ol>
         {shown.map((stage) => {
           const count = counts.get(stage.id) ?? 0;
           const status = wipStatus(count, stage.wipLimit, stage.wipPolicy);
           const current = stage.id === currentStageId;
+          const words = WIP_WORDS[status];
           return (
             <li
               key={stage.id}
@@ -43,7 +47,7 @@ export function StageWipStrip({ currentStageId }: { currentStageId: string | nul
               <span className="standup-stage-name">{stage.name}</span>
               <span className="standup-wip">
                 {stage.wipLimit === null ? count : `${count} / ${stage.wipLimit}`}
-                {WIP_WORDS[status] && <span className="standup-wip-words"> {WIP_WORDS[status]}</span>}
+                {words && <span className="standup-wip-words"> {t(words)}</span>}
               </span>
             </li>
           );

@@ -1,6 +1,9 @@
 import type { TDemand } from "@tideway/contracts";
 import { type ReactNode, useCallback, useEffect, useMemo } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { translate } from "../../i18n/intl";
+import type { MessageId } from "../../i18n/messages";
+import { useT } from "../../i18n/use-t";
 import { NoticeStack } from "../../ui/notice-stack";
 import { useBoardLive } from "../board/board-live-store";
 import { useBoardStore } from "../board/board-store";
@@ -20,7 +23,21 @@ import { useStandupKeys } from "./use-standup-keys";
 import { type StandupView, useStandupView } from "./use-standup-view";
 import "./standup.css";
 
-const LIVE_WORDS = { live: "Live", connecting: "Connecting…", offline: "Offline" } as const;
+const LIVE_WORDS: Record<"live" | "connecting" | "offline", MessageId> = {
+  live: "live.live",
+  connecting: "live.connecting",
+  offline: "standup.offline",
+};
+
+const STANDUP_KEYS: readonly MessageId[] = [
+  "standup.key.next",
+  "standup.key.back",
+  "standup.key.stages",
+  "standup.key.block",
+  "standup.key.finish",
+  "standup.key.restart",
+  "standup.key.leave",
+];
 
 export interface StandupPageProps {
   /** The board walked; the route's board when absent. */
@@ -38,13 +55,14 @@ export interface StandupPageProps {
  * principle 5), one card at a time, entirely from the keyboard. The portfolio
  * stand-up is this page on the business board (see portfolio-standup-page.tsx).
  */
-export function StandupPage({ title = "Stand-up", cardDetails, ...props }: StandupPageProps) {
+export function StandupPage({ title, cardDetails, ...props }: StandupPageProps) {
   const routeParams = useParams();
   const boardId = props.boardId ?? routeParams.boardId;
   const leaveTo = props.leaveTo ?? `/boards/${boardId}`;
   const [params] = useSearchParams();
   const minutes = standupMinutes(params.get("minutes"));
   const navigate = useNavigate();
+  const t = useT();
   useLiveBoard(boardId);
 
   useEffect(() => {
@@ -70,9 +88,13 @@ export function StandupPage({ title = "Stand-up", cardDetails, ...props }: Stand
     if (status === "ready") useStandup.getState().arrive();
   }, [status]);
 
+  const shownTitle = title ?? t("standup.title");
+  const documentTitle = name
+    ? t("standup.documentTitle", { title: shownTitle, name })
+    : t("standup.documentTitleNoName", { title: shownTitle });
   useEffect(() => {
-    document.title = name ? `${title} · ${name} · Tideway` : `${title} · Tideway`;
-  }, [name, title]);
+    document.title = documentTitle;
+  }, [documentTitle]);
 
   const leave = useCallback(() => void navigate(leaveTo), [navigate, leaveTo]);
   useStandupKeys(leave);
@@ -81,12 +103,9 @@ export function StandupPage({ title = "Stand-up", cardDetails, ...props }: Stand
     <div className="standup" data-live={live}>
       <header className="standup-header">
         <div className="standup-title">
-          <h1>
-            {title}
-            {name && `: ${name}`}
-          </h1>
+          <h1>{name ? t("standup.titleWithName", { title: shownTitle, name }) : shownTitle}</h1>
           <output className="standup-live" data-live={live} aria-live="polite">
-            {LIVE_WORDS[live]}
+            {t(LIVE_WORDS[live])}
           </output>
         </div>
         <TwoOneOneNumbers metrics={metrics} />
@@ -101,7 +120,7 @@ export function StandupPage({ title = "Stand-up", cardDetails, ...props }: Stand
           </p>
         )}
         {status !== "failed" && view.kind === "loading" && (
-          <p className="standup-message">Loading the board…</p>
+          <p className="standup-message">{t("board.loading")}</p>
         )}
         {view.kind === "summary" && <StandupSummary walk={view.walk} expectation={expectation} />}
         {view.kind === "card" && (
@@ -133,28 +152,15 @@ export function StandupPage({ title = "Stand-up", cardDetails, ...props }: Stand
       </main>
 
       <footer className="standup-keys">
-        <ul aria-label="Keys">
-          <li>
-            <kbd>→</kbd> <kbd>Space</kbd> <kbd>PgDn</kbd> next card
-          </li>
-          <li>
-            <kbd>←</kbd> <kbd>PgUp</kbd> back
-          </li>
-          <li>
-            <kbd>↓</kbd> <kbd>↑</kbd> next / previous stage
-          </li>
-          <li>
-            <kbd>B</kbd> block / unblock
-          </li>
-          <li>
-            <kbd>F</kbd> <kbd>End</kbd> finish
-          </li>
-          <li>
-            <kbd>Home</kbd> start again
-          </li>
-          <li>
-            <kbd>Esc</kbd> <Link to={leaveTo}>leave</Link>
-          </li>
+        <ul aria-label={t("standup.keysLabel")}>
+          {STANDUP_KEYS.map((id) => (
+            <li key={id}>
+              {t(id, {
+                kbd: (chunks) => <kbd>{chunks}</kbd>,
+                link: (chunks) => <Link to={leaveTo}>{chunks}</Link>,
+              })}
+            </li>
+          ))}
         </ul>
       </footer>
       <BlockReasonDialog />
@@ -164,15 +170,21 @@ export function StandupPage({ title = "Stand-up", cardDetails, ...props }: Stand
 }
 
 function position(view: Extract<StandupView, { kind: "card" }>): string {
-  const stage = `stage ${view.stageIndex + 1} of ${view.walk.length}`;
-  if (view.cardIndex === -1) return `${stage}, empty`;
-  return `card ${view.cardIndex + 1} of ${view.lineup.length}, ${stage}`;
+  const stage = { stage: view.stageIndex + 1, stages: view.walk.length };
+  if (view.cardIndex === -1) return translate("standup.position.empty", stage);
+  return translate("standup.position.card", {
+    card: view.cardIndex + 1,
+    cards: view.lineup.length,
+    ...stage,
+  });
 }
 
 /** What a screen reader hears after each step. */
 function announcement(view: StandupView): string {
   if (view.kind === "loading") return "";
-  if (view.kind === "summary") return "Stand-up summary.";
-  const where = `${view.stage.name}, ${position(view)}`;
-  return view.demand ? `${where}: ${view.demand.key}, ${view.demand.title}` : `${where}.`;
+  if (view.kind === "summary") return translate("standup.announce.summary");
+  const where = { stage: view.stage.name, position: position(view) };
+  return view.demand
+    ? translate("standup.announce.card", { ...where, key: view.demand.key, title: view.demand.title })
+    : translate("standup.announce.empty", where);
 }

@@ -1,6 +1,7 @@
 import type { TDemand } from "@tideway/contracts";
 import { elapsed, epochMs, millis, type StandupColumn } from "@tideway/domain";
 import { type ReactNode, useId } from "react";
+import { useT } from "../../i18n/use-t";
 import { formatClock, formatDuration } from "../../ui/format";
 import { useBoardStore } from "../board/board-store";
 import { cardAge, type Expectation } from "./card-age";
@@ -18,7 +19,9 @@ export function StandupSummary({ walk, expectation }: { walk: StandupColumn[]; e
   const moves = useStandup((s) => s.moves);
   const startedAt = useStandup((s) => s.startedAt);
   const now = useNow(30_000);
-  const stageName = (stageId: string) => stages.find((s) => s.id === stageId)?.name ?? "a removed stage";
+  const t = useT();
+  const stageName = (stageId: string) =>
+    stages.find((s) => s.id === stageId)?.name ?? t("summary.removedStage");
 
   const inWalkOrder = walk.flatMap((column) => column.demandIds.flatMap((id) => demands[id] ?? []));
   const blocked = inWalkOrder.filter((demand) => demand.blocked);
@@ -29,34 +32,46 @@ export function StandupSummary({ walk, expectation }: { walk: StandupColumn[]; e
   return (
     <section className="standup-summary" aria-labelledby={headingId}>
       <header>
-        <h2 id={headingId}>Stand-up summary</h2>
+        <h2 id={headingId}>{t("summary.title")}</h2>
         <p className="standup-quiet">
-          Took {formatClock(millis(Math.max(0, now - startedAt)))} · Press ← to go back, Esc to leave.
+          {t("summary.took", { duration: formatClock(millis(Math.max(0, now - startedAt))) })}
         </p>
       </header>
       <div className="standup-summary-columns">
-        <SummaryList title="Blocked" empty="Nothing is blocked.">
+        <SummaryList title={t("summary.blocked")} empty={t("summary.noneBlocked")}>
           {blocked.map((demand) => (
             <SummaryItem key={demand.id} demand={demand}>
-              {stageName(demand.stageId)}
-              {demand.blockedAt &&
-                `, for ${formatDuration(elapsed(epochMs(Date.parse(demand.blockedAt)), epochMs(now)))}`}
-              {demand.blockedReason && `: ${demand.blockedReason}`}
+              {t("summary.blockedDetail", {
+                stage: stageName(demand.stageId),
+                sinceShown: demand.blockedAt ? "yes" : "no",
+                since: demand.blockedAt
+                  ? formatDuration(elapsed(epochMs(Date.parse(demand.blockedAt)), epochMs(now)))
+                  : "",
+                reasonShown: demand.blockedReason ? "yes" : "no",
+                reason: demand.blockedReason ?? "",
+              })}
             </SummaryItem>
           ))}
         </SummaryList>
         <SummaryList
-          title="Aging past the SLE"
-          empty={expectation.p85 === null ? "No SLE yet to compare with." : "Nothing is older than the SLE."}
-          note={expectation.p85 === null ? undefined : `p85 ${formatDuration(expectation.p85)}`}
+          title={t("summary.aging")}
+          empty={expectation.p85 === null ? t("summary.noSle") : t("summary.noneAging")}
+          note={
+            expectation.p85 === null
+              ? undefined
+              : t("summary.p85", { duration: formatDuration(expectation.p85) })
+          }
         >
           {aging.map(({ demand, age }) => (
             <SummaryItem key={demand.id} demand={demand}>
-              {stageName(demand.stageId)}, age {age.age === null ? "" : formatDuration(age.age)}
+              {t("summary.agingDetail", {
+                stage: stageName(demand.stageId),
+                age: age.age === null ? "" : formatDuration(age.age),
+              })}
             </SummaryItem>
           ))}
         </SummaryList>
-        <SummaryList title="Moved during the stand-up" empty="Nothing moved.">
+        <SummaryList title={t("summary.moved")} empty={t("summary.noneMoved")}>
           {moves.flatMap((move) => {
             const demand = demands[move.demandId];
             return demand
@@ -85,10 +100,11 @@ function SummaryList({
   children: ReactNode[];
 }) {
   const headingId = useId();
+  const t = useT();
   return (
     <section className="standup-summary-list" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {title}: {children.length}
+        {t("summary.listTitle", { title, count: children.length })}
         {note && <span className="standup-quiet"> ({note})</span>}
       </h3>
       {children.length === 0 ? <p className="standup-quiet">{empty}</p> : <ul>{children}</ul>}

@@ -1,4 +1,5 @@
 import { millis } from "@tideway/domain";
+import { useT } from "../../i18n/use-t";
 import { formatClock } from "../../ui/format";
 import { useNow } from "./use-now";
 
@@ -12,11 +13,12 @@ export function standupMinutes(raw: string | null): number {
 /** Counts down the stand-up's time box, then counts how far over it ran. */
 export function StandupTimer({ startedAt, minutes }: { startedAt: number; minutes: number }) {
   const now = useNow(1000);
+  const t = useT();
   const left = millis(startedAt + minutes * 60_000 - now);
   const over = left < 0;
   return (
     <div className="standup-timer" role="timer" data-over={over}>
-      <span className="standup-label">{over ? "Over by" : `Time left of ${minutes} min`}</span>
+      <span className="standup-label">{over ? t("timer.over") : t("timer.left", { minutes })}</span>
       <span className="standup-timer-clock">{formatClock(left)}</span>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { TMetrics } from "@tideway/contracts";
 import { useEffect, useState } from "react";
 import { useResource } from "../../api/use-resource";
+import { translate } from "../../i18n/intl";
 import { useBoardStore } from "../board/board-store";
 import { fetchMetrics } from "./standup-api";
 
@@ -18,7 +19,7 @@ export function useBoardMetrics(boardId: string | undefined): TMetrics | null {
     boardId ? ["standup-metrics", boardId] : null,
     () => fetchMetrics(boardId as string),
     {
-      failureMessage: "The metrics could not be loaded.",
+      failureMessage: translate("metrics.loadFailed"),
       refreshKey: settledBursts,
     },
   );

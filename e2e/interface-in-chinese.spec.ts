@@ -1,0 +1,159 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import english from "../apps/web/src/i18n/en.json" with { type: "json" };
+import { DEMO_USER } from "./helpers/board-api";
+import { expect, test } from "./helpers/board-test";
+
+// Sign-in, five pages, axe and screenshots at two sizes take a while on a busy machine.
+test.describe.configure({ timeout: 300_000 });
+
+/** Words that stay as they are in Chinese: the brand and the method's own terms. */
+const KEPT = new Set(["Tideway", "WIP", "SLE", "p85", "p50", "CSV", "Markdown", "Space", "Enter", "Esc"]);
+
+/**
+ * The literal English pieces of every catalogue message (placeholders,
+ * plurals and tags cut out) that are long enough to mean something: two
+ * words or more, or one word of five letters or more.
+ */
+const ENGLISH_PIECES = [
+  ...new Set(
+    Object.values(english as Record<string, string>).flatMap((message) =>
+      message
+        .replace(/\{[^{}]*\{[^{}]*\}[^{}]*\}/g, "|")
+        .replace(/\{[^{}]*\}/g, "|")
+        .replace(/<\/?\w+>/g, "|")
+        .split(/[|(){}:;,.?!“”"…·→←]/)
+        .map((piece) => piece.trim())
+        .filter((piece) => /[a-z]{2}/.test(piece) && !KEPT.has(piece))
+        .filter((piece) => piece.includes(" ") || piece.length >= 5),
+    ),
+  ),
+];
+
+/**
+ * The visible text of the page that is not user data: text nodes whose
+ * whole text is one of `userData` (board, stage, lane and card names the
+ * test made in English) are left out, and so are brand names.
+ */
+async function englishLeft(page: Page, userData: readonly string[]): Promise<string[]> {
+  const text = await page.evaluate((data) => {
+    const skip = new Set(data);
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const shown: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const value = node.textContent?.trim() ?? "";
+      const parent = node.parentElement;
+      if (!value || !parent || skip.has(value)) continue;
+      if (parent.closest("script, style, [hidden], .visually-hidden, svg")) continue;
+      const box = parent.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      shown.push(value);
+    }
+    return shown.join("\n");
+  }, userData);
+  return ENGLISH_PIECES.filter((piece) => new RegExp(`(^|[^A-Za-z])${piece}($|[^A-Za-z])`).test(text));
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
+}
+
+/** The checks every page of the walk gets: Chinese `lang`, no English left, axe clean, a screenshot per size. */
+async function checkPage(page: Page, name: string, userData: readonly string[]) {
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  expect(await englishLeft(page, userData), `English left on ${name}`).toEqual([]);
+  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(size);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: `docs/screenshots/zh-CN-${name}-${size.width}x${size.height}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test("[I18N]: a person whose browser prefers Chinese walks sign-in, board, card, dashboard, stand-up and report in Chinese", async ({
+  browser,
+  boardApi,
+  baseURL,
+}) => {
+  const board = await boardApi.createBoard("Chinese walk");
+  const shipped = await boardApi.placeDemand(board, "Delivered one", { stage: "Done", checkAll: true });
+  const building = await boardApi.placeDemand(board, "Being built", { stage: "Development", checkAll: true });
+  const userData = [
+    board.name,
+    board.key,
+    ...board.stages.map((stage) => stage.name),
+    ...board.lanes.map((lane) => lane.name),
+    ...[shipped, building].flatMap((demand) => [demand.title, demand.key]),
+    "Demo Lead",
+  ];
+
+  // A visitor of its own: signed out, its browser preferring Chinese.
+  const context = await browser.newContext({
+    locale: "zh-CN",
+    baseURL,
+    storageState: { cookies: [], origins: [] },
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto("/sign-in");
+    await expect(page.getByRole("heading", { name: "登录 Tideway" })).toBeVisible();
+    await checkPage(page, "sign-in", userData);
+    await page.getByLabel("邮箱").fill(DEMO_USER.email);
+    await page.getByLabel("密码").fill(DEMO_USER.password);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByRole("heading", { name: "看板", level: 1 })).toBeVisible();
+
+    await page.goto(`/boards/${board.id}`);
+    await expect(page.locator('.live-status[data-live="live"]')).toHaveText("实时");
+    // The user menu switches without a reload, and keeps the choice on the account.
+    await page.evaluate(() => {
+      (window as unknown as { stayed: boolean }).stayed = true;
+    });
+    await page.getByRole("button", { name: /语言与退出登录/ }).click();
+    await page.getByRole("radio", { name: /English/ }).check();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("link", { name: "Dashboard" })).toBeVisible();
+    await page.getByRole("radio", { name: "简体中文" }).check();
+    await expect(page.getByRole("link", { name: "仪表盘" })).toBeVisible();
+    await page.keyboard.press("Escape");
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    await expect
+      .poll(async () => (await (await page.request.get("/api/auth/me")).json()).user.locale)
+      .toBe("zh-CN");
+    await checkPage(page, "board", userData);
+
+    await page.getByRole("button", { name: building.title }).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "历程" })).toBeVisible();
+    await checkPage(page, "card-dialog", userData);
+    await page.keyboard.press("Escape");
+
+    await page.goto(`/boards/${board.id}/dashboard`);
+    await expect(page.getByTestId("tile-delivery-p85")).toBeVisible();
+    await checkPage(page, "dashboard", userData);
+
+    await page.goto(`/boards/${board.id}/standup`);
+    await expect(page.locator(".standup-focus")).toBeVisible();
+    await checkPage(page, "standup", userData);
+
+    await page.goto(`/boards/${board.id}/report`);
+    await expect(page.getByRole("heading", { name: /按季度统计的 2-1-1 目标/ })).toBeVisible();
+    await checkPage(page, "report", userData);
+  } finally {
+    // The demo account is shared by the other tests, which read English.
+    await page.request.patch("/api/auth/me", {
+      data: { locale: "en" },
+      headers: { origin: new URL(baseURL ?? "").origin },
+    });
+    await context.close();
+  }
+});
