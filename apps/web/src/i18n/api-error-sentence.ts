@@ -37,9 +37,6 @@ const SENTENCES: Record<TErrorCode, MessageId> = {
   DATABASE_BUSY: "error.DATABASE_BUSY",
   SIGN_IN_BUSY: "error.SIGN_IN_BUSY",
   INTERNAL: "error.INTERNAL",
-  DEPENDENCY_CYCLE: "error.DEPENDENCY_CYCLE",
-  TOO_MANY_AT_ONCE: "error.TOO_MANY_AT_ONCE",
-  OVERLOADED: "error.OVERLOADED",
 };
 
 function isKnownCode(code: string): code is TErrorCode {
