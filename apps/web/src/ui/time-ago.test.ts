@@ -1,11 +1,9 @@
+import { DAY, HOUR, MINUTE } from "@tideway/domain";
 import { describe, expect, it } from "vitest";
 import { timeAgo } from "./time-ago";
 
 const NOW = Date.parse("2026-11-29T12:00:00Z");
 const ago = (ms: number) => timeAgo(new Date(NOW - ms).toISOString(), NOW);
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 describe("timeAgo", () => {
   it("says just now under a minute, and for a moment slightly in the future", () => {

@@ -1,4 +1,5 @@
 import type { TDemand } from "@tideway/contracts";
+import { DAY, fromSeconds, HOUR, MINUTE } from "@tideway/domain";
 import { useResource } from "../../api/use-resource";
 import { formatInstant } from "../../ui/format-time";
 import { fetchDemandCode } from "./board-api";
@@ -63,7 +64,8 @@ export function DemandCodePanel({ demand }: { demand: TDemand }) {
 }
 
 function formatLeadTime(seconds: number): string {
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min (goal: within 60 min)`;
-  if (seconds < 86_400) return `${(seconds / 3600).toFixed(1)} hours (goal: within 60 min)`;
-  return `${(seconds / 86_400).toFixed(1)} days (goal: within 60 min)`;
+  const leadTime = fromSeconds(seconds);
+  if (leadTime < HOUR) return `${Math.round(leadTime / MINUTE)} min (goal: within 60 min)`;
+  if (leadTime < DAY) return `${(leadTime / HOUR).toFixed(1)} hours (goal: within 60 min)`;
+  return `${(leadTime / DAY).toFixed(1)} days (goal: within 60 min)`;
 }

@@ -1,11 +1,11 @@
 import type { TDemand } from "@tideway/contracts";
-import { DAY } from "@tideway/domain";
+import { DAY, fromSeconds } from "@tideway/domain";
 import { useBoardStore } from "./board-store";
 import { cardServiceLevel } from "./card-service-level";
 import { useServiceLevel } from "./service-level-store";
 import "./sle-badge.css";
 
-const wholeDays = (seconds: number) => Math.round(seconds / 86_400);
+const wholeDays = (seconds: number) => Math.round(fromSeconds(seconds) / DAY);
 
 /**
  * "Past p50 (6 d)" or "Past SLE p85 (10 d)" on a card in progress whose age

@@ -1,3 +1,4 @@
+import { SECONDS_PER_DAY } from "@tideway/domain";
 import { describe, expect, it } from "vitest";
 import { formatDuration, formatShare, inDays, inMinutes } from "./format-duration";
 
@@ -7,11 +8,11 @@ describe("formatDuration", () => {
     expect(formatDuration(41 * 60)).toBe("41 min");
     expect(formatDuration(3600)).toBe("60 min");
     expect(formatDuration(5.3 * 3600)).toBe("5.3 hours");
-    expect(formatDuration(6.2 * 86400)).toBe("6.2 days");
+    expect(formatDuration(6.2 * SECONDS_PER_DAY)).toBe("6.2 days");
   });
 
   it("drops a zero decimal and shows missing values as a dash", () => {
-    expect(formatDuration(14 * 86400)).toBe("14 days");
+    expect(formatDuration(14 * SECONDS_PER_DAY)).toBe("14 days");
     expect(formatDuration(null)).toBe("–");
   });
 });

@@ -1,6 +1,4 @@
-const MINUTE = 60;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+import { DAY, fromSeconds, HOUR, MINUTE } from "@tideway/domain";
 
 /**
  * A duration in seconds (the API's unit) as a person reads it on a wall
@@ -10,20 +8,21 @@ const DAY = 24 * HOUR;
  */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null) return "–";
-  if (seconds < MINUTE) return `${Math.round(seconds)} s`;
-  if (seconds < 90 * MINUTE) return `${oneDecimal(seconds / MINUTE)} min`;
-  if (seconds < 2 * DAY) return `${oneDecimal(seconds / HOUR)} hours`;
-  return `${oneDecimal(seconds / DAY)} days`;
+  const duration = fromSeconds(seconds);
+  if (duration < MINUTE) return `${Math.round(seconds)} s`;
+  if (duration < 90 * MINUTE) return `${oneDecimal(duration / MINUTE)} min`;
+  if (duration < 2 * DAY) return `${oneDecimal(duration / HOUR)} hours`;
+  return `${oneDecimal(duration / DAY)} days`;
 }
 
 /** Seconds as days, for chart axes, tables and CSV (two decimals). */
 export function inDays(seconds: number): number {
-  return round(seconds / DAY, 2);
+  return round(fromSeconds(seconds) / DAY, 2);
 }
 
 /** Seconds as minutes, for the release lead time (one decimal). */
 export function inMinutes(seconds: number): number {
-  return round(seconds / MINUTE, 1);
+  return round(fromSeconds(seconds) / MINUTE, 1);
 }
 
 /** A share 0..1 as a whole percentage: "87%". */

@@ -1,11 +1,12 @@
 import * as Popover from "@radix-ui/react-popover";
+import { DAY, fromSeconds } from "@tideway/domain";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { notify } from "../../ui/notice-stack";
 import { useNotifications } from "./notifications-store";
 import "./notifications.css";
 
-const days = (seconds: number) => Math.floor(seconds / 86_400);
+const days = (seconds: number) => Math.floor(fromSeconds(seconds) / DAY);
 
 /** The bell in the app bar: unread count, and a panel listing SLE alerts with "mark as read". */
 export function NotificationBell() {

@@ -1,5 +1,5 @@
 import type { TMetrics, TMetricTile } from "@tideway/contracts";
-import { millis } from "@tideway/domain";
+import { fromSeconds } from "@tideway/domain";
 import { formatDuration } from "./format-duration";
 
 const TILES = [
@@ -9,7 +9,7 @@ const TILES = [
 ] as const;
 
 function seconds(value: number): string {
-  return formatDuration(millis(value * 1000));
+  return formatDuration(fromSeconds(value));
 }
 
 function verdict(tile: TMetricTile): { word: string; status: "met" | "missed" | "none" } {
