@@ -35,6 +35,8 @@ test("[BOARD][BOUNDARIES]: with the commitment marker cleared, a card moved into
   await expect(card(page, probe.key).locator("[data-sle]")).toHaveAttribute("data-sle", "p85");
 
   await openDashboard(page, board.id);
+  // Two deliveries: the tile's verdict comes with the small-sample warning, never bare.
+  await expect(page.getByTestId("tile-delivery-small-sample")).toContainText("read with care");
   const agingPanel = page.getByTestId("chart-aging");
   await agingPanel.getByRole("button", { name: /^Table view/ }).click();
   await expect(agingPanel.getByRole("table")).toContainText(probe.key);

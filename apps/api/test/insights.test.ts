@@ -18,8 +18,10 @@ import { useTestApp } from "./test-app";
  * Release 1 d; 7 more Design 1 d, Development 3 d, Testing 2 d, Release 1 d;
  * one still in Development. Development shares the 7-day target 42:21 (4.67 d
  * and 2.33 d), Design and Release the other 7 days 14:14 (3.5 d each). Forward
- * departures a day: Design 15/14, the others 1. Advised: ceil(15/14 x 3.5) = 4,
- * ceil(4.67) = 5, ceil(2.33) = 3, ceil(3.5) = 4.
+ * departures a day: Design 15/14, the others 1. Median stays: Design 1 d,
+ * Development 3 d, Testing 1 d, Release 1 d; a stage is never given more than
+ * its median stay. Advised: ceil(15/14 x min(3.5, 1)) = 2, ceil(min(4.67, 3)) = 3,
+ * ceil(min(2.33, 1)) = 1, ceil(min(3.5, 1)) = 1.
  */
 const STUCK: Record<string, FlowStep[]> = {
   A: [
@@ -112,15 +114,16 @@ describe("GET /api/boards/:boardId/insights", () => {
     expect(wipAdvice.weeks).toBe(2);
     const rows = wipAdvice.stages.map((stage) => [stage.name, stage.currentLimit, stage.advisedLimit]);
     expect(rows).toEqual([
-      ["Design", 5, 4],
-      ["Development", 8, 5],
-      ["Testing", 5, 3],
-      ["Release", 4, 4],
+      ["Design", 5, 2],
+      ["Development", 8, 3],
+      ["Testing", 5, 1],
+      ["Release", 4, 1],
     ]);
     const development = wipAdvice.stages.find((stage) => stage.name === "Development");
     expect(development?.group).toBe("development");
     expect(development?.throughputPerDay).toBeCloseTo(1, 10);
     expect((development?.targetTime ?? 0) / SECONDS_PER_DAY).toBeCloseTo(14 / 3, 6);
+    expect((development?.historicalTime ?? 0) / SECONDS_PER_DAY).toBe(3);
     // Advice only: nothing changed the limits.
     const stages = await ctx.db.stage.findMany({
       where: { boardId: wipBoard.id },

@@ -22,6 +22,7 @@ export * from "./portfolio";
 export * from "./quarterly-two-one-one";
 export * from "./rank";
 export * from "./release-rule";
+export * from "./small-sample";
 export * from "./stage-order";
 export * from "./standup-order";
 export * from "./summarize-durations";

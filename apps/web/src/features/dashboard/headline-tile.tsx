@@ -1,4 +1,5 @@
 import type { TMetricTile } from "@tideway/contracts";
+import { isSmallSample, SMALL_SAMPLE_DEMANDS } from "@tideway/domain";
 import { formatDuration, formatShare } from "./format-duration";
 import { MetricHelp } from "./metric-help";
 import { TrendSparkline } from "./trend-sparkline";
@@ -43,6 +44,12 @@ export function HeadlineTile({ kind, title, counted, tile, definition, toUnit, u
       <p className="tile-goal">
         <span aria-hidden="true">{goal === "met" ? "✔ " : goal === "missed" ? "✘ " : ""}</span>
         {GOAL_TEXT[goal]}
+        {isSmallSample(tile.count) && (
+          <span className="tile-small-sample" data-testid={`${testId}-small-sample`}>
+            {" "}
+            (from {tile.count}, fewer than {SMALL_SAMPLE_DEMANDS}: read with care)
+          </span>
+        )}
       </p>
       <dl className="tile-facts">
         <div>

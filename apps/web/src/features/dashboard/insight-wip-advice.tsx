@@ -59,8 +59,8 @@ export function InsightWipAdvice({ advice, csvPrefix }: { advice: WipAdvice; csv
             <span data-field="current">{limitText(stage.currentLimit)}</span>, advised{" "}
             <span data-field="advised">{stage.advisedLimit ?? "no history"}</span>{" "}
             <span className="muted">
-              ({rate(stage.throughputPerDay)} a day x {formatDuration(stage.targetTime)} of the {stage.group}{" "}
-              target)
+              ({rate(stage.throughputPerDay)} a day x the shorter of {formatDuration(stage.targetTime)} of the{" "}
+              {stage.group} target and the median stay of {formatDuration(stage.historicalTime)})
             </span>
           </li>
         ))}
@@ -77,6 +77,7 @@ function wipAdviceTable(advice: WipAdvice): DataTable {
       "Advised limit",
       "Throughput a day",
       "Target time in stage (days)",
+      "Median stay (days)",
       "Share of target",
     ],
     rows: advice.stages.map((stage) => [
@@ -85,6 +86,7 @@ function wipAdviceTable(advice: WipAdvice): DataTable {
       stage.advisedLimit,
       Math.round(stage.throughputPerDay * 1000) / 1000,
       stage.targetTime === null ? null : inDays(stage.targetTime),
+      stage.historicalTime === null ? null : inDays(stage.historicalTime),
       stage.share === null ? null : Math.round(stage.share * 1000) / 1000,
     ]),
   };

@@ -1,8 +1,6 @@
 import type { TMetricTile, TPortfolioMetrics } from "@tideway/contracts";
+import { isSmallSample, SMALL_SAMPLE_DEMANDS } from "@tideway/domain";
 import { formatDuration, formatShare } from "../dashboard/format-duration";
-
-/** DESIGN "Metrics": a summary built on fewer demands than this says so next to its numbers. */
-const FEW_DEMANDS = 10;
 
 const COLUMNS = [
   { kind: "delivery", title: "Delivery", counted: "delivered" },
@@ -66,7 +64,7 @@ function TileCell({ tile, counted }: { tile: TMetricTile; counted: string }) {
       </span>
       <span data-testid="tile-count">
         {tile.count} {counted}
-        {tile.count > 0 && tile.count < FEW_DEMANDS && " (fewer than 10: read with care)"}
+        {isSmallSample(tile.count) && ` (fewer than ${SMALL_SAMPLE_DEMANDS}: read with care)`}
       </span>
     </div>
   );
