@@ -12,6 +12,7 @@ import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { type TBoardExport, type TImportBoardResult, type TMetrics, ZBoardExport } from "@tideway/contracts";
+import { DAY } from "@tideway/domain";
 import { repoRoot } from "../apps/api/src/config";
 import { exportBoard } from "../apps/api/src/services/board-export/export-board";
 import { importBoard } from "../apps/api/src/services/board-export/import-board";
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
     if (process.env.BENCH_SAVE) await writeFile(process.env.BENCH_SAVE, body);
     if (!document) throw new Error("BENCH_REPEATS must be at least 1");
     const window = {
-      from: new Date(now - 365 * 86_400_000).toISOString(),
+      from: new Date(now - 365 * DAY).toISOString(),
       to: new Date(now).toISOString(),
     };
     const tiles = async (boardId: string) => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ranksAfter } from "@tideway/domain";
+import { DAY, HOUR, MINUTE, ranksAfter } from "@tideway/domain";
 import type pg from "pg";
 
 /**
@@ -44,9 +44,6 @@ export interface LoadedFixture {
   loadMs: number;
 }
 
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
-const MINUTE = 60_000;
 const [SELECTION, DESIGN, DEVELOPMENT, TESTING, RELEASE, DONE] = [0, 1, 2, 3, 4, 5] as const;
 const [EXPEDITE, STANDARD, DEFECTS] = [0, 1, 2] as const;
 const KINDS = ["created", "moved", "blocked", "unblocked", "archived", "restored"] as const;

@@ -8,6 +8,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
+import { DAY } from "@tideway/domain";
 import pg from "pg";
 import { createPrisma } from "../apps/api/src/db/prisma";
 import { startAppUnderTest } from "./app-under-test";
@@ -62,7 +63,7 @@ export async function runWebhookPush(appUrl: string, databaseUrl: string, runs: 
 }
 
 function pushOf(run: number, key: string) {
-  const at = Date.UTC(2026, 2, 3, 9) + run * 86_400_000;
+  const at = Date.UTC(2026, 2, 3, 9) + run * DAY;
   return {
     ref: "refs/heads/main",
     after: "f".repeat(40),

@@ -1,10 +1,9 @@
 import type { TMetrics } from "@tideway/contracts";
+import { HOUR } from "@tideway/domain";
 import { stageNamed } from "./helpers/board-api";
 import { card, expect, openBoard, test } from "./helpers/board-test";
 import { openDashboard } from "./helpers/dashboard-demo";
 import { focusedCard, openStandup } from "./helpers/standup-walk";
-
-const HOUR_MS = 3_600_000;
 
 /**
  * Issue 16's probe in the browser: with Design's commitment marker cleared,
@@ -32,10 +31,12 @@ test("[BOARD][BOUNDARIES]: with the commitment marker cleared, a card moved into
   // The page's clock is Playwright's: an hour passes on the board without waiting for it.
   await page.clock.install();
   await openBoard(page, board.id);
-  await page.clock.fastForward(HOUR_MS);
+  await page.clock.fastForward(HOUR);
   await expect(card(page, probe.key).locator("[data-sle]")).toHaveAttribute("data-sle", "p85");
 
   await openDashboard(page, board.id);
+  // Two deliveries: the tile's verdict comes with the small-sample warning, never bare.
+  await expect(page.getByTestId("tile-delivery-small-sample")).toContainText("read with care");
   const agingPanel = page.getByTestId("chart-aging");
   await agingPanel.getByRole("button", { name: /^Table view/ }).click();
   await expect(agingPanel.getByRole("table")).toContainText(probe.key);
@@ -44,6 +45,6 @@ test("[BOARD][BOUNDARIES]: with the commitment marker cleared, a card moved into
   // Release, Testing and Development are empty; Design holds the probe.
   for (let stop = 0; stop < 3; stop++) await page.keyboard.press("ArrowRight");
   await expect(focusedCard(page)).toHaveAttribute("data-demand-key", probe.key);
-  await page.clock.fastForward(HOUR_MS);
+  await page.clock.fastForward(HOUR);
   await expect(focusedCard(page).locator(".standup-age")).toHaveAttribute("data-age", "past-sle");
 });

@@ -1,9 +1,8 @@
 import type { Locator } from "@playwright/test";
 import type { TMetrics } from "@tideway/contracts";
+import { SECONDS_PER_HOUR } from "@tideway/domain";
 import { card, expect, openBoard, test } from "./helpers/board-test";
 import { demoBoardId, openDashboard } from "./helpers/dashboard-demo";
-
-const HOUR_S = 3600;
 
 test("[INSIGHTS][SLE]: cards past the p50 and the p85 carry alert badges, and the bell lists the alerts", async ({
   page,
@@ -34,7 +33,7 @@ test("[INSIGHTS][SLE]: cards past the p50 and the p85 carry alert badges, and th
   const p50 = sle.p50 ?? 0;
   const p85 = sle.p85 ?? 0;
   const youngest = aging
-    .filter((item) => item.status === "within-p50" && p85 - item.age > 2 * HOUR_S)
+    .filter((item) => item.status === "within-p50" && p85 - item.age > 2 * SECONDS_PER_HOUR)
     .sort((a, b) => b.age - a.age);
   let crossing: (typeof youngest)[number] | undefined;
   for (const item of youngest) {
@@ -46,7 +45,7 @@ test("[INSIGHTS][SLE]: cards past the p50 and the p85 carry alert badges, and th
   if (!crossing) throw new Error("no card on the demo board is within its p50");
   const crossingCard = card(page, crossing.key);
   await expect(crossingCard.locator("[data-sle]")).toHaveCount(0);
-  await page.clock.fastForward((p50 - crossing.age + HOUR_S) * 1000);
+  await page.clock.fastForward((p50 - crossing.age + SECONDS_PER_HOUR) * 1000);
   await expect(crossingCard.locator('[data-sle="p50"]')).toHaveText(/^Past p50 \([\d.]+d\)$/);
 
   // The API's sweep runs a few seconds after start-up; the bell fills in live.

@@ -1,3 +1,4 @@
+import { DAY } from "@tideway/domain";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config";
 
@@ -128,7 +129,7 @@ describe("DEMO_NOW", () => {
   });
 
   it("refuses an instant in the future, which would give the demo negative ages", () => {
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    const tomorrow = new Date(Date.now() + DAY).toISOString();
     expect(() => loadConfig({ DEMO_NOW: tomorrow })).toThrow(/DEMO_NOW="[^"]*": must not be in the future/);
   });
 });

@@ -1,4 +1,5 @@
 import type { TBoard, TBoardExport, TImportBoardResult, TMetrics } from "@tideway/contracts";
+import { DAY, MINUTE } from "@tideway/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../src/db/prisma";
 import { createBoard, laneNamed, stageNamed } from "./helpers/board";
@@ -6,8 +7,6 @@ import { type Client, createClient } from "./helpers/session";
 import { useTestApp } from "./test-app";
 
 const T0 = Date.parse("2026-03-02T00:00:00Z"); // a Monday
-const DAY = 86_400_000;
-const MINUTE = 60_000;
 const at = (days: number, minutes = 0) => new Date(T0 + days * DAY + minutes * MINUTE);
 const WINDOW = `from=${at(0).toISOString()}&to=${at(21).toISOString()}`;
 

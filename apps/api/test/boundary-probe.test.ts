@@ -131,3 +131,40 @@ describe("[BOUNDARIES] a cleared commitment marker gives one answer everywhere",
     expect((await aging()).map((item) => item.committedAt)).toEqual([moved.demand.committedAt]);
   });
 });
+
+describe("[BOUNDARIES] the empty template commits work when it starts", () => {
+  const ctx = useTestApp();
+
+  it("a card in To do has no commitment (no age); moving it to Doing commits it", async () => {
+    const lead = await createClient(ctx.app, "lead");
+    const created = await lead.request({
+      method: "POST",
+      url: "/api/boards",
+      payload: { name: "Empty template", key: "EMPTY", template: "empty" },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const board = created.json() as TBoard;
+    expect(board.stages.map((stage) => [stage.name, stage.boundary])).toEqual([
+      ["To do", null],
+      ["Doing", "commitment"],
+      ["Done", "delivered"],
+    ]);
+    const added = await lead.request({
+      method: "POST",
+      url: `/api/boards/${board.id}/demands`,
+      payload: { title: "Backlog item", type: "feature" },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const { demand } = added.json() as { demand: TDemand };
+    expect(demand.committedAt).toBeNull();
+    const moved = await lead.request({
+      method: "POST",
+      url: `/api/demands/${demand.id}/move`,
+      payload: { toStageId: stageNamed(board, "Doing").id },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((moved.json() as TMoveResult).demand.committedAt).toBe(
+      (moved.json() as TMoveResult).demand.enteredStageAt,
+    );
+  });
+});

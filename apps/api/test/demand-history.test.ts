@@ -1,4 +1,5 @@
 import type { TBoard, TDemandHistory, THistoryEntry } from "@tideway/contracts";
+import { HOUR, SECONDS_PER_DAY } from "@tideway/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { blockDemand, unblockDemand } from "../src/services/demands/block-demand";
 import { createDemand } from "../src/services/demands/create-demand";
@@ -10,11 +11,9 @@ import { boardWithRoles } from "./helpers/board-roles";
 import type { Client } from "./helpers/session";
 import { useTestApp } from "./test-app";
 
-const HOUR_MS = 3_600_000;
-const DAY_S = 86_400;
 /** Pinned instants: a Monday morning and hours after it. */
 const T0 = Date.UTC(2026, 5, 1, 9);
-const at = (hours: number) => new Date(T0 + hours * HOUR_MS);
+const at = (hours: number) => new Date(T0 + hours * HOUR);
 const iso = (hours: number) => at(hours).toISOString();
 
 describe("a card's journey (GET /api/demands/:id/history)", () => {
@@ -78,7 +77,7 @@ describe("a card's journey (GET /api/demands/:id/history)", () => {
         stageName: "Selection",
         fromStageName: null,
         leftAt: iso(24),
-        stayedSeconds: DAY_S,
+        stayedSeconds: SECONDS_PER_DAY,
       },
       {
         kind: "stage",
@@ -88,7 +87,7 @@ describe("a card's journey (GET /api/demands/:id/history)", () => {
         stageName: "Design",
         fromStageName: "Selection",
         leftAt: iso(72),
-        stayedSeconds: 2 * DAY_S,
+        stayedSeconds: 2 * SECONDS_PER_DAY,
       },
       {
         kind: "stage",
@@ -98,7 +97,7 @@ describe("a card's journey (GET /api/demands/:id/history)", () => {
         stageName: "Development",
         fromStageName: "Design",
         leftAt: iso(144),
-        stayedSeconds: 3 * DAY_S,
+        stayedSeconds: 3 * SECONDS_PER_DAY,
       },
       {
         kind: "blocked",
@@ -107,7 +106,7 @@ describe("a card's journey (GET /api/demands/:id/history)", () => {
         reason: "Waiting for the bank",
         unblockedAt: iso(96),
         unblockedBy: ada,
-        blockedSeconds: DAY_S / 2,
+        blockedSeconds: SECONDS_PER_DAY / 2,
       },
       { kind: "owner", at: iso(100), by: ada, owner: mo },
       {
@@ -131,18 +130,18 @@ describe("a card's journey (GET /api/demands/:id/history)", () => {
     const inProgress = await getDemandHistory(ctx.db, viewer.userId, demandId, at(168));
     expect(inProgress.cycleTimes).toEqual({
       timeBasis: "calendar",
-      delivery: { seconds: null, targetSeconds: 14 * DAY_S },
-      development: { seconds: null, targetSeconds: 7 * DAY_S },
+      delivery: { seconds: null, targetSeconds: 14 * SECONDS_PER_DAY },
+      development: { seconds: null, targetSeconds: 7 * SECONDS_PER_DAY },
       // Committed on entering Design (hour 24); nothing delivered yet, so no SLE to compare with.
-      age: { seconds: 6 * DAY_S, status: "no-sle", p50Seconds: null, sleSeconds: null },
+      age: { seconds: 6 * SECONDS_PER_DAY, status: "no-sle", p50Seconds: null, sleSeconds: null },
     });
 
     await moveTo("Release", 192);
     await moveTo("Done", 216);
     const delivered = await getDemandHistory(ctx.db, viewer.userId, demandId, at(240));
     expect(delivered.cycleTimes).toMatchObject({
-      delivery: { seconds: 8 * DAY_S, targetSeconds: 14 * DAY_S },
-      development: { seconds: 5 * DAY_S, targetSeconds: 7 * DAY_S },
+      delivery: { seconds: 8 * SECONDS_PER_DAY, targetSeconds: 14 * SECONDS_PER_DAY },
+      development: { seconds: 5 * SECONDS_PER_DAY, targetSeconds: 7 * SECONDS_PER_DAY },
       age: null,
     });
   });

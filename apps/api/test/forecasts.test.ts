@@ -1,11 +1,11 @@
 import type { TBoard, TForecast } from "@tideway/contracts";
+import { DAY } from "@tideway/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createBoard, laneNamed } from "./helpers/board";
 import { type Client, createClient } from "./helpers/session";
 import { logDemand } from "./helpers/transition-log";
 import { useTestApp } from "./test-app";
 
-const DAY = 86_400_000;
 const TODAY = Math.floor(Date.now() / DAY) * DAY;
 /** Noon `days` days from today (UTC); negative is in the past. */
 const noon = (days: number) => new Date(TODAY + days * DAY + DAY / 2);

@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import type { TBoard } from "@tideway/contracts";
+import { DAY } from "@tideway/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../src/db/prisma";
 import { createBoard, laneNamed } from "./helpers/board";
@@ -7,7 +8,6 @@ import { type Client, createClient } from "./helpers/session";
 import { logDemand } from "./helpers/transition-log";
 import { useTestApp } from "./test-app";
 
-const DAY = 86_400_000;
 const TODAY = Math.floor(Date.now() / DAY) * DAY;
 
 /**

@@ -1,11 +1,10 @@
 import type { TBoard, TBoardInsights } from "@tideway/contracts";
+import { SECONDS_PER_DAY } from "@tideway/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createBoard } from "./helpers/board";
 import { type FlowStep, seedFlowLog } from "./helpers/flow-log";
 import { type Client, createClient } from "./helpers/session";
 import { useTestApp } from "./test-app";
-
-const DAY = 86_400;
 
 /**
  * Two hand-made logs, dated so that day 14 is now (the insights read the clock).
@@ -19,8 +18,10 @@ const DAY = 86_400;
  * Release 1 d; 7 more Design 1 d, Development 3 d, Testing 2 d, Release 1 d;
  * one still in Development. Development shares the 7-day target 42:21 (4.67 d
  * and 2.33 d), Design and Release the other 7 days 14:14 (3.5 d each). Forward
- * departures a day: Design 15/14, the others 1. Advised: ceil(15/14 x 3.5) = 4,
- * ceil(4.67) = 5, ceil(2.33) = 3, ceil(3.5) = 4.
+ * departures a day: Design 15/14, the others 1. Median stays: Design 1 d,
+ * Development 3 d, Testing 1 d, Release 1 d; a stage is never given more than
+ * its median stay. Advised: ceil(15/14 x min(3.5, 1)) = 2, ceil(min(4.67, 3)) = 3,
+ * ceil(min(2.33, 1)) = 1, ceil(min(3.5, 1)) = 1.
  */
 const STUCK: Record<string, FlowStep[]> = {
   A: [
@@ -70,7 +71,7 @@ describe("GET /api/boards/:boardId/insights", () => {
     lead = await createClient(ctx.app, "lead");
     stuckBoard = await createBoard(lead, "Stuck fixture");
     wipBoard = await createBoard(lead, "WIP fixture");
-    const dayZero = Date.now() - 14 * DAY * 1000;
+    const dayZero = Date.now() - 14 * SECONDS_PER_DAY * 1000;
     await seedFlowLog(ctx.db, stuckBoard, dayZero, STUCK);
     await seedFlowLog(ctx.db, wipBoard, dayZero, WIP);
     await ctx.db.board.update({ where: { id: wipBoard.id }, data: { settings: { forecastWeeks: 2 } } });
@@ -94,8 +95,8 @@ describe("GET /api/boards/:boardId/insights", () => {
     const development = byName.get("Development");
     expect(development).toMatchObject({ demandCount: 2, stillThere: 1, arrivals: 2, departures: 1 });
     expect(development?.netGrowthPerDay).toBeCloseTo(1 / 14, 10);
-    expect((development?.medianTime ?? 0) / DAY).toBeCloseTo(8, 6);
-    expect((development?.p85Time ?? 0) / DAY).toBeCloseTo(11, 3);
+    expect((development?.medianTime ?? 0) / SECONDS_PER_DAY).toBeCloseTo(8, 6);
+    expect((development?.p85Time ?? 0) / SECONDS_PER_DAY).toBeCloseTo(11, 3);
     const testing = byName.get("Testing");
     expect(testing).toMatchObject({
       demandCount: 2,
@@ -104,8 +105,8 @@ describe("GET /api/boards/:boardId/insights", () => {
       departures: 1,
       netGrowthPerDay: 0,
     });
-    expect((testing?.medianTime ?? 0) / DAY).toBeCloseTo(4, 3);
-    expect((testing?.p85Time ?? 0) / DAY).toBeCloseTo(10, 6);
+    expect((testing?.medianTime ?? 0) / SECONDS_PER_DAY).toBeCloseTo(4, 3);
+    expect((testing?.p85Time ?? 0) / SECONDS_PER_DAY).toBeCloseTo(10, 6);
   });
 
   it("advises WIP limits from Little's law over the board's forecast window, next to the current limits", async () => {
@@ -113,15 +114,16 @@ describe("GET /api/boards/:boardId/insights", () => {
     expect(wipAdvice.weeks).toBe(2);
     const rows = wipAdvice.stages.map((stage) => [stage.name, stage.currentLimit, stage.advisedLimit]);
     expect(rows).toEqual([
-      ["Design", 5, 4],
-      ["Development", 8, 5],
-      ["Testing", 5, 3],
-      ["Release", 4, 4],
+      ["Design", 5, 2],
+      ["Development", 8, 3],
+      ["Testing", 5, 1],
+      ["Release", 4, 1],
     ]);
     const development = wipAdvice.stages.find((stage) => stage.name === "Development");
     expect(development?.group).toBe("development");
     expect(development?.throughputPerDay).toBeCloseTo(1, 10);
-    expect((development?.targetTime ?? 0) / DAY).toBeCloseTo(14 / 3, 6);
+    expect((development?.targetTime ?? 0) / SECONDS_PER_DAY).toBeCloseTo(14 / 3, 6);
+    expect((development?.historicalTime ?? 0) / SECONDS_PER_DAY).toBe(3);
     // Advice only: nothing changed the limits.
     const stages = await ctx.db.stage.findMany({
       where: { boardId: wipBoard.id },

@@ -1,4 +1,5 @@
 import type { TBoard, TDemand } from "@tideway/contracts";
+import { DAY, HOUR } from "@tideway/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   boardFlowCacheStats,
@@ -110,11 +111,10 @@ describe("the metrics cache follows the log", () => {
   });
 
   it("takes in history written straight to the log, back-dated, and pipeline events", async () => {
-    const day = 86_400_000;
     await ctx.db.transition.createMany({
       data: [
-        transition(nth(2), "blocked", "Development", new Date(Date.now() - 3 * day)),
-        transition(nth(2), "unblocked", "Development", new Date(Date.now() - 2 * day)),
+        transition(nth(2), "blocked", "Development", new Date(Date.now() - 3 * DAY)),
+        transition(nth(2), "unblocked", "Development", new Date(Date.now() - 2 * DAY)),
       ],
     });
     await bumpSeq();
@@ -129,7 +129,7 @@ describe("the metrics cache follows the log", () => {
           source: "generic",
           deliveryId: `delivery-${kind}`,
           kind,
-          at: new Date(Date.now() - hoursAgo * 3_600_000),
+          at: new Date(Date.now() - hoursAgo * HOUR),
           demandKeys: [nth(0).key],
           demands: { create: { demandId: nth(0).id } },
         },

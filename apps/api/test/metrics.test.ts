@@ -1,12 +1,11 @@
 import type { TBoard, TMetrics } from "@tideway/contracts";
+import { DAY, MINUTE, SECONDS_PER_DAY } from "@tideway/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createBoard, stageNamed } from "./helpers/board";
 import { type Client, createClient } from "./helpers/session";
 import { useTestApp } from "./test-app";
 
 const T0 = Date.parse("2026-03-02T00:00:00Z"); // a Monday
-const DAY = 86_400_000;
-const MINUTE = 60_000;
 const at = (days: number, minutes = 0) => new Date(T0 + days * DAY + minutes * MINUTE);
 
 /**
@@ -94,31 +93,31 @@ describe("GET /api/boards/:boardId/metrics", () => {
     const result = await metrics(window);
     expect(result.delivery).toMatchObject({
       count: 3,
-      p50: 5 * 86_400 + 30 * 60,
-      p85: 15 * 86_400,
-      p95: 15 * 86_400,
+      p50: 5 * SECONDS_PER_DAY + 30 * 60,
+      p85: 15 * SECONDS_PER_DAY,
+      p95: 15 * SECONDS_PER_DAY,
       attainment: 2 / 3,
-      target: 14 * 86_400,
+      target: 14 * SECONDS_PER_DAY,
       goalMet: false,
     });
     expect(result.development).toMatchObject({
       count: 3,
-      p50: 5 * 86_400 - 60,
-      p85: 9 * 86_400,
+      p50: 5 * SECONDS_PER_DAY - 60,
+      p85: 9 * SECONDS_PER_DAY,
       attainment: 2 / 3,
-      target: 7 * 86_400,
+      target: 7 * SECONDS_PER_DAY,
     });
     expect(result.release).toMatchObject({
       count: 3,
       p50: 30 * 60,
-      p85: 4 * 86_400,
+      p85: 4 * SECONDS_PER_DAY,
       attainment: 2 / 3,
       target: 3600,
     });
     expect(result.scatter.points.map((p) => [p.title, p.duration])).toEqual([
-      ["A", 5 * 86_400 + 30 * 60],
-      ["C", 5 * 86_400 + 10 * 60],
-      ["B", 15 * 86_400],
+      ["A", 5 * SECONDS_PER_DAY + 30 * 60],
+      ["C", 5 * SECONDS_PER_DAY + 10 * 60],
+      ["B", 15 * SECONDS_PER_DAY],
     ]);
   });
 

@@ -12,6 +12,7 @@ import type {
   TWebhookSecretList,
   TWebhookSecretRotation,
 } from "@tideway/contracts";
+import { MINUTE } from "@tideway/domain";
 import type { LightMyRequestResponse } from "fastify";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { repoRoot } from "../src/config";
@@ -30,7 +31,6 @@ const CARD_MERGE = "3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f";
 const LEDGER_EXPORT = "4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70";
 const LEDGER_MERGE = "5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7081";
 
-const MINUTE = 60_000;
 const hmac = (secret: string, body: string) =>
   `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 const sha = () => randomUUID().replaceAll("-", "").padEnd(40, "0");

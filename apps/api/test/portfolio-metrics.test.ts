@@ -1,4 +1,5 @@
 import type { TBoard, TMetricTile, TPortfolioMetrics } from "@tideway/contracts";
+import { SECONDS_PER_DAY } from "@tideway/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createBoard, laneNamed } from "./helpers/board";
 import { addTeamBoard, at, createPortfolio, teamPath } from "./helpers/portfolio";
@@ -62,7 +63,6 @@ const BUSINESS = {
 } as const;
 
 const WINDOW = "from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z";
-const DAY_SECONDS = 86_400;
 
 /** The summary fields of a tile (its trend is checked elsewhere). */
 const summary = ({ trend: _trend, ...rest }: TMetricTile) => rest;
@@ -109,7 +109,7 @@ describe("portfolio metrics", () => {
       p85: 1407600, // rank ceil(0.85 * 4) = 4
       p95: 1407600,
       attainment: 0.75,
-      target: 14 * DAY_SECONDS,
+      target: 14 * SECONDS_PER_DAY,
       goalMet: false,
     });
     expect(summary(mobile?.delivery as TMetricTile)).toMatchObject({ count: 3, p50: 346800, p85: 520200 });
@@ -123,7 +123,7 @@ describe("portfolio metrics", () => {
       p85: 952201, // rank ceil(5.95) = 6
       p95: 1407600, // rank ceil(6.65) = 7
       attainment: 6 / 7,
-      target: 14 * DAY_SECONDS,
+      target: 14 * SECONDS_PER_DAY,
       goalMet: true,
     });
     const teamsP85 = metrics.teams.map((team) => team.delivery.p85 ?? 0);
@@ -157,7 +157,7 @@ describe("portfolio metrics", () => {
       p85: 1474215,
       p95: 1474215,
       attainment: 0.5,
-      target: 14 * DAY_SECONDS,
+      target: 14 * SECONDS_PER_DAY,
       goalMet: false,
     });
   });

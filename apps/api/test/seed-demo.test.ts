@@ -1,8 +1,7 @@
+import { DAY } from "@tideway/domain";
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "../src/seed/seed-demo";
 import { useTestApp } from "./test-app";
-
-const DAY = 86_400_000;
 
 describe("the demo seed", () => {
   const ctx = useTestApp();

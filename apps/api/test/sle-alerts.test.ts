@@ -8,6 +8,7 @@ import type {
   TNotificationList,
   TSleAlertWebhookPayload,
 } from "@tideway/contracts";
+import { DAY, SECONDS_PER_DAY } from "@tideway/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
 import { loadConfig } from "../src/config";
@@ -28,7 +29,6 @@ import { connectSocket } from "./helpers/socket";
 import { testConfig, useTestApp } from "./test-app";
 
 const T0 = Date.parse("2026-03-02T00:00:00Z");
-const DAY = 86_400_000;
 const NOW = new Date(T0 + 40 * DAY);
 /** Quick retries, and the local receiver let through the private-address guard. */
 const WEBHOOK: WebhookDeliveryOptions = {
@@ -130,7 +130,14 @@ describe("SLE alerts", () => {
 
     const alerts = await ctx.db.sleAlert.findMany({ where: { boardId: board.id } });
     expect(
-      alerts.map((a) => [a.demandId, a.threshold, a.ageSeconds / 86_400, a.thresholdSeconds / 86_400]).sort(),
+      alerts
+        .map((a) => [
+          a.demandId,
+          a.threshold,
+          a.ageSeconds / SECONDS_PER_DAY,
+          a.thresholdSeconds / SECONDS_PER_DAY,
+        ])
+        .sort(),
     ).toEqual(
       [
         [ids.get("Past50"), "p50", 7, 6],
@@ -304,10 +311,12 @@ describe("SLE alert webhook", () => {
       expect(headers["content-type"]).toBe("application/json");
       return JSON.parse(body) as { type: string; threshold: string; demandTitle: string; age: number };
     });
-    expect(payloads.map((p) => [p.type, p.demandTitle, p.threshold, p.age / 86_400]).sort()).toEqual([
-      ["sle.crossed", "Past50", "p50", 7],
-      ["sle.crossed", "Past85", "p85", 12],
-    ]);
+    expect(payloads.map((p) => [p.type, p.demandTitle, p.threshold, p.age / SECONDS_PER_DAY]).sort()).toEqual(
+      [
+        ["sle.crossed", "Past50", "p50", 7],
+        ["sle.crossed", "Past85", "p85", 12],
+      ],
+    );
   });
 
   it("never calls a private or loopback address unless ALERT_WEBHOOK_ALLOWED_ADDRESSES lets it", async () => {
@@ -321,8 +330,8 @@ describe("SLE alert webhook", () => {
       demandKey: "SLE-1",
       demandTitle: "Guarded",
       threshold: "p85",
-      age: 12 * 86_400,
-      thresholdAge: 10 * 86_400,
+      age: 12 * SECONDS_PER_DAY,
+      thresholdAge: 10 * SECONDS_PER_DAY,
     };
     const byName = { ...target, url: receiverUrl.replace("127.0.0.1", "localhost") };
     const options = { timeoutMs: 1_000, attempts: 1, retryDelayMs: 10 };

@@ -1,11 +1,11 @@
 import type { TQuarterlyTwoOneOne } from "@tideway/contracts";
+import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from "@tideway/domain";
 import { describe, expect, it } from "vitest";
 import { createBoard, laneNamed } from "./helpers/board";
 import { createClient } from "./helpers/session";
 import { logDemand } from "./helpers/transition-log";
 import { useTestApp } from "./test-app";
 
-const DAY_S = 86_400;
 const at = (iso: string) => new Date(iso);
 
 /**
@@ -61,15 +61,26 @@ describe("GET /api/boards/:boardId/two-one-one/quarters", () => {
       start: "2025-01-01T00:00:00.000Z",
       end: "2025-04-01T00:00:00.000Z",
       partial: false,
-      delivery: { count: 1, p85: 9 * DAY_S + 9.5 * 3600, attainment: 1, goalMet: true },
-      development: { count: 1, p85: 8 * DAY_S + 9 * 3600, attainment: 0, goalMet: false },
+      delivery: { count: 1, p85: 9 * SECONDS_PER_DAY + 9.5 * SECONDS_PER_HOUR, attainment: 1, goalMet: true },
+      development: {
+        count: 1,
+        p85: 8 * SECONDS_PER_DAY + 9 * SECONDS_PER_HOUR,
+        attainment: 0,
+        goalMet: false,
+      },
       release: { count: 1, p85: 1800, attainment: 1, goalMet: true },
     });
     // Two demands: nearest-rank p85 is the larger; one of two within target.
     expect(q2).toMatchObject({
-      delivery: { count: 2, p50: 2 * DAY_S + 7200, p85: 21 * DAY_S + 1200, attainment: 0.5, goalMet: false },
-      development: { count: 2, p85: 17 * DAY_S, attainment: 0.5 },
-      release: { count: 2, p85: 7200, attainment: 0.5, target: 3600 },
+      delivery: {
+        count: 2,
+        p50: 2 * SECONDS_PER_DAY + 7200,
+        p85: 21 * SECONDS_PER_DAY + 1200,
+        attainment: 0.5,
+        goalMet: false,
+      },
+      development: { count: 2, p85: 17 * SECONDS_PER_DAY, attainment: 0.5 },
+      release: { count: 2, p85: 7200, attainment: 0.5, target: SECONDS_PER_HOUR },
     });
     expect(q3?.delivery).toMatchObject({ count: 0, p85: null, attainment: null, goalMet: null });
 
@@ -83,7 +94,7 @@ describe("GET /api/boards/:boardId/two-one-one/quarters", () => {
       lane("Standard")
         .slice(0, 2)
         .map((quarter) => quarter.delivery.p85),
-    ).toEqual([9 * DAY_S + 9.5 * 3600, 21 * DAY_S + 1200]);
+    ).toEqual([9 * SECONDS_PER_DAY + 9.5 * SECONDS_PER_HOUR, 21 * SECONDS_PER_DAY + 1200]);
     expect(lane("Defects").every((quarter) => quarter.delivery.count === 0)).toBe(true);
     expect(lane("Defects")).toHaveLength(report.quarters.length);
 

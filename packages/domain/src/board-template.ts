@@ -67,3 +67,14 @@ export const TWO_ONE_ONE_LANES: readonly TemplateLane[] = [
   { name: "Standard", wipLimit: null, wipPolicy: "hard" },
   { name: "Defects", wipLimit: 3, wipPolicy: "soft" },
 ];
+
+/**
+ * The "empty" template: one stage of each kind. Work is committed when it
+ * starts ("Doing"), not when it is written down ("To do" is the backlog, so
+ * its cards carry no age); "Done" means delivered.
+ */
+export const EMPTY_BOARD_STAGES: readonly TemplateStage[] = [
+  { name: "To do", kind: "queue", wipLimit: null, wipPolicy: "soft", boundary: null, criteria: [] },
+  { name: "Doing", kind: "active", wipLimit: null, wipPolicy: "hard", boundary: "commitment", criteria: [] },
+  { name: "Done", kind: "done", wipLimit: null, wipPolicy: "soft", boundary: "delivered", criteria: [] },
+];

@@ -25,6 +25,7 @@ export * from "./quarterly-two-one-one";
 export * from "./rank";
 export * from "./release-rule";
 export * from "./sign-up-policy";
+export * from "./small-sample";
 export * from "./stage-order";
 export * from "./standup-order";
 export * from "./summarize-durations";

@@ -1,3 +1,4 @@
+import { DAY, HOUR } from "@tideway/domain";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 
@@ -49,8 +50,6 @@ export interface DemoHistoryOptions {
 const LANE = { expedite: 0, standard: 1, defects: 2 } as const;
 const STAGE = { selection: 0, design: 1, development: 2, testing: 3, release: 4, done: 5 } as const;
 const TICK_MS = 15 * 60 * 1000;
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
 
 const SUBJECTS = [
   "card payments",

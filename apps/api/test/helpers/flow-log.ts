@@ -1,8 +1,7 @@
 import type { TBoard } from "@tideway/contracts";
+import { DAY } from "@tideway/domain";
 import type { Db } from "../../src/db/prisma";
 import { insertLoggedDemand } from "./transition-log";
-
-const DAY = 86_400_000;
 
 /** A step of a demand's history: `[stage name, day]` moves it there, `["archived", day]` archives it where it is. */
 export type FlowStep = readonly [string, number];

@@ -1,3 +1,4 @@
+import { DAY } from "@tideway/domain";
 import { create } from "zustand";
 
 /** Ages on cards are in days; a tick every few minutes keeps them right without re-rendering often. */
@@ -7,9 +8,7 @@ export const useClock = create<{ now: number }>()(() => ({ now: Date.now() }));
 
 setInterval(() => useClock.setState({ now: Date.now() }), TICK_MS);
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** Whole days from an ISO timestamp to `now`. */
 export function daysSince(iso: string, now: number): number {
-  return Math.max(0, Math.floor((now - Date.parse(iso)) / DAY_MS));
+  return Math.max(0, Math.floor((now - Date.parse(iso)) / DAY));
 }

@@ -1,4 +1,4 @@
-import { DAY, HOUR, MINUTE, millis } from "@tideway/domain";
+import { DAY, HOUR, MINUTE, millis, SECONDS_PER_DAY } from "@tideway/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   formatClock,
@@ -45,7 +45,7 @@ describe("formatDuration in English", () => {
   });
 
   it("reads the API's seconds the same way, and shows a missing value as a dash", () => {
-    expect(formatSeconds(6.2 * 86_400)).toBe("6.2 days");
+    expect(formatSeconds(6.2 * SECONDS_PER_DAY)).toBe("6.2 days");
     expect(formatSeconds(null)).toBe("–");
     expect(formatDuration(null)).toBe("–");
   });

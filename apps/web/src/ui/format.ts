@@ -1,4 +1,4 @@
-import { DAY, HOUR, MINUTE, type Millis, millis, WEEK } from "@tideway/domain";
+import { DAY, fromSeconds, HOUR, MINUTE, type Millis, toSeconds, WEEK } from "@tideway/domain";
 
 /**
  * Everything the app shows people as a number, a date, a time or a duration
@@ -77,7 +77,7 @@ type DurationUnit = "second" | "minute" | "hour" | "day";
 /** The unit a person would say for this length of time, and the count in it. */
 function spokenUnit(duration: Millis): { unit: DurationUnit; count: number } {
   const length = Math.abs(duration);
-  if (length < MINUTE) return { unit: "second", count: Math.round(duration / 1000) };
+  if (length < MINUTE) return { unit: "second", count: Math.round(toSeconds(duration)) };
   if (length < 90 * MINUTE) return { unit: "minute", count: duration / MINUTE };
   if (length < 2 * DAY) return { unit: "hour", count: duration / HOUR };
   return { unit: "day", count: duration / DAY };
@@ -102,30 +102,29 @@ export function formatDuration(duration: Millis | null, style: DurationStyle = "
 
 /** `formatDuration` for a duration in seconds, the unit of the HTTP surface. */
 export function formatSeconds(seconds: number | null, style: DurationStyle = "long"): string {
-  return formatDuration(seconds === null ? null : millis(seconds * 1000), style);
+  return formatDuration(seconds === null ? null : fromSeconds(seconds), style);
 }
+
+const SECONDS_PER_MINUTE = toSeconds(MINUTE);
 
 /** "12:05": minutes and seconds of a countdown (the same in every language). */
 export function formatClock(duration: Millis): string {
-  const totalSeconds = Math.floor(Math.abs(duration) / 1000);
-  const minutes = Math.floor(totalSeconds / 60);
-  const seconds = totalSeconds % 60;
+  const totalSeconds = Math.floor(Math.abs(toSeconds(duration)));
+  const minutes = Math.floor(totalSeconds / SECONDS_PER_MINUTE);
+  const seconds = totalSeconds % SECONDS_PER_MINUTE;
   return `${formatNumber(minutes, 0)}:${String(seconds).padStart(2, "0")}`;
 }
 
 // ------------------------------------------------- numbers for charts and CSV
 
-const SECONDS_PER_DAY = DAY / 1000;
-const SECONDS_PER_MINUTE = MINUTE / 1000;
-
 /** Seconds as days, for chart axes, tables and CSV (two decimals, a plain number). */
 export function inDays(seconds: number): number {
-  return round(seconds / SECONDS_PER_DAY, 2);
+  return round(fromSeconds(seconds) / DAY, 2);
 }
 
 /** Seconds as minutes, for the release lead time (one decimal, a plain number). */
 export function inMinutes(seconds: number): number {
-  return round(seconds / SECONDS_PER_MINUTE, 1);
+  return round(fromSeconds(seconds) / MINUTE, 1);
 }
 
 function round(value: number, decimals: number): number {

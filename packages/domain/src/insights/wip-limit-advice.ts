@@ -21,7 +21,9 @@ export interface WipLimitAdvice {
   share: number | null;
   /** The time a demand may spend in the stage for the group to meet its target; null without history. */
   targetTime: Millis | null;
-  /** ceil(throughput per day x target days), at least 1; null without throughput or history. */
+  /** Nearest-rank median of the delivered demands' time in the stage; null without history. */
+  historicalTime: Millis | null;
+  /** ceil(throughput per day x min(target time, historical time) in days), at least 1; null without throughput or history. */
   advisedLimit: number | null;
 }
 
@@ -38,12 +40,17 @@ export interface WipLimitAdvice {
  *   days; all 14 when the board marks no development stages). Within a
  *   group, each stage's share is its part of the group's total time in stage
  *   of the demands delivered in the window (`timeInStage`, scope completed).
- * - Advised limit = ceil(throughput per day x target time in days), at least 1.
+ * - Historical time: the median time delivered demands spent in the stage.
+ * - Advised limit = ceil(throughput per day x the shorter of the target time
+ *   and the historical time, in days), at least 1. A stage is never advised
+ *   room for more time than its work historically takes: when Release takes
+ *   minutes, Design's share of the delivery target grows to nearly all of it,
+ *   but Design's limit still follows the days Design actually needs.
  *
  * Example: over 12 weeks (84 days) 42 demands left Development (0.5 a day);
  * delivered demands spent 30 days in Development and 10 in Testing, so
- * Development's share of the 7 development days is 0.75, 5.25 days, and
- * its advised limit ceil(0.5 x 5.25) = ceil(2.625) = 3.
+ * Development's share of the 7 development days is 0.75, 5.25 days; its
+ * median stay is 4 days, so its advised limit is ceil(0.5 x 4) = 2.
  */
 export function wipLimitAdvice(
   demands: readonly DemandFlow[],
@@ -57,11 +64,9 @@ export function wipLimitAdvice(
   const order = orderStages(stages);
   const ranks = committedRanks(order);
   const movement = stageMovement(demands, stages, window);
-  const totals = new Map(
-    timeInStage(demands, stages, { window, scope: "completed", timeBasis: options.timeBasis }).map(
-      (stage) => [stage.stageId, stage.total as number],
-    ),
-  );
+  const history = timeInStage(demands, stages, { window, scope: "completed", timeBasis: options.timeBasis });
+  const totals = new Map(history.map((stage) => [stage.stageId, stage.total as number]));
+  const medians = new Map(history.map((stage) => [stage.stageId, stage.median]));
   const { developmentStart, developmentEnd } = order;
   const hasDevelopment =
     developmentStart !== null && developmentEnd !== null && developmentStart < developmentEnd;
@@ -87,11 +92,14 @@ export function wipLimitAdvice(
     const total = groupTotal[group];
     const share = total > 0 ? (totals.get(stageId) ?? 0) / total : null;
     const targetTime = share === null ? null : millis(groupTarget[group] * share);
+    const historicalTime = medians.get(stageId) ?? null;
+    const timeInStage =
+      targetTime === null || historicalTime === null ? null : Math.min(targetTime, historicalTime);
     // The tolerance keeps a product that is whole on paper (0.5 x 4 days) from rounding up past it.
     const advisedLimit =
-      targetTime === null || throughputPerDay === 0
+      timeInStage === null || throughputPerDay === 0
         ? null
-        : Math.max(1, Math.ceil((throughputPerDay * targetTime) / DAY - 1e-9));
-    return { stageId, throughputPerDay, group, share, targetTime, advisedLimit };
+        : Math.max(1, Math.ceil((throughputPerDay * timeInStage) / DAY - 1e-9));
+    return { stageId, throughputPerDay, group, share, targetTime, historicalTime, advisedLimit };
   });
 }

@@ -1,5 +1,6 @@
 import { ErrorCode } from "@tideway/contracts";
 import {
+  EMPTY_BOARD_STAGES,
   type TemplateLane,
   type TemplateStage,
   TWO_ONE_ONE_LANES,
@@ -30,35 +31,7 @@ export interface CreatedBoard {
  */
 export async function createBoard(db: Db, creatorId: string, input: CreateBoardInput): Promise<CreatedBoard> {
   const template = input.template ?? "2-1-1";
-  const stages: readonly TemplateStage[] =
-    template === "2-1-1"
-      ? TWO_ONE_ONE_STAGES
-      : ([
-          {
-            name: "To do",
-            kind: "queue",
-            wipLimit: null,
-            wipPolicy: "soft",
-            boundary: "commitment",
-            criteria: [],
-          },
-          {
-            name: "Doing",
-            kind: "active",
-            wipLimit: null,
-            wipPolicy: "hard",
-            boundary: "development_start",
-            criteria: [],
-          },
-          {
-            name: "Done",
-            kind: "done",
-            wipLimit: null,
-            wipPolicy: "soft",
-            boundary: "delivered",
-            criteria: [],
-          },
-        ] satisfies TemplateStage[]);
+  const stages: readonly TemplateStage[] = template === "2-1-1" ? TWO_ONE_ONE_STAGES : EMPTY_BOARD_STAGES;
   const lanes: readonly TemplateLane[] =
     template === "2-1-1"
       ? TWO_ONE_ONE_LANES

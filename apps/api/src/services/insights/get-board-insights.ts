@@ -63,6 +63,7 @@ export async function getBoardInsights(
         group: stage.group,
         share: stage.share,
         targetTime: secondsOrNull(stage.targetTime),
+        historicalTime: secondsOrNull(stage.historicalTime),
         advisedLimit: stage.advisedLimit,
       })),
     },

@@ -1,10 +1,11 @@
 import type { TInvitation } from "@tideway/contracts";
+import { days } from "@tideway/domain";
 import type { Prisma } from "../../generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
 /** How long an invitation link works. */
-export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+export const INVITATION_TTL_MS = days(7);
 
 export const invitationSelect = {
   id: true,

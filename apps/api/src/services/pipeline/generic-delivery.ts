@@ -1,4 +1,4 @@
-import { parseProviderTime, ZCodeEventInput } from "@tideway/contracts";
+import { ZCodeEventInput } from "@tideway/contracts";
 import type { DeliveryReading } from "./pipeline-event";
 import { parsePayload, type WebhookRequest } from "./webhook-request";
 
@@ -12,8 +12,8 @@ export function readGenericDelivery(_request: WebhookRequest, payload: unknown):
       {
         kind: event.kind,
         sha: event.sha,
-        // The contract has already checked that the time parses.
-        at: parseProviderTime(event.at) ?? new Date(event.at),
+        // The contract has already checked that the time parses and lies between 1970 and 9999.
+        at: new Date(event.at),
         repository: event.repository,
         message: event.message ?? null,
         environment: event.environment ?? null,

@@ -1,5 +1,5 @@
 import type { TCodeEvent, TDemandCode } from "@tideway/contracts";
-import { countsAsRelease } from "@tideway/domain";
+import { countsAsRelease, elapsed, epochMs, toSeconds } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { requireDemandAccess } from "../access/require-board-role";
 import { demandKey } from "../demands/demand-view";
@@ -90,7 +90,9 @@ export async function getDemandCode(db: Db, userId: string, demandId: string): P
     lastSubmissionAt: lastSubmissionAt?.toISOString() ?? null,
     releasedAt: releasedAt?.toISOString() ?? null,
     releaseLeadTime:
-      lastSubmissionAt && releasedAt ? (releasedAt.getTime() - lastSubmissionAt.getTime()) / 1000 : null,
+      lastSubmissionAt && releasedAt
+        ? toSeconds(elapsed(epochMs(lastSubmissionAt.getTime()), epochMs(releasedAt.getTime())))
+        : null,
   };
 }
 

@@ -1,5 +1,10 @@
-import { ZGithubDeploymentStatus, ZGithubPullRequest, ZGithubPush, ZGithubRelease } from "@tideway/contracts";
 import { type DeliveryReading, ignored, reported } from "./pipeline-event";
+import {
+  ZGithubDeploymentStatus,
+  ZGithubPullRequest,
+  ZGithubPush,
+  ZGithubRelease,
+} from "./provider-payloads";
 import { header, parsePayload, type WebhookRequest } from "./webhook-request";
 
 const SHA = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/i;

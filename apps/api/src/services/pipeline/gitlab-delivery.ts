@@ -1,5 +1,5 @@
-import { ZGitlabDeployment, ZGitlabMergeRequest, ZGitlabPush } from "@tideway/contracts";
 import { type DeliveryReading, ignored, reported } from "./pipeline-event";
+import { ZGitlabDeployment, ZGitlabMergeRequest, ZGitlabPush } from "./provider-payloads";
 import { parsePayload, type WebhookRequest } from "./webhook-request";
 
 /**

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { TRotateWebhookSecretBody, TWebhookSecretRotation } from "@tideway/contracts";
+import { MINUTE } from "@tideway/domain";
 import { requireBoardRole } from "../access/require-board-role";
 import { commitSettingsChange, type SettingsDeps } from "../settings/commit-settings-change";
 import type { AuditEntry } from "../settings/record-audit-event";
@@ -7,7 +8,6 @@ import { webhookSecretList } from "./list-webhook-secrets";
 import { acceptedSecretsWhere, secretFingerprint, toWebhookSecretView } from "./webhook-secret-view";
 
 const SECRET_BYTES = 32;
-const MINUTE_MS = 60_000;
 
 /**
  * Creates a new webhook secret for the board (32 random bytes, base64url)
@@ -26,7 +26,7 @@ export async function rotateWebhookSecret(
 ): Promise<TWebhookSecretRotation> {
   await requireBoardRole(deps.db, actorId, boardId, "admin");
   const graceMinutes = input?.gracePeriodMinutes ?? 24 * 60;
-  const until = new Date(now.getTime() + graceMinutes * MINUTE_MS);
+  const until = new Date(now.getTime() + graceMinutes * MINUTE);
   return commitSettingsChange(deps, actorId, boardId, async (tx) => {
     // Concurrent rotations of one board take turns, so exactly one secret stays without an end.
     await tx.$queryRaw`

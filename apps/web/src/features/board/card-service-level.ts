@@ -2,9 +2,10 @@ import type { TDemand, TServiceLevel, TStage } from "@tideway/contracts";
 import {
   type AgedDemand,
   epochMs,
+  fromSeconds,
   type Millis,
-  millis,
   orderStages,
+  type ServiceLevelExpectation,
   type ServiceLevelThreshold,
   type StageOrder,
   serviceLevelCrossing,
@@ -44,12 +45,16 @@ export function cardServiceLevel(
   if (!level) return null;
   const age = workItemAge(stageOrderOf(stages), agedDemand(demand), epochMs(now), level.timeBasis);
   if (age === null) return null;
-  const expectation = {
-    p50: level.p50 === null ? null : millis(level.p50 * 1000),
-    p85: level.p85 === null ? null : millis(level.p85 * 1000),
-  };
-  const crossed = serviceLevelCrossing(age, expectation);
+  const crossed = serviceLevelCrossing(age, expectationInMillis(level));
   return crossed === null ? null : { crossed, age };
+}
+
+/** The wire's p50 and p85 (seconds) in the domain's unit. */
+export function expectationInMillis(level: Pick<TServiceLevel, "p50" | "p85">): ServiceLevelExpectation {
+  return {
+    p50: level.p50 === null ? null : fromSeconds(level.p50),
+    p85: level.p85 === null ? null : fromSeconds(level.p85),
+  };
 }
 
 /** A demand of the wire in the domain's units, for `workItemAge`. */

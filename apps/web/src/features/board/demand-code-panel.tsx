@@ -1,10 +1,11 @@
 import type { TDemand } from "@tideway/contracts";
+import { SECONDS_PER_HOUR } from "@tideway/domain";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";
 import { formatInstant, formatSeconds } from "../../ui/format";
 import { fetchDemandCode } from "./board-api";
 
-const RELEASE_GOAL_SECONDS = 60 * 60;
+const RELEASE_GOAL_SECONDS = SECONDS_PER_HOUR;
 
 /**
  * What the delivery pipeline reported for a demand: the commits and merges

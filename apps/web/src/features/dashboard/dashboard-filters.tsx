@@ -1,4 +1,5 @@
 import { type TLane, ZDemandType } from "@tideway/contracts";
+import { DAY } from "@tideway/domain";
 import { type DashboardView, WINDOW_PRESETS } from "./dashboard-view";
 import { isoDay } from "./format-date";
 
@@ -10,8 +11,6 @@ interface DashboardFiltersProps {
   lanes: readonly TLane[];
   onChange: (change: ViewChange) => void;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The window (a rolling preset or two UTC dates) and the lane and type filters; the page keeps them in the URL. */
 export function DashboardFilters({ view, lanes, onChange }: DashboardFiltersProps) {
@@ -112,5 +111,5 @@ export function DashboardFilters({ view, lanes, onChange }: DashboardFiltersProp
 function datesOf(view: DashboardView): { from: string; to: string | null } {
   return view.window.kind === "dates"
     ? view.window
-    : { from: isoDay(Date.now() - view.window.days * DAY_MS), to: null };
+    : { from: isoDay(Date.now() - view.window.days * DAY), to: null };
 }

@@ -1,4 +1,5 @@
 import { type TDemandType, type TMetricsQuery, ZDemandType, ZId } from "@tideway/contracts";
+import { DAY } from "@tideway/domain";
 import { formatDay } from "../../ui/format";
 
 /** Rolling windows offered as one click; any whole number of days works in the URL. */
@@ -6,7 +7,6 @@ export const WINDOW_PRESETS = [30, 90] as const;
 const DEFAULT_DAYS = 30;
 /** The API refuses windows longer than this. */
 const MAX_DAYS = 3 * 366;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * What the dashboard shows, as the URL says it, so a link reproduces the view:
@@ -64,10 +64,10 @@ export function dashboardViewKey(view: DashboardView): string {
 export function metricsQuery(view: DashboardView, now: Date): TMetricsQuery {
   const query: TMetricsQuery = {};
   if (view.window.kind === "rolling") {
-    query.from = new Date(now.getTime() - view.window.days * DAY_MS).toISOString();
+    query.from = new Date(now.getTime() - view.window.days * DAY).toISOString();
   } else {
     query.from = `${view.window.from}T00:00:00.000Z`;
-    if (view.window.to) query.to = new Date(Date.parse(view.window.to) + DAY_MS).toISOString();
+    if (view.window.to) query.to = new Date(Date.parse(view.window.to) + DAY).toISOString();
   }
   if (view.lane) query.lane = view.lane;
   if (view.type) query.type = view.type;
@@ -78,9 +78,9 @@ export function metricsQuery(view: DashboardView, now: Date): TMetricsQuery {
 export function windowProblem(view: DashboardView, now: Date): string | null {
   if (view.window.kind === "rolling") return null;
   const from = Date.parse(view.window.from);
-  const to = view.window.to ? Date.parse(view.window.to) + DAY_MS : now.getTime();
+  const to = view.window.to ? Date.parse(view.window.to) + DAY : now.getTime();
   if (from >= to) return "The window's start must come before its end.";
-  if (to - from > MAX_DAYS * DAY_MS) return `A window may span at most ${MAX_DAYS} days.`;
+  if (to - from > MAX_DAYS * DAY) return `A window may span at most ${MAX_DAYS} days.`;
   return null;
 }
 

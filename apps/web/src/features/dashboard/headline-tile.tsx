@@ -1,4 +1,6 @@
 import type { TMetricTile } from "@tideway/contracts";
+import { isSmallSample, SMALL_SAMPLE_DEMANDS } from "@tideway/domain";
+import { useT } from "../../i18n/use-t";
 import { formatPercent, formatSeconds } from "../../ui/format";
 import { MetricHelp } from "./metric-help";
 import { TrendSparkline } from "./trend-sparkline";
@@ -25,6 +27,7 @@ const GOAL_TEXT = { met: "Goal met", missed: "Goal missed", none: "No data" } as
  * color alone.
  */
 export function HeadlineTile({ kind, title, counted, tile, definition, toUnit, unit }: HeadlineTileProps) {
+  const t = useT();
   const goal = tile.goalMet === null ? "none" : tile.goalMet ? "met" : "missed";
   const testId = `tile-${kind}`;
   return (
@@ -43,6 +46,12 @@ export function HeadlineTile({ kind, title, counted, tile, definition, toUnit, u
       <p className="tile-goal">
         <span aria-hidden="true">{goal === "met" ? "✔ " : goal === "missed" ? "✘ " : ""}</span>
         {GOAL_TEXT[goal]}
+        {isSmallSample(tile.count) && (
+          <span className="tile-small-sample" data-testid={`${testId}-small-sample`}>
+            {" "}
+            {t("tile.smallSample", { count: tile.count, minimum: SMALL_SAMPLE_DEMANDS })}
+          </span>
+        )}
       </p>
       <dl className="tile-facts">
         <div>

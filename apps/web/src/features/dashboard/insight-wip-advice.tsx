@@ -1,5 +1,6 @@
 import { INSIGHT_DEFINITIONS, type TBoardInsights } from "@tideway/contracts";
 import { Bar, LabelList, Tooltip, YAxis } from "recharts";
+import { useT } from "../../i18n/use-t";
 import { formatSeconds, inDays } from "../../ui/format";
 import { COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
@@ -13,6 +14,7 @@ const rate = (perDay: number) => String(Math.round(perDay * 100) / 100);
 
 /** Advised WIP limits from Little's law beside each stage's current limit; nothing is applied. */
 export function InsightWipAdvice({ advice, csvPrefix }: { advice: WipAdvice; csvPrefix: string }) {
+  const t = useT();
   const differing = advice.stages.filter(
     (stage) => stage.advisedLimit !== null && stage.advisedLimit !== stage.currentLimit,
   );
@@ -59,8 +61,12 @@ export function InsightWipAdvice({ advice, csvPrefix }: { advice: WipAdvice; csv
             <span data-field="current">{limitText(stage.currentLimit)}</span>, advised{" "}
             <span data-field="advised">{stage.advisedLimit ?? "no history"}</span>{" "}
             <span className="muted">
-              ({rate(stage.throughputPerDay)} a day x {formatSeconds(stage.targetTime)} of the {stage.group}{" "}
-              target)
+              {t("wipAdvice.basis", {
+                rate: rate(stage.throughputPerDay),
+                target: formatSeconds(stage.targetTime),
+                group: stage.group,
+                medianStay: formatSeconds(stage.historicalTime),
+              })}
             </span>
           </li>
         ))}
@@ -77,6 +83,7 @@ function wipAdviceTable(advice: WipAdvice): DataTable {
       "Advised limit",
       "Throughput a day",
       "Target time in stage (days)",
+      "Median stay (days)",
       "Share of target",
     ],
     rows: advice.stages.map((stage) => [
@@ -85,6 +92,7 @@ function wipAdviceTable(advice: WipAdvice): DataTable {
       stage.advisedLimit,
       Math.round(stage.throughputPerDay * 1000) / 1000,
       stage.targetTime === null ? null : inDays(stage.targetTime),
+      stage.historicalTime === null ? null : inDays(stage.historicalTime),
       stage.share === null ? null : Math.round(stage.share * 1000) / 1000,
     ]),
   };

@@ -1,4 +1,5 @@
 import { METRIC_DEFINITIONS, type TMetrics, type TStage } from "@tideway/contracts";
+import { inProgressStages, orderStages } from "@tideway/domain";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from "recharts";
 import { formatSeconds, inDays } from "../../ui/format";
 import { COLORS } from "./chart-colors";
@@ -28,8 +29,11 @@ export function TimeInStageChart({
     days: row.median === null ? 0 : inDays(row.median),
     queue: kind.get(row.stageId) === "queue",
   }));
+  // Where work waits: the committed stages only, as the stuck-flow panel reads it (METRIC_DEFINITIONS).
+  const committed = new Set(inProgressStages(orderStages(stages)).map((stage) => stage.id));
   const longest = rows.reduce<TimeInStage[number] | null>(
-    (top, row) => (row.median !== null && (top?.median ?? -1) < row.median ? row : top),
+    (top, row) =>
+      committed.has(row.stageId) && row.median !== null && (top?.median ?? -1) < row.median ? row : top,
     null,
   );
 

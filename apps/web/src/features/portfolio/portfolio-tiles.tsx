@@ -1,8 +1,7 @@
 import type { TMetricTile, TPortfolioMetrics } from "@tideway/contracts";
+import { isSmallSample, SMALL_SAMPLE_DEMANDS } from "@tideway/domain";
+import { useT } from "../../i18n/use-t";
 import { formatPercent, formatSeconds } from "../../ui/format";
-
-/** DESIGN "Metrics": a summary built on fewer demands than this says so next to its numbers. */
-const FEW_DEMANDS = 10;
 
 const COLUMNS = [
   { kind: "delivery", title: "Delivery", counted: "delivered" },
@@ -54,6 +53,7 @@ export function PortfolioTiles({ metrics }: { metrics: TPortfolioMetrics }) {
 }
 
 function TileCell({ tile, counted }: { tile: TMetricTile; counted: string }) {
+  const t = useT();
   const goal = tile.goalMet === null ? "none" : tile.goalMet ? "met" : "missed";
   return (
     <div className="portfolio-tile" data-goal={goal}>
@@ -66,7 +66,7 @@ function TileCell({ tile, counted }: { tile: TMetricTile; counted: string }) {
       </span>
       <span data-testid="tile-count">
         {tile.count} {counted}
-        {tile.count > 0 && tile.count < FEW_DEMANDS && " (fewer than 10: read with care)"}
+        {isSmallSample(tile.count) && ` ${t("portfolio.smallSample", { minimum: SMALL_SAMPLE_DEMANDS })}`}
       </span>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { TQuarterMetric, TTwoOneOneQuarter } from "@tideway/contracts";
+import { SECONDS_PER_DAY } from "@tideway/domain";
 import { describe, expect, it } from "vitest";
 import { quarterlyReportTable } from "./quarterly-report-table";
 
@@ -23,12 +24,12 @@ const quarter = (label: string, partial: boolean, deliveryDays: number | null): 
   end: "2026-10-01T00:00:00.000Z",
   partial,
   delivery: metric(
-    deliveryDays === null ? null : deliveryDays * 86_400,
+    deliveryDays === null ? null : deliveryDays * SECONDS_PER_DAY,
     deliveryDays === null ? null : 0.9,
     deliveryDays === null ? 0 : 12,
-    14 * 86_400,
+    14 * SECONDS_PER_DAY,
   ),
-  development: metric(3.5 * 86_400, 0.8, 12, 7 * 86_400),
+  development: metric(3.5 * SECONDS_PER_DAY, 0.8, 12, 7 * SECONDS_PER_DAY),
   release: metric(2_700, 0.875, 12, 3_600),
 });
 

@@ -1,6 +1,6 @@
 import type { TDemand, TMetrics, TStage } from "@tideway/contracts";
-import { epochMs, type Millis, millis, serviceLevelCrossing, workItemAge } from "@tideway/domain";
-import { agedDemand, stageOrderOf } from "../board/card-service-level";
+import { epochMs, type Millis, serviceLevelCrossing, workItemAge } from "@tideway/domain";
+import { agedDemand, expectationInMillis, stageOrderOf } from "../board/card-service-level";
 
 /**
  * A card's age against the service level expectation (the p85 delivery
@@ -25,12 +25,7 @@ export const NO_EXPECTATION: Expectation = { p50: null, p85: null, basis: "calen
 /** The metrics' SLE (seconds) in the domain's unit. */
 export function expectationOf(metrics: TMetrics | null): Expectation {
   if (!metrics) return NO_EXPECTATION;
-  const { p50, p85 } = metrics.serviceLevelExpectation;
-  return {
-    p50: p50 === null ? null : millis(p50 * 1000),
-    p85: p85 === null ? null : millis(p85 * 1000),
-    basis: metrics.timeBasis,
-  };
+  return { ...expectationInMillis(metrics.serviceLevelExpectation), basis: metrics.timeBasis };
 }
 
 const STATUS_OF_CROSSING = { p85: "past-sle", p50: "past-p50", none: "within-p50" } as const;
