@@ -1,6 +1,7 @@
 import type { TDemand } from "@tideway/contracts";
 import { useState } from "react";
 import { ApiError } from "../../api/api-request";
+import { FormError } from "../../ui/form-error";
 import { updateDemand } from "./board-api";
 import { useBoardStore } from "./board-store";
 import { useDemandEditor } from "./demand-editor-store";
@@ -41,11 +42,7 @@ export function ArchiveDemandButton({ demand }: { demand: TDemand }) {
           Archive…
         </button>
       )}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </section>
   );
 }

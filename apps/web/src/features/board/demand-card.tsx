@@ -6,6 +6,7 @@ import { useBoardStore } from "./board-store";
 import { useDemandEditor } from "./demand-editor-store";
 import { OwnerInitials } from "./owner-initials";
 import { SleBadge } from "./sle-badge";
+import { WaitingOn } from "./waiting-on";
 
 interface DemandCardProps {
   demand: TDemand;
@@ -16,7 +17,9 @@ interface DemandCardProps {
 }
 
 function DemandCardView({ demand, criteria, openDefects, now }: DemandCardProps) {
-  const checked = criteria.filter((criterion) => demand.checkedCriterionIds.includes(criterion.id)).length;
+  // "No open dependencies" is nobody's tick: the card says "Waiting on ..." for it instead.
+  const ticked = criteria.filter((criterion) => criterion.kind !== "no_open_dependencies");
+  const checked = ticked.filter((criterion) => demand.checkedCriterionIds.includes(criterion.id)).length;
   const daysInStage = daysSince(demand.enteredStageAt, now);
   const daysCommitted = demand.committedAt ? daysSince(demand.committedAt, now) : null;
   return (
@@ -46,6 +49,7 @@ function DemandCardView({ demand, criteria, openDefects, now }: DemandCardProps)
           {demand.blockedReason && `: ${demand.blockedReason}`}
         </p>
       )}
+      <WaitingOn demandId={demand.id} />
       <SleBadge demand={demand} now={now} />
       <BusinessCardProgress demandId={demand.id} />
       <div className="card-line card-facts">
@@ -53,12 +57,12 @@ function DemandCardView({ demand, criteria, openDefects, now }: DemandCardProps)
         {daysCommitted !== null && (
           <span title="Days since the commitment point">{daysCommitted}d committed</span>
         )}
-        {criteria.length > 0 && (
+        {ticked.length > 0 && (
           <span
-            className={checked === criteria.length ? "checks done" : "checks"}
-            title={`${checked} of ${criteria.length} criteria of this stage checked`}
+            className={checked === ticked.length ? "checks done" : "checks"}
+            title={`${checked} of ${ticked.length} criteria of this stage checked`}
           >
-            ✓ {checked}/{criteria.length}
+            ✓ {checked}/{ticked.length}
           </span>
         )}
         {openDefects > 0 && (

@@ -2,6 +2,7 @@ import type { TComment, TDemand } from "@tideway/contracts";
 import { type FormEvent, useId, useState } from "react";
 import { ApiError } from "../../api/api-request";
 import { useResource } from "../../api/use-resource";
+import { FormError } from "../../ui/form-error";
 import { formatInstant } from "../../ui/format-time";
 import { useSession } from "../auth/session-store";
 import { canEdit } from "./board-selectors";
@@ -93,11 +94,7 @@ function CommentItem({ comment, onChange }: { comment: TComment; onChange: () =>
           )}
         </p>
       )}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </li>
   );
 }
@@ -156,11 +153,7 @@ function CommentForm(
           required
         />
       </label>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="form-actions">
         {props.onCancel && (
           <button type="button" onClick={props.onCancel}>

@@ -22,7 +22,7 @@ interface StageCellProps {
  */
 export const StageCell = memo(function StageCell({ stageId, laneId, doneStage }: StageCellProps) {
   const cellId = cellIdOf(stageId, laneId);
-  const { ids, shown, expanded } = useShownCards(cellId, doneStage);
+  const { ids, shown, expanded, folded } = useShownCards(cellId, doneStage);
   const label = useBoardStore((s) => describeCell(s, stageId, laneId));
   const expandCell = useBoardStore((s) => s.expandCell);
   const refusing = useDragScope((s) => s.refusingCellId === cellId);
@@ -30,7 +30,13 @@ export const StageCell = memo(function StageCell({ stageId, laneId, doneStage }:
   const toggle =
     hidden > 0 || expanded ? (
       <button type="button" className="show-more" onClick={() => expandCell(cellId, !expanded)}>
-        {expanded ? "Show fewer" : doneStage ? `Show ${hidden} earlier` : `Show ${hidden} more`}
+        {expanded
+          ? "Show fewer"
+          : folded
+            ? `${hidden} delivered: show`
+            : doneStage
+              ? `Show ${hidden} earlier`
+              : `Show ${hidden} more`}
       </button>
     ) : null;
   return (

@@ -2,6 +2,7 @@ import type { TDemand } from "@tideway/contracts";
 import { useState } from "react";
 import { ApiError } from "../../api/api-request";
 import { setCriterionCheck } from "./board-api";
+import { selectOpenDependencies } from "./board-selectors";
 import { useBoardStore } from "./board-store";
 
 /**
@@ -12,8 +13,17 @@ export function useCriterionChecks(demand: TDemand | undefined) {
   const [ticking, setTicking] = useState<Record<string, boolean>>({});
   const [error, setError] = useState<string | null>(null);
 
+  const criteria = useBoardStore((s) => s.criteria);
+  const openDependencies = useBoardStore(selectOpenDependencies(demand?.id ?? ""));
+
   const isChecked = (criterionId: string) =>
     ticking[criterionId] ?? demand?.checkedCriterionIds.includes(criterionId) ?? false;
+
+  /** As the server decides on a move: "no open dependencies" by the dependencies, the rest by ticks. */
+  const isMet = (criterionId: string) =>
+    criteria.find((criterion) => criterion.id === criterionId)?.kind === "no_open_dependencies"
+      ? openDependencies.length === 0
+      : isChecked(criterionId);
 
   async function toggle(criterionId: string, checked: boolean) {
     if (!demand) return;
@@ -29,5 +39,5 @@ export function useCriterionChecks(demand: TDemand | undefined) {
     }
   }
 
-  return { isChecked, toggle, saving: Object.keys(ticking).length > 0, error };
+  return { isChecked, isMet, toggle, saving: Object.keys(ticking).length > 0, error };
 }

@@ -3,6 +3,7 @@ import { elapsed, epochMs, type Millis } from "@tideway/domain";
 import { useId, useMemo } from "react";
 import { useBoardStore } from "../board/board-store";
 import { OwnerInitials } from "../board/owner-initials";
+import { WaitingOn } from "../board/waiting-on";
 import { type AgeStatus, cardAge, type Expectation } from "./card-age";
 import { formatDuration } from "./format-duration";
 import { useNow } from "./use-now";
@@ -85,6 +86,8 @@ export function FocusedCard({
           {demand.blockedReason && `: ${demand.blockedReason}`}
         </p>
       )}
+
+      <WaitingOn demandId={demand.id} className="standup-waiting" />
 
       <dl className="standup-facts">
         <div>
