@@ -18,7 +18,7 @@ const TEXT = {
   closed: "delivered",
   remove: "Remove",
   keyLabel: "Demand key",
-  keyHint: "e.g. PAY-12, on this board or another you are on",
+  keyHint: "e.g. PAY-12, on any board you are on",
   add: "Add dependency",
   notAKey: "Type a demand key such as PAY-12.",
   notFound: (key: string) => `No demand ${key} on a board you are on.`,

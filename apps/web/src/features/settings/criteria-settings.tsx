@@ -1,5 +1,6 @@
 import { type TCriterion, type TStage, ZCriterionKind, ZCriterionPhase } from "@tideway/contracts";
 import type { FormEvent } from "react";
+import { SelectField } from "../../ui/field";
 import { selectStageCriteria } from "../board/board-selectors";
 import { useBoardStore } from "../board/board-store";
 import { addCriterion, changeCriterion, removeCriterion } from "./settings-api";
@@ -122,14 +123,11 @@ function PhaseSelect({ defaultValue }: { defaultValue: TCriterion["phase"] }) {
 }
 
 /** Who decides a criterion is met: a person ticking it, or the server from the demand's dependencies. */
+const KIND_OPTIONS = [
+  { value: "manual", label: "ticked on the card" },
+  { value: "no_open_dependencies", label: "no open dependencies" },
+] as const;
+
 function KindSelect({ defaultValue }: { defaultValue: TCriterion["kind"] }) {
-  return (
-    <label>
-      Met when
-      <select name="kind" defaultValue={defaultValue}>
-        <option value="manual">ticked on the card</option>
-        <option value="no_open_dependencies">no open dependencies</option>
-      </select>
-    </label>
-  );
+  return <SelectField label="Met when" name="kind" defaultValue={defaultValue} options={KIND_OPTIONS} />;
 }
