@@ -5,6 +5,7 @@ import { formatDuration } from "../../ui/format";
 import { useBoardStore } from "../board/board-store";
 import { stageOrderOf } from "../board/card-service-level";
 import { OwnerInitials } from "../board/owner-initials";
+import { WaitingOn } from "../board/waiting-on";
 import { type AgeStatus, cardAge, type Expectation } from "./card-age";
 import { useNow } from "./use-now";
 
@@ -90,6 +91,8 @@ export function FocusedCard({
           {demand.blockedReason && `: ${demand.blockedReason}`}
         </p>
       )}
+
+      <WaitingOn demandId={demand.id} className="standup-waiting" />
 
       <dl className="standup-facts">
         <div>
