@@ -1,7 +1,11 @@
-import { useId, useState } from "react";
+import { lazy, Suspense, useId, useState } from "react";
 import { useT } from "../../i18n/use-t";
 import { Button } from "../../ui/button";
-import { MarkdownText } from "./markdown-text";
+
+// The markdown renderer (micromark, unified) loads on first use, as for comments: not in the board's first bundle.
+const MarkdownText = lazy(() =>
+  import("./markdown-text").then((module) => ({ default: module.MarkdownText })),
+);
 
 /**
  * The demand's description in markdown, shown as comments are (MarkdownText:
@@ -15,7 +19,13 @@ export function DescriptionField({ defaultValue, editable }: { defaultValue: str
   const [text, setText] = useState(defaultValue);
   const [previewing, setPreviewing] = useState(!editable || defaultValue.trim() !== "");
   const rendered =
-    text.trim() === "" ? <p className="quiet">{t("description.empty")}</p> : <MarkdownText text={text} />;
+    text.trim() === "" ? (
+      <p className="quiet">{t("description.empty")}</p>
+    ) : (
+      <Suspense fallback={<div className="markdown-text">{text}</div>}>
+        <MarkdownText text={text} />
+      </Suspense>
+    );
 
   return (
     <div className="description-field">
