@@ -85,6 +85,14 @@ export class BoardApi {
     ).demand;
   }
 
+  async update(demandId: string, changes: Record<string, unknown>): Promise<TDemand> {
+    return (await this.send<TDemandChange>("PATCH", `/api/demands/${demandId}`, changes)).demand;
+  }
+
+  async addDependency(demandId: string, dependsOnId: string): Promise<void> {
+    await this.send("POST", `/api/demands/${demandId}/dependencies`, { dependsOnId });
+  }
+
   async block(demandId: string, reason: string): Promise<TDemand> {
     return (await this.send<TDemandChange>("POST", `/api/demands/${demandId}/block`, { reason })).demand;
   }

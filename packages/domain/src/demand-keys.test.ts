@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { demandNumber, findDemandKeys } from "./demand-keys";
+import { demandNumber, findDemandKeys, parseDemandKey } from "./demand-keys";
 
 describe("findDemandKeys", () => {
   it("finds keys case-insensitively in messages, branch names and titles, each once, canonical", () => {
@@ -26,5 +26,18 @@ describe("findDemandKeys", () => {
 
   it("reads the number of a canonical key", () => {
     expect(demandNumber("PAY-42")).toBe(42);
+  });
+});
+
+describe("parseDemandKey", () => {
+  it("reads what a person types, in any case and with spaces or leading zeros", () => {
+    expect(parseDemandKey(" ops-012 ")).toEqual({ boardKey: "OPS", number: 12 });
+    expect(parseDemandKey("PAY-3")).toEqual({ boardKey: "PAY", number: 3 });
+  });
+
+  it("answers null for what is not a key", () => {
+    for (const typed of ["OPS12", "O-1", "OPS-0", "1PS-2", "OPS-", "Refund API"]) {
+      expect(parseDemandKey(typed)).toBeNull();
+    }
   });
 });

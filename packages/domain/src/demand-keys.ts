@@ -28,3 +28,17 @@ export function demandNumber(key: string): number {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/**
+ * Reads a demand key a person typed ("ops-12", " PAY-042 ") as a board key
+ * and a number; null when it is not one (board keys are 2-10 letters or
+ * digits starting with a letter, as boards are created).
+ *
+ * Example: " ops-012 " -> { boardKey: "OPS", number: 12 }; "OPS12" -> null.
+ */
+export function parseDemandKey(typed: string): { boardKey: string; number: number } | null {
+  const match = /^([A-Za-z][A-Za-z0-9]{1,9})-0*(\d{1,9})$/.exec(typed.trim());
+  if (!match) return null;
+  const number = Number(match[2]);
+  return number > 0 ? { boardKey: (match[1] as string).toUpperCase(), number } : null;
+}

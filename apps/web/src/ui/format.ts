@@ -32,13 +32,14 @@ export function formatLocale(): string {
 }
 
 // Intl objects are costly to build and a board formats thousands of values: one per locale and style.
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+const cache = new Map<
+  string,
+  Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat
+>();
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
-  kind: string,
-  options: object,
-  build: (locale: string) => T,
-): T {
+function cached<
+  T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat,
+>(kind: string, options: object, build: (locale: string) => T): T {
   const key = `${kind}|${activeLocale}|${JSON.stringify(options)}`;
   let formatter = cache.get(key);
   if (!formatter) {
@@ -55,6 +56,13 @@ const dateFormat = (options: Intl.DateTimeFormatOptions) =>
 
 /** What a missing value reads as, in every language. */
 export const NO_VALUE = "–";
+
+// ---------------------------------------------------------------- lists
+
+/** Names as a person lists them: "PAY-12, PAY-14 and OPS-3" / "PAY-12、PAY-14和OPS-3". */
+export function formatList(items: readonly string[]): string {
+  return cached("list", {}, (locale) => new Intl.ListFormat(locale, { type: "conjunction" })).format(items);
+}
 
 // ---------------------------------------------------------------- numbers
 

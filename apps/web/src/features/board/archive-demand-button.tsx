@@ -2,6 +2,7 @@ import type { TDemand } from "@tideway/contracts";
 import { useState } from "react";
 import { ApiError } from "../../api/api-request";
 import { useT } from "../../i18n/use-t";
+import { FormError } from "../../ui/form-error";
 import { updateDemand } from "./board-api";
 import { useBoardStore } from "./board-store";
 import { useDemandEditor } from "./demand-editor-store";
@@ -44,11 +45,7 @@ export function ArchiveDemandButton({ demand }: { demand: TDemand }) {
           {t("archive.open")}
         </button>
       )}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { TDemand } from "@tideway/contracts";
 import { type FormEvent, useState } from "react";
 import { ApiError } from "../../api/api-request";
 import { useT } from "../../i18n/use-t";
+import { FormError } from "../../ui/form-error";
 import { blockDemand, unblockDemand } from "./board-api";
 import { useBoardStore } from "./board-store";
 
@@ -59,11 +60,7 @@ export function BlockDemandForm({ demand }: { demand: TDemand }) {
           </button>
         </form>
       )}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </section>
   );
 }

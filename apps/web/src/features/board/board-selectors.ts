@@ -1,4 +1,4 @@
-import type { TCriterion, TDemand, TStage } from "@tideway/contracts";
+import type { TCriterion, TDemand, TDependency, TStage } from "@tideway/contracts";
 import { inProgressStageIds, isDeliveredRank, orderStages } from "@tideway/domain";
 import { translate } from "../../i18n/intl";
 import type { useBoardStore } from "./board-store";
@@ -48,6 +48,23 @@ export const selectLaneTotal =
     for (const stage of state.stages) count += state.cells[cellIdOf(stage.id, laneId)]?.length ?? 0;
     return count;
   };
+
+/** Whether the lane holds anything outside its done stages. */
+function laneHasWork(state: BoardState, laneId: string): boolean {
+  return state.stages.some(
+    (stage) => stage.kind !== "done" && (state.cells[cellIdOf(stage.id, laneId)]?.length ?? 0) > 0,
+  );
+}
+
+/**
+ * Whether the lane's done cells fold to a count (cell-window.ts): the lane
+ * holds only delivered work while another lane has work to show.
+ */
+export const selectLaneIdle =
+  (laneId: string) =>
+  (state: BoardState): boolean =>
+    !laneHasWork(state, laneId) &&
+    state.lanes.some((lane) => lane.id !== laneId && laneHasWork(state, lane.id));
 
 /** Lane limits count only work in progress, between commitment and delivery (see @tideway/domain). */
 export const selectLaneCount =
@@ -117,3 +134,35 @@ export function describeCell(state: BoardState, stageId: string, laneId: string)
 export function canEdit(state: BoardState): boolean {
   return state.role !== "viewer";
 }
+
+const NO_DEPENDENCIES: readonly TDependency[] = [];
+
+/** What each demand waits on, grouped by the waiting demand (one pass per change of the board's list). */
+const dependenciesByDemand = memoizeLast((dependencies: readonly TDependency[]) => {
+  const grouped: Record<string, TDependency[]> = {};
+  for (const dependency of dependencies) {
+    grouped[dependency.demandId] = [...(grouped[dependency.demandId] ?? []), dependency];
+  }
+  return grouped;
+});
+
+const openDependenciesByDemand = memoizeLast((grouped: Record<string, TDependency[]>) => {
+  const open: Record<string, TDependency[]> = {};
+  for (const [demandId, list] of Object.entries(grouped)) {
+    const stillOpen = list.filter((dependency) => dependency.open);
+    if (stillOpen.length > 0) open[demandId] = stillOpen;
+  }
+  return open;
+});
+
+/** Everything a demand waits on, delivered or not, oldest first. */
+export const selectDependencies =
+  (demandId: string) =>
+  (state: BoardState): readonly TDependency[] =>
+    dependenciesByDemand(state.dependencies)[demandId] ?? NO_DEPENDENCIES;
+
+/** What a demand still waits on: the demands it depends on that are not delivered. */
+export const selectOpenDependencies =
+  (demandId: string) =>
+  (state: BoardState): readonly TDependency[] =>
+    openDependenciesByDemand(dependenciesByDemand(state.dependencies))[demandId] ?? NO_DEPENDENCIES;

@@ -14,8 +14,20 @@ export interface ShownRange {
   end: number;
 }
 
-export function shownRange(count: number, doneStage: boolean, expanded: boolean): ShownRange {
+/**
+ * `laneIdle`: the lane has nothing outside its done stages while another lane
+ * has work (selectLaneIdle). Its done cell then shows only a count (a button
+ * opens it), so a lane that only holds history stays one thin row and the
+ * board's first screen shows work.
+ */
+export function shownRange(
+  count: number,
+  doneStage: boolean,
+  expanded: boolean,
+  laneIdle = false,
+): ShownRange {
   if (expanded) return { start: 0, end: count };
+  if (doneStage && laneIdle) return { start: count, end: count };
   if (doneStage) return { start: Math.max(0, count - DONE_SHOWN), end: count };
   return { start: 0, end: Math.min(count, QUEUE_SHOWN) };
 }

@@ -8,6 +8,7 @@ import { useDemandEditor } from "./demand-editor-store";
 import { DEMAND_TYPE_NAMES } from "./demand-fields";
 import { OwnerInitials } from "./owner-initials";
 import { SleBadge } from "./sle-badge";
+import { WaitingOn } from "./waiting-on";
 
 interface DemandCardProps {
   demand: TDemand;
@@ -19,7 +20,9 @@ interface DemandCardProps {
 
 function DemandCardView({ demand, criteria, openDefects, now }: DemandCardProps) {
   const t = useT();
-  const checked = criteria.filter((criterion) => demand.checkedCriterionIds.includes(criterion.id)).length;
+  // "No open dependencies" is nobody's tick: the card says "Waiting on ..." for it instead.
+  const ticked = criteria.filter((criterion) => criterion.kind !== "no_open_dependencies");
+  const checked = ticked.filter((criterion) => demand.checkedCriterionIds.includes(criterion.id)).length;
   const daysInStage = daysSince(demand.enteredStageAt, now);
   const daysCommitted = demand.committedAt ? daysSince(demand.committedAt, now) : null;
   return (
@@ -55,6 +58,7 @@ function DemandCardView({ demand, criteria, openDefects, now }: DemandCardProps)
           )}
         </p>
       )}
+      <WaitingOn demandId={demand.id} />
       <SleBadge demand={demand} now={now} />
       <BusinessCardProgress demandId={demand.id} />
       <div className="card-line card-facts">
@@ -62,12 +66,12 @@ function DemandCardView({ demand, criteria, openDefects, now }: DemandCardProps)
         {daysCommitted !== null && (
           <span title={t("card.committedTitle")}>{t("card.committed", { days: daysCommitted })}</span>
         )}
-        {criteria.length > 0 && (
+        {ticked.length > 0 && (
           <span
-            className={checked === criteria.length ? "checks done" : "checks"}
-            title={t("card.checksTitle", { checked, total: criteria.length })}
+            className={checked === ticked.length ? "checks done" : "checks"}
+            title={t("card.checksTitle", { checked, total: ticked.length })}
           >
-            ✓ {checked}/{criteria.length}
+            ✓ {checked}/{ticked.length}
           </span>
         )}
         {openDefects > 0 && (

@@ -27,7 +27,7 @@ export function DemandCodePanel({ demand }: { demand: TDemand }) {
       {record.status === "failed" && <p>{t("code.loadFailed")}</p>}
       {record.status === "loading" && <p>{t("app.loading")}</p>}
       {code && code.submissions.length === 0 && code.deliveries.length === 0 && (
-        <p>No commits name {demand.key} yet. Put the key in a commit message or branch name.</p>
+        <p>{t("code.noCommits", { key: demand.key })}</p>
       )}
       {code && (code.submissions.length > 0 || code.deliveries.length > 0) && (
         <>

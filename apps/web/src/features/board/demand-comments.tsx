@@ -3,6 +3,7 @@ import { type FormEvent, lazy, Suspense, useId, useState } from "react";
 import { ApiError } from "../../api/api-request";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";
+import { FormError } from "../../ui/form-error";
 import { formatInstant } from "../../ui/format";
 import { useSession } from "../auth/session-store";
 import { canEdit } from "./board-selectors";
@@ -103,11 +104,7 @@ function CommentItem({ comment, onChange }: { comment: TComment; onChange: () =>
           )}
         </p>
       )}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </li>
   );
 }
@@ -167,11 +164,7 @@ function CommentForm(
           required
         />
       </label>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="form-actions">
         {props.onCancel && (
           <button type="button" onClick={props.onCancel}>

@@ -2,10 +2,12 @@ import { type TDemand, type TUpdateDemandBody, ZDemandType } from "@tideway/cont
 import { type FormEvent, useMemo, useState } from "react";
 import { ApiError } from "../../api/api-request";
 import { useT } from "../../i18n/use-t";
+import { FormError } from "../../ui/form-error";
 import { updateDemand } from "./board-api";
 import { useBoardStore } from "./board-store";
 import { useDemandEditor } from "./demand-editor-store";
 import { SizeInput, sizeFrom, TypeSelect } from "./demand-fields";
+import { DescriptionField } from "./description-field";
 
 /** Title, description, type, size and, for a defect, the demand it belongs to. */
 export function DemandDetailsForm({ demand, editable }: { demand: TDemand; editable: boolean }) {
@@ -54,21 +56,14 @@ export function DemandDetailsForm({ demand, editable }: { demand: TDemand; edita
           {t("details.title")}
           <input name="title" defaultValue={demand.title} required maxLength={200} />
         </label>
-        <label>
-          {t("details.description")}
-          <textarea name="description" defaultValue={demand.description} rows={4} />
-        </label>
+        <DescriptionField defaultValue={demand.description} editable={editable} />
         <div className="form-row">
           <TypeSelect defaultValue={demand.type} onChange={setType} />
           <SizeInput defaultValue={demand.size} />
         </div>
         {type === "defect" && <ParentSelect demand={demand} />}
       </fieldset>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       {editable && (
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>

@@ -6,9 +6,11 @@ import { useBoardStore } from "./board-store";
 import { DemandChecklist } from "./demand-checklist";
 import { DemandCodePanel } from "./demand-code-panel";
 import { DemandComments } from "./demand-comments";
+import { DemandDependencies } from "./demand-dependencies";
 import { DemandDetailsForm } from "./demand-details-form";
 import { useDemandEditor } from "./demand-editor-store";
 import { DemandJourney } from "./demand-journey";
+import { DemandLinks } from "./demand-links";
 import { OwnerPicker } from "./owner-picker";
 
 /** Everything about one demand: its details, this stage's checks, its pipeline record, blocking and archiving. */
@@ -28,6 +30,8 @@ export function DemandEditorDialog() {
           <DemandDetailsForm key={demand.id} demand={demand} editable={editable} />
           <OwnerPicker key={`owner-${demand.id}`} demand={demand} editable={editable} />
           <DemandChecklist demand={demand} editable={editable} />
+          <DemandLinks key={`links-${demand.id}`} demand={demand} editable={editable} />
+          <DemandDependencies key={`dependencies-${demand.id}`} demand={demand} editable={editable} />
           <DemandJourney demand={demand} />
           <DemandComments demand={demand} />
           <DemandCodePanel demand={demand} />

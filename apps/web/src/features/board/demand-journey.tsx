@@ -26,7 +26,8 @@ export function DemandJourney({ demand }: { demand: TDemand }) {
       {history.data && (
         <>
           <CycleFigures cycleTimes={history.data.cycleTimes} />
-          <ol className="journey-list">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls past 16rem; focusable, keyboard users can scroll it (axe scrollable-region-focusable). */}
+          <ol className="journey-list" tabIndex={0} aria-labelledby={headingId}>
             {history.data.entries.map((entry, index) => (
               <li
                 // Entries never reorder; the index is their identity within one answer.

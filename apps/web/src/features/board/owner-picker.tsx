@@ -2,6 +2,7 @@ import type { TDemand } from "@tideway/contracts";
 import { useId, useState } from "react";
 import { ApiError } from "../../api/api-request";
 import { useT } from "../../i18n/use-t";
+import { FormError } from "../../ui/form-error";
 import { updateDemand } from "./board-api";
 import { useBoardStore } from "./board-store";
 import { OwnerInitials } from "./owner-initials";
@@ -86,11 +87,7 @@ export function OwnerPicker({ demand, editable }: { demand: TDemand; editable: b
           </ul>
         </fieldset>
       )}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </section>
   );
 }

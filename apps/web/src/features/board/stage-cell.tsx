@@ -23,7 +23,7 @@ interface StageCellProps {
  */
 export const StageCell = memo(function StageCell({ stageId, laneId, doneStage }: StageCellProps) {
   const cellId = cellIdOf(stageId, laneId);
-  const { ids, shown, expanded } = useShownCards(cellId, doneStage);
+  const { ids, shown, expanded, folded } = useShownCards(cellId, doneStage);
   const label = useBoardStore((s) => describeCell(s, stageId, laneId));
   const expandCell = useBoardStore((s) => s.expandCell);
   const refusing = useDragScope((s) => s.refusingCellId === cellId);
@@ -35,9 +35,11 @@ export const StageCell = memo(function StageCell({ stageId, laneId, doneStage }:
       <button type="button" className="show-more" onClick={() => expandCell(cellId, !expanded)}>
         {expanded
           ? t("cell.showFewer")
-          : doneStage
-            ? t("cell.showEarlier", { count: hidden })
-            : t("cell.showMore", { count: hidden })}
+          : folded
+            ? t("cell.showDelivered", { count: hidden })
+            : doneStage
+              ? t("cell.showEarlier", { count: hidden })
+              : t("cell.showMore", { count: hidden })}
       </button>
     ) : null;
   return (

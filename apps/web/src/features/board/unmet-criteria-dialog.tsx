@@ -1,7 +1,9 @@
 import { useT } from "../../i18n/use-t";
+import { FormError } from "../../ui/form-error";
 import { ModalDialog } from "../../ui/modal-dialog";
 import { useBoardStore } from "./board-store";
 import { type CriteriaRequest, useCriteriaDialog } from "./criteria-dialog-store";
+import { CriterionCheckRow } from "./criterion-check-row";
 import { requestMove } from "./request-move";
 import { useCriterionChecks } from "./use-criterion-checks";
 
@@ -33,8 +35,11 @@ function UnmetCriteriaChecklist({ request }: { request: CriteriaRequest }) {
   const demand = useBoardStore((s) => s.demands[request.demandId]);
   const close = useCriteriaDialog((s) => s.close);
   const t = useT();
-  const { isChecked, toggle, saving, error } = useCriterionChecks(demand);
-  const allChecked = request.unmet.every((criterion) => isChecked(criterion.id));
+  const checks = useCriterionChecks(demand);
+  const { isMet, saving, error } = checks;
+  const criteria = useBoardStore((s) => s.criteria);
+  const kindOf = (id: string) => criteria.find((criterion) => criterion.id === id)?.kind;
+  const allChecked = request.unmet.every((criterion) => isMet(criterion.id));
 
   function move() {
     close();
@@ -55,21 +60,15 @@ function UnmetCriteriaChecklist({ request }: { request: CriteriaRequest }) {
       <fieldset>
         <legend>{t("criteria.tick")}</legend>
         {request.unmet.map((criterion) => (
-          <label key={criterion.id} className="check-row">
-            <input
-              type="checkbox"
-              checked={isChecked(criterion.id)}
-              onChange={(event) => void toggle(criterion.id, event.currentTarget.checked)}
-            />
-            {criterion.text}
-          </label>
+          <CriterionCheckRow
+            key={criterion.id}
+            demandId={request.demandId}
+            criterion={{ ...criterion, kind: kindOf(criterion.id) }}
+            checks={checks}
+          />
         ))}
       </fieldset>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="form-actions">
         <button type="button" onClick={close}>
           {t("criteria.cancel")}

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { ApiError } from "../../api/api-request";
 import { translate } from "../../i18n/intl";
 import { setCriterionCheck } from "./board-api";
+import { selectOpenDependencies } from "./board-selectors";
 import { useBoardStore } from "./board-store";
 
 /**
@@ -13,8 +14,17 @@ export function useCriterionChecks(demand: TDemand | undefined) {
   const [ticking, setTicking] = useState<Record<string, boolean>>({});
   const [error, setError] = useState<string | null>(null);
 
+  const criteria = useBoardStore((s) => s.criteria);
+  const openDependencies = useBoardStore(selectOpenDependencies(demand?.id ?? ""));
+
   const isChecked = (criterionId: string) =>
     ticking[criterionId] ?? demand?.checkedCriterionIds.includes(criterionId) ?? false;
+
+  /** As the server decides on a move: "no open dependencies" by the dependencies, the rest by ticks. */
+  const isMet = (criterionId: string) =>
+    criteria.find((criterion) => criterion.id === criterionId)?.kind === "no_open_dependencies"
+      ? openDependencies.length === 0
+      : isChecked(criterionId);
 
   async function toggle(criterionId: string, checked: boolean) {
     if (!demand) return;
@@ -30,5 +40,5 @@ export function useCriterionChecks(demand: TDemand | undefined) {
     }
   }
 
-  return { isChecked, toggle, saving: Object.keys(ticking).length > 0, error };
+  return { isChecked, isMet, toggle, saving: Object.keys(ticking).length > 0, error };
 }

@@ -3,7 +3,7 @@ import { Link, useNavigate } from "react-router";
 import { ApiError } from "../../api/api-request";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";
-import { FormError } from "./form-error";
+import { FormError } from "../../ui/form-error";
 import { createPortfolio, fetchPortfolios } from "./portfolio-api";
 
 /** The portfolios the signed-in person belongs to, and a form to start one (on the board list page). */

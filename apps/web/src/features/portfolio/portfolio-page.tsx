@@ -3,12 +3,12 @@ import { type FormEvent, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/api-request";
 import { useResource } from "../../api/use-resource";
+import { FormError } from "../../ui/form-error";
 import { notify } from "../../ui/notice-stack";
 import { fetchBoard, fetchBoards } from "../board/board-api";
 import { subscribeToBoardEvents } from "../dashboard/board-event-subscription";
 import type { LiveState } from "../dashboard/dashboard-store";
 import { ChildProgressSummary } from "./business-demand-progress";
-import { FormError } from "./form-error";
 import {
   addTeamBoard,
   createChildDemand,

@@ -1,5 +1,7 @@
 import { type TCriterion, type TStage, ZCriterionKind, ZCriterionPhase } from "@tideway/contracts";
 import type { FormEvent } from "react";
+import { useT } from "../../i18n/use-t";
+import { SelectField } from "../../ui/field";
 import { selectStageCriteria } from "../board/board-selectors";
 import { useBoardStore } from "../board/board-store";
 import { addCriterion, changeCriterion, removeCriterion } from "./settings-api";
@@ -123,13 +125,12 @@ function PhaseSelect({ defaultValue }: { defaultValue: TCriterion["phase"] }) {
 
 /** Who decides a criterion is met: a person ticking it, or the server from the demand's dependencies. */
 function KindSelect({ defaultValue }: { defaultValue: TCriterion["kind"] }) {
+  const t = useT();
+  const options = [
+    { value: "manual", label: t("criteria.kind.manual") },
+    { value: "no_open_dependencies", label: t("criteria.kind.noOpenDependencies") },
+  ];
   return (
-    <label>
-      Met when
-      <select name="kind" defaultValue={defaultValue}>
-        <option value="manual">ticked on the card</option>
-        <option value="no_open_dependencies">no open dependencies</option>
-      </select>
-    </label>
+    <SelectField label={t("criteria.kind.label")} name="kind" defaultValue={defaultValue} options={options} />
   );
 }

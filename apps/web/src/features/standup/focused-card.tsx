@@ -8,6 +8,7 @@ import { useBoardStore } from "../board/board-store";
 import { stageOrderOf } from "../board/card-service-level";
 import { DEMAND_TYPE_NAMES } from "../board/demand-fields";
 import { OwnerInitials } from "../board/owner-initials";
+import { WaitingOn } from "../board/waiting-on";
 import { type AgeStatus, cardAge, type Expectation } from "./card-age";
 import { useNow } from "./use-now";
 
@@ -102,6 +103,8 @@ export function FocusedCard({
           })}
         </p>
       )}
+
+      <WaitingOn demandId={demand.id} className="standup-waiting" />
 
       <dl className="standup-facts">
         <div>
