@@ -57,7 +57,7 @@ export function DemandCodePanel({ demand }: { demand: TDemand }) {
           <ul className="demand-code-events">
             {[...code.submissions, ...code.deliveries].map((event) => (
               <li key={event.id}>
-                <span className="code-kind">{t("code.kind", { kind: event.kind })}</span>
+                <span className="code-kind">{t("code.kind", { kind: event.kind })}</span>{" "}
                 {event.sha?.slice(0, 7) ?? ""} {event.environment ? `(${event.environment}) ` : ""}
                 {event.message ?? event.repository ?? ""}{" "}
                 <time dateTime={event.at}>{formatInstant(event.at)}</time>
