@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { test } from "@playwright/test";
 import { findFreePort } from "../apps/api/src/db/embedded-postgres";
 import { type ServerProcess, startServerProcess } from "../apps/api/test/helpers/server-process";
 import { BoardApi, laneNamed, signInAsDemo, stageNamed } from "./helpers/board-api";
 import { cell, expect } from "./helpers/board-test";
+import { test } from "./helpers/clock-test";
 
 // This journey kills its server, so it runs one of its own (a fresh data folder
 // and port) instead of the shared e2e server, and signs in there.
