@@ -79,7 +79,7 @@ export async function dragCardTo(
   page: Page,
   key: string,
   target: Locator,
-  options?: { restMs?: number },
+  options?: { rest?: boolean },
 ): Promise<void> {
   await dragWithMouse(page, card(page, key), target, options);
 }
