@@ -13,7 +13,9 @@ test("[BOARD][LIVE]: after the server is killed and restarted, an open board rec
   browser,
   playwright,
 }) => {
-  test.setTimeout(90_000);
+  // Starts a server with a fresh database twice (before and after the kill): Playwright's
+  // mark for a slow test (three times the configured budget) instead of a budget of its own.
+  test.slow();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "tideway-e2e-kill-"));
   const port = await findFreePort();
   // 127.0.0.1, not localhost: cookies ignore ports, and the shared server's session lives on localhost.
