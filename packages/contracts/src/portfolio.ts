@@ -53,6 +53,7 @@ export const ZCreateChildBody = z.object({
 export type TCreateChildBody = z.infer<typeof ZCreateChildBody>;
 
 export const ZChildState = z.enum(["delivered", "blocked", "waiting", "in-progress"]);
+export type TChildState = z.infer<typeof ZChildState>;
 
 /** A child as its reader may see it: keys and titles only on team boards the reader is a member of. */
 export const ZChildView = z.object({
