@@ -108,6 +108,7 @@ export const ZStuckFlowStage = z.object({
   departures: z.number().int(),
   netGrowthPerDay: z.number(),
 });
+export type TStuckFlowStage = z.infer<typeof ZStuckFlowStage>;
 
 export const ZWipAdviceStage = z.object({
   stageId: ZId,

@@ -28,6 +28,14 @@ export const ZTrendWeek = z.object({
   attainment: z.number().min(0).max(1).nullable(),
 });
 
+/** Deliveries in [start, end): a Monday-to-Monday UTC week, cut where a window cuts it. */
+export const ZThroughputWeek = z.object({
+  start: z.iso.datetime(),
+  end: z.iso.datetime(),
+  count: z.number().int(),
+});
+export type TThroughputWeek = z.infer<typeof ZThroughputWeek>;
+
 export const ZMetricTile = z.object({
   count: z.number().int(),
   p50: seconds.nullable(),
@@ -86,7 +94,7 @@ export const ZMetrics = z.object({
       status: z.enum(["within-p50", "within-sle", "beyond-sle", "no-sle"]),
     }),
   ),
-  throughput: z.array(z.object({ start: z.iso.datetime(), end: z.iso.datetime(), count: z.number().int() })),
+  throughput: z.array(ZThroughputWeek),
   timeInStage: z.array(
     z.object({
       stageId: ZId,

@@ -124,17 +124,7 @@ export function stuckFlow(
   let longestWait: StuckFlowStage | null = null;
   let fastestGrowingQueue: StuckFlowStage | null = null;
   for (const stage of result) {
-    if (stage.p85Time !== null) {
-      const best = longestWait;
-      if (
-        best === null ||
-        best.p85Time === null ||
-        stage.p85Time > best.p85Time ||
-        (stage.p85Time === best.p85Time && (stage.medianTime ?? 0) > (best.medianTime ?? 0))
-      ) {
-        longestWait = stage;
-      }
-    }
+    if (waitsLonger(stage, longestWait)) longestWait = stage;
     if (stage.netGrowthPerDay > 0 && stage.netGrowthPerDay > (fastestGrowingQueue?.netGrowthPerDay ?? 0)) {
       fastestGrowingQueue = stage;
     }
@@ -146,4 +136,26 @@ export function stuckFlow(
     longestWait: longestWait?.stageId ?? null,
     fastestGrowingQueue: fastestGrowingQueue?.stageId ?? null,
   };
+}
+
+/**
+ * The longest-wait rule: whether work waits longer in `stage` than in
+ * `than`: a higher p85 time in stage, the higher median breaking a tie. A
+ * stage no demand passed through (no p85) never waits longer; anything
+ * waits longer than nothing. The board's insight and the portfolio's
+ * constraint (across team boards) both pick with it.
+ *
+ * Example: p85 6 d, median 2 d waits longer than p85 6 d, median 1 d, and
+ * than p85 5 d, median 5 d.
+ */
+export function waitsLonger(
+  stage: Pick<StuckFlowStage, "p85Time" | "medianTime">,
+  than: Pick<StuckFlowStage, "p85Time" | "medianTime"> | null,
+): boolean {
+  if (stage.p85Time === null) return false;
+  if (than === null || than.p85Time === null) return true;
+  return (
+    stage.p85Time > than.p85Time ||
+    (stage.p85Time === than.p85Time && (stage.medianTime ?? 0) > (than.medianTime ?? 0))
+  );
 }

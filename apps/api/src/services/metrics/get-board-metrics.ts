@@ -1,4 +1,4 @@
-import type { TMetrics, TMetricsQuery } from "@tideway/contracts";
+import type { TMetrics, TMetricsQuery, TThroughputWeek } from "@tideway/contracts";
 import {
   agingWork,
   type CycleTimeOptions,
@@ -9,6 +9,7 @@ import {
   epochMs,
   flowEfficiency,
   type MetricWindow,
+  type ThroughputBucket,
   type TwoOneOneTile,
   throughput,
   timeInStage,
@@ -90,11 +91,7 @@ export async function getBoardMetrics(
       blocked: item.blocked,
       status: item.status,
     })),
-    throughput: throughput(demands, stages, { window, period: "week", filter }).map((bucket) => ({
-      start: iso(bucket.start),
-      end: iso(bucket.end),
-      count: bucket.count,
-    })),
+    throughput: throughputView(throughput(demands, stages, { window, period: "week", filter })),
     timeInStage: timeInStage(demands, stages, { window, filter, timeBasis }).map((stage) => ({
       stageId: stage.stageId,
       name: stageName.get(stage.stageId) ?? "",
@@ -134,5 +131,9 @@ export function tileView(tile: TwoOneOneTile): TMetrics["delivery"] {
     })),
   };
 }
+
+/** Throughput weeks as the API sends them. */
+export const throughputView = (weeks: readonly ThroughputBucket[]): TThroughputWeek[] =>
+  weeks.map((week) => ({ start: iso(week.start), end: iso(week.end), count: week.count }));
 
 export const iso = (at: number) => new Date(at).toISOString();
