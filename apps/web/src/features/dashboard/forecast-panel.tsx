@@ -1,6 +1,7 @@
 import { MAX_FORECAST_DEMANDS, type TDemand } from "@tideway/contracts";
 import { DAY } from "@tideway/domain";
 import { type FormEvent, useState } from "react";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { formatDay } from "../../ui/format";
 import { type ForecastFilter, type ForecastQuestion, fetchForecast } from "./forecast-api";
@@ -150,7 +151,7 @@ function useForecast(
   refreshKey: unknown,
 ) {
   const forecast = useResource(
-    ["forecast", boardId, question, filter],
+    queryKeys.forecast(boardId, question, filter),
     () => fetchForecast(boardId, question, filter),
     { failureMessage: "The forecast could not be loaded.", refreshKey },
   );

@@ -1,9 +1,11 @@
 import type { TBusinessDemandProgress, TTeamProgress } from "@tideway/contracts";
-import { useChildProgress } from "./child-progress-store";
+import { useBoardStore } from "../board/board-store";
+import { useChildProgress } from "./child-progress";
 
 /** What a business card adds: its children's progress per team, and a gate override's reason. */
 export function BusinessCardProgress({ demandId }: { demandId: string }) {
-  const progress = useChildProgress((state) => state.progress[demandId]);
+  const boardId = useBoardStore((s) => s.boardId);
+  const progress = useChildProgress(boardId, demandId);
   if (!progress) return null;
   return <ChildProgressSummary progress={progress} />;
 }

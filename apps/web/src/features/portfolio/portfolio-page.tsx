@@ -2,6 +2,7 @@ import type { TBoard, TBusinessDemandProgress, TPortfolio } from "@tideway/contr
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/api-request";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { FormError } from "../../ui/form-error";
 import { notify } from "../../ui/notice-stack";
@@ -39,14 +40,18 @@ export function PortfolioPage() {
   const { portfolioId = "" } = useParams();
   const [refresh, setRefresh] = useState(0);
   const [live, setLive] = useState<LiveState>("connecting");
-  const portfolio = useResource(["portfolio", portfolioId], () => fetchPortfolio(portfolioId), {
+  const portfolio = useResource(queryKeys.portfolio(portfolioId), () => fetchPortfolio(portfolioId), {
     failureMessage: "The portfolio could not be loaded.",
     refreshKey: refresh,
   });
-  const metrics = useResource(["portfolio-metrics", portfolioId], () => fetchPortfolioMetrics(portfolioId), {
-    failureMessage: "The portfolio's numbers could not be loaded.",
-    refreshKey: refresh,
-  });
+  const metrics = useResource(
+    queryKeys.portfolioMetrics(portfolioId),
+    () => fetchPortfolioMetrics(portfolioId),
+    {
+      failureMessage: "The portfolio's numbers could not be loaded.",
+      refreshKey: refresh,
+    },
+  );
   const businessBoardId = portfolio.data?.businessBoardId;
 
   useEffect(() => {
@@ -97,11 +102,11 @@ export function PortfolioPage() {
 
 function BusinessDemands({ portfolio, refresh }: { portfolio: TPortfolio; refresh: number }) {
   const boardId = portfolio.businessBoardId;
-  const board = useResource(["business-board", boardId], () => fetchBoard(boardId), {
+  const board = useResource(queryKeys.boardSnapshot(boardId), () => fetchBoard(boardId), {
     failureMessage: "The business demands could not be loaded.",
     refreshKey: refresh,
   });
-  const children = useResource(["business-children", boardId], () => fetchBoardChildren(boardId), {
+  const children = useResource(queryKeys.boardChildren(boardId), () => fetchBoardChildren(boardId), {
     failureMessage: "The product demands could not be loaded.",
     refreshKey: refresh,
   });
@@ -212,12 +217,16 @@ function TeamBoards({
   onChange: (next: TPortfolio) => void;
 }) {
   const [error, setError] = useState<string | null>(null);
-  const boards = useResource(portfolio.role === "admin" ? ["boards"] : null, fetchBoards, {
+  const boards = useResource(portfolio.role === "admin" ? queryKeys.boardList() : null, fetchBoards, {
     failureMessage: "Your boards could not be loaded.",
   });
-  const portfolios = useResource(portfolio.role === "admin" ? ["portfolios"] : null, fetchPortfolios, {
-    failureMessage: "Your portfolios could not be loaded.",
-  });
+  const portfolios = useResource(
+    portfolio.role === "admin" ? queryKeys.portfolioList() : null,
+    fetchPortfolios,
+    {
+      failureMessage: "Your portfolios could not be loaded.",
+    },
+  );
   // Business boards are never team boards; a board in another portfolio is refused with the reason.
   const businessBoards = (portfolios.data ?? []).map((other) => other.businessBoardId);
   const inPortfolio = new Set([...businessBoards, ...portfolio.boards.map((board) => board.id)]);
