@@ -1,4 +1,4 @@
-import type { QueryKey } from "@tanstack/react-query";
+import { type QueryKey, QueryObserver } from "@tanstack/react-query";
 import type { TBoardEvent } from "@tideway/contracts";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BoardEventCache, FLOW_MAX_WAIT_MS, FLOW_QUIET_MS } from "./board-event-cache";
@@ -79,6 +79,28 @@ describe("board events in the query cache", () => {
     }
     vi.advanceTimersByTime(FLOW_QUIET_MS - 1);
     expect(stale(queryKeys.insights(BOARD))).toBe(true);
+  });
+
+  it("lets a refresh in flight finish instead of cancelling it, then asks again", async () => {
+    const answers: ((data: string) => void)[] = [];
+    const observer = new QueryObserver(client, {
+      queryKey: queryKeys.insights(BOARD),
+      queryFn: () => new Promise<string>((resolve) => answers.push(resolve)),
+    });
+    const stop = observer.subscribe(() => {});
+    expect(answers).toHaveLength(1);
+
+    cache.eventArrived(BOARD, metricsChanged(1));
+    await vi.advanceTimersByTimeAsync(FLOW_QUIET_MS);
+    expect(answers).toHaveLength(1);
+    answers[0]?.("answered before the event");
+    await vi.advanceTimersByTimeAsync(0);
+    expect(answers).toHaveLength(2);
+    answers[1]?.("answered after the event");
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(observer.getCurrentResult().data).toBe("answered after the event");
+    stop();
   });
 
   it("refetches only the thread a comment event names", () => {

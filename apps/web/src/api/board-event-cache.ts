@@ -89,9 +89,26 @@ export class BoardEventCache {
     const wait = Math.max(0, Math.min(FLOW_QUIET_MS, firstAt + FLOW_MAX_WAIT_MS - now));
     const timer = setTimeout(() => {
       this.#bursts.delete(boardId);
-      void this.#client.invalidateQueries({ queryKey: queryKeys.boardFlow(boardId) });
+      void this.#refetchFlow(boardId);
     }, wait);
     this.#bursts.set(boardId, { firstAt, timer });
+  }
+
+  /**
+   * Refetches what a page shows of the board's flow. A request already in flight is not
+   * cancelled (under a steady stream of events slow numbers would never arrive): it is
+   * awaited, then asked again, since it may have been answered before the last event.
+   */
+  async #refetchFlow(boardId: string): Promise<void> {
+    const queryKey = queryKeys.boardFlow(boardId);
+    const inFlight = this.#client.getQueryCache().findAll({ queryKey, fetchStatus: "fetching" });
+    await this.#client.invalidateQueries({ queryKey }, { cancelRefetch: false });
+    if (inFlight.length === 0) return;
+    await this.#client.refetchQueries({
+      queryKey,
+      type: "active",
+      predicate: (query) => inFlight.includes(query),
+    });
   }
 }
 

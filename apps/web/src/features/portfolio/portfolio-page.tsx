@@ -2,13 +2,14 @@ import type { TBoard, TBusinessDemandProgress, TPortfolio } from "@tideway/contr
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/api-request";
+import { queryClient } from "../../api/query-client";
 import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { FormError } from "../../ui/form-error";
 import { notify } from "../../ui/notice-stack";
 import { fetchBoard, fetchBoards } from "../board/board-api";
 import { subscribeToBoardEvents } from "../dashboard/board-event-subscription";
-import type { LiveState } from "../dashboard/dashboard-store";
+import type { LiveState } from "../dashboard/use-live-dashboard";
 import { ChildProgressSummary } from "./business-demand-progress";
 import {
   addTeamBoard,
@@ -38,18 +39,15 @@ const LIVE_LABELS: Record<LiveState, string> = {
  */
 export function PortfolioPage() {
   const { portfolioId = "" } = useParams();
-  const [refresh, setRefresh] = useState(0);
   const [live, setLive] = useState<LiveState>("connecting");
   const portfolio = useResource(queryKeys.portfolio(portfolioId), () => fetchPortfolio(portfolioId), {
     failureMessage: "The portfolio could not be loaded.",
-    refreshKey: refresh,
   });
   const metrics = useResource(
     queryKeys.portfolioMetrics(portfolioId),
     () => fetchPortfolioMetrics(portfolioId),
     {
       failureMessage: "The portfolio's numbers could not be loaded.",
-      refreshKey: refresh,
     },
   );
   const businessBoardId = portfolio.data?.businessBoardId;
@@ -61,12 +59,17 @@ export function PortfolioPage() {
   useEffect(() => {
     if (!businessBoardId) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // The cache refetches the children's progress itself; the portfolio's numbers and the
+    // business board are this page's to refresh.
+    const refresh = () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.portfolio(portfolioId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.boardSnapshot(businessBoardId) });
+    };
     const leave = subscribeToBoardEvents(businessBoardId, {
-      onChange: () => {
+      onEvent: () => {
         clearTimeout(timer);
-        timer = setTimeout(() => setRefresh((count) => count + 1), QUIET_MS);
+        timer = setTimeout(refresh, QUIET_MS);
       },
-      onSettingsChange: () => undefined,
       onLiveState: setLive,
       onRefused: (message) => notify(message),
     });
@@ -74,7 +77,7 @@ export function PortfolioPage() {
       clearTimeout(timer);
       leave();
     };
-  }, [businessBoardId]);
+  }, [portfolioId, businessBoardId]);
 
   if (portfolio.error) return <PortfolioFailure message={portfolio.error} />;
   if (!portfolio.data) return <p className="page-message">Loading…</p>;
@@ -94,21 +97,19 @@ export function PortfolioPage() {
         {metrics.error && <p role="alert">{metrics.error}</p>}
         {metrics.data && <PortfolioTiles metrics={metrics.data} />}
       </section>
-      <BusinessDemands portfolio={current} refresh={refresh} />
+      <BusinessDemands portfolio={current} />
       <TeamBoards portfolio={current} onChange={portfolio.replace} />
     </main>
   );
 }
 
-function BusinessDemands({ portfolio, refresh }: { portfolio: TPortfolio; refresh: number }) {
+function BusinessDemands({ portfolio }: { portfolio: TPortfolio }) {
   const boardId = portfolio.businessBoardId;
   const board = useResource(queryKeys.boardSnapshot(boardId), () => fetchBoard(boardId), {
     failureMessage: "The business demands could not be loaded.",
-    refreshKey: refresh,
   });
   const children = useResource(queryKeys.boardChildren(boardId), () => fetchBoardChildren(boardId), {
     failureMessage: "The product demands could not be loaded.",
-    refreshKey: refresh,
   });
   const progress = new Map((children.data?.demands ?? []).map((demand) => [demand.demandId, demand]));
   const demands = board.data ? rightToLeft(board.data) : [];
