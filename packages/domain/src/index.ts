@@ -9,6 +9,7 @@ export * from "./demand-import-columns";
 export * from "./demand-import-rows";
 export * from "./demand-journey";
 export * from "./demand-keys";
+export * from "./demand-parent";
 export * from "./dependency-cycle";
 export * from "./flow-efficiency";
 export * from "./flow-history";
