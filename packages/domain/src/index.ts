@@ -27,6 +27,7 @@ export * from "./rank";
 export * from "./release-rule";
 export * from "./sign-up-policy";
 export * from "./small-sample";
+export * from "./spoken-duration";
 export * from "./stage-order";
 export * from "./standup-order";
 export * from "./summarize-durations";
