@@ -19,6 +19,8 @@ export const ZServiceLevel = z.object({
   p85: seconds.nullable(),
   /** How the board counts a demand's age: all hours, or Monday to Friday only (UTC). */
   timeBasis: ZTimeBasis,
+  /** How many deliveries p50 and p85 rest on (the last 30 days'); under 10 the badges say so. */
+  sampleSize: z.number().int().nonnegative(),
 });
 export type TServiceLevel = z.infer<typeof ZServiceLevel>;
 
@@ -41,6 +43,8 @@ export const ZSleNotification = z.object({
   /** The demand's age when the sweep found it past the threshold. */
   age: seconds,
   thresholdAge: seconds,
+  /** How many deliveries the threshold rested on (under 10: a small sample, said next to it); null: not kept then. */
+  sampleSize: z.number().int().nonnegative().nullable(),
 });
 
 /** Someone @mentioned the recipient in a comment on a demand. */
