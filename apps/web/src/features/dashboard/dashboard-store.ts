@@ -1,6 +1,7 @@
 import type { TBoard, TMetrics } from "@tideway/contracts";
 import { create } from "zustand";
 import { ApiError } from "../../api/api-request";
+import { translate } from "../../i18n/intl";
 import { fetchBoardOutline, fetchMetrics } from "./dashboard-api";
 import { type DashboardView, dashboardViewKey, metricsQuery, windowProblem } from "./dashboard-view";
 
@@ -88,7 +89,7 @@ export const useDashboardStore = create<DashboardState>()((set, get) => ({
       const board = await fetchBoardOutline(boardId);
       if (get().boardId === boardId) set({ board });
     } catch (error) {
-      if (get().boardId === boardId) set({ failure: describe(error, "The board could not be loaded.") });
+      if (get().boardId === boardId) set({ failure: describe(error, translate("board.loadFailed")) });
     }
   },
 
@@ -120,7 +121,7 @@ async function fetchCurrentView(): Promise<void> {
     useDashboardStore.setState({ metrics, metricsKey: key, failure: null, updatedAt: new Date() });
   } catch (error) {
     if (isCurrent())
-      useDashboardStore.setState({ failure: describe(error, "The metrics could not be loaded.") });
+      useDashboardStore.setState({ failure: describe(error, translate("metrics.loadFailed")) });
   }
 }
 

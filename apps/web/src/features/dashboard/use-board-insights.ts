@@ -1,6 +1,7 @@
 import { type TBoardInsights, ZBoardInsights } from "@tideway/contracts";
 import { apiRequest } from "../../api/api-request";
 import { useResource } from "../../api/use-resource";
+import { translate } from "../../i18n/intl";
 
 /**
  * The board's flow insights, fetched again whenever `refreshKey` changes
@@ -14,7 +15,7 @@ export function useBoardInsights(
   const insights = useResource(
     boardId ? ["insights", boardId] : null,
     () => apiRequest("GET", `/api/boards/${boardId}/insights`, ZBoardInsights),
-    { failureMessage: "The insights could not be loaded.", refreshKey },
+    { failureMessage: translate("dashboard.insights.loadFailed"), refreshKey },
   );
   return { insights: insights.data, failure: insights.error };
 }
