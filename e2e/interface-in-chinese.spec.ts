@@ -182,7 +182,10 @@ test("[I18N]: a person whose browser prefers Chinese walks sign-in, board, card,
     // The definitions behind the "?" buttons and the tables behind the charts are text to read too.
     for (const help of await page.getByRole("button", { name: /^关于/ }).all()) await help.click();
     for (const chart of ["aging", "time-in-stage", "stuck-flow", "wip-advice", "forecast-how-many"]) {
-      await page.getByTestId(`chart-${chart}`).getByRole("button", { name: /^表格视图/ }).click();
+      await page
+        .getByTestId(`chart-${chart}`)
+        .getByRole("button", { name: /^表格视图/ })
+        .click();
     }
     await expect(page.getByTestId("chart-aging").getByRole("table")).toContainText("超出 SLE（p85）");
     expect(await englishLeft(page, userData), "English left in the definitions and tables").toEqual([]);
