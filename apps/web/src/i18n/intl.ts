@@ -2,7 +2,7 @@ import { LOCALES, type TLocale } from "@tideway/contracts";
 import { createIntl, createIntlCache, type IntlShape } from "react-intl";
 import { setFormatLocale } from "../ui/format";
 import { catalogueOf, type MessageId, type UiLocale } from "./messages";
-import { PSEUDO_LOCALE } from "./pseudo-locale";
+import { PSEUDO_LOCALE } from "./pseudo-locale-tag";
 
 /**
  * The one react-intl instance: components read it through `useT()` (the

@@ -2,7 +2,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import type { ReactNode } from "react";
 import { useT } from "../i18n/use-t";
 
-interface ModalDialogProps {
+export interface ModalDialogProps {
   open: boolean;
   title: string;
   onClose: () => void;
@@ -28,7 +28,7 @@ function focusAutofocusField(event: Event): void {
   field.focus();
 }
 
-export function ModalDialog({ open, title, onClose, children, className }: ModalDialogProps) {
+export function ModalDialogFrame({ open, title, onClose, children, className }: ModalDialogProps) {
   const t = useT();
   return (
     <Dialog.Root
