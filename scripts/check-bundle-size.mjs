@@ -17,12 +17,13 @@ const dist = fileURLToPath(new URL("../apps/web/dist/", import.meta.url));
 /** The issue's target for the board route's initial JavaScript, gzip. */
 const TARGET_KB = 150;
 /**
- * What the check enforces today: the size on 2026-12-07 and a little room (165.6 kB, from
- * 261.5 kB once the drag layer, the card's dialog, the menus, notices, socket.io and the
- * Chinese catalogue loaded on demand, and the router's declarative mode replaced its data
- * router). TODO(issue 19): lower to TARGET_KB.
+ * What the check enforces today: the size on 2026-12-07 and a little room (155.6 kB, from
+ * 261.5 kB once the drag layer, the card's dialog, the menus, notices, socket.io, the
+ * sign-in pages and the Chinese catalogue loaded on demand, the router's declarative mode
+ * replaced its data router, and the catalogues shipped pre-parsed without the ICU parser).
+ * TODO(issue 19): lower to TARGET_KB.
  */
-const BUDGET_KB = 170;
+const BUDGET_KB = 160;
 
 const html = readFileSync(path.join(dist, "index.html"), "utf8");
 const scripts = [

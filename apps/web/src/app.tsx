@@ -2,7 +2,6 @@ import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
 import { BrowserRouter, Link, Route, Routes } from "react-router";
 import { AppLayout } from "./app-layout";
 import { RequireSession } from "./features/auth/require-session";
-import { SignInPage } from "./features/auth/sign-in-page";
 import { BoardPage } from "./features/board/board-page";
 import { useT } from "./i18n/use-t";
 
@@ -29,6 +28,9 @@ const PortfolioStandupPage = lazy(() =>
 );
 const BoardListPage = lazy(() =>
   import("./features/board/board-list-page").then((module) => ({ default: module.BoardListPage })),
+);
+const SignInPage = lazy(() =>
+  import("./features/auth/sign-in-page").then((module) => ({ default: module.SignInPage })),
 );
 const InvitationPage = lazy(() =>
   import("./features/auth/invitation-page").then((module) => ({ default: module.InvitationPage })),
@@ -71,8 +73,15 @@ function Lazy({ page: Page }: { page: ComponentType }) {
 function AppRoutes() {
   return (
     <Routes>
-      <Route path="/sign-in" element={<SignInPage />} />
-      <Route path="/sign-up" element={<SignInPage mode="sign-up" />} />
+      <Route path="/sign-in" element={<Lazy page={SignInPage} />} />
+      <Route
+        path="/sign-up"
+        element={
+          <Loading>
+            <SignInPage mode="sign-up" />
+          </Loading>
+        }
+      />
       <Route path="/invitations/:token" element={<Lazy page={InvitationPage} />} />
       <Route path="/forgot-password" element={<Lazy page={ForgotPasswordPage} />} />
       <Route path="/reset-password/:token" element={<Lazy page={ResetPasswordPage} />} />

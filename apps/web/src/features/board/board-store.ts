@@ -9,7 +9,6 @@ import type {
   TStage,
 } from "@tideway/contracts";
 import { create } from "zustand";
-import { fetchDependencies } from "./card-record-api";
 import { useCardRecordEvents } from "./card-record-store";
 import {
   type Cells,
@@ -19,6 +18,7 @@ import {
   placeByRank,
   withoutDemand,
 } from "./cell-order";
+import { fetchDependencies } from "./dependency-api";
 
 export type EventOutcome = "applied" | "stale" | "gap" | "reload";
 

@@ -3,7 +3,7 @@ import { SECONDS_PER_HOUR } from "@tideway/domain";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";
 import { formatInstant, formatSeconds } from "../../ui/format";
-import { fetchDemandCode } from "./board-api";
+import { fetchDemandCode } from "./card-record-api";
 
 const RELEASE_GOAL_SECONDS = SECONDS_PER_HOUR;
 
