@@ -1,10 +1,44 @@
+import { readFileSync } from "node:fs";
+import { parse } from "@formatjs/icu-messageformat-parser";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 
 const apiTarget = process.env.TIDEWAY_API_URL ?? "http://localhost:3000";
 
+/**
+ * The catalogues (src/i18n/*.json) ship already parsed into react-intl's message syntax
+ * trees, so the browser needs no ICU parser: react-intl formats trees directly, and its
+ * formatting code gets the parser-free build of @formatjs/icu-messageformat-parser. A
+ * message that does not parse fails the build. Production builds only: the dev server and
+ * the tests keep the JSON as written (the pseudo-locale parses English at run time).
+ */
+function precompiledCatalogues(): Plugin {
+  const catalogue = /[\\/]src[\\/]i18n[\\/][^\\/]+\.json$/;
+  const formatter = /[\\/]node_modules[\\/](intl-messageformat|@formatjs[\\/]intl|react-intl)[\\/]/;
+  return {
+    name: "tideway:precompiled-catalogues",
+    apply: "build",
+    enforce: "pre",
+    load(id) {
+      if (!catalogue.test(id)) return null;
+      const messages = JSON.parse(readFileSync(id, "utf8")) as Record<string, string>;
+      // Still JSON: Vite's own JSON plugin turns it into a module afterwards.
+      const trees = Object.fromEntries(Object.entries(messages).map(([key, text]) => [key, parse(text)]));
+      return { code: JSON.stringify(trees), map: null };
+    },
+    async resolveId(source, importer, options) {
+      if (source !== "@formatjs/icu-messageformat-parser" || !importer || !formatter.test(importer))
+        return null;
+      return this.resolve("@formatjs/icu-messageformat-parser/no-parser.js", importer, {
+        ...options,
+        skipSelf: true,
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [precompiledCatalogues(), react()],
   server: {
     port: 5173,
     proxy: {

@@ -10,12 +10,12 @@ import {
   wipVerdict,
 } from "@tideway/domain";
 import fc from "fast-check";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../src/errors/app-error";
 import { discardEvents } from "../src/services/board-events";
 import { moveDemand } from "../src/services/demands/move-demand";
 import { MOVE_STATEMENT } from "../src/services/demands/move-statement";
+import { statementLog } from "./helpers/statement-log";
 import { useTestApp } from "./test-app";
 
 /*
@@ -80,23 +80,17 @@ interface InsertedBoard {
 describe("the move statement", () => {
   const ctx = useTestApp();
   let userId: string;
-  const statements: string[] = [];
-  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  // Every query of every pg client in this test file (Prisma's adapter included).
+  const log = statementLog();
+  const { statements } = log;
 
   beforeAll(async () => {
     userId = randomUUID();
     await ctx.db.$executeRaw`
       INSERT INTO users (id, email, name, password_hash) VALUES (${userId}::uuid, ${`${userId}@example.test`}, 'Mover', 'x')`;
-    // Every query of every pg client in this test file (Prisma's adapter included) passes here.
-    pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unknown[]) {
-      const [config] = args;
-      statements.push(typeof config === "string" ? config : String((config as { text?: string })?.text));
-      return query.apply(this, args);
-    } as typeof pg.Client.prototype.query;
+    log.start();
   });
-  afterAll(() => {
-    pg.Client.prototype.query = query as typeof pg.Client.prototype.query;
-  });
+  afterAll(() => log.stop());
 
   /** Writes the board as the spec says, rows only (no events, no log). */
   async function insertBoard(spec: BoardSpec): Promise<InsertedBoard> {

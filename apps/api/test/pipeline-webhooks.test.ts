@@ -19,6 +19,7 @@ import { repoRoot } from "../src/config";
 import { createBoard, stageNamed } from "./helpers/board";
 import { addDemand } from "./helpers/demands";
 import { type Client, createClient } from "./helpers/session";
+import { statementLog } from "./helpers/statement-log";
 import { useTestApp } from "./test-app";
 
 const FIXTURES = path.join(repoRoot, "apps/api/test/fixtures");
@@ -33,6 +34,13 @@ const LEDGER_MERGE = "5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7081";
 
 const hmac = (secret: string, body: string) =>
   `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+/**
+ * What storing a push takes whatever its size: the board and its secrets, BEGIN, the
+ * advisory lock, the redelivery check, the named demands, the commits, their links, the
+ * changed cards, their sequence numbers, their keys, COMMIT; with room for the app's own
+ * background reads during the request.
+ */
+const MAX_STATEMENTS_PER_PUSH = 20;
 const sha = () => randomUUID().replaceAll("-", "").padEnd(40, "0");
 
 describe("delivery pipeline webhooks", () => {
@@ -161,12 +169,13 @@ describe("delivery pipeline webhooks", () => {
       });
     });
 
-    it("stores a 2,048-commit push whole: every commit and every link to the demands it names", async () => {
+    it("stores a 2,048-commit push whole in a bounded number of statements, however many demands it names", async () => {
       // A board of its own, so these commits do not count in the other tests' lead times.
       const bulk = (
         await admin.request({ method: "POST", url: "/api/boards", payload: { name: "Bulk", key: "BULK" } })
       ).json() as TBoard;
-      for (const title of ["One", "Two", "Three"]) await addDemand(admin, bulk, { title });
+      const NAMED_DEMANDS = 40;
+      for (let n = 1; n <= NAMED_DEMANDS; n++) await addDemand(admin, bulk, { title: `Demand ${n}` });
       const bulkSecret = await newSecret(bulk.id);
       const push = JSON.parse(fixture("github/push.json")) as { commits: Record<string, unknown>[] };
       const template = push.commits[0] as Record<string, unknown>;
@@ -174,19 +183,36 @@ describe("delivery pipeline webhooks", () => {
       push.commits = Array.from({ length: 2_048 }, (_, n) => ({
         ...template,
         id: sha(n),
-        message: `BULK-${(n % 3) + 1}: step ${n}`,
+        message: `BULK-${(n % NAMED_DEMANDS) + 1}: step ${n}`,
         timestamp: new Date(Date.UTC(2026, 2, 3, 9) + n * 1_000).toISOString(),
       }));
       const body = JSON.stringify(push);
       const delivery = randomUUID();
-      const stored = receipt(
-        await github("push", body, { boardId: bulk.id, delivery, signature: hmac(bulkSecret, body) }),
-      );
+      const boardSeq = async () =>
+        Number((await ctx.db.board.findUniqueOrThrow({ where: { id: bulk.id }, select: { seq: true } })).seq);
+      const seqBefore = await boardSeq();
+      const log = statementLog();
+      log.start();
+      const answer = await github("push", body, {
+        boardId: bulk.id,
+        delivery,
+        signature: hmac(bulkSecret, body),
+      });
+      log.stop();
+      const stored = receipt(answer);
       expect(stored.events).toHaveLength(2_048);
-      expect(stored.events[2_047]).toMatchObject({ sha: sha(2_047), demandKeys: ["BULK-2"] });
+      expect(stored.events[2_047]).toMatchObject({
+        sha: sha(2_047),
+        demandKeys: [`BULK-${(2_047 % 40) + 1}`],
+      });
       // The board is this test's own, so its rows are this delivery's (stored under the body's hash, F10).
       expect(await ctx.db.codeEvent.count({ where: { boardId: bulk.id } })).toBe(2_048);
       expect(await ctx.db.codeEventDemand.count({ where: { codeEvent: { boardId: bulk.id } } })).toBe(2_048);
+      // One sequence number per demand that gained a link, all taken by one statement: the count
+      // of statements does not grow with the commits or with the demands they name (it was 40 more).
+      expect(log.statements.length).toBeLessThanOrEqual(MAX_STATEMENTS_PER_PUSH);
+      // ...and each card still got a sequence number of its own.
+      expect((await boardSeq()) - seqBefore).toBe(NAMED_DEMANDS);
     });
 
     it("records a merged pull request as a merge (title and source branch), and ignores other actions", async () => {

@@ -1,8 +1,18 @@
+import { lazy, Suspense } from "react";
 import { Link, Outlet } from "react-router";
 import { useSession } from "./features/auth/session-store";
-import { UserMenu } from "./features/auth/user-menu";
-import { NotificationBell } from "./features/notifications/notification-bell";
 import { NoticeStack } from "./ui/notice-stack";
+
+// The bell and the user menu (Radix's Popover, with its positioning library) load beside
+// the page's data rather than before the page can paint.
+const NotificationBell = lazy(() =>
+  import("./features/notifications/notification-bell").then((module) => ({
+    default: module.NotificationBell,
+  })),
+);
+const UserMenu = lazy(() =>
+  import("./features/auth/user-menu").then((module) => ({ default: module.UserMenu })),
+);
 
 /** The bar above every signed-in page. */
 export function AppLayout() {
@@ -15,8 +25,12 @@ export function AppLayout() {
           Tideway
         </Link>
         <span className="app-bar-spacer" />
-        {user && <NotificationBell />}
-        {user && <UserMenu user={user} />}
+        {user && (
+          <Suspense fallback={null}>
+            <NotificationBell />
+            <UserMenu user={user} />
+          </Suspense>
+        )}
       </header>
       <Outlet />
       <NoticeStack />

@@ -4,16 +4,21 @@ import { createRoot } from "react-dom/client";
 import { queryClient } from "./api/query-client";
 import { App } from "./app";
 import { I18nProvider } from "./i18n/i18n-provider";
+import { showFirstLocale } from "./i18n/locale-store";
 import "./styles.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <I18nProvider>
-        <App />
-      </I18nProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+const rootElement = root;
+// Chinese (or any language but English) is a separate file, fetched before the first render.
+void showFirstLocale().then(() => {
+  createRoot(rootElement).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <I18nProvider>
+          <App />
+        </I18nProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+});

@@ -1,5 +1,5 @@
 import type { ClientToServerEvents, ServerToClientEvents } from "@tideway/contracts";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -14,13 +14,25 @@ export interface AppSocketListeners {
 }
 
 export interface AppSocketSubscription {
-  socket: AppSocket;
+  /** The connection; null until socket.io's client has loaded (every listener runs after that). */
+  socket: () => AppSocket | null;
   /** Stops listening; the last subscriber's close ends the connection. */
   close: () => void;
 }
 
 let shared: AppSocket | null = null;
 let subscribers = 0;
+// socket.io's client loads after the page's first paint, beside its data (a fifth of the
+// board's JavaScript otherwise); once loaded, it stays.
+let socketClient: Promise<typeof import("socket.io-client")> | null = null;
+
+function loadSocketClient(): Promise<typeof import("socket.io-client")> {
+  socketClient ??= import("socket.io-client").catch((error: unknown) => {
+    socketClient = null;
+    throw error;
+  });
+  return socketClient;
+}
 
 /**
  * The tab's one socket.io connection, shared by the board, the dashboard and
@@ -31,13 +43,6 @@ let subscribers = 0;
  * (a leave by one would leave it for both); no page shows two live views of a board.
  */
 export function subscribeToAppSocket(listeners: AppSocketListeners): AppSocketSubscription {
-  if (!shared) {
-    // WebSocket first: its handshake always carries Origin, which the server
-    // needs to accept the session cookie. A same-origin polling GET carries
-    // neither Origin nor (under Referrer-Policy: no-referrer) Referer.
-    shared = io({ path: "/socket.io", withCredentials: true, transports: ["websocket", "polling"] });
-  }
-  const socket = shared;
   subscribers += 1;
   const {
     connect,
@@ -46,31 +51,51 @@ export function subscribeToAppSocket(listeners: AppSocketListeners): AppSocketSu
     "board:event": boardEvent,
     "notification:new": notification,
   } = listeners;
-  if (connect) socket.on("connect", connect);
-  if (disconnect) socket.on("disconnect", disconnect);
-  if (connect_error) socket.on("connect_error", connect_error);
-  if (boardEvent) socket.on("board:event", boardEvent);
-  if (notification) socket.on("notification:new", notification);
   let closed = false;
-  if (connect && socket.connected) {
-    queueMicrotask(() => {
-      if (!closed && socket.connected) connect();
-    });
-  }
+  let socket: AppSocket | null = null;
+
+  loadSocketClient().then(
+    ({ io }) => {
+      if (closed) return;
+      // WebSocket first: its handshake always carries Origin, which the server
+      // needs to accept the session cookie. A same-origin polling GET carries
+      // neither Origin nor (under Referrer-Policy: no-referrer) Referer.
+      shared ??= io({ path: "/socket.io", withCredentials: true, transports: ["websocket", "polling"] });
+      const joined = shared;
+      socket = joined;
+      if (connect) joined.on("connect", connect);
+      if (disconnect) joined.on("disconnect", disconnect);
+      if (connect_error) joined.on("connect_error", connect_error);
+      if (boardEvent) joined.on("board:event", boardEvent);
+      if (notification) joined.on("notification:new", notification);
+      if (connect && joined.connected) {
+        queueMicrotask(() => {
+          if (!closed && joined.connected) connect();
+        });
+      }
+    },
+    // The client's code did not arrive (offline, or a new release replaced the file): as
+    // for a connection that failed, the page says it is offline.
+    () => {
+      if (!closed) connect_error?.();
+    },
+  );
 
   return {
-    socket,
+    socket: () => socket,
     close: () => {
       if (closed) return;
       closed = true;
-      if (connect) socket.off("connect", connect);
-      if (disconnect) socket.off("disconnect", disconnect);
-      if (connect_error) socket.off("connect_error", connect_error);
-      if (boardEvent) socket.off("board:event", boardEvent);
-      if (notification) socket.off("notification:new", notification);
+      if (socket) {
+        if (connect) socket.off("connect", connect);
+        if (disconnect) socket.off("disconnect", disconnect);
+        if (connect_error) socket.off("connect_error", connect_error);
+        if (boardEvent) socket.off("board:event", boardEvent);
+        if (notification) socket.off("notification:new", notification);
+      }
       subscribers -= 1;
-      if (subscribers === 0) {
-        socket.disconnect();
+      if (subscribers === 0 && shared) {
+        shared.disconnect();
         shared = null;
       }
     },

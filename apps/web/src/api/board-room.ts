@@ -26,16 +26,18 @@ export function subscribeToBoardRoom(boardId: string, listeners: BoardRoomListen
   let left = false;
   const { socket, close } = subscribeToAppSocket({
     connect: () => {
-      socket.timeout(JOIN_TIMEOUT_MS).emit("board:join", { boardId }, (error, answer) => {
-        if (left) return;
-        const ack = ZJoinAck.safeParse(answer);
-        if (error || !ack.success) listeners.offline();
-        else if (!ack.data.ok) listeners.refused(ack.data.message);
-        else {
-          boardEventCache.roomJoined(boardId);
-          listeners.joined(ack.data.seq);
-        }
-      });
+      socket()
+        ?.timeout(JOIN_TIMEOUT_MS)
+        .emit("board:join", { boardId }, (error, answer) => {
+          if (left) return;
+          const ack = ZJoinAck.safeParse(answer);
+          if (error || !ack.success) listeners.offline();
+          else if (!ack.data.ok) listeners.refused(ack.data.message);
+          else {
+            boardEventCache.roomJoined(boardId);
+            listeners.joined(ack.data.seq);
+          }
+        });
     },
     disconnect: () => {
       if (!left) listeners.reconnecting();
@@ -49,7 +51,7 @@ export function subscribeToBoardRoom(boardId: string, listeners: BoardRoomListen
   });
   return () => {
     left = true;
-    socket.emit("board:leave", { boardId });
+    socket()?.emit("board:leave", { boardId });
     close();
   };
 }

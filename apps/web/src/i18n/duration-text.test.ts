@@ -1,7 +1,8 @@
 import { SECONDS_PER_DAY } from "@tideway/domain";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { formatSeconds } from "../ui/format";
 import { applyLocale, translate } from "./intl";
+import { loadCatalogue } from "./messages";
 
 /**
  * One rounding rule for durations (issue 16): a p50 of 6.94 days reads the
@@ -27,6 +28,9 @@ function everyView() {
 }
 
 describe("a duration reads the same in every view", () => {
+  // Chinese is loaded on demand in the app; these tests show it, so they load it first.
+  beforeAll(() => loadCatalogue("zh-CN"));
+
   afterEach(() => {
     applyLocale("en", []);
   });

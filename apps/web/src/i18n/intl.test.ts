@@ -1,7 +1,8 @@
 import { days, SECONDS_PER_DAY } from "@tideway/domain";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { formatDay, formatDuration, formatList, formatSeconds } from "../ui/format";
 import { applyLocale, translate, translateToEnglish } from "./intl";
+import { loadCatalogue } from "./messages";
 
 /**
  * The messages and the formatter together, in both shipped languages (issue
@@ -13,6 +14,9 @@ afterEach(() => {
 });
 
 describe("messages in English", () => {
+  // Chinese is loaded on demand in the app; these tests show it, so they load it first.
+  beforeAll(() => loadCatalogue("zh-CN"));
+
   it("choose the plural form by count", () => {
     applyLocale("en", ["en-US"]);
     expect(translate("lane.cards", { count: 1 })).toBe("1 card");

@@ -1,8 +1,8 @@
 import { LOCALES, type TLocale } from "@tideway/contracts";
 import { createIntl, createIntlCache, type IntlShape } from "react-intl";
 import { setFormatLocale } from "../ui/format";
-import { catalogueOf, type MessageId, SHIPPED_CATALOGUES, type UiLocale } from "./messages";
-import { PSEUDO_LOCALE } from "./pseudo-locale";
+import { catalogueOf, type MessageId, type UiLocale } from "./messages";
+import { PSEUDO_LOCALE } from "./pseudo-locale-tag";
 
 /**
  * The one react-intl instance: components read it through `useT()` (the
@@ -50,7 +50,7 @@ export function translate(id: MessageId, values?: MessageValues): string {
 }
 
 // Files keep one language whatever the interface speaks: CSV headers are the English catalogue's words.
-const english = createIntl({ locale: "en", defaultLocale: "en", messages: SHIPPED_CATALOGUES.en }, cache);
+const english = createIntl({ locale: "en", defaultLocale: "en", messages: catalogueOf("en") }, cache);
 
 /** A message in English whatever the interface language: for machine formats such as CSV headers. */
 export function translateToEnglish(id: MessageId, values?: MessageValues): string {

@@ -1,8 +1,8 @@
 import { LOCALES, type TLocale } from "@tideway/contracts";
 import { create } from "zustand";
 import { applyLocale, preferredLocale } from "./intl";
-import type { UiLocale } from "./messages";
-import { PSEUDO_LOCALE } from "./pseudo-locale";
+import { loadCatalogue, type UiLocale } from "./messages";
+import { PSEUDO_LOCALE } from "./pseudo-locale-tag";
 
 // The last language this browser showed, so the sign-in page speaks it before anyone is signed in.
 const REMEMBERED = "tideway.locale";
@@ -28,7 +28,7 @@ function remembered(): UiLocale | null {
 interface LocaleState {
   locale: UiLocale;
   /** Shows the app in `locale` at once (no reload) and remembers it in this browser. */
-  show: (locale: UiLocale) => void;
+  show: (locale: UiLocale) => Promise<void>;
   /** The account's saved language wins over the browser's; null (never chosen) keeps what is shown. */
   adoptAccountLocale: (locale: TLocale | null) => void;
 }
@@ -37,21 +37,42 @@ function firstLocale(): UiLocale {
   return remembered() ?? preferredLocale();
 }
 
+// The language asked for last: a slower catalogue arriving after a later choice is not shown.
+let requested: UiLocale | null = null;
+
 export const useLocale = create<LocaleState>()((set, get) => ({
-  locale: firstLocale(),
+  locale: "en",
   show: (locale) => {
-    if (locale === get().locale) return;
-    applyLocale(locale);
-    try {
-      globalThis.localStorage?.setItem(REMEMBERED, locale);
-    } catch {
-      // Private mode: the account still keeps the choice.
-    }
-    set({ locale });
+    requested = locale;
+    return loadCatalogue(locale).then(
+      () => {
+        if (requested !== locale || locale === get().locale) return;
+        applyLocale(locale);
+        try {
+          globalThis.localStorage?.setItem(REMEMBERED, locale);
+        } catch {
+          // Private mode: the account still keeps the choice.
+        }
+        set({ locale });
+      },
+      // The catalogue did not arrive (offline, a new release's file names): the page stays in
+      // the language it shows, which is readable, and the next choice tries again.
+      () => undefined,
+    );
   },
   adoptAccountLocale: (locale) => {
-    if (locale) get().show(locale);
+    if (locale) void get().show(locale);
   },
 }));
 
-applyLocale(useLocale.getState().locale);
+/**
+ * The browser's language (the remembered one, else its preference) with its catalogue
+ * loaded: main.tsx waits for it before the first render, so a page never flashes English
+ * first. English is there at once.
+ */
+export async function showFirstLocale(): Promise<void> {
+  const first = firstLocale();
+  if (first !== "en") await useLocale.getState().show(first);
+}
+
+applyLocale("en");

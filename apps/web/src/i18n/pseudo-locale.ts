@@ -1,13 +1,12 @@
 import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { printAST } from "@formatjs/icu-messageformat-parser/printer.js";
 
-/**
- * The development pseudo-locale "en-XA": every English message with its
+/*
+ * The development pseudo-locale (pseudo-locale-tag.ts): every English message with its
  * letters accented and about 30% longer ("[Ŝîĝñ îñ ·····]"), its ICU syntax
  * (placeholders, plurals, tags) left intact. Text that stays plain English on
  * screen is hard-coded; a layout that breaks is one German or Chinese would break.
  */
-export const PSEUDO_LOCALE = "en-XA";
 
 const ACCENTED: Record<string, string> = Object.fromEntries(
   [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"].map((letter, index) => [

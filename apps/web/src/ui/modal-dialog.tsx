@@ -1,59 +1,18 @@
-import * as Dialog from "@radix-ui/react-dialog";
-import type { ReactNode } from "react";
-import { useT } from "../i18n/use-t";
+import { lazy } from "react";
+import type { ModalDialogProps } from "./modal-dialog-frame";
+import { MountedOnceShown } from "./mounted-once-shown";
 
-interface ModalDialogProps {
-  open: boolean;
-  title: string;
-  onClose: () => void;
-  children: ReactNode;
-  /** Added to the dialog's own class, for a page that sizes its dialogs (the dialog is not inside the page). */
-  className?: string;
-}
+// Radix's Dialog (focus trap, scroll lock) loads the first time a page opens a dialog,
+// not with the page: the board shows several dialogs and opens none before someone acts.
+const ModalDialogFrame = lazy(() =>
+  import("./modal-dialog-frame").then((module) => ({ default: module.ModalDialogFrame })),
+);
 
-/**
- * Every dialog of the app, on Radix's Dialog: it traps focus, closes on Escape
- * and on a click outside, hides the page behind it from screen readers and
- * gives focus back to where it was.
- */
-/**
- * Radix focuses the dialog's first focusable element (here its Close button);
- * a field marked `autofocus`, such as the block dialog's reason, is where the
- * person starts typing, so it wins when there is one.
- */
-function focusAutofocusField(event: Event): void {
-  const field = (event.currentTarget as HTMLElement | null)?.querySelector<HTMLElement>("[autofocus]");
-  if (!field) return;
-  event.preventDefault();
-  field.focus();
-}
-
-export function ModalDialog({ open, title, onClose, children, className }: ModalDialogProps) {
-  const t = useT();
+/** Every dialog of the app: modal-dialog-frame.tsx, loaded when one first opens. */
+export function ModalDialog(props: ModalDialogProps) {
   return (
-    <Dialog.Root
-      open={open}
-      onOpenChange={(next) => {
-        if (!next) onClose();
-      }}
-    >
-      <Dialog.Portal>
-        <Dialog.Overlay className="modal-overlay" />
-        {/* The dialog's own text describes it; there is no single description to point to. */}
-        <Dialog.Content
-          className={className ? `modal ${className}` : "modal"}
-          aria-describedby={undefined}
-          onOpenAutoFocus={focusAutofocusField}
-        >
-          <header className="modal-header">
-            <Dialog.Title>{title}</Dialog.Title>
-            <Dialog.Close className="icon-button" aria-label={t("dialog.close")}>
-              ×
-            </Dialog.Close>
-          </header>
-          {children}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <MountedOnceShown shown={props.open}>
+      <ModalDialogFrame {...props} />
+    </MountedOnceShown>
   );
 }

@@ -1,6 +1,6 @@
-import * as Toast from "@radix-ui/react-toast";
+import { lazy } from "react";
 import { create } from "zustand";
-import { useT } from "../i18n/use-t";
+import { MountedOnceShown } from "./mounted-once-shown";
 
 /** "failure": a refusal or an error; "success": a confirmation that something was saved. */
 export type NoticeTone = "failure" | "success";
@@ -19,8 +19,6 @@ interface NoticeState {
   dismiss: (id: number) => void;
 }
 
-/** Failures stay long enough to read twice; Radix pauses the count while hovered or focused. */
-const SHOWN_FOR_MS: Record<NoticeTone, number> = { failure: 8000, success: 4000 };
 let nextId = 1;
 
 export const useNotices = create<NoticeState>()((set, get) => ({
@@ -43,31 +41,19 @@ export function notify(text: string, options?: { topic?: string; tone?: NoticeTo
   useNotices.getState().notify(text, options);
 }
 
-/** Notices in one corner, on Radix's Toast: announced to screen readers, paused while hovered, F8 to reach them. */
+const NoticeStackFrame = lazy(() =>
+  import("./notice-stack-frame").then((module) => ({ default: module.NoticeStackFrame })),
+);
+
+/**
+ * Notices in one corner (notice-stack-frame.tsx, on Radix's Toast), loaded with the
+ * first notice rather than with the page.
+ */
 export function NoticeStack() {
-  const t = useT();
-  const notices = useNotices((s) => s.notices);
-  const dismiss = useNotices((s) => s.dismiss);
+  const anyNotice = useNotices((s) => s.notices.length > 0);
   return (
-    <Toast.Provider label={t("notice.label")} swipeDirection="right">
-      {notices.map((notice) => (
-        <Toast.Root
-          key={notice.id}
-          className="notice"
-          data-tone={notice.tone}
-          type={notice.tone === "failure" ? "foreground" : "background"}
-          duration={SHOWN_FOR_MS[notice.tone]}
-          onOpenChange={(open) => {
-            if (!open) dismiss(notice.id);
-          }}
-        >
-          <Toast.Description>{notice.text}</Toast.Description>
-          <Toast.Close aria-label={t("notice.dismiss")} className="icon-button">
-            ×
-          </Toast.Close>
-        </Toast.Root>
-      ))}
-      <Toast.Viewport className="notice-stack" label={t("notice.region", { hotkey: "{hotkey}" })} />
-    </Toast.Provider>
+    <MountedOnceShown shown={anyNotice}>
+      <NoticeStackFrame />
+    </MountedOnceShown>
   );
 }

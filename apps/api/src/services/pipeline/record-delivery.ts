@@ -3,7 +3,7 @@ import type { TBoardEvent, TCodeEventSource, TPipelineSettings, TWebhookReceipt 
 import { countsAsRelease, demandNumber, findDemandKeys } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
-import { nextBoardSeq } from "../board-events";
+import { nextBoardSeq, nextBoardSeqs } from "../board-events";
 import { type CodeEventRow, insertCodeEvents } from "../bulk-insert";
 import { demandKey, demandViewSelect, toDemandView } from "../demands/demand-view";
 import { TRANSACTION_OPTIONS } from "../demands/transaction-options";
@@ -143,10 +143,9 @@ const isShipping = (event: KeyedEvent) => event.kind === "deploy" || event.kind 
 
 /**
  * Inserts the delivery's commits and merges and their links to the demands
- * they name, with one INSERT ... SELECT FROM unnest per table however many
- * there are (services/bulk-insert.ts): a 2,048-commit push took 6.7 s as one
- * insert per commit, past GitHub's 10 s patience under load. Returns each
- * event's linked demand ids, in the order given.
+ * they name, in one statement however many there are (services/bulk-insert.ts):
+ * a 2,048-commit push took 6.7 s as one insert per commit, past GitHub's 10 s
+ * patience under load. Returns each event's linked demand ids, in the order given.
  */
 async function storeSubmissions(
   tx: Tx,
@@ -235,12 +234,13 @@ async function broadcastChanges(
     select: demandViewSelect,
     orderBy: { number: "asc" },
   });
-  const broadcasts: TBoardEvent[] = [];
-  for (const row of rows) {
-    const seq = await nextBoardSeq(tx, board.id);
-    const type = moved.has(row.id) ? "demand.moved" : "demand.updated";
-    broadcasts.push({ seq, boardId: board.id, type, payload: { demand: toDemandView(row, board.key) } });
-  }
+  const firstSeq = rows.length > 0 ? await nextBoardSeqs(tx, board.id, rows.length) : 0;
+  const broadcasts: TBoardEvent[] = rows.map((row, index) => ({
+    seq: firstSeq + index,
+    boardId: board.id,
+    type: moved.has(row.id) ? "demand.moved" : "demand.updated",
+    payload: { demand: toDemandView(row, board.key) },
+  }));
   if (broadcasts.length === 0) {
     broadcasts.push({
       seq: await nextBoardSeq(tx, board.id),

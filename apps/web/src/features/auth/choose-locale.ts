@@ -2,7 +2,7 @@ import { ApiError } from "../../api/api-request";
 import { translate } from "../../i18n/intl";
 import { useLocale } from "../../i18n/locale-store";
 import type { UiLocale } from "../../i18n/messages";
-import { PSEUDO_LOCALE } from "../../i18n/pseudo-locale";
+import { PSEUDO_LOCALE } from "../../i18n/pseudo-locale-tag";
 import { notify } from "../../ui/notice-stack";
 import { updateMe } from "./auth-api";
 import { useSession } from "./session-store";
@@ -13,7 +13,7 @@ import { useSession } from "./session-store";
  * browser). A failed save leaves the language shown and says so.
  */
 export async function chooseLocale(locale: UiLocale): Promise<void> {
-  useLocale.getState().show(locale);
+  await useLocale.getState().show(locale);
   if (locale === PSEUDO_LOCALE || useSession.getState().status !== "signed-in") return;
   try {
     useSession.getState().replaceUser(await updateMe({ locale }));

@@ -4,14 +4,12 @@ import {
   type TCreateBoardBody,
   type TCreateDemandBody,
   type TDemandChange,
-  type TDemandCode,
   type TMoveDemandBody,
   type TMoveResult,
   type TUpdateDemandBody,
   ZBoard,
   ZBoardSummary,
   ZDemandChange,
-  ZDemandCode,
   ZMoveResult,
 } from "@tideway/contracts";
 import { apiRequest, ignoreBody, type ResponseSchema, wrapped } from "../../api/api-request";
@@ -66,10 +64,6 @@ export function blockDemand(demandId: string, reason: string): Promise<TDemandCh
 
 export function unblockDemand(demandId: string): Promise<TDemandChange> {
   return apiRequest("DELETE", `/api/demands/${demandId}/block`, ZDemandChange);
-}
-
-export function fetchDemandCode(demandId: string): Promise<TDemandCode> {
-  return apiRequest("GET", `/api/demands/${demandId}/code`, ZDemandCode);
 }
 
 /** Takes the signed-in person off the board; the board's last admin is refused (409). */

@@ -9,7 +9,7 @@ import { notify } from "../../ui/notice-stack";
 import { fetchBoard } from "./board-api";
 import { boardMissingSentence, boardMissingStatus } from "./board-load-failure";
 import { useBoardStore } from "./board-store";
-import { fetchDependencies } from "./card-record-api";
+import { fetchDependencies } from "./dependency-api";
 
 type LiveStatus = "offline" | "connecting" | "live";
 

@@ -1,14 +1,15 @@
-import { useEffect } from "react";
+import { lazy, useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { useT } from "../../i18n/use-t";
+import { MountedOnceShown } from "../../ui/mounted-once-shown";
 import { AcceptanceOverrideDialog } from "../portfolio/acceptance-override-dialog";
 import { useBoardChildren } from "../portfolio/child-progress";
 import { BoardFilterBar } from "./board-filter-bar";
-import { BoardGrid } from "./board-grid";
+import { BoardGrid, preloadBoardDragLayer } from "./board-grid";
 import { BoardLoadFailure } from "./board-load-failure";
 import { useBoardStore } from "./board-store";
 import { BoardViewToggle } from "./board-view-toggle";
-import { DemandEditorDialog } from "./demand-editor-dialog";
+import { useDemandEditor } from "./demand-editor-store";
 import { KeyboardShortcuts, KeyboardShortcutsButton } from "./keyboard-shortcuts";
 import { LeaveBoardButton } from "./leave-board-button";
 import { LiveStatus } from "./live-status";
@@ -17,8 +18,14 @@ import { useBoardViewChoice } from "./use-board-view-choice";
 import { useLiveBoard } from "./use-live-board";
 import { useServiceLevelOf } from "./use-service-level";
 
+// The card's dialog (its forms, comments, journey and pipeline record) loads when a card is first opened.
+const DemandEditorDialog = lazy(() =>
+  import("./demand-editor-dialog").then((module) => ({ default: module.DemandEditorDialog })),
+);
+
 export function BoardPage() {
   const { boardId } = useParams();
+  useEffect(preloadBoardDragLayer, []);
   useLiveBoard(boardId);
   useBoardChildren(boardId);
   useServiceLevelOf(boardId);
@@ -28,6 +35,7 @@ export function BoardPage() {
   const key = useBoardStore((s) => s.key);
   const role = useBoardStore((s) => s.role);
   const [view, chooseView] = useBoardViewChoice();
+  const editing = useDemandEditor((s) => s.demandId !== null);
   const t = useT();
   const documentTitle = name ? t("board.documentTitle", { name }) : "Tideway";
 
@@ -69,7 +77,9 @@ export function BoardPage() {
       )}
       <UnmetCriteriaDialog />
       <AcceptanceOverrideDialog />
-      <DemandEditorDialog />
+      <MountedOnceShown shown={editing}>
+        <DemandEditorDialog />
+      </MountedOnceShown>
       <KeyboardShortcuts />
     </main>
   );

@@ -1,18 +1,16 @@
 import {
   type TComment,
   type TCommentChange,
+  type TDemandCode,
   type TDemandHistory,
-  type TDependency,
-  type TDependencyChange,
   ZCommentChange,
   ZCommentList,
+  ZDemandCode,
   ZDemandHistory,
-  ZDependencyChange,
-  ZDependencyList,
 } from "@tideway/contracts";
 import { apiRequest, ignoreBody } from "../../api/api-request";
 
-/** The calls of the card dialog's record sections: journey, comments, links and dependencies. */
+/** The calls of the card dialog's record sections: journey, comments and pipeline record (dependencies: dependency-api.ts). */
 
 export function fetchDemandHistory(demandId: string): Promise<TDemandHistory> {
   return apiRequest("GET", `/api/demands/${demandId}/history`, ZDemandHistory);
@@ -34,14 +32,6 @@ export function deleteComment(commentId: string): Promise<void> {
   return apiRequest("DELETE", `/api/comments/${commentId}`, ignoreBody);
 }
 
-export async function fetchDependencies(demandId: string): Promise<TDependency[]> {
-  return (await apiRequest("GET", `/api/demands/${demandId}/dependencies`, ZDependencyList)).dependencies;
-}
-
-export function addDependency(demandId: string, dependsOnId: string): Promise<TDependencyChange> {
-  return apiRequest("POST", `/api/demands/${demandId}/dependencies`, ZDependencyChange, { dependsOnId });
-}
-
-export function removeDependency(demandId: string, dependsOnId: string): Promise<TDependencyChange> {
-  return apiRequest("DELETE", `/api/demands/${demandId}/dependencies/${dependsOnId}`, ZDependencyChange);
+export function fetchDemandCode(demandId: string): Promise<TDemandCode> {
+  return apiRequest("GET", `/api/demands/${demandId}/code`, ZDemandCode);
 }

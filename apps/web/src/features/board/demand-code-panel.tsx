@@ -4,7 +4,7 @@ import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";
 import { formatInstant, formatSeconds } from "../../ui/format";
-import { fetchDemandCode } from "./board-api";
+import { fetchDemandCode } from "./card-record-api";
 
 const RELEASE_GOAL_SECONDS = SECONDS_PER_HOUR;
 

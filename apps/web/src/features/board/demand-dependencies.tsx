@@ -9,7 +9,7 @@ import { FormError } from "../../ui/form-error";
 import { fetchBoard, fetchBoards } from "./board-api";
 import { selectDependencies } from "./board-selectors";
 import { useBoardStore } from "./board-store";
-import { addDependency, removeDependency } from "./card-record-api";
+import { addDependency, removeDependency } from "./dependency-api";
 import { useDependencyName } from "./waiting-on";
 
 /**

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { applyLocale } from "../../i18n/intl";
+import { loadCatalogue } from "../../i18n/messages";
 import { shownText, tableText } from "./data-table";
 import { toCsv } from "./to-csv";
 
@@ -8,6 +9,9 @@ afterEach(() => {
 });
 
 describe("toCsv", () => {
+  // Chinese is loaded on demand in the app; these tests show it, so they load it first.
+  beforeAll(() => loadCatalogue("zh-CN"));
+
   it("writes a header and one CRLF-terminated line per row", () => {
     expect(
       toCsv({
