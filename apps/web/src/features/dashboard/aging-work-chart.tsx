@@ -105,8 +105,8 @@ export function AgingWorkChart({
           ticks={columns.map((_, index) => index)}
           tickFormatter={(index: number) => columns[index]?.name ?? ""}
           interval={0}
-          height={44}
-          tick={<StageTick />}
+          height={64}
+          tick={<StageTick names={columns.map((column) => column.name)} />}
           stroke={COLORS.axis}
         />
         <YAxis

@@ -21,8 +21,8 @@ export function StageBars(props: {
         dataKey="stage"
         stroke={COLORS.axis}
         interval={0}
-        height={44}
-        tick={<StageTick fontSize={11} />}
+        height={64}
+        tick={<StageTick fontSize={11} names={props.data.map((row) => String(row.stage))} />}
       />
       {props.children}
     </BarChart>

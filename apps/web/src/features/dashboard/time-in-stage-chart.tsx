@@ -70,7 +70,13 @@ export function TimeInStageChart({
     >
       <BarChart responsive style={{ width: "100%", height: 260 }} data={data} margin={{ top: 20, right: 16 }}>
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
-        <XAxis dataKey="stage" stroke={COLORS.axis} interval={0} height={48} tick={<StageTick />} />
+        <XAxis
+          dataKey="stage"
+          stroke={COLORS.axis}
+          interval={0}
+          height={64}
+          tick={<StageTick names={data.map((row) => row.stage)} />}
+        />
         <YAxis stroke={COLORS.axis} {...daysAxis()} domain={[0, "auto"]} niceTicks="snap125" />
         <Tooltip formatter={daysTooltip} />
         <Bar dataKey="days" name={t("dashboard.median")} isAnimationActive={false}>
