@@ -1,4 +1,5 @@
 import type { TDemand } from "@tideway/contracts";
+import { isSmallSample, SMALL_SAMPLE_DEMANDS } from "@tideway/domain";
 import { useT } from "../../i18n/use-t";
 import { formatDuration, formatSeconds } from "../../ui/format";
 import { useBoardStore } from "./board-store";
@@ -9,7 +10,8 @@ import "./sle-badge.css";
 /**
  * "Past p50 (6.2d)" or "Past SLE p85 (10d)" on a card in progress whose age
  * (from the commitment point, as on the dashboard) is past the board's p50
- * or p85 delivery cycle time; nothing otherwise. Recomputed on every tick of
+ * or p85 delivery cycle time; nothing otherwise. Its explanation (on hover)
+ * says when the p50 and p85 rest on fewer than 10 deliveries. Recomputed on every tick of
  * the clock, so a card crosses without a reload. The board page keeps the
  * SLE itself loaded (`useServiceLevelOf`).
  */
@@ -29,7 +31,12 @@ export function SleBadge({ demand, now }: { demand: TDemand; now: number }) {
     age: formatDuration(age),
   };
   const label = t(crossed === "p85" ? "sle.badgeP85" : "sle.badgeP50", values);
-  const explanation = t(crossed === "p85" ? "sle.explainP85" : "sle.explainP50", values);
+  const explanation = [
+    t(crossed === "p85" ? "sle.explainP85" : "sle.explainP50", values),
+    ...(isSmallSample(level.sampleSize)
+      ? [t("sle.smallSample", { count: level.sampleSize, minimum: SMALL_SAMPLE_DEMANDS })]
+      : []),
+  ].join(" ");
   return (
     <span className={`sle-badge sle-${crossed}`} data-sle={crossed} title={explanation}>
       {label}

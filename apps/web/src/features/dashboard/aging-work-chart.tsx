@@ -20,6 +20,7 @@ import { type DataTable, tableText } from "./data-table";
 import { daysAxis } from "./days-axis";
 import { definitionsOf } from "./definitions";
 import { utcMinute } from "./format-date";
+import { StageTick } from "./stage-tick";
 
 type AgingItem = TMetrics["aging"][number];
 interface AgingPoint {
@@ -104,6 +105,8 @@ export function AgingWorkChart({
           ticks={columns.map((_, index) => index)}
           tickFormatter={(index: number) => columns[index]?.name ?? ""}
           interval={0}
+          height={64}
+          tick={<StageTick names={columns.map((column) => column.name)} />}
           stroke={COLORS.axis}
         />
         <YAxis

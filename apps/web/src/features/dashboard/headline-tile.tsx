@@ -1,5 +1,5 @@
 import type { TMetricTile } from "@tideway/contracts";
-import { isSmallSample, SMALL_SAMPLE_DEMANDS } from "@tideway/domain";
+import { goalReading, SMALL_SAMPLE_DEMANDS } from "@tideway/domain";
 import { useT } from "../../i18n/use-t";
 import { formatNumber, formatPercent, formatSeconds } from "../../ui/format";
 import { MetricHelp } from "./metric-help";
@@ -22,11 +22,13 @@ interface HeadlineTileProps {
  * One of the three 2-1-1 tiles: the p85 against its target, the share within
  * the target, the count, green or red against the 85% goal (grey without
  * data), and the 12-week trend. The goal is also written out, never shown by
- * color alone.
+ * color alone, and a verdict from fewer than 10 demands says so
+ * (`goalReading`, as on the stand-up).
  */
 export function HeadlineTile({ kind, title, tile, definition, toUnit, unit }: HeadlineTileProps) {
   const t = useT();
-  const goal = tile.goalMet === null ? "none" : tile.goalMet ? "met" : "missed";
+  const reading = goalReading(tile);
+  const goal = reading.verdict;
   const testId = `tile-${kind}`;
   return (
     <article className="tile" data-testid={testId} data-goal={goal} aria-labelledby={`${testId}-title`}>
@@ -44,7 +46,7 @@ export function HeadlineTile({ kind, title, tile, definition, toUnit, unit }: He
       <p className="tile-goal">
         <span aria-hidden="true">{goal === "met" ? "✔ " : goal === "missed" ? "✘ " : ""}</span>
         {t("dashboard.tile.goal", { goal })}
-        {isSmallSample(tile.count) && (
+        {reading.smallSample && (
           <span className="tile-small-sample" data-testid={`${testId}-small-sample`}>
             {" "}
             {t("tile.smallSample", { count: tile.count, minimum: SMALL_SAMPLE_DEMANDS })}

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { BarChart, CartesianGrid, XAxis } from "recharts";
 import { COLORS } from "./chart-colors";
+import { StageTick } from "./stage-tick";
 
 /** A small bar chart with one group of bars per stage (`stage` is the category key); the bars are the children. */
 export function StageBars(props: {
@@ -16,7 +17,13 @@ export function StageBars(props: {
       margin={{ top: 18, right: 8 }}
     >
       <CartesianGrid stroke={COLORS.grid} vertical={false} />
-      <XAxis dataKey="stage" stroke={COLORS.axis} interval={0} tick={{ fontSize: 11 }} />
+      <XAxis
+        dataKey="stage"
+        stroke={COLORS.axis}
+        interval={0}
+        height={64}
+        tick={<StageTick fontSize={11} names={props.data.map((row) => String(row.stage))} />}
+      />
       {props.children}
     </BarChart>
   );

@@ -1,5 +1,4 @@
 import type { TMetrics, TStage } from "@tideway/contracts";
-import { inProgressStages, orderStages } from "@tideway/domain";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from "recharts";
 import { translate } from "../../i18n/intl";
 import { useT } from "../../i18n/use-t";
@@ -9,13 +8,16 @@ import { ChartPanel } from "./chart-panel";
 import { type DataTable, type TableText, tableText } from "./data-table";
 import { daysAxis, daysTooltip } from "./days-axis";
 import { definitionsOf } from "./definitions";
+import { StageTick } from "./stage-tick";
 
 type TimeInStage = TMetrics["timeInStage"];
 
 /**
- * Median time per stage of the demands delivered in the window: the tallest
- * bar is where work waits. Queue stages (waiting by design) are amber,
- * active stages blue.
+ * Median time per stage of the demands delivered in the window. Queue stages
+ * (waiting by design) are amber, active stages blue. Where work waits longest
+ * is the API's reading (`whereWorkWaits` in the domain: committed stages
+ * only, highest p85), the same rule as the stuck-flow panel's, so the two
+ * never name different kinds of stage.
  */
 export function TimeInStageChart({
   metrics,
@@ -34,13 +36,7 @@ export function TimeInStageChart({
     days: row.median === null ? 0 : inDays(row.median),
     queue: kind.get(row.stageId) === "queue",
   }));
-  // Where work waits: the committed stages only, as the stuck-flow panel reads it (METRIC_DEFINITIONS).
-  const committed = new Set(inProgressStages(orderStages(stages)).map((stage) => stage.id));
-  const longest = rows.reduce<TimeInStage[number] | null>(
-    (top, row) =>
-      committed.has(row.stageId) && row.median !== null && (top?.median ?? -1) < row.median ? row : top,
-    null,
-  );
+  const longest = rows.find((row) => row.stageId === metrics.whereWorkWaits) ?? null;
 
   return (
     <ChartPanel
@@ -53,7 +49,8 @@ export function TimeInStageChart({
         longest
           ? t("dashboard.timeInStage.longest", {
               stage: longest.name,
-              duration: formatSeconds(longest.median),
+              p85: formatSeconds(longest.p85),
+              median: formatSeconds(longest.median),
             })
           : null
       }
@@ -73,7 +70,13 @@ export function TimeInStageChart({
     >
       <BarChart responsive style={{ width: "100%", height: 260 }} data={data} margin={{ top: 20, right: 16 }}>
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
-        <XAxis dataKey="stage" stroke={COLORS.axis} interval={0} />
+        <XAxis
+          dataKey="stage"
+          stroke={COLORS.axis}
+          interval={0}
+          height={64}
+          tick={<StageTick names={data.map((row) => row.stage)} />}
+        />
         <YAxis stroke={COLORS.axis} {...daysAxis()} domain={[0, "auto"]} niceTicks="snap125" />
         <Tooltip formatter={daysTooltip} />
         <Bar dataKey="days" name={t("dashboard.median")} isAnimationActive={false}>
@@ -99,6 +102,7 @@ function timeInStageTable(rows: TimeInStage, kind: Map<string, TStage["kind"]>):
       tableText("dashboard.column.kind"),
       tableText("dashboard.column.demands"),
       tableText("dashboard.column.medianDays"),
+      tableText("dashboard.column.p85Days"),
       tableText("dashboard.column.totalDays"),
     ],
     rows: rows.map((row) => [
@@ -106,6 +110,7 @@ function timeInStageTable(rows: TimeInStage, kind: Map<string, TStage["kind"]>):
       stageKindText(kind.get(row.stageId)),
       row.demandCount,
       row.median === null ? null : inDays(row.median),
+      row.p85 === null ? null : inDays(row.p85),
       inDays(row.total),
     ]),
   };

@@ -1,4 +1,5 @@
 import * as Popover from "@radix-ui/react-popover";
+import { isSmallSample, SMALL_SAMPLE_DEMANDS } from "@tideway/domain";
 import { useState } from "react";
 import { Link } from "react-router";
 import { useT } from "../../i18n/use-t";
@@ -71,6 +72,12 @@ export function NotificationBell() {
                       age: formatSeconds(n.age),
                       board: n.boardName,
                     })}
+                    {n.sampleSize !== null && isSmallSample(n.sampleSize) && (
+                      <span className="notification-small-sample" data-testid="bell-small-sample">
+                        {" "}
+                        {t("sle.smallSample", { count: n.sampleSize, minimum: SMALL_SAMPLE_DEMANDS })}
+                      </span>
+                    )}
                   </p>
                 ) : (
                   <p className="notification-what" data-kind="mention">

@@ -1,5 +1,5 @@
 import type { TMetricTile, TPortfolioMetrics } from "@tideway/contracts";
-import { isSmallSample, SMALL_SAMPLE_DEMANDS } from "@tideway/domain";
+import { goalReading, SMALL_SAMPLE_DEMANDS } from "@tideway/domain";
 import type { MessageId } from "../../i18n/messages";
 import { useT } from "../../i18n/use-t";
 import { formatPercent, formatSeconds } from "../../ui/format";
@@ -60,8 +60,8 @@ export function PortfolioTiles({ metrics }: { metrics: TPortfolioMetrics }) {
  */
 function TileCell({ tile, column }: { tile: TMetricTile; column: Column }) {
   const t = useT();
-  const small = isSmallSample(tile.count);
-  const goal = tile.goalMet === null ? "none" : small ? "small" : tile.goalMet ? "met" : "missed";
+  const reading = goalReading(tile);
+  const goal = reading.smallSample ? "small" : reading.verdict;
   return (
     <div className="portfolio-tile" data-goal={goal}>
       <span className="portfolio-tile-p85">

@@ -1,5 +1,5 @@
 import type { TQuarterMetric, TTwoOneOneQuarter } from "@tideway/contracts";
-import { days, minutes } from "@tideway/domain";
+import { days, goalReading, minutes, SMALL_SAMPLE_DEMANDS } from "@tideway/domain";
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { queryKeys } from "../../api/query-keys";
@@ -121,9 +121,17 @@ function QuarterTable({ caption, quarters }: { caption: string; quarters: TTwoOn
 function MetricCell({ metric }: { metric: TQuarterMetric }) {
   const t = useT();
   if (metric.count === 0) return <td className="report-empty">{t("report.noneFinished")}</td>;
+  // The same reading as the dashboard's tiles: a verdict from fewer than 10 demands says so.
+  const reading = goalReading(metric);
   return (
     <td className={metric.goalMet ? "report-met" : "report-missed"}>
       {t("report.p85", { duration: formatSeconds(metric.p85) })} {metric.goalMet ? "✓" : "✗"}
+      {reading.smallSample && (
+        <span className="report-small-sample">
+          {" "}
+          {t("portfolio.smallSample", { minimum: SMALL_SAMPLE_DEMANDS })}
+        </span>
+      )}
       <br />
       <span className="report-detail">
         {t("report.detail", { share: formatPercent(metric.attainment), count: metric.count })}
