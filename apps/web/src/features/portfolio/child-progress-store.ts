@@ -1,6 +1,6 @@
 import type { TBusinessDemandProgress } from "@tideway/contracts";
 import { create } from "zustand";
-import { fetchBoardChildren } from "./portfolio-api";
+import { fetchBoardChildren } from "./board-children-api";
 
 interface ChildProgressState {
   boardId: string | null;

@@ -8,11 +8,11 @@ import { notify } from "../../ui/notice-stack";
 import { fetchBoard, fetchBoards } from "../board/board-api";
 import { subscribeToBoardEvents } from "../dashboard/board-event-subscription";
 import type { LiveState } from "../dashboard/dashboard-store";
+import { fetchBoardChildren } from "./board-children-api";
 import { ChildProgressSummary } from "./business-demand-progress";
 import {
   addTeamBoard,
   createChildDemand,
-  fetchBoardChildren,
   fetchPortfolio,
   fetchPortfolioMetrics,
   fetchPortfolios,
