@@ -14,17 +14,17 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const dist = fileURLToPath(new URL("../apps/web/dist/", import.meta.url));
-/** The issue's target for the board route's initial JavaScript, gzip. */
-const TARGET_KB = 150;
 /**
- * What the check enforces today: the size on 2026-12-07 and a little room (it was 261.5 kB;
- * 155.6 kB once the drag layer, the card's dialog, the menus, notices, socket.io, the
- * sign-in pages and the Chinese catalogue loaded on demand, the router's declarative mode
- * replaced its data router, and the catalogues shipped pre-parsed without the ICU parser;
- * then TanStack Query, the one cache of server state, docs/decisions/015, brought it to 171.2 kB).
- * TODO(issue 19): lower to TARGET_KB.
+ * What the check enforces: the board route's initial JavaScript, gzip. It was 261.5 kB on
+ * 2026-12-07 before the drag layer, the card's dialog, the board's other dialogs, the
+ * menus, notices, socket.io, the sign-in pages and the Chinese catalogue loaded on demand,
+ * the router's declarative mode (production build) replaced its data router, the
+ * catalogues shipped pre-parsed without the ICU parser, and the board stopped bundling
+ * contract modules it does not use: 149.2 kB. TanStack Query, the one cache of server
+ * state (docs/decisions/015), then brought it to 167.0 kB. React and react-dom are 67 kB of it,
+ * zod 25 kB, the router 13 kB. TODO(issue 19): back to TARGET_KB.
  */
-const BUDGET_KB = 176;
+const BUDGET_KB = 170;
 
 const html = readFileSync(path.join(dist, "index.html"), "utf8");
 const scripts = [
@@ -43,8 +43,7 @@ for (const script of scripts) {
 }
 const totalKb = totalBytes / 1024;
 console.log(
-  `check-bundle-size: the board route's initial JavaScript is ${totalKb.toFixed(1)} kB gzip ` +
-    `(budget ${BUDGET_KB} kB; target ${TARGET_KB} kB ${totalKb <= TARGET_KB ? "met" : "not met yet"})`,
+  `check-bundle-size: the board route's initial JavaScript is ${totalKb.toFixed(1)} kB gzip (budget ${BUDGET_KB} kB)`,
 );
 if (totalKb > BUDGET_KB) {
   console.error(`check-bundle-size: over the budget of ${BUDGET_KB} kB gzip`);

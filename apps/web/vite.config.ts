@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { parse } from "@formatjs/icu-messageformat-parser";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
@@ -37,8 +38,19 @@ function precompiledCatalogues(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * react-router's package exports name only its development build (with its warnings and
+ * invariant messages); the production build beside it is what a release should ship.
+ */
+const reactRouterProduction = fileURLToPath(
+  import.meta.resolve("react-router").replace("/dist/development/", "/dist/production/"),
+);
+
+export default defineConfig(({ command }) => ({
   plugins: [precompiledCatalogues(), react()],
+  resolve: {
+    alias: command === "build" ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : [],
+  },
   server: {
     port: 5173,
     proxy: {
@@ -71,4 +83,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

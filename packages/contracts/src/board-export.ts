@@ -14,8 +14,8 @@ import {
 import { ZTransitionKind } from "./demand";
 import { ZForecastSettings } from "./forecast";
 import { ZInstantInput } from "./instant";
-import { ZTimeBasis } from "./metrics";
 import { ZCodeEventKind, ZCodeEventSource, ZPipelineSettings } from "./pipeline";
+import { ZTimeBasis } from "./time-basis";
 
 /**
  * A board as a portable JSON document: GET /api/boards/:boardId/export

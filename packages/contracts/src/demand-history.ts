@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZCriterionPhase, ZId } from "./board";
-import { ZTimeBasis } from "./metrics";
 import { ZCodeEventKind } from "./pipeline";
+import { ZTimeBasis } from "./time-basis";
 
 /**
  * A demand's journey (GET /api/demands/:id/history): its transition log,

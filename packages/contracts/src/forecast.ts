@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZDemandType, ZId } from "./board";
-import { ZMetricTile, ZTimeBasis } from "./metrics";
+import { ZMetricTile } from "./metrics";
+import { ZTimeBasis } from "./time-basis";
 
 /**
  * Monte Carlo forecasts (GET /api/boards/:boardId/forecast), the board's

@@ -1,5 +1,6 @@
 export * from "./auth";
 export * from "./board";
+export * from "./board-children";
 export * from "./board-export";
 export * from "./comments";
 export * from "./demand";
@@ -17,4 +18,6 @@ export * from "./pipeline";
 export * from "./portfolio";
 export * from "./portfolio-export";
 export * from "./realtime";
+export * from "./service-level";
 export * from "./settings";
+export * from "./time-basis";

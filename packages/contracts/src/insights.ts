@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { ZId } from "./board";
-import { ZTimeBasis } from "./metrics";
 
 /**
  * Flow insights: service level expectation alerts and notifications, where
@@ -12,17 +11,6 @@ const seconds = z.number().nonnegative();
 
 export const ZSleThreshold = z.enum(["p50", "p85"]);
 export type TSleThreshold = z.infer<typeof ZSleThreshold>;
-
-/** The board's service level expectation, for the alert badges on its cards. */
-export const ZServiceLevel = z.object({
-  p50: seconds.nullable(),
-  p85: seconds.nullable(),
-  /** How the board counts a demand's age: all hours, or Monday to Friday only (UTC). */
-  timeBasis: ZTimeBasis,
-  /** How many deliveries p50 and p85 rest on (the last 30 days'); under 10 the badges say so. */
-  sampleSize: z.number().int().nonnegative(),
-});
-export type TServiceLevel = z.infer<typeof ZServiceLevel>;
 
 const notificationCommon = {
   id: ZId,

@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { ZDemandType, ZId } from "./board";
 import { ZInstantInput } from "./instant";
-
-/** How a board counts durations: calendar time, or business days (weekends left out). */
-export const ZTimeBasis = z.enum(["calendar", "business-days"]);
+import { ZTimeBasis } from "./time-basis";
 
 /**
  * GET /api/boards/:boardId/metrics. Durations are in seconds, attainment is a

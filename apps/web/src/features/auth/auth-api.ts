@@ -1,13 +1,8 @@
 import {
-  type TAcceptedInvitation,
-  type TAcceptInvitationBody,
-  type TInvitationPreview,
   type TSignInBody,
   type TSignUpBody,
   type TUpdateMeBody,
   type TUser,
-  ZAcceptedInvitation,
-  ZInvitationPreview,
   ZPasswordResetRequested,
   ZUser,
 } from "@tideway/contracts";
@@ -44,24 +39,6 @@ export async function signUp(body: TSignUpBody): Promise<TUser> {
 export async function updateMe(body: TUpdateMeBody): Promise<TUser> {
   const { user } = await apiRequest("PATCH", "/api/auth/me", ZUserReply, body);
   return user;
-}
-
-export function fetchInvitation(token: string): Promise<TInvitationPreview> {
-  return apiRequest("GET", `/api/invitations/${encodeURIComponent(token)}`, ZInvitationPreview, undefined, {
-    quietUnauthenticated: true,
-  });
-}
-
-export function acceptInvitation(token: string, body: TAcceptInvitationBody): Promise<TAcceptedInvitation> {
-  return apiRequest(
-    "POST",
-    `/api/invitations/${encodeURIComponent(token)}/accept`,
-    ZAcceptedInvitation,
-    body,
-    {
-      quietUnauthenticated: true,
-    },
-  );
 }
 
 /** Asks for a reset link; resolves with the server's sentence (the same for every email). */

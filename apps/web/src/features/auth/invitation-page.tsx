@@ -2,7 +2,7 @@ import { PASSWORD_MIN_LENGTH, type TInvitationPreview } from "@tideway/contracts
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError } from "../../api/api-request";
-import { acceptInvitation, fetchInvitation } from "./auth-api";
+import { acceptInvitation, fetchInvitation } from "./invitation-api";
 import { useSession } from "./session-store";
 import { PasswordField } from "./sign-in-page";
 

@@ -2,25 +2,34 @@ import { lazy, useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { useT } from "../../i18n/use-t";
 import { MountedOnceShown } from "../../ui/mounted-once-shown";
-import { AcceptanceOverrideDialog } from "../portfolio/acceptance-override-dialog";
+import { useAcceptanceOverride } from "../portfolio/acceptance-override-store";
 import { useBoardChildren } from "../portfolio/child-progress";
 import { BoardFilterBar } from "./board-filter-bar";
 import { BoardGrid, preloadBoardDragLayer } from "./board-grid";
 import { BoardLoadFailure } from "./board-load-failure";
 import { useBoardStore } from "./board-store";
 import { BoardViewToggle } from "./board-view-toggle";
+import { useCriteriaDialog } from "./criteria-dialog-store";
 import { useDemandEditor } from "./demand-editor-store";
 import { KeyboardShortcuts, KeyboardShortcutsButton } from "./keyboard-shortcuts";
 import { LeaveBoardButton } from "./leave-board-button";
 import { LiveStatus } from "./live-status";
-import { UnmetCriteriaDialog } from "./unmet-criteria-dialog";
 import { useBoardViewChoice } from "./use-board-view-choice";
 import { useLiveBoard } from "./use-live-board";
 import { useServiceLevelOf } from "./use-service-level";
 
-// The card's dialog (its forms, comments, journey and pipeline record) loads when a card is first opened.
+// The board's dialogs load when they first open: the card's (its forms, comments, journey
+// and pipeline record), the unmet criteria of a refused move, the acceptance gate's override.
 const DemandEditorDialog = lazy(() =>
   import("./demand-editor-dialog").then((module) => ({ default: module.DemandEditorDialog })),
+);
+const UnmetCriteriaDialog = lazy(() =>
+  import("./unmet-criteria-dialog").then((module) => ({ default: module.UnmetCriteriaDialog })),
+);
+const AcceptanceOverrideDialog = lazy(() =>
+  import("../portfolio/acceptance-override-dialog").then((module) => ({
+    default: module.AcceptanceOverrideDialog,
+  })),
 );
 
 export function BoardPage() {
@@ -36,6 +45,8 @@ export function BoardPage() {
   const role = useBoardStore((s) => s.role);
   const [view, chooseView] = useBoardViewChoice();
   const editing = useDemandEditor((s) => s.demandId !== null);
+  const checkingCriteria = useCriteriaDialog((s) => s.request !== null);
+  const overriding = useAcceptanceOverride((s) => s.request !== null);
   const t = useT();
   const documentTitle = name ? t("board.documentTitle", { name }) : "Tideway";
 
@@ -75,8 +86,12 @@ export function BoardPage() {
           <BoardGrid />
         </>
       )}
-      <UnmetCriteriaDialog />
-      <AcceptanceOverrideDialog />
+      <MountedOnceShown shown={checkingCriteria}>
+        <UnmetCriteriaDialog />
+      </MountedOnceShown>
+      <MountedOnceShown shown={overriding}>
+        <AcceptanceOverrideDialog />
+      </MountedOnceShown>
       <MountedOnceShown shown={editing}>
         <DemandEditorDialog />
       </MountedOnceShown>

@@ -4,11 +4,6 @@ import { useBoardStore } from "./board-store";
 import { findCell, parseCellId } from "./cell-order";
 import { dropRefusal } from "./drop-refusal";
 
-/** What a full, hard-limited cell says while a card is over it, on screen and to screen readers. */
-export function fullWillRefuse(): string {
-  return translate("drag.fullWillRefuse");
-}
-
 export const dragInstructions: ScreenReaderInstructions = {
   get draggable() {
     return translate("drag.instructions");

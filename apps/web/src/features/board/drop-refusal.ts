@@ -1,8 +1,14 @@
 import { isInProgressStage, limitsCheckedOnMove, wipVerdict } from "@tideway/domain";
+import { translate } from "../../i18n/intl";
 import type { useBoardStore } from "./board-store";
 import { cellIdOf, parseCellId } from "./cell-order";
 
 type BoardState = ReturnType<typeof useBoardStore.getState>;
+
+/** What a full, hard-limited cell says while a card is over it, on screen and to screen readers. */
+export function fullWillRefuse(): string {
+  return translate("drag.fullWillRefuse");
+}
 
 /**
  * The sentence a drop of `demandId` into `cellId` is refused with by a hard

@@ -3,9 +3,9 @@ import { useT } from "../../i18n/use-t";
 import { describeCell } from "./board-selectors";
 import { useBoardStore } from "./board-store";
 import { cellIdOf } from "./cell-order";
-import { fullWillRefuse } from "./drag-announcements";
 import { cellListElement } from "./drag-elements";
 import { useDragScope } from "./drag-scope-store";
+import { fullWillRefuse } from "./drop-refusal";
 import { SortableDemandCard } from "./sortable-demand-card";
 import { useShownCards } from "./use-shown-cards";
 

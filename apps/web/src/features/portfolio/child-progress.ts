@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { TBoardChildren, TBusinessDemandProgress } from "@tideway/contracts";
 import { queryKeys } from "../../api/query-keys";
-import { fetchBoardChildren } from "./portfolio-api";
+import { fetchBoardChildren } from "./board-children-api";
 
 /**
  * The children's progress of a board's business demands: what the business

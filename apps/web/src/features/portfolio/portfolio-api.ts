@@ -1,12 +1,10 @@
 import {
-  type TBoardChildren,
   type TCreateChildBody,
   type TCreatePortfolioBody,
   type TDemandChange,
   type TPortfolio,
   type TPortfolioMetrics,
   type TPortfolioSummary,
-  ZBoardChildren,
   ZDemandChange,
   ZPortfolio,
   ZPortfolioMetrics,
@@ -35,10 +33,6 @@ export function addTeamBoard(portfolioId: string, boardId: string): Promise<TPor
 /** The last 30 days (the server's default window). */
 export function fetchPortfolioMetrics(portfolioId: string): Promise<TPortfolioMetrics> {
   return apiRequest("GET", `/api/portfolios/${portfolioId}/metrics`, ZPortfolioMetrics);
-}
-
-export function fetchBoardChildren(boardId: string): Promise<TBoardChildren> {
-  return apiRequest("GET", `/api/boards/${boardId}/children`, ZBoardChildren);
 }
 
 export function createChildDemand(parentId: string, body: TCreateChildBody): Promise<TDemandChange> {

@@ -12,11 +12,11 @@ import { notify } from "../../ui/notice-stack";
 import { fetchBoard, fetchBoards } from "../board/board-api";
 import { subscribeToBoardEvents } from "../dashboard/board-event-subscription";
 import type { LiveState } from "../dashboard/use-live-dashboard";
+import { fetchBoardChildren } from "./board-children-api";
 import { ChildProgressSummary } from "./business-demand-progress";
 import {
   addTeamBoard,
   createChildDemand,
-  fetchBoardChildren,
   fetchPortfolio,
   fetchPortfolioMetrics,
   fetchPortfolios,
