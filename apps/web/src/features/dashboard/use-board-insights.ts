@@ -2,6 +2,7 @@ import { type TBoardInsights, ZBoardInsights } from "@tideway/contracts";
 import { apiRequest } from "../../api/api-request";
 import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
+import { translate } from "../../i18n/intl";
 
 /**
  * The board's flow insights, fetched again after changes on the board (the
@@ -15,7 +16,7 @@ export function useBoardInsights(boardId: string | undefined): {
   const insights = useResource(
     boardId ? queryKeys.insights(boardId) : null,
     () => apiRequest("GET", `/api/boards/${boardId}/insights`, ZBoardInsights),
-    { failureMessage: "The insights could not be loaded." },
+    { failureMessage: translate("dashboard.insights.loadFailed") },
   );
   return { insights: insights.data, failure: insights.error };
 }

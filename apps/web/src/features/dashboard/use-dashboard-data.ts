@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { TBoard, TMetrics } from "@tideway/contracts";
 import { queryKeys } from "../../api/query-keys";
 import { failureSentence } from "../../api/use-resource";
+import { translate } from "../../i18n/intl";
 import { fetchBoard } from "../board/board-api";
 import { fetchMetrics } from "./dashboard-api";
 import { type DashboardView, dashboardViewKey, metricsQuery, windowProblem } from "./dashboard-view";
@@ -39,8 +40,8 @@ export function useDashboardData(boardId: string | undefined, view: DashboardVie
   });
   const failure =
     problem ??
-    (metrics.isError ? failureSentence(metrics.error, "The metrics could not be loaded.") : null) ??
-    (board.isError ? failureSentence(board.error, "The board could not be loaded.") : null);
+    (metrics.isError ? failureSentence(metrics.error, translate("metrics.loadFailed")) : null) ??
+    (board.isError ? failureSentence(board.error, translate("board.loadFailed")) : null);
   return {
     board: board.data ?? null,
     metrics: metrics.data ?? null,
