@@ -38,4 +38,5 @@ export const queryKeys = {
   portfolio: (portfolioId: string) => ["portfolio", portfolioId] as const,
   portfolioMetrics: (portfolioId: string) => ["portfolio", portfolioId, "metrics"] as const,
   notifications: () => ["notifications"] as const,
+  invitation: (token: string) => ["invitation", token] as const,
 };

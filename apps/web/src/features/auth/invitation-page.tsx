@@ -1,7 +1,9 @@
-import { PASSWORD_MIN_LENGTH, type TInvitationPreview } from "@tideway/contracts";
+import { PASSWORD_MIN_LENGTH } from "@tideway/contracts";
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError } from "../../api/api-request";
+import { queryKeys } from "../../api/query-keys";
+import { useResource } from "../../api/use-resource";
 import { acceptInvitation, fetchInvitation } from "./invitation-api";
 import { useSession } from "./session-store";
 import { PasswordField } from "./sign-in-page";
@@ -19,18 +21,17 @@ export function InvitationPage() {
   const user = useSession((s) => s.user);
   const check = useSession((s) => s.check);
   const joined = useSession((s) => s.joined);
-  const [preview, setPreview] = useState<TInvitationPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const invitation = useResource(queryKeys.invitation(token), () => fetchInvitation(token), {
+    failureMessage: "The invitation could not be loaded.",
+  });
+  const preview = invitation.data;
+  const [joinError, setError] = useState<string | null>(null);
+  const error = joinError ?? invitation.error;
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (status === "unknown") check().catch(() => undefined);
   }, [status, check]);
-  useEffect(() => {
-    fetchInvitation(token).then(setPreview, (caught: unknown) =>
-      setError(caught instanceof ApiError ? caught.message : "The invitation could not be loaded."),
-    );
-  }, [token]);
 
   async function accept(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

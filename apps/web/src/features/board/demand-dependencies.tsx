@@ -2,6 +2,8 @@ import type { TDemand, TDependency } from "@tideway/contracts";
 import { parseDemandKey } from "@tideway/domain";
 import { type FormEvent, useId, useState } from "react";
 import { ApiError } from "../../api/api-request";
+import { queryClient } from "../../api/query-client";
+import { queryKeys } from "../../api/query-keys";
 import { useT } from "../../i18n/use-t";
 import { Button } from "../../ui/button";
 import { TextField } from "../../ui/field";
@@ -127,6 +129,12 @@ async function demandIdOfKey(key: { boardKey: string; number: number }): Promise
     return null;
   };
   if (here.key === key.boardKey) return onBoard(Object.values(here.demands));
-  const board = (await fetchBoards()).find((summary) => summary.key === key.boardKey);
-  return board ? onBoard((await fetchBoard(board.id)).demands) : null;
+  const boards = await queryClient.fetchQuery({ queryKey: queryKeys.boardList(), queryFn: fetchBoards });
+  const board = boards.find((summary) => summary.key === key.boardKey);
+  if (!board) return null;
+  const other = await queryClient.fetchQuery({
+    queryKey: queryKeys.boardSnapshot(board.id),
+    queryFn: () => fetchBoard(board.id),
+  });
+  return onBoard(other.demands);
 }
