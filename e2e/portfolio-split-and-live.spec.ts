@@ -1,5 +1,3 @@
-import { copyFile, mkdir } from "node:fs/promises";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import type { TBoard } from "@tideway/contracts";
@@ -177,16 +175,10 @@ test("[PORTFOLIO][LAYOUT]: the portfolio page fits 1280x800 and 1920x1080, reads
     expect(await fontSize(".portfolio-trend .recharts-cartesian-axis-tick-value")).toBeGreaterThanOrEqual(12);
     expect(await fontSize(".portfolio-chart-key li")).toBeGreaterThanOrEqual(12);
     expect(await fontSize(".portfolio-constraint-sentence")).toBeGreaterThanOrEqual(16);
-    const screenshot = testInfo.outputPath(`portfolio-${viewport.width}x${viewport.height}.png`);
-    await page.screenshot({ path: screenshot, fullPage: true });
-    // `UPDATE_SCREENSHOTS=1 npm run test:e2e` refreshes the README's pictures.
-    if (process.env.UPDATE_SCREENSHOTS) {
-      const name =
-        viewport.width === 1280 ? "portfolio.png" : `portfolio-${viewport.width}x${viewport.height}.png`;
-      const kept = path.join(testInfo.config.rootDir, "..", "docs", "screenshots", name);
-      await mkdir(path.dirname(kept), { recursive: true });
-      await copyFile(screenshot, kept);
-    }
+    await page.screenshot({
+      path: testInfo.outputPath(`portfolio-${viewport.width}x${viewport.height}.png`),
+      fullPage: true,
+    });
   }
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.filter((violation) => ["serious", "critical"].includes(violation.impact ?? ""))).toEqual(
