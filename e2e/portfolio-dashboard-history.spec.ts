@@ -2,7 +2,7 @@ import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Locator } from "@playwright/test";
 import { expect, test } from "./helpers/board-test";
-import { PortfolioApi } from "./helpers/portfolio-api";
+import { portfolioApiFor } from "./helpers/portfolio-api";
 import { withTwelveWeeksOfHistory } from "./helpers/portfolio-history";
 
 // Forty demands built, exported, given a history and imported: room for a busy machine.
@@ -24,8 +24,7 @@ test("[PORTFOLIO][TRENDS]: a portfolio imported with 12 weeks of history draws i
   boardApi,
   baseURL,
 }, testInfo) => {
-  if (!baseURL) throw new Error("playwright.config.ts sets no baseURL");
-  const portfolios = new PortfolioApi(page.request, baseURL);
+  const portfolios = portfolioApiFor(page.request, baseURL);
   const { portfolio, teams } = await portfolios.createWithTeams("Retail banking", TEAMS, boardApi);
   const parents = [];
   for (const title of BUSINESS_DEMANDS)

@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import type { TBoard } from "@tideway/contracts";
 import { type BoardApi, stageNamed } from "./helpers/board-api";
 import { card, cell, dragCardTo, expect, openBoard, test } from "./helpers/board-test";
-import { PortfolioApi } from "./helpers/portfolio-api";
+import { portfolioApiFor } from "./helpers/portfolio-api";
 
 // axe and three live pages take a while on a busy machine.
 test.describe.configure({ timeout: 120_000 });
@@ -30,8 +30,7 @@ test("[PORTFOLIO][LIVE]: a business demand split across two team boards shows a 
   baseURL,
   demoSession,
 }, testInfo) => {
-  if (!baseURL) throw new Error("playwright.config.ts sets no baseURL");
-  const portfolios = new PortfolioApi(page.request, baseURL);
+  const portfolios = portfolioApiFor(page.request, baseURL);
   const { portfolio, payments, mobile } = await portfolios.withPaymentsAndMobile("E2E retail", boardApi);
   const business = await boardApi.createDemand(portfolio.businessBoardId, "Pay by phone");
 
@@ -121,8 +120,7 @@ test("[PORTFOLIO][LAYOUT]: the portfolio page fits 1280x800 and 1920x1080, reads
   boardApi,
   baseURL,
 }, testInfo) => {
-  if (!baseURL) throw new Error("playwright.config.ts sets no baseURL");
-  const portfolios = new PortfolioApi(page.request, baseURL);
+  const portfolios = portfolioApiFor(page.request, baseURL);
   const { portfolio, teams } = await portfolios.createWithTeams(
     "Layout portfolio",
     ["Payments team", "Mobile team", "Lending team"],

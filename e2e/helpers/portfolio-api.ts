@@ -9,6 +9,12 @@ import type {
 } from "@tideway/contracts";
 import type { BoardApi } from "./board-api";
 
+/** The API helper for a test's signed-in page (`baseURL` from the test's fixtures). */
+export function portfolioApiFor(request: APIRequestContext, baseURL: string | undefined): PortfolioApi {
+  if (!baseURL) throw new Error("playwright.config.ts sets no baseURL");
+  return new PortfolioApi(request, baseURL);
+}
+
 /** Portfolios as the tests set them up, through the API as the signed-in demo user. */
 export class PortfolioApi {
   constructor(
