@@ -6,6 +6,7 @@ import { DAY, type EpochMs, epochMs, type Millis, millis } from "../units";
 import { durationBetween, type TimeBasis } from "../utc-calendar";
 import { committedRanks } from "./committed-stages";
 import { stageMovement } from "./stage-movement";
+import { whereWorkWaits } from "./where-work-waits";
 
 export const STUCK_FLOW_WINDOW_DAYS = 14;
 
@@ -29,7 +30,7 @@ export interface StuckFlow {
   from: EpochMs;
   to: EpochMs;
   stages: StuckFlowStage[];
-  /** The stage with the highest p85 time in stage (median breaks ties); null when no demand was in any. */
+  /** `whereWorkWaits` over the stages: highest p85 time in stage (median breaks ties); null when no demand was in any. */
   longestWait: string | null;
   /** The stage whose queue grew fastest; null when none grew. */
   fastestGrowingQueue: string | null;
@@ -44,8 +45,8 @@ export interface StuckFlow {
  * time there is the whole of those visits, measured from entering the stage
  * to leaving it (or to `now`), so a card sitting for a month shows a month,
  * not two weeks. Repeat visits add up; blocked time counts; archived time
- * does not. The longest wait is the stage with the highest p85 of those
- * times: the tail is where work gets stuck, a median hides it.
+ * does not. The longest wait is `whereWorkWaits` over those times (highest
+ * p85, median breaking ties), the definition every panel uses.
  *
  * Queue growth: arrivals minus departures in the window (see
  * `stageMovement`), per day. The fastest-growing queue is the stage with
@@ -121,10 +122,8 @@ export function stuckFlow(
     };
   });
 
-  let longestWait: StuckFlowStage | null = null;
   let fastestGrowingQueue: StuckFlowStage | null = null;
   for (const stage of result) {
-    if (waitsLonger(stage, longestWait)) longestWait = stage;
     if (stage.netGrowthPerDay > 0 && stage.netGrowthPerDay > (fastestGrowingQueue?.netGrowthPerDay ?? 0)) {
       fastestGrowingQueue = stage;
     }
@@ -133,29 +132,7 @@ export function stuckFlow(
     from,
     to: now,
     stages: result,
-    longestWait: longestWait?.stageId ?? null,
+    longestWait: whereWorkWaits(result, order),
     fastestGrowingQueue: fastestGrowingQueue?.stageId ?? null,
   };
-}
-
-/**
- * The longest-wait rule: whether work waits longer in `stage` than in
- * `than`: a higher p85 time in stage, the higher median breaking a tie. A
- * stage no demand passed through (no p85) never waits longer; anything
- * waits longer than nothing. The board's insight and the portfolio's
- * constraint (across team boards) both pick with it.
- *
- * Example: p85 6 d, median 2 d waits longer than p85 6 d, median 1 d, and
- * than p85 5 d, median 5 d.
- */
-export function waitsLonger(
-  stage: Pick<StuckFlowStage, "p85Time" | "medianTime">,
-  than: Pick<StuckFlowStage, "p85Time" | "medianTime"> | null,
-): boolean {
-  if (stage.p85Time === null) return false;
-  if (than === null || than.p85Time === null) return true;
-  return (
-    stage.p85Time > than.p85Time ||
-    (stage.p85Time === than.p85Time && (stage.medianTime ?? 0) > (than.medianTime ?? 0))
-  );
 }

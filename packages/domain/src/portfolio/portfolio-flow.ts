@@ -3,8 +3,8 @@ import {
   type StuckFlow,
   type StuckFlowStage,
   stuckFlow,
-  waitsLonger,
 } from "../insights/stuck-flow";
+import { waitsLonger } from "../insights/where-work-waits";
 import type { MetricWindow } from "../metric-window";
 import { type ThroughputBucket, throughput } from "../throughput";
 import type { BoardFlowPart } from "../two-one-one-tiles";

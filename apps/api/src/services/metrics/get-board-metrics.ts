@@ -9,12 +9,14 @@ import {
   epochMs,
   flowEfficiency,
   type MetricWindow,
+  orderStages,
   type ThroughputBucket,
   type TwoOneOneTile,
   throughput,
   timeInStage,
   toSeconds,
   twoOneOneTiles,
+  whereWorkWaits,
 } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { invalidField } from "../../errors/app-error";
@@ -53,6 +55,7 @@ export async function getBoardMetrics(
   const cfd = cumulativeFlow(demands, stages, { window, filter });
   const aging = agingWork(demands, stages, epochMs(now.getTime()), tiles.delivery, { filter, timeBasis });
   const efficiency = flowEfficiency(demands, stages, options);
+  const stageTimes = timeInStage(demands, stages, { window, filter, timeBasis });
   const stageName = new Map(stages.map((stage) => [stage.id, stage.name]));
   const label = (demandId: string) => labels.get(demandId) ?? { key: "?", title: "" };
 
@@ -92,13 +95,18 @@ export async function getBoardMetrics(
       status: item.status,
     })),
     throughput: throughputView(throughput(demands, stages, { window, period: "week", filter })),
-    timeInStage: timeInStage(demands, stages, { window, filter, timeBasis }).map((stage) => ({
+    timeInStage: stageTimes.map((stage) => ({
       stageId: stage.stageId,
       name: stageName.get(stage.stageId) ?? "",
       demandCount: stage.demandCount,
       total: toSeconds(stage.total),
       median: secondsOrNull(stage.median),
+      p85: secondsOrNull(stage.p85),
     })),
+    whereWorkWaits: whereWorkWaits(
+      stageTimes.map((stage) => ({ stageId: stage.stageId, medianTime: stage.median, p85Time: stage.p85 })),
+      orderStages(stages),
+    ),
     flowEfficiency: {
       efficiency: efficiency.efficiency,
       activeTime: toSeconds(efficiency.activeTime),

@@ -1,5 +1,5 @@
 import { formatClockTime } from "../../ui/format";
-import { useDashboardStore } from "./dashboard-store";
+import type { LiveState } from "./use-live-dashboard";
 
 const LABELS = {
   live: "Live",
@@ -8,9 +8,7 @@ const LABELS = {
 };
 
 /** Whether board changes are arriving (announced politely), and when the numbers were last fetched (not announced). */
-export function DashboardLiveStatus() {
-  const live = useDashboardStore((s) => s.live);
-  const updatedAt = useDashboardStore((s) => s.updatedAt);
+export function DashboardLiveStatus({ live, updatedAt }: { live: LiveState; updatedAt: Date | null }) {
   return (
     <span className="dashboard-status">
       <output className="live-status" data-live={live} aria-live="polite">

@@ -1,7 +1,8 @@
 import type { TBusinessDemandProgress, TChildState, TTeamProgress } from "@tideway/contracts";
 import type { MessageId } from "../../i18n/messages";
 import { useT } from "../../i18n/use-t";
-import { useChildProgress } from "./child-progress-store";
+import { useBoardStore } from "../board/board-store";
+import { useChildProgress } from "./child-progress";
 
 const CHILD_STATES: Record<TChildState, MessageId> = {
   delivered: "portfolio.child.delivered",
@@ -12,7 +13,8 @@ const CHILD_STATES: Record<TChildState, MessageId> = {
 
 /** What a business card adds: its children's progress per team, and a gate override's reason. */
 export function BusinessCardProgress({ demandId }: { demandId: string }) {
-  const progress = useChildProgress((state) => state.progress[demandId]);
+  const boardId = useBoardStore((s) => s.boardId);
+  const progress = useChildProgress(boardId, demandId);
   if (!progress) return null;
   return <ChildProgressSummary progress={progress} />;
 }

@@ -2,6 +2,8 @@ import type { TBoard, TBusinessDemandProgress, TPortfolio } from "@tideway/contr
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/api-request";
+import { queryClient } from "../../api/query-client";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import type { MessageId } from "../../i18n/messages";
 import { useT } from "../../i18n/use-t";
@@ -9,7 +11,7 @@ import { FormError } from "../../ui/form-error";
 import { notify } from "../../ui/notice-stack";
 import { fetchBoard, fetchBoards } from "../board/board-api";
 import { subscribeToBoardEvents } from "../dashboard/board-event-subscription";
-import type { LiveState } from "../dashboard/dashboard-store";
+import type { LiveState } from "../dashboard/use-live-dashboard";
 import { ChildProgressSummary } from "./business-demand-progress";
 import {
   addTeamBoard,
@@ -45,16 +47,17 @@ const LIVE_LABELS: Record<LiveState, MessageId> = {
 export function PortfolioPage() {
   const { portfolioId = "" } = useParams();
   const t = useT();
-  const [refresh, setRefresh] = useState(0);
   const [live, setLive] = useState<LiveState>("connecting");
-  const portfolio = useResource(["portfolio", portfolioId], () => fetchPortfolio(portfolioId), {
+  const portfolio = useResource(queryKeys.portfolio(portfolioId), () => fetchPortfolio(portfolioId), {
     failureMessage: t("portfolio.loadFailed"),
-    refreshKey: refresh,
   });
-  const metrics = useResource(["portfolio-metrics", portfolioId], () => fetchPortfolioMetrics(portfolioId), {
-    failureMessage: t("portfolio.metricsFailed"),
-    refreshKey: refresh,
-  });
+  const metrics = useResource(
+    queryKeys.portfolioMetrics(portfolioId),
+    () => fetchPortfolioMetrics(portfolioId),
+    {
+      failureMessage: t("portfolio.metricsFailed"),
+    },
+  );
   const businessBoardId = portfolio.data?.businessBoardId;
 
   useEffect(() => {
@@ -64,12 +67,17 @@ export function PortfolioPage() {
   useEffect(() => {
     if (!businessBoardId) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // The cache refetches the children's progress itself; the portfolio's numbers and the
+    // business board are this page's to refresh.
+    const refresh = () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.portfolio(portfolioId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.boardSnapshot(businessBoardId) });
+    };
     const leave = subscribeToBoardEvents(businessBoardId, {
-      onChange: () => {
+      onEvent: () => {
         clearTimeout(timer);
-        timer = setTimeout(() => setRefresh((count) => count + 1), QUIET_MS);
+        timer = setTimeout(refresh, QUIET_MS);
       },
-      onSettingsChange: () => undefined,
       onLiveState: setLive,
       onRefused: (message) => notify(message),
     });
@@ -77,7 +85,7 @@ export function PortfolioPage() {
       clearTimeout(timer);
       leave();
     };
-  }, [businessBoardId]);
+  }, [portfolioId, businessBoardId]);
 
   if (portfolio.error) return <PortfolioFailure message={portfolio.error} />;
   if (!portfolio.data) return <p className="page-message">{t("app.loading")}</p>;
@@ -110,22 +118,20 @@ export function PortfolioPage() {
           </>
         )}
       </section>
-      <BusinessDemands portfolio={current} refresh={refresh} />
+      <BusinessDemands portfolio={current} />
       <TeamBoards portfolio={current} onChange={portfolio.replace} />
     </main>
   );
 }
 
-function BusinessDemands({ portfolio, refresh }: { portfolio: TPortfolio; refresh: number }) {
+function BusinessDemands({ portfolio }: { portfolio: TPortfolio }) {
   const t = useT();
   const boardId = portfolio.businessBoardId;
-  const board = useResource(["business-board", boardId], () => fetchBoard(boardId), {
+  const board = useResource(queryKeys.boardSnapshot(boardId), () => fetchBoard(boardId), {
     failureMessage: t("portfolio.business.loadFailed"),
-    refreshKey: refresh,
   });
-  const children = useResource(["business-children", boardId], () => fetchBoardChildren(boardId), {
+  const children = useResource(queryKeys.boardChildren(boardId), () => fetchBoardChildren(boardId), {
     failureMessage: t("portfolio.children.loadFailed"),
-    refreshKey: refresh,
   });
   const progress = new Map((children.data?.demands ?? []).map((demand) => [demand.demandId, demand]));
   const demands = board.data ? rightToLeft(board.data) : [];
@@ -239,12 +245,16 @@ function TeamBoards({
 }) {
   const t = useT();
   const [error, setError] = useState<string | null>(null);
-  const boards = useResource(portfolio.role === "admin" ? ["boards"] : null, fetchBoards, {
+  const boards = useResource(portfolio.role === "admin" ? queryKeys.boardList() : null, fetchBoards, {
     failureMessage: t("portfolio.teams.boardsFailed"),
   });
-  const portfolios = useResource(portfolio.role === "admin" ? ["portfolios"] : null, fetchPortfolios, {
-    failureMessage: t("portfolios.loadFailed"),
-  });
+  const portfolios = useResource(
+    portfolio.role === "admin" ? queryKeys.portfolioList() : null,
+    fetchPortfolios,
+    {
+      failureMessage: t("portfolios.loadFailed"),
+    },
+  );
   // Business boards are never team boards; a board in another portfolio is refused with the reason.
   const businessBoards = (portfolios.data ?? []).map((other) => other.businessBoardId);
   const inPortfolio = new Set([...businessBoards, ...portfolio.boards.map((board) => board.id)]);

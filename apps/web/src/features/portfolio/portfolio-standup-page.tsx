@@ -1,13 +1,13 @@
 import type { TDemand } from "@tideway/contracts";
 import { useParams } from "react-router";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";
 import { StandupPage } from "../standup/standup-page";
 import { ChildProgressSummary } from "./business-demand-progress";
-import { useChildProgress } from "./child-progress-store";
+import { useBoardChildren, useChildProgress } from "./child-progress";
 import { fetchPortfolio } from "./portfolio-api";
 import { PortfolioFailure } from "./portfolio-failure";
-import { useBoardChildren } from "./use-board-children";
 import "./portfolio.css";
 
 /**
@@ -18,7 +18,7 @@ import "./portfolio.css";
 export function PortfolioStandupPage() {
   const { portfolioId = "" } = useParams();
   const t = useT();
-  const portfolio = useResource(["portfolio", portfolioId], () => fetchPortfolio(portfolioId), {
+  const portfolio = useResource(queryKeys.portfolio(portfolioId), () => fetchPortfolio(portfolioId), {
     failureMessage: t("portfolio.loadFailed"),
   });
   const businessBoardId = portfolio.data?.businessBoardId;
@@ -31,15 +31,15 @@ export function PortfolioStandupPage() {
       boardId={businessBoardId}
       title={t("portfolio.standup.title")}
       leaveTo={`/portfolios/${portfolioId}`}
-      cardDetails={(demand) => <StandupChildren demand={demand} />}
+      cardDetails={(demand) => <StandupChildren boardId={businessBoardId} demand={demand} />}
     />
   );
 }
 
 /** The business demand's product demands by team; titles only where the reader is on the team board. */
-function StandupChildren({ demand }: { demand: TDemand }) {
+function StandupChildren({ boardId, demand }: { boardId: string; demand: TDemand }) {
   const t = useT();
-  const progress = useChildProgress((state) => state.progress[demand.id]);
+  const progress = useChildProgress(boardId, demand.id);
   return (
     <section className="standup-children" aria-label={t("portfolio.standup.children")}>
       {progress ? (
