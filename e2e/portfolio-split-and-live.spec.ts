@@ -97,8 +97,10 @@ test("[PORTFOLIO][LIVE]: a business demand split across two team boards shows a 
   await expect(item.getByTestId("child-progress")).toContainText("1 of 2", { timeout: 5000 });
   for (const row of [paymentsRow, page.getByTestId("row-organisation")]) {
     await expect(row.getByTestId("tile-count").first()).toHaveText("1 delivered");
-    // One delivery is too few to call the goal met.
-    await expect(row.getByTestId("tile-goal").first()).toHaveText("(fewer than 10: read with care)");
+    // One delivery is too few to call the goal met without saying so.
+    await expect(row.getByTestId("tile-goal").first()).toHaveText(
+      "✔ goal met (from 1 demand, fewer than 10: read with care)",
+    );
   }
   await expect(throughput.getByRole("listitem").filter({ hasText: "Payments team" })).toHaveText(
     "Payments team (1)",
