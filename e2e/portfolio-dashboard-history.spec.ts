@@ -5,9 +5,6 @@ import { expect, test } from "./helpers/board-test";
 import { portfolioApiFor } from "./helpers/portfolio-api";
 import { withTwelveWeeksOfHistory } from "./helpers/portfolio-history";
 
-// Forty demands built, exported, given a history and imported: room for a busy machine.
-test.describe.configure({ timeout: 120_000 });
-
 const TEAMS = ["Payments team", "Mobile team", "Lending team"];
 const BUSINESS_DEMANDS = ["Pay by phone", "Instant loans", "Open banking", "Card controls"];
 const CHILDREN_PER_TEAM = 12;
@@ -24,6 +21,8 @@ test("[PORTFOLIO][TRENDS]: a portfolio imported with 12 weeks of history draws i
   boardApi,
   baseURL,
 }, testInfo) => {
+  // Several pages, live updates and axe on a busy machine: three times the scaled budget.
+  test.slow();
   const portfolios = portfolioApiFor(page.request, baseURL);
   const { portfolio, teams } = await portfolios.createWithTeams("Retail banking", TEAMS, boardApi);
   const parents = [];

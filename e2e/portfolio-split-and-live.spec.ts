@@ -5,9 +5,6 @@ import { type BoardApi, stageNamed } from "./helpers/board-api";
 import { card, cell, dragCardTo, expect, openBoard, test } from "./helpers/board-test";
 import { portfolioApiFor } from "./helpers/portfolio-api";
 
-// axe and three live pages take a while on a busy machine.
-test.describe.configure({ timeout: 120_000 });
-
 /** Ticks every criterion of the team's product demand titled `title`, then moves it to `stage`. */
 async function advance(boardApi: BoardApi, team: TBoard, title: string, stage: string): Promise<void> {
   const board = await boardApi.board(team.id);
@@ -30,6 +27,8 @@ test("[PORTFOLIO][LIVE]: a business demand split across two team boards shows a 
   baseURL,
   demoSession,
 }, testInfo) => {
+  // Several pages, live updates and axe on a busy machine: three times the scaled budget.
+  test.slow();
   const portfolios = portfolioApiFor(page.request, baseURL);
   const { portfolio, payments, mobile } = await portfolios.withPaymentsAndMobile("E2E retail", boardApi);
   const business = await boardApi.createDemand(portfolio.businessBoardId, "Pay by phone");
@@ -122,6 +121,8 @@ test("[PORTFOLIO][LAYOUT]: the portfolio page fits 1280x800 and 1920x1080, reads
   boardApi,
   baseURL,
 }, testInfo) => {
+  // Several pages, live updates and axe on a busy machine: three times the scaled budget.
+  test.slow();
   const portfolios = portfolioApiFor(page.request, baseURL);
   const { portfolio, teams } = await portfolios.createWithTeams(
     "Layout portfolio",
