@@ -1,6 +1,19 @@
 import type { APIRequestContext } from "@playwright/test";
-import type { TBoard, TDemand, TDemandChange, TPortfolio } from "@tideway/contracts";
+import type {
+  TBoard,
+  TDemand,
+  TDemandChange,
+  TImportPortfolioResult,
+  TPortfolio,
+  TPortfolioExport,
+} from "@tideway/contracts";
 import type { BoardApi } from "./board-api";
+
+/** The API helper for a test's signed-in page (`baseURL` from the test's fixtures). */
+export function portfolioApiFor(request: APIRequestContext, baseURL: string | undefined): PortfolioApi {
+  if (!baseURL) throw new Error("playwright.config.ts sets no baseURL");
+  return new PortfolioApi(request, baseURL);
+}
 
 /** Portfolios as the tests set them up, through the API as the signed-in demo user. */
 export class PortfolioApi {
@@ -9,7 +22,7 @@ export class PortfolioApi {
     private readonly baseURL: string,
   ) {}
 
-  private async send<T>(method: "POST" | "PUT", path: string, data?: unknown): Promise<T> {
+  private async send<T>(method: "GET" | "POST" | "PUT", path: string, data?: unknown): Promise<T> {
     const response = await this.request.fetch(path, {
       method,
       data,
@@ -54,6 +67,20 @@ export class PortfolioApi {
 
   addBoard(portfolioId: string, boardId: string): Promise<TPortfolio> {
     return this.send<TPortfolio>("PUT", `/api/portfolios/${portfolioId}/boards/${boardId}`);
+  }
+
+  /** The portfolio as a document (GET /api/portfolios/:id/export). */
+  export(portfolioId: string): Promise<TPortfolioExport> {
+    return this.send<TPortfolioExport>("GET", `/api/portfolios/${portfolioId}/export`);
+  }
+
+  /** A new portfolio from a document, every board's key given `keySuffix`. */
+  import(document: TPortfolioExport, keySuffix: string): Promise<TImportPortfolioResult> {
+    return this.send<TImportPortfolioResult>(
+      "POST",
+      `/api/portfolios/import?keySuffix=${keySuffix}`,
+      document,
+    );
   }
 
   async split(parentId: string, boardId: string, title: string): Promise<TDemand> {

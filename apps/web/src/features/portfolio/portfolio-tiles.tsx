@@ -1,5 +1,5 @@
 import type { TMetricTile, TPortfolioMetrics } from "@tideway/contracts";
-import { goalReading, SMALL_SAMPLE_DEMANDS } from "@tideway/domain";
+import { type GoalVerdict, goalReading, SMALL_SAMPLE_DEMANDS } from "@tideway/domain";
 import type { MessageId } from "../../i18n/messages";
 import { useT } from "../../i18n/use-t";
 import { formatPercent, formatSeconds } from "../../ui/format";
@@ -9,6 +9,12 @@ const COLUMNS = [
   { kind: "development", title: "portfolio.tiles.development", counted: "portfolio.tiles.developed" },
   { kind: "release", title: "portfolio.tiles.release", counted: "portfolio.tiles.released" },
 ] as const satisfies readonly { kind: string; title: MessageId; counted: MessageId }[];
+
+const VERDICTS: Record<GoalVerdict, MessageId> = {
+  met: "portfolio.tiles.goalMet",
+  missed: "portfolio.tiles.goalMissed",
+  none: "portfolio.tiles.noData",
+};
 
 type Column = (typeof COLUMNS)[number];
 type Row = { label: string; testId: string } & Partial<Record<Column["kind"], TMetricTile>>;
@@ -55,15 +61,14 @@ export function PortfolioTiles({ metrics }: { metrics: TPortfolioMetrics }) {
 
 /**
  * One tile: p85, the share within the target, the verdict and the count. On
- * fewer than 10 demands the verdict gives way to saying so: one slow demand
- * would turn it around (DESIGN "Metrics").
+ * fewer than 10 demands the verdict comes with a warning that one slow
+ * demand would turn it around (`goalReading`, as on the board dashboard).
  */
 function TileCell({ tile, column }: { tile: TMetricTile; column: Column }) {
   const t = useT();
   const reading = goalReading(tile);
-  const goal = reading.smallSample ? "small" : reading.verdict;
   return (
-    <div className="portfolio-tile" data-goal={goal}>
+    <div className="portfolio-tile" data-goal={reading.verdict} data-small-sample={reading.smallSample}>
       <span className="portfolio-tile-p85">
         p85 <strong>{formatSeconds(tile.p85)}</strong>
       </span>
@@ -74,10 +79,9 @@ function TileCell({ tile, column }: { tile: TMetricTile; column: Column }) {
         })}
       </span>
       <span data-testid="tile-goal">
-        {goal === "met" && t("portfolio.tiles.goalMet")}
-        {goal === "missed" && t("portfolio.tiles.goalMissed")}
-        {goal === "small" && t("portfolio.smallSample", { minimum: SMALL_SAMPLE_DEMANDS })}
-        {goal === "none" && t("portfolio.tiles.noData")}
+        {t(VERDICTS[reading.verdict])}
+        {reading.smallSample &&
+          ` ${t("tile.smallSample", { count: reading.count, minimum: SMALL_SAMPLE_DEMANDS })}`}
       </span>
       <span data-testid="tile-count">{t(column.counted, { count: tile.count })}</span>
     </div>

@@ -129,7 +129,7 @@ function MetricCell({ metric }: { metric: TQuarterMetric }) {
       {reading.smallSample && (
         <span className="report-small-sample">
           {" "}
-          {t("portfolio.smallSample", { minimum: SMALL_SAMPLE_DEMANDS })}
+          {t("tile.smallSample", { count: metric.count, minimum: SMALL_SAMPLE_DEMANDS })}
         </span>
       )}
       <br />
