@@ -2,6 +2,8 @@ import { PASSWORD_MIN_LENGTH, type TInvitationPreview } from "@tideway/contracts
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError } from "../../api/api-request";
+import { translate } from "../../i18n/intl";
+import { useT } from "../../i18n/use-t";
 import { acceptInvitation, fetchInvitation } from "./auth-api";
 import { useSession } from "./session-store";
 import { PasswordField } from "./sign-in-page";
@@ -13,6 +15,7 @@ import { PasswordField } from "./sign-in-page";
  * invited email (or "sign in" first, coming back here afterwards).
  */
 export function InvitationPage() {
+  const t = useT();
   const { token = "" } = useParams();
   const navigate = useNavigate();
   const status = useSession((s) => s.status);
@@ -28,7 +31,7 @@ export function InvitationPage() {
   }, [status, check]);
   useEffect(() => {
     fetchInvitation(token).then(setPreview, (caught: unknown) =>
-      setError(caught instanceof ApiError ? caught.message : "The invitation could not be loaded."),
+      setError(caught instanceof ApiError ? caught.message : translate("invitation.loadFailed")),
     );
   }, [token]);
 
@@ -47,7 +50,7 @@ export function InvitationPage() {
       joined(accepted.user);
       await navigate(`/boards/${accepted.boardId}`, { replace: true });
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "Joining failed. Try again.");
+      setError(caught instanceof ApiError ? caught.message : t("invitation.joinFailed"));
     } finally {
       setBusy(false);
     }
@@ -58,30 +61,35 @@ export function InvitationPage() {
     <main className="sign-in">
       <form
         className="sign-in-form"
-        aria-label="Accept the invitation"
+        aria-label={t("invitation.label")}
         onSubmit={(event) => void accept(event)}
       >
-        <h1>{preview ? `Join ${preview.boardName}` : "Invitation"}</h1>
+        <h1>
+          {preview ? t("invitation.title", { board: preview.boardName }) : t("invitation.titleLoading")}
+        </h1>
         {preview && (
           <p>
-            {preview.invitedBy ?? "A board admin"} invited <strong>{preview.email}</strong> as {preview.role}.
+            {t("invitation.invited", {
+              by: preview.invitedBy ?? t("invitation.someAdmin"),
+              email: preview.email,
+              role: preview.role,
+              b: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
         )}
         {preview && signedIn && user?.email !== preview.email && (
           <p className="hint">
-            You are signed in as {user?.email}; the invitation is for {preview.email}.
+            {t("invitation.otherAccount", { email: user?.email ?? "", invited: preview.email })}
           </p>
         )}
         {preview && !signedIn && (
           <>
             <label>
-              Name
+              {t("signIn.name")}
               <input name="name" autoComplete="name" maxLength={100} />
             </label>
-            <PasswordField label="Password" choosing />
-            <p className="hint">
-              At least {PASSWORD_MIN_LENGTH} characters, not easy to guess: a few unrelated words work well.
-            </p>
+            <PasswordField label={t("signIn.password")} choosing />
+            <p className="hint">{t("passwordReset.hint", { count: PASSWORD_MIN_LENGTH })}</p>
           </>
         )}
         {error && (
@@ -91,14 +99,16 @@ export function InvitationPage() {
         )}
         {preview && (
           <button type="submit" className="primary" disabled={busy}>
-            {signedIn ? "Join the board" : "Create account and join"}
+            {t("invitation.join", { signedIn: signedIn ? "yes" : "no" })}
           </button>
         )}
         {preview && !signedIn && (
           <p className="hint">
-            Already have an account?{" "}
-            <Link to={`/sign-in?next=${encodeURIComponent(`/invitations/${token}`)}`}>Sign in</Link> to join
-            with it.
+            {t("invitation.haveAccount", {
+              link: (chunks) => (
+                <Link to={`/sign-in?next=${encodeURIComponent(`/invitations/${token}`)}`}>{chunks}</Link>
+              ),
+            })}
           </p>
         )}
       </form>
