@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./helpers/clock-test";
 import { mailboxPort, startMailbox } from "./helpers/mailbox";
 
 test("[ACCOUNT][RESET]: a forgotten password is reset through the emailed link, and the new one signs in", async ({

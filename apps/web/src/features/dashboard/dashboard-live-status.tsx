@@ -1,7 +1,7 @@
 import type { MessageId } from "../../i18n/messages";
 import { useT } from "../../i18n/use-t";
 import { formatClockTime } from "../../ui/format";
-import { type LiveState, useDashboardStore } from "./dashboard-store";
+import type { LiveState } from "./use-live-dashboard";
 
 const LABELS: Record<LiveState, MessageId> = {
   live: "live.live",
@@ -10,10 +10,8 @@ const LABELS: Record<LiveState, MessageId> = {
 };
 
 /** Whether board changes are arriving (announced politely), and when the numbers were last fetched (not announced). */
-export function DashboardLiveStatus() {
+export function DashboardLiveStatus({ live, updatedAt }: { live: LiveState; updatedAt: Date | null }) {
   const t = useT();
-  const live = useDashboardStore((s) => s.live);
-  const updatedAt = useDashboardStore((s) => s.updatedAt);
   return (
     <span className="dashboard-status">
       <output className="live-status" data-live={live} aria-live="polite">

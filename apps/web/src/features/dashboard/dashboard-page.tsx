@@ -6,8 +6,7 @@ import { CumulativeFlowChart } from "./cumulative-flow-chart";
 import { CycleTimeScatter } from "./cycle-time-scatter";
 import { DashboardFilters, type ViewChange } from "./dashboard-filters";
 import { DashboardLiveStatus } from "./dashboard-live-status";
-import { useDashboardStore } from "./dashboard-store";
-import { dashboardViewKey, readDashboardView, writeDashboardView } from "./dashboard-view";
+import { readDashboardView, writeDashboardView } from "./dashboard-view";
 import "./dashboard.css";
 import { FlowEfficiencyPanel } from "./flow-efficiency-panel";
 import { ForecastPanel } from "./forecast-panel";
@@ -16,6 +15,7 @@ import { HeadlineTiles } from "./headline-tiles";
 import { InsightPanels } from "./insight-panels";
 import { ThroughputChart } from "./throughput-chart";
 import { TimeInStageChart } from "./time-in-stage-chart";
+import { useDashboardData } from "./use-dashboard-data";
 import { useLiveDashboard } from "./use-live-dashboard";
 import { WindowLine } from "./window-line";
 
@@ -25,21 +25,9 @@ export function DashboardPage() {
   const { boardId } = useParams();
   const [params, setParams] = useSearchParams();
   const view = readDashboardView(params);
-  const viewKey = params.toString();
-  const board = useDashboardStore((s) => (s.boardId === boardId ? s.board : null));
-  const metrics = useDashboardStore((s) => (s.boardId === boardId ? s.metrics : null));
-  const metricsKey = useDashboardStore((s) => s.metricsKey);
-  // Insights and forecasts do not depend on the view's window: asked again when the board changes, not the view.
-  const boardChanges = useDashboardStore((s) => s.boardChanges);
-  const failure = useDashboardStore((s) => s.failure);
-  useLiveDashboard(boardId);
-
-  // The URL's search string is the view's identity: a new view is shown when it changes.
-  useEffect(() => {
-    if (boardId) useDashboardStore.getState().show(boardId, readDashboardView(new URLSearchParams(viewKey)));
-  }, [boardId, viewKey]);
-
-  useEffect(() => () => useDashboardStore.getState().leave(), []);
+  // The previous view's numbers stay on screen (`updating`) until the new view's arrive.
+  const { board, metrics, updating, failure, updatedAt } = useDashboardData(boardId, view);
+  const live = useLiveDashboard(boardId);
 
   useEffect(() => {
     document.title = board
@@ -53,8 +41,6 @@ export function DashboardPage() {
     setParams(writeDashboardView(change(readDashboardView(new URLSearchParams(window.location.search)))));
   const csvPrefix = `${board?.key ?? "board"}-${metrics ? isoDay(metrics.window.from) : ""}-${metrics ? isoDay(metrics.window.to) : ""}`;
   const stages = board?.stages ?? [];
-  // The numbers of the previous view stay on screen until the new view's arrive.
-  const updating = metrics !== null && metricsKey !== dashboardViewKey(view);
 
   return (
     <main className="dashboard-page" aria-busy={updating}>
@@ -63,7 +49,7 @@ export function DashboardPage() {
           {t("dashboard.title", { board: board?.name ?? t("board.fallbackName") })}{" "}
           {board && <span className="board-key">{board.key}</span>}
         </h1>
-        <DashboardLiveStatus />
+        <DashboardLiveStatus live={live} updatedAt={updatedAt} />
         <Link to={`/boards/${boardId}/report`}>{t("dashboard.report")}</Link>
         <Link to={`/boards/${boardId}`}>{t("dashboard.backToBoard")}</Link>
       </header>
@@ -93,14 +79,13 @@ export function DashboardPage() {
               <FlowEfficiencyPanel metrics={metrics} csvPrefix={csvPrefix} />
             </div>
           </section>
-          <InsightPanels boardId={boardId} refreshKey={boardChanges} csvPrefix={csvPrefix} />
+          <InsightPanels boardId={boardId} csvPrefix={csvPrefix} />
           {boardId && (
             <ForecastPanel
               boardId={boardId}
               filter={{ lane: view.lane, type: view.type }}
               demands={board?.demands ?? []}
               csvPrefix={`${board?.key ?? "board"}-${isoDay(Date.now())}`}
-              refreshKey={boardChanges}
             />
           )}
         </>

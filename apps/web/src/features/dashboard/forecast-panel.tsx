@@ -1,6 +1,7 @@
 import { MAX_FORECAST_DEMANDS, type TDemand } from "@tideway/contracts";
 import { DAY } from "@tideway/domain";
 import { type FormEvent, useState } from "react";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { translate } from "../../i18n/intl";
 import { useT } from "../../i18n/use-t";
@@ -16,8 +17,8 @@ const dayAfterToday = (days: number) => isoDay(Date.now() + days * DAY);
 /**
  * The dashboard's two Monte Carlo questions, asked of the board's own
  * throughput: "how many demands by this day?" and "when will N demands be
- * done?". `refreshKey` changes when the board does (a live move) or time passes,
- * which asks both questions again. The dashboard's lane and type filter
+ * done?". Both are asked again when the board changes (a live move) or time
+ * passes (api/board-event-cache.ts, use-live-dashboard.ts). The dashboard's lane and type filter
  * narrows the throughput sampled, as it narrows every other number.
  */
 export function ForecastPanel({
@@ -25,21 +26,19 @@ export function ForecastPanel({
   filter,
   demands,
   csvPrefix,
-  refreshKey,
 }: {
   boardId: string;
   filter: ForecastFilter;
   /** The board's demands, to find the ones named by key. */
   demands: readonly Pick<TDemand, "id" | "key">[];
   csvPrefix: string;
-  refreshKey: unknown;
 }) {
   const t = useT();
   const [until, setUntil] = useState(() => dayAfterToday(28));
   const [whenQuestion, setWhenQuestion] = useState<ForecastQuestion>({ mode: "when", count: 10 });
   const [keysProblem, setKeysProblem] = useState<string | null>(null);
-  const howMany = useForecast(boardId, { mode: "how-many", until }, filter, refreshKey);
-  const when = useForecast(boardId, whenQuestion, filter, refreshKey);
+  const howMany = useForecast(boardId, { mode: "how-many", until }, filter);
+  const when = useForecast(boardId, whenQuestion, filter);
 
   const askHowMany = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -162,16 +161,11 @@ export function ForecastPanel({
 }
 
 /** One question's answer; a new question or filter shows "Simulating…" rather than the last answer. */
-function useForecast(
-  boardId: string,
-  question: ForecastQuestion,
-  filter: ForecastFilter,
-  refreshKey: unknown,
-) {
+function useForecast(boardId: string, question: ForecastQuestion, filter: ForecastFilter) {
   const forecast = useResource(
-    ["forecast", boardId, question, filter],
+    queryKeys.forecast(boardId, question, filter),
     () => fetchForecast(boardId, question, filter),
-    { failureMessage: translate("dashboard.forecast.loadFailed"), refreshKey },
+    { failureMessage: translate("dashboard.forecast.loadFailed") },
   );
   return { forecast: forecast.data, failure: forecast.error };
 }

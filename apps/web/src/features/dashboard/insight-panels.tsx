@@ -5,13 +5,9 @@ import "./insights.css";
 import { useBoardInsights } from "./use-board-insights";
 
 /** What the team could do next, from its own history: where flow is stuck and what WIP limits would fit. */
-export function InsightPanels(props: {
-  boardId: string | undefined;
-  refreshKey: unknown;
-  csvPrefix: string;
-}) {
+export function InsightPanels(props: { boardId: string | undefined; csvPrefix: string }) {
   const t = useT();
-  const { insights, failure } = useBoardInsights(props.boardId, props.refreshKey);
+  const { insights, failure } = useBoardInsights(props.boardId);
   return (
     <section className="flow" aria-labelledby="insights-title">
       <h2 id="insights-title">{t("dashboard.insights")}</h2>

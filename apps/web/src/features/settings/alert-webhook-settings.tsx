@@ -1,4 +1,5 @@
 import type { FormEvent } from "react";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";
 import { fetchAlertWebhook, saveAlertWebhook } from "./settings-api";
@@ -10,7 +11,7 @@ import { useSectionAction } from "./use-section-action";
  */
 export function AlertWebhookSettings({ boardId }: { boardId: string }) {
   const t = useT();
-  const saved = useResource(["alert-webhook", boardId], () => fetchAlertWebhook(boardId), {
+  const saved = useResource(queryKeys.alertWebhook(boardId), () => fetchAlertWebhook(boardId), {
     failureMessage: t("settings.loadFailed"),
   });
   const webhook = saved.data;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";
 import { useClock } from "../../ui/clock-store";
@@ -22,7 +23,7 @@ export function ChangeHistory({ boardId }: { boardId: string }) {
   // How many events the list shows; a refresh asks for as many again, from the newest.
   const wanted = useRef(PAGE_SIZE);
   const history = useResource(
-    ["change-history", boardId],
+    queryKeys.changeHistory(boardId),
     () => fetchChangeHistory(boardId, wanted.current),
     { failureMessage: t("settings.history.loadFailed"), refreshKey: stages },
   );

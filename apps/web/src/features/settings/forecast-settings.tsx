@@ -1,5 +1,6 @@
 import { FORECAST_WEEKS_RANGE } from "@tideway/contracts";
 import type { FormEvent } from "react";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";
 import { changeForecastSettings, fetchForecastSettings } from "../dashboard/forecast-api";
@@ -9,7 +10,7 @@ import { useSectionAction } from "./use-section-action";
 export function ForecastSettings({ boardId }: { boardId: string }) {
   const t = useT();
   const weeks = useResource(
-    ["forecast-settings", boardId],
+    queryKeys.forecastSettings(boardId),
     () => fetchForecastSettings(boardId).then((view) => view.settings.forecastWeeks),
     { failureMessage: t("settings.loadFailed") },
   );

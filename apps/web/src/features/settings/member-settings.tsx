@@ -6,6 +6,7 @@ import {
   ZBoardRole,
 } from "@tideway/contracts";
 import { type FormEvent, useState } from "react";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";
 import { formatDay } from "../../ui/format";
@@ -37,12 +38,14 @@ function RoleOptions() {
  */
 export function MemberSettings({ boardId }: { boardId: string }) {
   const t = useT();
-  const list = useResource(["members", boardId], () => listMembers(boardId).then(({ members }) => members), {
-    failureMessage: t("settings.members.loadFailed"),
-  });
+  const list = useResource(
+    queryKeys.members(boardId),
+    () => listMembers(boardId).then(({ members }) => members),
+    { failureMessage: t("settings.members.loadFailed") },
+  );
   const members = list.data;
   const pending = useResource(
-    ["invitations", boardId],
+    queryKeys.invitations(boardId),
     () => listInvitations(boardId).then(({ invitations }) => invitations),
     { failureMessage: t("settings.members.invitationsLoadFailed") },
   );

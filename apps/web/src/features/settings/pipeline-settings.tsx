@@ -1,4 +1,5 @@
 import type { FormEvent } from "react";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";
 import { formatInstant } from "../../ui/format";
@@ -18,7 +19,7 @@ import { useSectionAction } from "./use-section-action";
 export function PipelineSettings({ boardId }: { boardId: string }) {
   const t = useT();
   const pipeline = useResource(
-    ["pipeline", boardId],
+    queryKeys.pipeline(boardId),
     async () => {
       const [secrets, view] = await Promise.all([
         fetchWebhookSecrets(boardId),
