@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { ApiError } from "../../api/api-request";
 import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
+import { useT } from "../../i18n/use-t";
 import { acceptInvitation, fetchInvitation } from "./invitation-api";
 import { useSession } from "./session-store";
 import { PasswordField } from "./sign-in-page";
@@ -15,6 +16,7 @@ import { PasswordField } from "./sign-in-page";
  * invited email (or "sign in" first, coming back here afterwards).
  */
 export function InvitationPage() {
+  const t = useT();
   const { token = "" } = useParams();
   const navigate = useNavigate();
   const status = useSession((s) => s.status);
@@ -22,7 +24,7 @@ export function InvitationPage() {
   const check = useSession((s) => s.check);
   const joined = useSession((s) => s.joined);
   const invitation = useResource(queryKeys.invitation(token), () => fetchInvitation(token), {
-    failureMessage: "The invitation could not be loaded.",
+    failureMessage: t("invitation.loadFailed"),
   });
   const preview = invitation.data;
   const [joinError, setError] = useState<string | null>(null);
@@ -48,7 +50,7 @@ export function InvitationPage() {
       joined(accepted.user);
       await navigate(`/boards/${accepted.boardId}`, { replace: true });
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "Joining failed. Try again.");
+      setError(caught instanceof ApiError ? caught.message : t("invitation.joinFailed"));
     } finally {
       setBusy(false);
     }
@@ -59,30 +61,35 @@ export function InvitationPage() {
     <main className="sign-in">
       <form
         className="sign-in-form"
-        aria-label="Accept the invitation"
+        aria-label={t("invitation.label")}
         onSubmit={(event) => void accept(event)}
       >
-        <h1>{preview ? `Join ${preview.boardName}` : "Invitation"}</h1>
+        <h1>
+          {preview ? t("invitation.title", { board: preview.boardName }) : t("invitation.titleLoading")}
+        </h1>
         {preview && (
           <p>
-            {preview.invitedBy ?? "A board admin"} invited <strong>{preview.email}</strong> as {preview.role}.
+            {t("invitation.invited", {
+              by: preview.invitedBy ?? t("invitation.someAdmin"),
+              email: preview.email,
+              role: preview.role,
+              b: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
         )}
         {preview && signedIn && user?.email !== preview.email && (
           <p className="hint">
-            You are signed in as {user?.email}; the invitation is for {preview.email}.
+            {t("invitation.otherAccount", { email: user?.email ?? "", invited: preview.email })}
           </p>
         )}
         {preview && !signedIn && (
           <>
             <label>
-              Name
+              {t("signIn.name")}
               <input name="name" autoComplete="name" maxLength={100} />
             </label>
-            <PasswordField label="Password" choosing />
-            <p className="hint">
-              At least {PASSWORD_MIN_LENGTH} characters, not easy to guess: a few unrelated words work well.
-            </p>
+            <PasswordField label={t("signIn.password")} choosing />
+            <p className="hint">{t("passwordReset.hint", { count: PASSWORD_MIN_LENGTH })}</p>
           </>
         )}
         {error && (
@@ -92,14 +99,16 @@ export function InvitationPage() {
         )}
         {preview && (
           <button type="submit" className="primary" disabled={busy}>
-            {signedIn ? "Join the board" : "Create account and join"}
+            {t("invitation.join", { signedIn: signedIn ? "yes" : "no" })}
           </button>
         )}
         {preview && !signedIn && (
           <p className="hint">
-            Already have an account?{" "}
-            <Link to={`/sign-in?next=${encodeURIComponent(`/invitations/${token}`)}`}>Sign in</Link> to join
-            with it.
+            {t("invitation.haveAccount", {
+              link: (chunks) => (
+                <Link to={`/sign-in?next=${encodeURIComponent(`/invitations/${token}`)}`}>{chunks}</Link>
+              ),
+            })}
           </p>
         )}
       </form>

@@ -1,6 +1,8 @@
+import { PASSWORD_MIN_LENGTH } from "@tideway/contracts";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError } from "../../api/api-request";
+import { useT } from "../../i18n/use-t";
 import { requestPasswordReset, resetPassword } from "./auth-api";
 import { PasswordField } from "./sign-in-page";
 
@@ -24,27 +26,32 @@ function useSubmit(failed: string) {
 
 /** `/forgot-password`: asks for the email; the answer never says whether it has an account. */
 export function ForgotPasswordPage() {
-  const [sent, setSent] = useState<string | null>(null);
-  const { busy, error, submit } = useSubmit("The request failed. Try again.");
+  const t = useT();
+  // The server's answer is the same whatever the email; the page words it in the person's language.
+  const [sent, setSent] = useState(false);
+  const { busy, error, submit } = useSubmit(t("passwordReset.requestFailed"));
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const email = String(new FormData(event.currentTarget).get("email") ?? "");
-    void submit(async () => setSent(await requestPasswordReset(email)));
+    void submit(async () => {
+      await requestPasswordReset(email);
+      setSent(true);
+    });
   }
   return (
     <main className="sign-in">
-      <form className="sign-in-form" aria-label="Reset your password" onSubmit={onSubmit}>
-        <h1>Reset your password</h1>
+      <form className="sign-in-form" aria-label={t("passwordReset.title")} onSubmit={onSubmit}>
+        <h1>{t("passwordReset.title")}</h1>
         {sent ? (
-          <p role="status">{sent}</p>
+          <p role="status">{t("passwordReset.sent")}</p>
         ) : (
           <>
             <label>
-              Email
+              {t("signIn.email")}
               <input name="email" type="email" autoComplete="username" required />
             </label>
             <button type="submit" className="primary" disabled={busy}>
-              Email me a link
+              {t("passwordReset.send")}
             </button>
           </>
         )}
@@ -54,7 +61,7 @@ export function ForgotPasswordPage() {
           </p>
         )}
         <p className="hint">
-          <Link to="/sign-in">Back to sign in</Link>
+          <Link to="/sign-in">{t("passwordReset.back")}</Link>
         </p>
       </form>
     </main>
@@ -63,9 +70,10 @@ export function ForgotPasswordPage() {
 
 /** `/reset-password/:token`: the emailed link; a new password, then sign in with it. */
 export function ResetPasswordPage() {
+  const t = useT();
   const { token = "" } = useParams();
   const navigate = useNavigate();
-  const { busy, error, submit } = useSubmit("The password could not be changed. Try again.");
+  const { busy, error, submit } = useSubmit(t("passwordReset.changeFailed"));
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const password = String(new FormData(event.currentTarget).get("password") ?? "");
@@ -76,17 +84,17 @@ export function ResetPasswordPage() {
   }
   return (
     <main className="sign-in">
-      <form className="sign-in-form" aria-label="Choose a new password" onSubmit={onSubmit}>
-        <h1>Choose a new password</h1>
-        <PasswordField label="New password" choosing />
-        <p className="hint">At least 12 characters, not easy to guess: a few unrelated words work well.</p>
+      <form className="sign-in-form" aria-label={t("passwordReset.choose")} onSubmit={onSubmit}>
+        <h1>{t("passwordReset.choose")}</h1>
+        <PasswordField label={t("passwordReset.newPassword")} choosing />
+        <p className="hint">{t("passwordReset.hint", { count: PASSWORD_MIN_LENGTH })}</p>
         {error && (
           <p role="alert" className="form-error">
             {error}
           </p>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          Set password
+          {t("passwordReset.set")}
         </button>
       </form>
     </main>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
+import { translate } from "../../i18n/intl";
 import { useSession } from "./session-store";
 
 /** Renders the signed-in part of the app, or sends the visitor to sign in and back. */
@@ -11,7 +12,7 @@ export function RequireSession() {
 
   useEffect(() => {
     if (status === "unknown") {
-      check().catch(() => setFailure("The server cannot be reached. Reload to try again."));
+      check().catch(() => setFailure(translate("app.unreachable")));
     }
   }, [status, check]);
 

@@ -1,6 +1,7 @@
 import type { TDemandImportProblem } from "@tideway/contracts";
 import { type FormEvent, useState } from "react";
 import { ApiError } from "../../api/api-request";
+import { useT } from "../../i18n/use-t";
 import { ModalDialog } from "../../ui/modal-dialog";
 import { importDemandsCsv, importProblemsOf } from "./demand-import-api";
 import { ImportProblemTable } from "./import-problem-table";
@@ -16,6 +17,7 @@ type Outcome =
  * nothing: a refused file shows every problem by row, and changes nothing.
  */
 export function ImportDemandsSection({ boardId }: { boardId: string }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
@@ -32,7 +34,7 @@ export function ImportDemandsSection({ boardId }: { boardId: string }) {
     } catch (error) {
       setOutcome({
         kind: "refused",
-        message: error instanceof ApiError ? error.message : "The file could not be imported.",
+        message: error instanceof ApiError ? error.message : t("demandImport.failed"),
         problems: importProblemsOf(error),
       });
     } finally {
@@ -42,11 +44,9 @@ export function ImportDemandsSection({ boardId }: { boardId: string }) {
 
   return (
     <section className="settings-section" aria-labelledby="import-demands-title">
-      <h2 id="import-demands-title">Import demands</h2>
+      <h2 id="import-demands-title">{t("demandImport.title")}</h2>
       {outcome.kind === "imported" && (
-        <p role="status">
-          Imported {outcome.count} {outcome.count === 1 ? "demand" : "demands"}.
-        </p>
+        <p role="status">{t("demandImport.imported", { count: outcome.count })}</p>
       )}
       <button
         type="button"
@@ -55,18 +55,17 @@ export function ImportDemandsSection({ boardId }: { boardId: string }) {
           setOpen(true);
         }}
       >
-        Import demands from CSV…
+        {t("demandImport.open")}
       </button>
-      <ModalDialog open={open} title="Import demands from CSV" onClose={() => setOpen(false)}>
-        <form className="import-demands" aria-label="Import demands" onSubmit={(event) => void submit(event)}>
-          <p className="quiet-link">
-            Columns: title (or Jira's Summary), type (Issue Type), size (Story Points), stage (Status), lane,
-            createdAt (Created); Jira's Issue key, Labels and Priority are kept in the description. Each
-            demand's history on this board starts now; work already past Design keeps no cycle time from
-            before.
-          </p>
+      <ModalDialog open={open} title={t("demandImport.dialogTitle")} onClose={() => setOpen(false)}>
+        <form
+          className="import-demands"
+          aria-label={t("demandImport.title")}
+          onSubmit={(event) => void submit(event)}
+        >
+          <p className="quiet-link">{t("demandImport.columns")}</p>
           <label>
-            CSV file
+            {t("demandImport.file")}
             <input name="file" type="file" accept=".csv,text/csv" required />
           </label>
           {outcome.kind === "refused" && (
@@ -77,7 +76,7 @@ export function ImportDemandsSection({ boardId }: { boardId: string }) {
           )}
           <div className="form-actions">
             <button type="submit" className="primary" disabled={busy}>
-              {busy ? "Importing…" : "Import"}
+              {t("demandImport.submit", { busy: busy ? "yes" : "no" })}
             </button>
           </div>
         </form>

@@ -1,16 +1,18 @@
 import type { TDemandImportProblem } from "@tideway/contracts";
+import { useT } from "../../i18n/use-t";
 
 /** Every problem of a refused CSV import, one line each, in file order. */
 export function ImportProblemTable({ problems }: { problems: readonly TDemandImportProblem[] }) {
+  const t = useT();
   return (
     <table className="import-problems">
-      <caption>Problems found (nothing was imported)</caption>
+      <caption>{t("demandImport.problems")}</caption>
       <thead>
         <tr>
-          <th scope="col">Row</th>
-          <th scope="col">Column</th>
-          <th scope="col">Value</th>
-          <th scope="col">Problem</th>
+          <th scope="col">{t("demandImport.problems.row")}</th>
+          <th scope="col">{t("demandImport.problems.column")}</th>
+          <th scope="col">{t("demandImport.problems.value")}</th>
+          <th scope="col">{t("demandImport.problems.problem")}</th>
         </tr>
       </thead>
       <tbody>

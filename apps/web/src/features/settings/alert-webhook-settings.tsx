@@ -1,6 +1,7 @@
 import type { FormEvent } from "react";
 import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
+import { useT } from "../../i18n/use-t";
 import { fetchAlertWebhook, saveAlertWebhook } from "./settings-api";
 import { useSectionAction } from "./use-section-action";
 
@@ -9,8 +10,9 @@ import { useSectionAction } from "./use-section-action";
  * tool), with the secret that signs them. Board admins only.
  */
 export function AlertWebhookSettings({ boardId }: { boardId: string }) {
+  const t = useT();
   const saved = useResource(queryKeys.alertWebhook(boardId), () => fetchAlertWebhook(boardId), {
-    failureMessage: "Could not load.",
+    failureMessage: t("settings.loadFailed"),
   });
   const webhook = saved.data;
   const { busy, status, act } = useSectionAction(saved.error);
@@ -18,7 +20,7 @@ export function AlertWebhookSettings({ boardId }: { boardId: string }) {
   function save(url: string | null) {
     return act(
       async () => saved.replace(await saveAlertWebhook(boardId, url)),
-      url === null ? "Alert webhook removed." : "Alert webhook saved.",
+      t("settings.alertWebhook.done", { removed: url === null ? "yes" : "no" }),
     );
   }
 
@@ -30,11 +32,12 @@ export function AlertWebhookSettings({ boardId }: { boardId: string }) {
 
   return (
     <section className="settings-section" aria-labelledby="alert-webhook-title">
-      <h2 id="alert-webhook-title">Service level alerts</h2>
+      <h2 id="alert-webhook-title">{t("settings.alertWebhook.title")}</h2>
       <p className="hint">
-        When a demand in progress passes the board's p50 or p85 delivery time, the board's admins are notified
-        in the app. Give a URL to have each alert POSTed there too, as JSON signed with HMAC-SHA256 in the{" "}
-        <code>X-Tideway-Signature</code> header (<code>sha256=</code> and the hex HMAC of the body).
+        {t("settings.alertWebhook.hint", {
+          header: <code>X-Tideway-Signature</code>,
+          prefix: <code>sha256=</code>,
+        })}
       </p>
       {status && (
         <p role="status" className="hint">
@@ -42,9 +45,9 @@ export function AlertWebhookSettings({ boardId }: { boardId: string }) {
         </p>
       )}
       {webhook && (
-        <form className="pipeline-options" onSubmit={submit} aria-label="Alert webhook">
+        <form className="pipeline-options" onSubmit={submit} aria-label={t("settings.alertWebhook.label")}>
           <label>
-            Alert webhook URL{" "}
+            {t("settings.alertWebhook.url")}{" "}
             <input
               name="url"
               type="url"
@@ -55,15 +58,16 @@ export function AlertWebhookSettings({ boardId }: { boardId: string }) {
           </label>
           {webhook.secret && (
             <p>
-              Signing secret: <code data-testid="alert-webhook-secret">{webhook.secret}</code>
+              {t("settings.alertWebhook.secret")}{" "}
+              <code data-testid="alert-webhook-secret">{webhook.secret}</code>
             </p>
           )}
           <button type="submit" disabled={busy}>
-            Save alert webhook
+            {t("settings.alertWebhook.save")}
           </button>
           {webhook.url && (
             <button type="button" disabled={busy} onClick={() => void save(null)}>
-              Remove
+              {t("settings.remove")}
             </button>
           )}
         </form>

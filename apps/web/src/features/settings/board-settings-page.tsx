@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
+import { useT } from "../../i18n/use-t";
 import { BoardLoadFailure } from "../board/board-load-failure";
 import { useBoardStore } from "../board/board-store";
 import { useLiveBoard } from "../board/use-live-board";
@@ -15,6 +16,7 @@ import { StageSettings } from "./stage-settings";
 
 /** Stages, swim lanes, WIP limits and policies, criteria, members, and the delivery pipeline: how the board's flow is shaped and measured. */
 export function BoardSettingsPage() {
+  const t = useT();
   const { boardId } = useParams();
   useLiveBoard(boardId);
   const status = useBoardStore((s) => (s.boardId === boardId ? s.status : "loading"));
@@ -24,8 +26,8 @@ export function BoardSettingsPage() {
   const isAdmin = role === "admin";
 
   useEffect(() => {
-    document.title = name ? `${name} settings · Tideway` : "Settings · Tideway";
-  }, [name]);
+    document.title = name ? t("settings.documentTitle", { name }) : t("settings.documentTitleLoading");
+  }, [name, t]);
 
   if (missing) {
     return (
@@ -38,10 +40,10 @@ export function BoardSettingsPage() {
   return (
     <main className="settings-page">
       <header className="page-header">
-        <h1>{name ? `${name} settings` : "Board settings"}</h1>
-        <Link to={`/boards/${boardId}`}>Back to the board</Link>
+        <h1>{name ? t("settings.title", { name }) : t("settings.titleLoading")}</h1>
+        <Link to={`/boards/${boardId}`}>{t("settings.back")}</Link>
       </header>
-      {status === "loading" && <p className="page-message">Loading…</p>}
+      {status === "loading" && <p className="page-message">{t("app.loading")}</p>}
       {status === "failed" && <BoardLoadFailure />}
       {status === "ready" && (
         <>

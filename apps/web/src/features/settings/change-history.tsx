@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
+import { useT } from "../../i18n/use-t";
 import { useClock } from "../../ui/clock-store";
 import { formatExact, formatTimeAgo } from "../../ui/format";
 import { useBoardStore } from "../board/board-store";
@@ -15,6 +16,7 @@ const PAGE_SIZE = 20;
  * refuses everyone else).
  */
 export function ChangeHistory({ boardId }: { boardId: string }) {
+  const t = useT();
   // The board store replaces its stages on every load of the board, and every settings
   // change (saved here or anywhere else) reloads it; demand moves do not.
   const stages = useBoardStore((s) => s.stages);
@@ -23,7 +25,7 @@ export function ChangeHistory({ boardId }: { boardId: string }) {
   const history = useResource(
     queryKeys.changeHistory(boardId),
     () => fetchChangeHistory(boardId, wanted.current),
-    { failureMessage: "The change history could not be loaded.", refreshKey: stages },
+    { failureMessage: t("settings.history.loadFailed"), refreshKey: stages },
   );
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [focusFrom, setFocusFrom] = useState<number | null>(null);
@@ -58,15 +60,13 @@ export function ChangeHistory({ boardId }: { boardId: string }) {
 
   return (
     <section className="settings-section" aria-labelledby="change-history-title">
-      <h2 id="change-history-title">Change history</h2>
-      <p className="hint">
-        Who changed the board's stages, lanes, criteria, members and delivery settings, newest first.
-      </p>
+      <h2 id="change-history-title">{t("settings.history.title")}</h2>
+      <p className="hint">{t("settings.history.hint")}</p>
       {history.error && <p role="alert">{history.error}</p>}
-      {history.status === "loading" && <p>Loading the change history…</p>}
-      {history.data && events.length === 0 && <p>No changes yet.</p>}
+      {history.status === "loading" && <p>{t("settings.history.loading")}</p>}
+      {history.data && events.length === 0 && <p>{t("settings.history.none")}</p>}
       {events.length > 0 && (
-        <ol ref={list} className="settings-list" aria-label="Change history">
+        <ol ref={list} className="settings-list" aria-label={t("settings.history.title")}>
           {events.map((event) => (
             <li key={event.id} tabIndex={-1}>
               {describeAuditEvent(event, context)} ·{" "}
@@ -79,7 +79,7 @@ export function ChangeHistory({ boardId }: { boardId: string }) {
       )}
       {history.data?.next && (
         <button type="button" disabled={loadingOlder} onClick={() => void showOlder()}>
-          {loadingOlder ? "Loading older changes…" : "Show older changes"}
+          {t("settings.history.older", { loading: loadingOlder ? "yes" : "no" })}
         </button>
       )}
     </section>

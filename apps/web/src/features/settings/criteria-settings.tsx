@@ -10,12 +10,11 @@ import { useSettingsChange } from "./use-settings-change";
 
 /** Entry criteria (checked before a demand may enter) and exit checks (before it may move on). */
 export function CriteriaSettings({ stage }: { stage: TStage }) {
+  const t = useT();
   const criteria = useBoardStore(selectStageCriteria(stage.id));
   return (
     <details className="criteria-settings" open={criteria.length > 0}>
-      <summary>
-        {stage.name} criteria ({criteria.length})
-      </summary>
+      <summary>{t("settings.criteria.summary", { stage: stage.name, count: criteria.length })}</summary>
       <ul>
         {criteria.map((criterion) => (
           <li key={criterion.id}>
@@ -29,6 +28,7 @@ export function CriteriaSettings({ stage }: { stage: TStage }) {
 }
 
 function CriterionRow({ criterion }: { criterion: TCriterion }) {
+  const t = useT();
   const { busy, run } = useSettingsChange();
 
   function save(event: FormEvent<HTMLFormElement>) {
@@ -48,18 +48,18 @@ function CriterionRow({ criterion }: { criterion: TCriterion }) {
     <form
       key={JSON.stringify(criterion)}
       className="settings-row"
-      aria-label={`Criterion ${criterion.text}`}
+      aria-label={t("settings.criterion.label", { text: criterion.text })}
       onSubmit={save}
     >
       <label className="grow">
-        Criterion
+        {t("settings.criterion")}
         <input name="text" defaultValue={criterion.text} required maxLength={300} />
       </label>
       <PhaseSelect defaultValue={criterion.phase} />
       <KindSelect defaultValue={criterion.kind} />
       <label className="inline">
         <input name="required" type="checkbox" defaultChecked={criterion.required} />
-        Required
+        {t("settings.criterion.required")}
       </label>
       <SettingsRowActions
         busy={busy}
@@ -70,6 +70,7 @@ function CriterionRow({ criterion }: { criterion: TCriterion }) {
 }
 
 function AddCriterionForm({ stage }: { stage: TStage }) {
+  const t = useT();
   const { busy, run } = useSettingsChange();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -91,33 +92,34 @@ function AddCriterionForm({ stage }: { stage: TStage }) {
   return (
     <form
       className="settings-row add-row"
-      aria-label={`Add a criterion to ${stage.name}`}
+      aria-label={t("settings.criterion.addLabel", { stage: stage.name })}
       onSubmit={(event) => void submit(event)}
     >
       <label className="grow">
-        New criterion
+        {t("settings.criterion.new")}
         <input name="text" required maxLength={300} />
       </label>
       <PhaseSelect defaultValue="entry" />
       <KindSelect defaultValue="manual" />
       <label className="inline">
         <input name="required" type="checkbox" defaultChecked />
-        Required
+        {t("settings.criterion.required")}
       </label>
       <button type="submit" disabled={busy}>
-        Add criterion
+        {t("settings.criterion.add")}
       </button>
     </form>
   );
 }
 
 function PhaseSelect({ defaultValue }: { defaultValue: TCriterion["phase"] }) {
+  const t = useT();
   return (
     <label>
-      Checked
+      {t("settings.criterion.phase")}
       <select name="phase" defaultValue={defaultValue}>
-        <option value="entry">on entry</option>
-        <option value="exit">on exit</option>
+        <option value="entry">{t("settings.criterion.onEntry")}</option>
+        <option value="exit">{t("settings.criterion.onExit")}</option>
       </select>
     </label>
   );

@@ -2,15 +2,17 @@ import { FORECAST_WEEKS_RANGE } from "@tideway/contracts";
 import type { FormEvent } from "react";
 import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
+import { useT } from "../../i18n/use-t";
 import { changeForecastSettings, fetchForecastSettings } from "../dashboard/forecast-api";
 import { useSectionAction } from "./use-section-action";
 
 /** Board admins choose how many weeks of throughput the dashboard's forecasts sample. */
 export function ForecastSettings({ boardId }: { boardId: string }) {
+  const t = useT();
   const weeks = useResource(
     queryKeys.forecastSettings(boardId),
     () => fetchForecastSettings(boardId).then((view) => view.settings.forecastWeeks),
-    { failureMessage: "Could not load." },
+    { failureMessage: t("settings.loadFailed") },
   );
   const { busy, status, act } = useSectionAction(weeks.error);
 
@@ -20,21 +22,18 @@ export function ForecastSettings({ boardId }: { boardId: string }) {
     await act(async () => {
       const change = await changeForecastSettings(boardId, { forecastWeeks });
       weeks.replace(change.settings.forecastWeeks);
-    }, "Forecast settings saved.");
+    }, t("settings.forecast.saved"));
   }
 
   return (
     <section className="settings-section" aria-labelledby="forecast-settings-title">
-      <h2 id="forecast-settings-title">Forecasts</h2>
-      <p>
-        The dashboard's forecasts replay this board's deliveries per day. Fewer weeks follow recent changes in
-        pace; more weeks smooth out holidays and bursts.
-      </p>
+      <h2 id="forecast-settings-title">{t("settings.forecast.title")}</h2>
+      <p>{t("settings.forecast.hint")}</p>
       {status && <p role="status">{status}</p>}
       {weeks.data !== null && (
-        <form onSubmit={save} aria-label="Forecast settings">
+        <form onSubmit={save} aria-label={t("settings.forecast.label")}>
           <label>
-            Weeks of throughput sampled{" "}
+            {t("settings.forecast.weeks")}{" "}
             <input
               type="number"
               name="forecastWeeks"
@@ -45,7 +44,7 @@ export function ForecastSettings({ boardId }: { boardId: string }) {
             />
           </label>
           <button type="submit" disabled={busy}>
-            Save forecast settings
+            {t("settings.forecast.save")}
           </button>
         </form>
       )}

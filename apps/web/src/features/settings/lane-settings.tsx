@@ -1,5 +1,7 @@
 import type { TLane } from "@tideway/contracts";
 import type { FormEvent } from "react";
+import { translate } from "../../i18n/intl";
+import { useT } from "../../i18n/use-t";
 import { useBoardStore } from "../board/board-store";
 import { ReorderButtons } from "./reorder-buttons";
 import { addLane, changeLane, removeLane } from "./settings-api";
@@ -8,13 +10,12 @@ import { useSettingsChange } from "./use-settings-change";
 import { WipLimitFields, wipFieldsFrom } from "./wip-limit-fields";
 
 export function LaneSettings() {
+  const t = useT();
   const lanes = useBoardStore((s) => s.lanes);
   return (
     <section className="settings-section" aria-labelledby="lane-settings-title">
-      <h2 id="lane-settings-title">Swim lanes</h2>
-      <p className="hint">
-        A lane's WIP limit counts demands in progress only, between commitment and delivery.
-      </p>
+      <h2 id="lane-settings-title">{t("settings.lanes.title")}</h2>
+      <p className="hint">{t("settings.lanes.hint")}</p>
       <ol className="settings-list">
         {lanes.map((lane, index) => (
           <li key={lane.id} className="settings-item">
@@ -28,6 +29,7 @@ export function LaneSettings() {
 }
 
 function LaneSettingsRow({ lane, before, after }: { lane: TLane; before?: TLane; after?: TLane }) {
+  const t = useT();
   const { busy, run } = useSettingsChange();
 
   function save(event: FormEvent<HTMLFormElement>) {
@@ -39,7 +41,7 @@ function LaneSettingsRow({ lane, before, after }: { lane: TLane; before?: TLane;
           name: String(form.get("name") ?? "").trim(),
           ...wipFieldsFrom(form, lane.wipPolicy),
         }),
-      `Lane ${String(form.get("name") ?? lane.name).trim()} saved.`,
+      translate("settings.lane.saved", { name: String(form.get("name") ?? lane.name).trim() }),
     );
   }
 
@@ -50,11 +52,11 @@ function LaneSettingsRow({ lane, before, after }: { lane: TLane; before?: TLane;
     <form
       key={JSON.stringify(lane)}
       className="settings-row"
-      aria-label={`Lane ${lane.name}`}
+      aria-label={t("settings.lane.label", { name: lane.name })}
       onSubmit={save}
     >
       <label>
-        Name
+        {t("settings.name")}
         <input name="name" defaultValue={lane.name} required maxLength={60} />
       </label>
       <WipLimitFields limit={lane.wipLimit} policy={lane.wipPolicy} />
@@ -72,6 +74,7 @@ function LaneSettingsRow({ lane, before, after }: { lane: TLane; before?: TLane;
 }
 
 function AddLaneForm() {
+  const t = useT();
   const { busy, run } = useSettingsChange();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -88,14 +91,18 @@ function AddLaneForm() {
   }
 
   return (
-    <form className="settings-row add-row" aria-label="Add a lane" onSubmit={(event) => void submit(event)}>
+    <form
+      className="settings-row add-row"
+      aria-label={t("settings.lane.addLabel")}
+      onSubmit={(event) => void submit(event)}
+    >
       <label>
-        New lane
+        {t("settings.lane.new")}
         <input name="name" required maxLength={60} />
       </label>
       <WipLimitFields />
       <button type="submit" disabled={busy}>
-        Add lane
+        {t("settings.lane.add")}
       </button>
     </form>
   );

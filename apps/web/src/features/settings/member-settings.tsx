@@ -8,7 +8,10 @@ import {
 import { type FormEvent, useState } from "react";
 import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
+import { useT } from "../../i18n/use-t";
+import { formatDay } from "../../ui/format";
 import { useSession } from "../auth/session-store";
+import { EnumOptions } from "./enum-options";
 import {
   changeMemberRole,
   inviteMember,
@@ -19,18 +22,11 @@ import {
 } from "./settings-api";
 import { useSettingsChange } from "./use-settings-change";
 
-const ROLE_LABELS: Record<TBoardRole, string> = {
-  viewer: "Viewer (reads the board and dashboard)",
-  member: "Member (moves and edits demands)",
-  admin: "Admin (also settings and members)",
-};
-
 function RoleOptions() {
-  return ZBoardRole.options.map((role) => (
-    <option key={role} value={role}>
-      {ROLE_LABELS[role]}
-    </option>
-  ));
+  const t = useT();
+  return (
+    <EnumOptions values={ZBoardRole.options} label={(role) => t("settings.members.roleOption", { role })} />
+  );
 }
 
 /**
@@ -41,18 +37,17 @@ function RoleOptions() {
  * role away, and says so.
  */
 export function MemberSettings({ boardId }: { boardId: string }) {
+  const t = useT();
   const list = useResource(
     queryKeys.members(boardId),
     () => listMembers(boardId).then(({ members }) => members),
-    {
-      failureMessage: "The members could not be loaded.",
-    },
+    { failureMessage: t("settings.members.loadFailed") },
   );
   const members = list.data;
   const pending = useResource(
     queryKeys.invitations(boardId),
     () => listInvitations(boardId).then(({ invitations }) => invitations),
-    { failureMessage: "The pending invitations could not be loaded." },
+    { failureMessage: t("settings.members.invitationsLoadFailed") },
   );
   const [created, setCreated] = useState<TInvitationCreated | null>(null);
   const { busy, run } = useSettingsChange();
@@ -70,15 +65,11 @@ export function MemberSettings({ boardId }: { boardId: string }) {
 
   return (
     <section className="settings-section" aria-labelledby="member-settings-title">
-      <h2 id="member-settings-title">Members</h2>
-      <p className="hint">
-        Invite people by email: you get a link to send them, which works once, for 7 days. With it they join
-        the board, creating their Tideway account first if they have none. Everyone on the board sees its
-        demands and dashboard; members also move and edit demands; admins also change settings and members.
-      </p>
+      <h2 id="member-settings-title">{t("settings.members.title")}</h2>
+      <p className="hint">{t("settings.members.hint")}</p>
       {list.error && <p role="alert">{list.error}</p>}
       {members && (
-        <ul className="settings-list" aria-label="Members">
+        <ul className="settings-list" aria-label={t("settings.members.title")}>
           {members.map((member) => (
             <li key={member.userId} className="settings-item">
               <MemberRow
@@ -98,7 +89,7 @@ export function MemberSettings({ boardId }: { boardId: string }) {
             const answer = await inviteMember(boardId, { email, role });
             setCreated(answer);
             pending.replace(answer.invitations);
-          }, "Invitation created.")
+          }, t("settings.members.invited"))
         }
       />
       {created && <InvitationLink created={created} />}
@@ -110,7 +101,7 @@ export function MemberSettings({ boardId }: { boardId: string }) {
             void run(async () => {
               pending.replace((await withdrawInvitation(boardId, invitation.id)).invitations);
               if (created?.invitation.id === invitation.id) setCreated(null);
-            }, "Invitation withdrawn.")
+            }, t("settings.members.withdrawn"))
           }
         />
       )}
@@ -129,18 +120,19 @@ function MemberRow({
   onRole: (role: TBoardRole) => void;
   onRemove: () => void;
 }) {
+  const t = useT();
   const you = useSession((s) => s.user?.id === member.userId);
   return (
     <div className="settings-row" data-member={member.email}>
       <span className="grow">
         <strong>{member.name}</strong>
-        {you && " (you)"} <span className="hint">{member.email}</span>
+        {you && ` ${t("settings.members.you")}`} <span className="hint">{member.email}</span>
       </span>
       <label>
-        Role
+        {t("settings.members.role")}
         {/* Controlled: it shows the role the server holds, also after a refused change. */}
         <select
-          aria-label={`Role of ${member.name}`}
+          aria-label={t("settings.members.roleOf", { name: member.name })}
           value={member.role}
           disabled={busy}
           onChange={(event) => onRole(ZBoardRole.parse(event.currentTarget.value))}
@@ -152,7 +144,7 @@ function MemberRow({
       {!you && (
         <span className="settings-actions">
           <button type="button" className="danger-quiet" disabled={busy} onClick={onRemove}>
-            Remove {member.name}
+            {t("settings.members.remove", { name: member.name })}
           </button>
         </span>
       )}
@@ -167,6 +159,7 @@ function AddMemberForm({
   busy: boolean;
   onAdd: (email: string, role: TBoardRole) => Promise<boolean>;
 }) {
+  const t = useT();
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
@@ -178,21 +171,21 @@ function AddMemberForm({
   return (
     <form
       className="settings-row add-row"
-      aria-label="Invite a member"
+      aria-label={t("settings.members.inviteLabel")}
       onSubmit={(event) => void submit(event)}
     >
       <label className="grow">
-        Email
+        {t("signIn.email")}
         <input name="email" type="email" required maxLength={254} autoComplete="off" />
       </label>
       <label>
-        Role
+        {t("settings.members.role")}
         <select name="role" defaultValue="member">
           <RoleOptions />
         </select>
       </label>
       <button type="submit" disabled={busy}>
-        Invite
+        {t("settings.members.invite")}
       </button>
     </form>
   );
@@ -200,14 +193,17 @@ function AddMemberForm({
 
 /** The new invitation's link, shown once (only its hash is stored), to copy and send. */
 function InvitationLink({ created }: { created: TInvitationCreated }) {
+  const t = useT();
   const link = `${window.location.origin}${created.path}`;
   const [copied, setCopied] = useState(false);
   const id = `invitation-link-${created.invitation.id}`;
   return (
     <div className="settings-row invitation-link">
       <label className="grow" htmlFor={id}>
-        Invitation link for {created.invitation.email}
-        {created.emailed ? " (also emailed to them)" : ""}
+        {t("settings.members.link", {
+          email: created.invitation.email,
+          emailed: created.emailed ? "yes" : "no",
+        })}
       </label>
       <input id={id} readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
       <button
@@ -219,10 +215,10 @@ function InvitationLink({ created }: { created: TInvitationCreated }) {
           )
         }
       >
-        {copied ? "Copied" : "Copy link"}
+        {t("settings.members.copy", { copied: copied ? "yes" : "no" })}
       </button>
       <p className="hint">
-        Shown only now: send it to them. It works once, until {created.invitation.expiresAt.slice(0, 10)}.
+        {t("settings.members.linkHint", { until: formatDay(created.invitation.expiresAt) })}
       </p>
     </div>
   );
@@ -237,17 +233,21 @@ function PendingInvitations({
   busy: boolean;
   onWithdraw: (invitation: TInvitation) => void;
 }) {
+  const t = useT();
   return (
     <>
-      <h3>Invited, not joined yet</h3>
-      <ul className="settings-list" aria-label="Pending invitations">
+      <h3>{t("settings.members.pending")}</h3>
+      <ul className="settings-list" aria-label={t("settings.members.pendingLabel")}>
         {invitations.map((invitation) => (
           <li key={invitation.id} className="settings-item">
             <div className="settings-row">
               <span className="grow">
                 <strong>{invitation.email}</strong>{" "}
                 <span className="hint">
-                  as {invitation.role}, until {invitation.expiresAt.slice(0, 10)}
+                  {t("settings.members.pendingAs", {
+                    role: invitation.role,
+                    until: formatDay(invitation.expiresAt),
+                  })}
                 </span>
               </span>
               <button
@@ -256,7 +256,7 @@ function PendingInvitations({
                 disabled={busy}
                 onClick={() => onWithdraw(invitation)}
               >
-                Withdraw invitation of {invitation.email}
+                {t("settings.members.withdraw", { email: invitation.email })}
               </button>
             </div>
           </li>

@@ -1,6 +1,7 @@
 import type { FormEvent } from "react";
 import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
+import { useT } from "../../i18n/use-t";
 import { formatInstant } from "../../ui/format";
 import {
   changePipelineSettings,
@@ -16,6 +17,7 @@ import { useSectionAction } from "./use-section-action";
  * whether a production release moves its demands to Done.
  */
 export function PipelineSettings({ boardId }: { boardId: string }) {
+  const t = useT();
   const pipeline = useResource(
     queryKeys.pipeline(boardId),
     async () => {
@@ -25,7 +27,7 @@ export function PipelineSettings({ boardId }: { boardId: string }) {
       ]);
       return { secrets, settings: view.settings };
     },
-    { failureMessage: "Could not load." },
+    { failureMessage: t("settings.loadFailed") },
   );
   const { secrets, settings } = pipeline.data ?? {};
   const section = useSectionAction(pipeline.error);
@@ -52,18 +54,15 @@ export function PipelineSettings({ boardId }: { boardId: string }) {
           releaseMovesToDone: form.get("releaseMovesToDone") === "on",
           productionEnvironments: environments,
         }),
-      "Pipeline settings saved.",
+      t("settings.pipeline.saved"),
     );
   }
 
   const active = secrets?.secrets.filter((secret) => secret.active) ?? [];
   return (
     <section className="settings-section" aria-labelledby="pipeline-settings-title">
-      <h2 id="pipeline-settings-title">Delivery pipeline</h2>
-      <p className="hint">
-        Webhooks from GitHub, GitLab or any CI/CD tool measure the release lead time. Name a demand's key in a
-        commit message or branch; see the README for each tool's set-up.
-      </p>
+      <h2 id="pipeline-settings-title">{t("code.title")}</h2>
+      <p className="hint">{t("settings.pipeline.hint")}</p>
       {status && (
         <p role="status" className="hint">
           {status}
@@ -80,19 +79,21 @@ export function PipelineSettings({ boardId }: { boardId: string }) {
             <dd>
               <code>{new URL(secrets.endpoints.gitlab, window.location.origin).href}</code>
             </dd>
-            <dt>Generic</dt>
+            <dt>{t("settings.pipeline.generic")}</dt>
             <dd>
               <code>{new URL(secrets.endpoints.generic, window.location.origin).href}</code>
             </dd>
           </dl>
-          <h3>Webhook secret</h3>
-          {active.length === 0 && <p>No secret yet: webhooks are refused until you create one.</p>}
-          <ul className="settings-list" aria-label="Accepted webhook secrets">
+          <h3>{t("settings.pipeline.secret")}</h3>
+          {active.length === 0 && <p>{t("settings.pipeline.noSecret")}</p>}
+          <ul className="settings-list" aria-label={t("settings.pipeline.secrets")}>
             {active.map((secret) => (
               <li key={secret.id} className="settings-item">
                 <code data-testid="webhook-secret">{secret.secret}</code>{" "}
                 <span className="hint">
-                  {secret.revokedAt ? `accepted until ${formatInstant(secret.revokedAt)}` : "current"}
+                  {secret.revokedAt
+                    ? t("settings.pipeline.acceptedUntil", { time: formatInstant(secret.revokedAt) })
+                    : t("settings.pipeline.current")}
                 </span>
               </li>
             ))}
@@ -103,28 +104,26 @@ export function PipelineSettings({ boardId }: { boardId: string }) {
             onClick={() =>
               void act(
                 () => rotateWebhookSecret(boardId, null),
-                active.length === 0
-                  ? "Secret created."
-                  : "New secret created; the previous one stays accepted for a day.",
+                t("settings.pipeline.secretCreated", { first: active.length === 0 ? "yes" : "no" }),
               )
             }
           >
-            {active.length === 0 ? "Create a secret" : "Rotate the secret"}
+            {t("settings.pipeline.createSecret", { first: active.length === 0 ? "yes" : "no" })}
           </button>
         </>
       )}
       {settings && (
-        <form className="pipeline-options" onSubmit={saveSettings} aria-label="Pipeline settings">
+        <form className="pipeline-options" onSubmit={saveSettings} aria-label={t("settings.pipeline.label")}>
           <label className="check-row">
-            <input type="checkbox" name="releaseMovesToDone" defaultChecked={settings.releaseMovesToDone} /> A
-            production release moves the demands it ships to Done
+            <input type="checkbox" name="releaseMovesToDone" defaultChecked={settings.releaseMovesToDone} />{" "}
+            {t("settings.pipeline.releaseMovesToDone")}
           </label>
           <label>
-            Production environments (comma-separated){" "}
+            {t("settings.pipeline.environments")}{" "}
             <input name="productionEnvironments" defaultValue={settings.productionEnvironments.join(", ")} />
           </label>
           <button type="submit" disabled={busy}>
-            Save pipeline settings
+            {t("settings.pipeline.save")}
           </button>
         </form>
       )}

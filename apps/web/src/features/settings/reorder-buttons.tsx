@@ -1,3 +1,5 @@
+import { useT } from "../../i18n/use-t";
+
 interface ReorderButtonsProps {
   name: string;
   disabled: boolean;
@@ -5,18 +7,19 @@ interface ReorderButtonsProps {
   onEarlier: (() => void) | null;
   onLater: (() => void) | null;
   /** "left"/"right" for stages (columns), "up"/"down" for lanes (rows). */
-  directions: readonly [string, string];
+  directions: readonly ["left", "right"] | readonly ["up", "down"];
 }
 
 /** Positions are dense (0..n-1) on the server: moving to a neighbour's position swaps the two. */
 export function ReorderButtons({ name, disabled, onEarlier, onLater, directions }: ReorderButtonsProps) {
   const [earlier, later] = directions;
+  const t = useT();
   return (
     <span className="reorder-buttons">
       <button
         type="button"
         disabled={disabled || !onEarlier}
-        aria-label={`Move ${name} ${earlier}`}
+        aria-label={t("settings.move", { name, direction: earlier })}
         onClick={onEarlier ?? undefined}
       >
         {earlier === "left" ? "←" : "↑"}
@@ -24,7 +27,7 @@ export function ReorderButtons({ name, disabled, onEarlier, onLater, directions 
       <button
         type="button"
         disabled={disabled || !onLater}
-        aria-label={`Move ${name} ${later}`}
+        aria-label={t("settings.move", { name, direction: later })}
         onClick={onLater ?? undefined}
       >
         {later === "right" ? "→" : "↓"}

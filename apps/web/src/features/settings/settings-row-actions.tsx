@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useT } from "../../i18n/use-t";
 
 /** Save, (optionally) move, and Remove: the buttons every settings row ends with. */
 export function SettingsRowActions({
@@ -11,14 +12,15 @@ export function SettingsRowActions({
   /** Extra controls between Save and Remove, such as reorder buttons. */
   children?: ReactNode;
 }) {
+  const t = useT();
   return (
     <span className="settings-actions">
       <button type="submit" className="primary" disabled={busy}>
-        Save
+        {t("settings.save")}
       </button>
       {children}
       <button type="button" className="danger-quiet" disabled={busy} onClick={onRemove}>
-        Remove
+        {t("settings.remove")}
       </button>
     </span>
   );

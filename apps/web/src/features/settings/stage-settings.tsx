@@ -1,7 +1,10 @@
 import { type TStage, ZFlowBoundary, ZStageKind } from "@tideway/contracts";
 import type { FormEvent } from "react";
+import { translate } from "../../i18n/intl";
+import { useT } from "../../i18n/use-t";
 import { useBoardStore } from "../board/board-store";
 import { CriteriaSettings } from "./criteria-settings";
+import { EnumOptions } from "./enum-options";
 import { ReorderButtons } from "./reorder-buttons";
 import { addStage, changeStage, removeStage } from "./settings-api";
 import { SettingsRowActions } from "./settings-row-actions";
@@ -9,24 +12,19 @@ import { useSettingsChange } from "./use-settings-change";
 import { type StageWipAdvice, useWipAdvice, WipAdviceHint } from "./wip-advice-hint";
 import { WipLimitFields, wipFieldsFrom } from "./wip-limit-fields";
 
-const KIND_LABELS = { queue: "Queue (waiting)", active: "Active (work happening)", done: "Done" } as const;
-const BOUNDARY_LABELS = {
-  commitment: "Commitment point",
-  development_start: "Development starts",
-  development_end: "Development ends",
-  delivered: "Delivered",
-} as const;
+function KindOptions() {
+  const t = useT();
+  return <EnumOptions values={ZStageKind.options} label={(kind) => t("settings.stageKind", { kind })} />;
+}
 
 export function StageSettings() {
+  const t = useT();
   const stages = useBoardStore((s) => s.stages);
   const advice = useWipAdvice();
   return (
     <section className="settings-section" aria-labelledby="stage-settings-title">
-      <h2 id="stage-settings-title">Stages</h2>
-      <p className="hint">
-        Left to right, as work flows. A hard WIP limit refuses the next demand; a soft one lets it in and
-        turns the column red.
-      </p>
+      <h2 id="stage-settings-title">{t("settings.stages.title")}</h2>
+      <p className="hint">{t("settings.stages.hint")}</p>
       <ol className="settings-list">
         {stages.map((stage, index) => (
           <li key={stage.id} className="settings-item">
@@ -52,6 +50,7 @@ function StageSettingsRow(props: {
   advice?: StageWipAdvice;
 }) {
   const { stage, before, after, advice } = props;
+  const t = useT();
   const { busy, run } = useSettingsChange();
 
   function save(event: FormEvent<HTMLFormElement>) {
@@ -66,7 +65,7 @@ function StageSettingsRow(props: {
           ...wipFieldsFrom(form, stage.wipPolicy),
           boundary: boundary.success ? boundary.data : null,
         }),
-      `Stage ${String(form.get("name") ?? stage.name).trim()} saved.`,
+      translate("settings.stage.saved", { name: String(form.get("name") ?? stage.name).trim() }),
     );
   }
 
@@ -78,35 +77,30 @@ function StageSettingsRow(props: {
     <form
       key={JSON.stringify(stage)}
       className="settings-row"
-      aria-label={`Stage ${stage.name}`}
+      aria-label={t("settings.stage.label", { name: stage.name })}
       onSubmit={save}
     >
       <label>
-        Name
+        {t("settings.name")}
         <input name="name" defaultValue={stage.name} required maxLength={60} />
       </label>
       <label>
-        Kind
+        {t("settings.kind")}
         <select name="kind" defaultValue={stage.kind}>
-          {ZStageKind.options.map((kind) => (
-            <option key={kind} value={kind}>
-              {KIND_LABELS[kind]}
-            </option>
-          ))}
+          <KindOptions />
         </select>
       </label>
       <WipLimitFields limit={stage.wipLimit} policy={stage.wipPolicy}>
         <WipAdviceHint advice={advice} />
       </WipLimitFields>
       <label>
-        2-1-1 boundary
+        {t("settings.boundaryLabel")}
         <select name="boundary" defaultValue={stage.boundary ?? ""}>
-          <option value="">(none)</option>
-          {ZFlowBoundary.options.map((boundary) => (
-            <option key={boundary} value={boundary}>
-              {BOUNDARY_LABELS[boundary]}
-            </option>
-          ))}
+          <option value="">{t("settings.none")}</option>
+          <EnumOptions
+            values={ZFlowBoundary.options}
+            label={(boundary) => t("settings.boundary", { boundary })}
+          />
         </select>
       </label>
       <SettingsRowActions busy={busy} onRemove={() => void run((boardId) => removeStage(boardId, stage.id))}>
@@ -123,6 +117,7 @@ function StageSettingsRow(props: {
 }
 
 function AddStageForm() {
+  const t = useT();
   const { busy, run } = useSettingsChange();
   const stages = useBoardStore((s) => s.stages);
 
@@ -145,24 +140,24 @@ function AddStageForm() {
   }
 
   return (
-    <form className="settings-row add-row" aria-label="Add a stage" onSubmit={(event) => void submit(event)}>
+    <form
+      className="settings-row add-row"
+      aria-label={t("settings.stage.addLabel")}
+      onSubmit={(event) => void submit(event)}
+    >
       <label>
-        New stage
+        {t("settings.stage.new")}
         <input name="name" required maxLength={60} />
       </label>
       <label>
-        Kind
+        {t("settings.kind")}
         <select name="kind" defaultValue="active">
-          {ZStageKind.options.map((kind) => (
-            <option key={kind} value={kind}>
-              {KIND_LABELS[kind]}
-            </option>
-          ))}
+          <KindOptions />
         </select>
       </label>
       <WipLimitFields />
       <button type="submit" disabled={busy}>
-        Add stage
+        {t("settings.stage.add")}
       </button>
     </form>
   );

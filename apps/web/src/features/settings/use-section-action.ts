@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { ApiError } from "../../api/api-request";
+import { translate } from "../../i18n/intl";
 
 /**
  * A settings section's own save or action: busy while it runs, then a status
@@ -17,7 +18,7 @@ export function useSectionAction(loadError: string | null) {
       await action();
       setMessage(done);
     } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : "That did not work; try again.");
+      setMessage(error instanceof ApiError ? error.message : translate("settings.failed"));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { ApiError } from "../../api/api-request";
+import { translate } from "../../i18n/intl";
 import { notify } from "../../ui/notice-stack";
 import { useBoardLive } from "../board/board-live-store";
 import { useBoardStore } from "../board/board-store";
@@ -14,7 +15,10 @@ const SETTINGS_NOTICE = "settings change";
  */
 export function useSettingsChange() {
   const [busy, setBusy] = useState(false);
-  async function run(change: (boardId: string) => Promise<unknown>, done = "Saved."): Promise<boolean> {
+  async function run(
+    change: (boardId: string) => Promise<unknown>,
+    done = translate("settings.saved"),
+  ): Promise<boolean> {
     const boardId = useBoardStore.getState().boardId;
     if (!boardId) return false;
     setBusy(true);
@@ -23,7 +27,7 @@ export function useSettingsChange() {
       notify(done, { topic: SETTINGS_NOTICE, tone: "success" });
       return true;
     } catch (error) {
-      notify(error instanceof ApiError ? error.message : "The change could not be saved.", {
+      notify(error instanceof ApiError ? error.message : translate("settings.saveFailed"), {
         topic: SETTINGS_NOTICE,
       });
       return false;

@@ -1,5 +1,6 @@
 import type { TBoardInsights } from "@tideway/contracts";
 import { useMemo } from "react";
+import { useT } from "../../i18n/use-t";
 import { useBoardStore } from "../board/board-store";
 import { useBoardInsights } from "../dashboard/use-board-insights";
 
@@ -17,14 +18,11 @@ export function useWipAdvice(): Map<string, StageWipAdvice> {
 
 /** "Advised: 5" beside a stage's WIP limit field: Little's law from the team's history, never applied. */
 export function WipAdviceHint({ advice }: { advice: StageWipAdvice | undefined }) {
+  const t = useT();
   if (!advice || advice.advisedLimit === null) return null;
   return (
-    <span
-      className="hint"
-      data-testid="wip-advice-hint"
-      title="Little's law: throughput a day x the stage's share of the 2-1-1 cycle-time target (see the dashboard's WIP limit advice)"
-    >
-      Advised: {advice.advisedLimit}
+    <span className="hint" data-testid="wip-advice-hint" title={t("settings.wipAdvice.title")}>
+      {t("settings.wipAdvice.advised", { limit: advice.advisedLimit })}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import { type TWipPolicy, ZWipPolicy } from "@tideway/contracts";
 import type { ReactNode } from "react";
+import { useT } from "../../i18n/use-t";
 
 /**
  * A stage's or a lane's WIP limit and what happens at it. `children` sit
@@ -14,18 +15,25 @@ export function WipLimitFields({
   policy?: TWipPolicy;
   children?: ReactNode;
 }) {
+  const t = useT();
   return (
     <>
       <label>
-        WIP limit
-        <input name="wipLimit" type="number" min={0} defaultValue={limit ?? ""} placeholder="none" />
+        {t("settings.wipLimit")}
+        <input
+          name="wipLimit"
+          type="number"
+          min={0}
+          defaultValue={limit ?? ""}
+          placeholder={t("settings.wipLimit.none")}
+        />
       </label>
       {children}
       <label>
-        Policy
+        {t("settings.wipPolicy")}
         <select name="wipPolicy" defaultValue={policy}>
-          <option value="hard">Hard (refuse)</option>
-          <option value="soft">Soft (warn)</option>
+          <option value="hard">{t("settings.wipPolicy.hard")}</option>
+          <option value="soft">{t("settings.wipPolicy.soft")}</option>
         </select>
       </label>
     </>
