@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { mailboxPort, startMailbox } from "./helpers/mailbox";
+import { signUpByInvitation } from "./helpers/new-person";
 
 test("[ACCOUNT][RESET]: a forgotten password is reset through the emailed link, and the new one signs in", async ({
   browser,
@@ -13,11 +14,11 @@ test("[ACCOUNT][RESET]: a forgotten password is reset through the emailed link, 
     const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
     const page = await context.newPage();
     const email = `forgetful-${Date.now()}@tideway.local`;
-    const signedUp = await context.request.post("/api/auth/sign-up", {
-      headers: { origin: appUrl.origin },
-      data: { name: "Fran Forgetful", email, password: "an old long passphrase" },
+    await signUpByInvitation(context.request, appUrl.origin, {
+      name: "Fran Forgetful",
+      email,
+      password: "an old long passphrase",
     });
-    expect(signedUp.status()).toBe(201);
     await context.clearCookies();
 
     await page.goto("/sign-in");

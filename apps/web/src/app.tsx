@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter, Link, RouterProvider } from "react-router";
 import { AppLayout } from "./app-layout";
+import { ConfirmSignUpPage } from "./features/auth/confirm-sign-up-page";
 import { InvitationPage } from "./features/auth/invitation-page";
 import { ForgotPasswordPage, ResetPasswordPage } from "./features/auth/password-reset-pages";
 import { RequireSession } from "./features/auth/require-session";
@@ -53,6 +54,7 @@ const router = createBrowserRouter([
   { path: "/sign-in", element: <SignInPage /> },
   { path: "/sign-up", element: <SignInPage mode="sign-up" /> },
   { path: "/invitations/:token", element: <InvitationPage /> },
+  { path: "/confirm-sign-up/:token", element: <ConfirmSignUpPage /> },
   { path: "/forgot-password", element: <ForgotPasswordPage /> },
   { path: "/reset-password/:token", element: <ResetPasswordPage /> },
   {

@@ -47,6 +47,7 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirmEmail, setConfirmEmail] = useState<string | null>(null);
   const next = safeNext(params.get("next"));
   const check = useSession((s) => s.check);
   const t = useT();
@@ -70,14 +71,30 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
     const password = String(form.get("password") ?? "");
     const name = String(form.get("name") ?? "").trim();
     try {
-      if (signingUp) await signUp({ email, password, ...(name ? { name } : {}) });
-      else await signIn(email, password);
+      if (signingUp) {
+        const pending = await signUp({ email, password, ...(name ? { name } : {}) });
+        if (pending) {
+          setConfirmEmail(pending.confirmEmail);
+          return;
+        }
+      } else await signIn(email, password);
       await navigate(next, { replace: true });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : t(text.failed));
     } finally {
       setBusy(false);
     }
+  }
+
+  if (confirmEmail) {
+    return (
+      <main className="sign-in">
+        <section className="sign-in-form">
+          <h1>{t("signUp.checkEmail")}</h1>
+          <p role="status">{confirmEmail}</p>
+        </section>
+      </main>
+    );
   }
 
   return (
