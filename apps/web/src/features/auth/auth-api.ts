@@ -3,6 +3,7 @@ import {
   type TAcceptInvitationBody,
   type TInvitationPreview,
   type TSignInBody,
+  type TSignInOptions,
   type TSignUpBody,
   type TSignUpReply,
   type TUpdateMeBody,
@@ -10,6 +11,7 @@ import {
   ZAcceptedInvitation,
   ZInvitationPreview,
   ZPasswordResetRequested,
+  ZSignInOptions,
   ZSignUpReply,
   ZUser,
 } from "@tideway/contracts";
@@ -95,4 +97,11 @@ export async function resetPassword(token: string, password: string): Promise<vo
       quietUnauthenticated: true,
     },
   );
+}
+
+/** Ways to sign in besides a password: the single sign-on provider's name, when one is set up. */
+export function fetchSignInOptions(): Promise<TSignInOptions> {
+  return apiRequest("GET", "/api/auth/sign-in-options", ZSignInOptions, undefined, {
+    quietUnauthenticated: true,
+  });
 }
