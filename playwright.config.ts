@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { chromiumArgs, chromiumPath } from "./e2e/helpers/chromium";
+import { chromiumArgs, chromiumEnv, chromiumPath } from "./e2e/helpers/chromium";
 import { resolvePinnedNow } from "./e2e/helpers/pinned-now";
 
 const port = Number(process.env.E2E_PORT ?? 3199);
@@ -48,6 +48,7 @@ export default defineConfig({
         launchOptions: {
           executablePath: chromiumPath,
           args: chromiumArgs,
+          env: chromiumEnv,
         },
       },
     },

@@ -10,7 +10,7 @@ const rounds = Number(process.argv[2] ?? 10);
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "tideway-kill-bench-"));
 const rows: {
   round: number;
-  killAfterMs: number;
+  killAfterMoves: number;
   acknowledged: number;
   found: number;
   halfApplied: number;
@@ -18,12 +18,12 @@ const rows: {
 }[] = [];
 try {
   for (let round = 1; round <= rounds; round++) {
-    const killAfterMs = 500 + Math.floor(Math.random() * 2_000);
+    const killAfterMoves = 10 + Math.floor(Math.random() * 190);
     const started = performance.now();
-    const result = await runKillRound(dataDir, { killAfterMs, workers: 6 });
+    const result = await runKillRound(dataDir, { killAfterMoves, workers: 6 });
     rows.push({
       round,
-      killAfterMs,
+      killAfterMoves,
       acknowledged: result.acknowledged,
       found: result.found,
       halfApplied: result.inconsistent.length,

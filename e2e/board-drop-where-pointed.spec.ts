@@ -85,7 +85,7 @@ for (const viewport of [
         })
         .toBeLessThanOrEqual(12);
 
-      await dragWithMouse(page, card(page, sixth.key), firstCard, { restMs: 600 });
+      await dragWithMouse(page, card(page, sixth.key), firstCard, { rest: true });
 
       await expect
         .poll(() => keys("Standard"))

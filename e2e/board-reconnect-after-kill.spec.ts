@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { test } from "@playwright/test";
 import { findFreePort } from "../apps/api/src/db/embedded-postgres";
 import { type ServerProcess, startServerProcess } from "../apps/api/test/helpers/server-process";
 import { BoardApi, laneNamed, signInAsDemo, stageNamed } from "./helpers/board-api";
 import { cell, expect } from "./helpers/board-test";
+import { test } from "./helpers/clock-test";
 
 // This journey kills its server, so it runs one of its own (a fresh data folder
 // and port) instead of the shared e2e server, and signs in there.
@@ -13,7 +13,9 @@ test("[BOARD][LIVE]: after the server is killed and restarted, an open board rec
   browser,
   playwright,
 }) => {
-  test.setTimeout(90_000);
+  // Starts a server with a fresh database twice (before and after the kill): Playwright's
+  // mark for a slow test (three times the configured budget) instead of a budget of its own.
+  test.slow();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "tideway-e2e-kill-"));
   const port = await findFreePort();
   // 127.0.0.1, not localhost: cookies ignore ports, and the shared server's session lives on localhost.

@@ -1,13 +1,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { type APIRequestContext, expect, type request, test } from "@playwright/test";
+import { type APIRequestContext, expect, type request } from "@playwright/test";
 import type { TBoard } from "@tideway/contracts";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../apps/api/src/db/embedded-postgres";
 import { ensureDatabaseExists } from "../apps/api/src/db/migrate";
 import { type ServerProcess, startServerProcess } from "../apps/api/test/helpers/server-process";
 import { BoardApi, DEMO_USER, stageNamed } from "./helpers/board-api";
 import { cell } from "./helpers/board-test";
+import { test } from "./helpers/clock-test";
 import { startSwitchingProxy } from "./helpers/switching-proxy";
 
 /**

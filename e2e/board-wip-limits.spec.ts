@@ -33,7 +33,7 @@ test("[BOARD][WIP]: a soft limit lets the demand in and marks the column", async
   await openBoard(page, board.id);
   await expect(stageHeader(page, "Release")).toHaveAttribute("data-wip", "at-limit");
   // Release is the rightmost column the window shows; the card rests over it before the drop.
-  await dragCardTo(page, demand.key, cell(page, "Release"), { restMs: 500 });
+  await dragCardTo(page, demand.key, cell(page, "Release"), { rest: true });
 
   await expect(cell(page, "Release").getByText(demand.key)).toBeVisible();
   await expect(card(page, demand.key)).not.toHaveAttribute("data-moving");

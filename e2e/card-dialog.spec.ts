@@ -81,7 +81,6 @@ for (const viewport of [
     page,
     boardApi,
   }) => {
-    test.setTimeout(180_000);
     await page.setViewportSize(viewport);
     const board = await boardApi.createBoard("Card dialog");
     const awaited = await boardApi.placeDemand(board, "Ledger export", { stage: "Testing", checkAll: true });

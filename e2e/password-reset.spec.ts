@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./helpers/clock-test";
 import { mailboxPort, startMailbox } from "./helpers/mailbox";
 import { signUpByInvitation } from "./helpers/new-person";
 

@@ -2,11 +2,22 @@ import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import type { TBoard } from "@tideway/contracts";
+import { type BoardApi, stageNamed } from "./helpers/board-api";
 import { card, cell, dragCardTo, expect, openBoard, test } from "./helpers/board-test";
 import { PortfolioApi } from "./helpers/portfolio-api";
 
 // axe and three live pages take a while on a busy machine.
 test.describe.configure({ timeout: 120_000 });
+
+/** Ticks every criterion of the team's product demand titled `title`, then moves it to `stage`. */
+async function advance(boardApi: BoardApi, team: TBoard, title: string, stage: string): Promise<void> {
+  const board = await boardApi.board(team.id);
+  const demand = board.demands.find((candidate) => candidate.title === title);
+  if (!demand) throw new Error(`${title} is not on ${team.name}`);
+  for (const criterion of board.criteria) await boardApi.check(demand.id, criterion.id);
+  await boardApi.move(demand.id, stageNamed(board, stage).id);
+}
 
 async function openPortfolio(page: Page, portfolioId: string): Promise<void> {
   await page.goto(`/portfolios/${portfolioId}`);
@@ -23,7 +34,7 @@ test("[PORTFOLIO][LIVE]: a business demand split across two team boards shows a 
 }, testInfo) => {
   if (!baseURL) throw new Error("playwright.config.ts sets no baseURL");
   const portfolios = new PortfolioApi(page.request, baseURL);
-  const { portfolio, payments } = await portfolios.withPaymentsAndMobile("E2E retail", boardApi);
+  const { portfolio, payments, mobile } = await portfolios.withPaymentsAndMobile("E2E retail", boardApi);
   const business = await boardApi.createDemand(portfolio.businessBoardId, "Pay by phone");
 
   // Split it from the portfolio page, one product demand on each team board.
@@ -44,9 +55,24 @@ test("[PORTFOLIO][LIVE]: a business demand split across two team boards shows a 
     "Mobile team: 0 of 1 delivered, 1 waiting",
     "Payments team: 0 of 1 delivered, 1 waiting",
   ]);
-  await expect(page.getByTestId(`row-team-${payments.key}`).getByTestId("tile-count").first()).toHaveText(
-    "0 delivered",
+  await expect(page.getByTestId("constraint-conclusion")).toHaveText(
+    "No committed work moved on the team boards in the last 14 days.",
   );
+
+  // The teams start work: Mobile's child into Development, then Payments' into Design. Mobile's has
+  // waited longer, so its Development is the constraint, whatever the clock says.
+  await advance(boardApi, mobile, "Pay button", "Development");
+  await advance(boardApi, payments, "Card tokens", "Design");
+  const constraintRows = page.getByTestId("constraint-team");
+  await expect(page.getByTestId("constraint-conclusion")).toContainText("Mobile team's Development");
+  await expect(constraintRows.filter({ hasText: "Payments team" })).toContainText("Design");
+  await expect(constraintRows.filter({ hasText: "Payments team" })).toContainText("1 in, 0 out");
+  const throughput = page.getByTestId("portfolio-throughput");
+  await expect(throughput.getByRole("listitem").filter({ hasText: "Payments team" })).toHaveText(
+    "Payments team (0)",
+  );
+  const paymentsRow = page.getByTestId(`row-team-${payments.key}`);
+  await expect(paymentsRow.getByTestId("tile-count").first()).toHaveText("0 delivered");
 
   // The business board's card, in a second tab of the same browser.
   const businessTab = await page.context().newPage();
@@ -65,27 +91,30 @@ test("[PORTFOLIO][LIVE]: a business demand split across two team boards shows a 
     await otherContext.close();
   }
 
+  // The business card and every part of the dashboard follow, without a reload.
   await expect(businessCard.getByTestId("child-progress")).toContainText("1 of 2", { timeout: 5000 });
   await expect(businessCard.getByTestId("team-progress")).toContainText([
-    "Mobile team: 0 of 1 delivered, 1 waiting",
+    "Mobile team: 0 of 1 delivered",
     "Payments team: 1 of 1 delivered",
   ]);
   await expect(item.getByTestId("child-progress")).toContainText("1 of 2", { timeout: 5000 });
-  await expect(page.getByTestId(`row-team-${payments.key}`).getByTestId("tile-count").first()).toHaveText(
-    "1 delivered (fewer than 10: read with care)",
-  );
-  await expect(page.getByTestId("row-organisation").getByTestId("tile-count").first()).toHaveText(
-    "1 delivered (fewer than 10: read with care)",
-  );
-  await businessTab.screenshot({ path: testInfo.outputPath("business-board.png") });
-  const screenshot = testInfo.outputPath("portfolio.png");
-  await page.screenshot({ path: screenshot, fullPage: true });
-  // `UPDATE_SCREENSHOTS=1 npm run test:e2e` refreshes the README's picture.
-  if (process.env.UPDATE_SCREENSHOTS) {
-    const kept = path.join(testInfo.config.rootDir, "..", "docs", "screenshots", "portfolio.png");
-    await mkdir(path.dirname(kept), { recursive: true });
-    await copyFile(screenshot, kept);
+  for (const row of [paymentsRow, page.getByTestId("row-organisation")]) {
+    await expect(row.getByTestId("tile-count").first()).toHaveText("1 delivered");
+    // One delivery is too few to call the goal met.
+    await expect(row.getByTestId("tile-goal").first()).toHaveText("(fewer than 10: read with care)");
   }
+  await expect(throughput.getByRole("listitem").filter({ hasText: "Payments team" })).toHaveText(
+    "Payments team (1)",
+  );
+  // This week's p85 appears at the end of the Payments line of the delivery trend (oldest week first).
+  await expect(page.getByRole("img", { name: /^Delivery cycle time/ })).toHaveAttribute(
+    "aria-label",
+    /Payments team: (–, ){11}0(;|$)/,
+  );
+  await expect(constraintRows.filter({ hasText: "Payments team" })).toContainText("1 in, 1 out");
+  await expect(page.getByTestId("constraint-conclusion")).toContainText("Mobile team's Development");
+  await businessTab.screenshot({ path: testInfo.outputPath("business-board.png") });
+  await page.screenshot({ path: testInfo.outputPath("portfolio.png"), fullPage: true });
   await businessTab.close();
 });
 
@@ -101,10 +130,22 @@ test("[PORTFOLIO][LAYOUT]: the portfolio page fits 1280x800 and 1920x1080, reads
     ["Payments team", "Mobile team", "Lending team"],
     boardApi,
   );
+  // Each team has work in its committed stages and some delivered, so every chart has something to draw.
+  const stagesByTeam = [
+    ["Done", "Done", "Testing", "Development"],
+    ["Done", "Development", "Design"],
+    ["Done", "Done", "Done", "Testing"],
+  ];
   for (const title of ["Pay by phone", "Instant loans"]) {
-    const demand = await boardApi.createDemand(portfolio.businessBoardId, title);
-    for (const [index, team] of teams.entries()) {
-      if (index < 2) await portfolios.split(demand.id, team.id, `${title}: part ${index + 1}`);
+    await boardApi.createDemand(portfolio.businessBoardId, title);
+  }
+  const business = await boardApi.board(portfolio.businessBoardId);
+  for (const [index, team] of teams.entries()) {
+    for (const [number, stage] of (stagesByTeam[index] ?? []).entries()) {
+      const parent = business.demands[number % business.demands.length];
+      if (!parent) throw new Error("the business board has no demands");
+      const child = await portfolios.split(parent.id, team.id, `${parent.title}: part ${number + 1}`);
+      await advance(boardApi, team, child.title, stage);
     }
   }
 
@@ -115,20 +156,37 @@ test("[PORTFOLIO][LAYOUT]: the portfolio page fits 1280x800 and 1920x1080, reads
     await page.setViewportSize(viewport);
     await openPortfolio(page, portfolio.id);
     await expect(page.getByTestId("business-demand")).toHaveCount(2);
-    // Nothing wider than the screen, and the tiles' numbers are large enough to read.
+    await expect(page.getByTestId("constraint-conclusion")).toContainText("Work waits longest in");
+    await expect(page.locator(".portfolio-trend .recharts-line")).toHaveCount(3 * 4);
+    // Nothing wider than the screen: no page scrollbar, and every panel of the dashboard inside it.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    const table = await page.locator(".portfolio-tiles").boundingBox();
-    expect(table && table.x >= 0 && table.x + table.width <= viewport.width).toBe(true);
-    const fontSize = await page
-      .locator(".portfolio-tile-p85 strong")
-      .first()
-      .evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
-    expect(fontSize).toBeGreaterThanOrEqual(16);
-    await page.screenshot({
-      path: testInfo.outputPath(`portfolio-${viewport.width}x${viewport.height}.png`),
-      fullPage: true,
-    });
+    for (const part of await page.locator(".portfolio-tiles, .portfolio-panel, .portfolio-trend").all()) {
+      const box = await part.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= viewport.width, (await part.textContent()) ?? "").toBe(
+        true,
+      );
+    }
+    // Readable: the tiles' numbers large, the charts' axis labels and keys at least 12 px.
+    const fontSize = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+    expect(await fontSize(".portfolio-tile-p85 strong")).toBeGreaterThanOrEqual(16);
+    expect(await fontSize(".portfolio-trend .recharts-cartesian-axis-tick-value")).toBeGreaterThanOrEqual(12);
+    expect(await fontSize(".portfolio-chart-key li")).toBeGreaterThanOrEqual(12);
+    expect(await fontSize(".portfolio-constraint-sentence")).toBeGreaterThanOrEqual(16);
+    const screenshot = testInfo.outputPath(`portfolio-${viewport.width}x${viewport.height}.png`);
+    await page.screenshot({ path: screenshot, fullPage: true });
+    // `UPDATE_SCREENSHOTS=1 npm run test:e2e` refreshes the README's pictures.
+    if (process.env.UPDATE_SCREENSHOTS) {
+      const name =
+        viewport.width === 1280 ? "portfolio.png" : `portfolio-${viewport.width}x${viewport.height}.png`;
+      const kept = path.join(testInfo.config.rootDir, "..", "docs", "screenshots", name);
+      await mkdir(path.dirname(kept), { recursive: true });
+      await copyFile(screenshot, kept);
+    }
   }
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.filter((violation) => ["serious", "critical"].includes(violation.impact ?? ""))).toEqual(

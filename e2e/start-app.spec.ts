@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./helpers/clock-test";
 
 test("[START]: the built app is served and reports a healthy database", async ({ page, request }) => {
   const health = await request.get("/api/health");

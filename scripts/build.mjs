@@ -111,8 +111,12 @@ async function buildApi() {
     format: "esm",
     target: "node24",
     sourcemap: true,
-    // One self-contained file per entry point (no shared chunks): config.ts finds
-    // the repository from its own file's location, which must stay apps/api/<folder>/.
+    // Code splitting lets server.ts load the application while PostgreSQL boots
+    // (a dynamic import becomes a chunk). Chunks stay in the output folder itself:
+    // config.ts finds the repository from its own file's location, which must stay
+    // apps/api/<folder>/.
+    splitting: true,
+    chunkNames: "[name]-[hash]",
     external: runtimeDependencies(),
     logLevel: "warning",
   });

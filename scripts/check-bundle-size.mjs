@@ -17,11 +17,12 @@ const TARGET_KB = 150;
 /**
  * What the check enforces today: the size on 2026-12-07 and a little room. It was 225 kB
  * (270 kB before the settings page and the markdown moved out); the interface languages
- * (react-intl and both catalogues) and the card's dependencies and links brought it to 261.5 kB.
+ * (react-intl and both catalogues) and the card's dependencies and links brought it to 261.5 kB,
+ * TanStack Query (the one cache of server state, docs/decisions/015) to 271.5 kB.
  * TODO(issue 19): lower to TARGET_KB; React and react-router alone are 96 kB, zod 38 kB, and
  * the Chinese catalogue could load only for those who choose it.
  */
-const BUDGET_KB = 270;
+const BUDGET_KB = 280;
 
 const html = readFileSync(path.join(dist, "index.html"), "utf8");
 const scripts = [

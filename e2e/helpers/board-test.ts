@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { BoardApi } from "./board-api";
+import { test as base } from "./clock-test";
 import { dragWithMouse } from "./drag-card";
 
 type StorageState = Awaited<ReturnType<import("@playwright/test").APIRequestContext["storageState"]>>;
@@ -78,7 +79,7 @@ export async function dragCardTo(
   page: Page,
   key: string,
   target: Locator,
-  options?: { restMs?: number },
+  options?: { rest?: boolean },
 ): Promise<void> {
   await dragWithMouse(page, card(page, key), target, options);
 }

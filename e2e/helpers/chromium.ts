@@ -12,3 +12,12 @@ export const chromiumArgs = [
   "--no-first-run",
   "--disable-quic",
 ];
+
+/**
+ * Chromium's environment: the runner's, without libfaketime, which crashes Chromium's
+ * helper processes. Under `npm run test:at` the pages get the pinned clock from Playwright
+ * instead (./clock-test.ts).
+ */
+export const chromiumEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => name !== "LD_PRELOAD" && !name.startsWith("FAKETIME")),
+);

@@ -9,7 +9,7 @@ export async function dragWithMouse(
   page: Page,
   from: Locator,
   target: Locator,
-  { steps = 20, restMs = 0 }: { steps?: number; restMs?: number } = {},
+  { steps = 20, rest = false }: { steps?: number; rest?: boolean } = {},
 ): Promise<void> {
   await pickUp(page, from);
   const to = await target.boundingBox();
@@ -22,7 +22,7 @@ export async function dragWithMouse(
   await page.mouse.move(endX, endY + 2, { steps: 2 });
   // A hand that rests over the target before letting go: anything that scrolls the board
   // under a still pointer (auto-scroll) would move the drop elsewhere.
-  if (restMs > 0) await page.waitForTimeout(restMs);
+  if (rest) await restUntilStill(target);
   await page.mouse.up();
 }
 
@@ -35,13 +35,13 @@ const REACHABLE_MARGIN_PX = 80;
  * Drags with the mouse to a target that may be off-screen, as a person does:
  * the pointer goes to the window's edge on the target's side and waits there
  * while the board scrolls, then moves onto the target, rests and lets go.
- * Pressing, stepping and resting are as in dragWithMouse.
+ * Pressing and stepping are as in dragWithMouse.
  */
 export async function dragAcrossTheBoard(
   page: Page,
   from: Locator,
   target: Locator,
-  { restMs = 300, pushLimit = 60 }: { restMs?: number; pushLimit?: number } = {},
+  { pushLimit = 60 }: { pushLimit?: number } = {},
 ): Promise<void> {
   const viewport = page.viewportSize();
   if (!viewport) throw new Error("the page has no viewport size");
@@ -80,8 +80,25 @@ export async function dragAcrossTheBoard(
       })
       .not.toEqual([to.x, to.y]);
   }
-  await page.waitForTimeout(restMs);
+  await restUntilStill(target);
   await page.mouse.up();
+}
+
+/**
+ * Waits, with the pointer still, until the target stops moving on screen: auto-scroll and
+ * the board making room for the dragged card move it. Two equal readings of its place in a
+ * row are the barrier (not a span of time), so the drop lands where the pointer rests.
+ */
+async function restUntilStill(target: Locator): Promise<void> {
+  let previous = "";
+  await expect
+    .poll(async () => {
+      const place = JSON.stringify(await target.boundingBox());
+      const still = place === previous;
+      previous = place;
+      return still;
+    })
+    .toBe(true);
 }
 
 /** Presses on a card and moves a few pixels, which starts dnd-kit's drag; returns where the pointer is. */

@@ -1,44 +1,10 @@
-import { buildApp } from "./app";
 import { loadConfigOrExit } from "./config";
-import { createPrisma } from "./db/prisma";
 import { startDatabase } from "./db/start-database";
-import { seedDemoIfEmpty } from "./seed/seed-demo";
-import { signInAccounts, signInHint } from "./seed/sign-in-hint";
 
 const config = loadConfigOrExit();
-const database = await startDatabase(config);
-const db = createPrisma(database.url);
-const demo = config.production ? null : await seedDemoIfEmpty(db, config.demoNow);
-const accounts = signInAccounts(db);
-// An external database may be shared by several API processes behind one
-// URL; their socket.io broadcasts then travel through it.
-const app = await buildApp({ config, db, sharedDatabaseUrl: config.databaseUrl });
-
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  app.log.info({ signal }, "shutting down");
-  try {
-    await app.close();
-    await db.$disconnect();
-  } finally {
-    await database.stop();
-    process.exit(0);
-  }
-}
-process.once("SIGINT", () => void shutdown("SIGINT"));
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
-
-const address = await app.listen({ port: config.port, host: config.host });
-const url = address.replace("127.0.0.1", "localhost");
-const lines = [
-  `Tideway is running at ${url}`,
-  `  database: ${database.description}`,
-  database.migrationsApplied.length > 0
-    ? `  migrations applied now: ${database.migrationsApplied.join(", ")}`
-    : "  migrations: up to date",
-];
-if (demo) lines.push(`  demo board seeded: ${demo.boardKey} (${demo.demands} demands)`);
-lines.push(...signInHint(await accounts, `${url}/sign-in`));
-console.log(lines.join("\n"));
+// PostgreSQL boots in a child process for a second or so; the application's
+// modules (Fastify, Prisma's query compiler, every route) load meanwhile.
+// They are a separate chunk of the build, so importing them is real work
+// that overlaps the database's start instead of preceding it.
+const [database, { runServer }] = await Promise.all([startDatabase(config), import("./run-server")]);
+await runServer(config, database);

@@ -218,6 +218,37 @@ describe("dependencies between demands", () => {
     expect(allowed.statusCode, allowed.body).toBe(200);
   });
 
+  it("announces a delivery to every waiting demand on every board, each board's events at its next seqs with no gap", async () => {
+    const platform = await createBoard(people.admin, "Platform team");
+    const awaited = await inRelease(people.admin, platform, "Ledger API");
+    const here = [await addDemand(people.admin, board), await addDemand(people.admin, board)];
+    const there = await addDemand(people.admin, platform);
+    for (const waiting of [...here, there]) {
+      expect((await add(people.admin, waiting.id, awaited.id)).statusCode).toBe(201);
+    }
+    const seqBefore = async (on: TBoard) =>
+      ((await people.admin.request({ method: "GET", url: `/api/boards/${on.id}` })).json() as TBoard).seq;
+    const [boardSeq, platformSeq] = [await seqBefore(board), await seqBefore(platform)];
+    const [boardEvents, platformEvents] = [
+      await watch(people.admin, board.id),
+      await watch(people.admin, platform.id),
+    ];
+
+    expect((await move(people.admin, awaited.id, stageNamed(platform, "Done").id)).statusCode).toBe(200);
+    await waitFor(() => here.every((demand) => dependencyEventFor(boardEvents, demand.id)()));
+    await waitFor(dependencyEventFor(platformEvents, there.id));
+
+    const announced = boardEvents.filter((event) => event.type === "dependency.changed");
+    expect(announced.map((event) => event.seq)).toEqual([boardSeq + 1, boardSeq + 2]);
+    expect(new Set(announced.map((event) => event.payload.demandId))).toEqual(new Set(here.map((d) => d.id)));
+    // The platform board's own move took the first seq, its waiting demand the next.
+    expect(platformEvents.map((event) => [event.type, event.seq])).toEqual([
+      ["demand.moved", platformSeq + 1],
+      ["dependency.changed", platformSeq + 2],
+    ]);
+    expect(await seqBefore(board)).toBe(boardSeq + 2);
+  });
+
   it("counts an archived demand as no longer waited on", async () => {
     const waiting = await addDemand(people.admin, board);
     const dropped = await addDemand(people.admin, board);

@@ -1,4 +1,4 @@
-import type { TBoard, TBoardInsights } from "@tideway/contracts";
+import type { TBoard, TBoardInsights, TMetrics } from "@tideway/contracts";
 import { SECONDS_PER_DAY } from "@tideway/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createBoard } from "./helpers/board";
@@ -60,6 +60,27 @@ const WIP: Record<string, FlowStep[]> = {
     ["Development", 6],
   ],
 };
+
+/**
+ * Where work waits, read by two panels: three demands waited 8 days in
+ * Selection (before the commitment point), then spent 1 day in Design, 3 in
+ * Development and 1 in Testing. Both the time-in-stage panel (the window's
+ * deliveries) and "where flow is stuck" (the last 14 days) name Development,
+ * never Selection.
+ */
+const WAITING_IN_SELECTION: Record<string, FlowStep[]> = Object.fromEntries(
+  ["e1", "e2", "e3"].map((title) => [
+    title,
+    [
+      ["Selection", 0],
+      ["Design", 8],
+      ["Development", 9],
+      ["Testing", 12],
+      ["Release", 13],
+      ["Done", 13],
+    ] satisfies FlowStep[],
+  ]),
+);
 
 describe("GET /api/boards/:boardId/insights", () => {
   const ctx = useTestApp();
@@ -130,6 +151,20 @@ describe("GET /api/boards/:boardId/insights", () => {
       orderBy: { position: "asc" },
     });
     expect(stages.map((stage) => stage.wipLimit)).toEqual([null, 5, 8, 5, 4, null]);
+  });
+
+  it("names the same committed stage as where work waits as the metrics' time in stage, never a stage before commitment", async () => {
+    const board = await createBoard(lead, "Waiting fixture");
+    await seedFlowLog(ctx.db, board, Date.now() - 14 * SECONDS_PER_DAY * 1000, WAITING_IN_SELECTION);
+    const { stuckFlow } = await insightsOf(board);
+    const metrics = await lead.request({ method: "GET", url: `/api/boards/${board.id}/metrics` });
+    expect(metrics.statusCode, metrics.body).toBe(200);
+    const { timeInStage, whereWorkWaits } = metrics.json() as TMetrics;
+    const id = (name: string) => board.stages.find((stage) => stage.name === name)?.id;
+    // Selection holds the longest times of all, and is named by neither panel.
+    expect(timeInStage.find((stage) => stage.name === "Selection")?.p85).toBe(8 * SECONDS_PER_DAY);
+    expect(whereWorkWaits).toBe(id("Development"));
+    expect(stuckFlow.longestWait).toBe(id("Development"));
   });
 
   it("is for board members only", async () => {

@@ -1,7 +1,7 @@
 import type { TBoard, TMetricTile, TPortfolioMetrics } from "@tideway/contracts";
 import { SECONDS_PER_DAY } from "@tideway/domain";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createBoard, laneNamed } from "./helpers/board";
+import { createBoard, laneNamed, stageNamed } from "./helpers/board";
 import { addTeamBoard, at, createPortfolio, teamPath } from "./helpers/portfolio";
 import { type Client, createClient } from "./helpers/session";
 import { logDemand } from "./helpers/transition-log";
@@ -183,6 +183,53 @@ describe("portfolio metrics", () => {
       const tile = metrics.organisation[name];
       expect([tile.p50, tile.p85, tile.p95], name).toEqual([50, 85, 95].map((p) => nearestRank(values, p)));
     }
+
+    // The trend: every 7 days back from `to`, the p85 of the delivery times whose Done falls in the week.
+    const to = Date.parse("2026-04-01T00:00:00Z");
+    const week = 7 * 24 * 3600 * 1000;
+    const doneAt = paths.map((path) => step(path, "Done").getTime());
+    metrics.organisation.delivery.trend.forEach((trendWeek, index) => {
+      const start = to - (12 - index) * week;
+      const inWeek = delivery.filter((_, i) => (doneAt[i] ?? 0) >= start && (doneAt[i] ?? 0) < start + week);
+      expect(trendWeek.p85 ?? undefined, trendWeek.start).toBe(nearestRank(inWeek, 85));
+    });
+
+    // Throughput: Done instants counted per Monday week (2026-01-05 was a Monday).
+    const monday = Date.parse("2026-01-05T00:00:00Z");
+    const perWeek = new Map<number, number>();
+    for (const at of doneAt) {
+      const start = monday + Math.floor((at - monday) / week) * week;
+      perWeek.set(start, (perWeek.get(start) ?? 0) + 1);
+    }
+    for (const bucket of metrics.throughput.slice(1)) {
+      expect(bucket.count, bucket.start).toBe(perWeek.get(Date.parse(bucket.start)) ?? 0);
+    }
+
+    // The constraint: each committed stage's visits that overlap the two weeks before `to`, whole,
+    // nearest-rank p85 per team and stage, the highest wins.
+    const from = to - 14 * 24 * 3600 * 1000;
+    const committed = ["Design", "Development", "Release"];
+    let worst = { team: "", stage: "", p85: -1 };
+    for (const [team, teamPaths] of [
+      ["payments", Object.values(PAYMENTS)],
+      ["mobile", Object.values(MOBILE)],
+    ] as const) {
+      for (const stage of committed) {
+        const times = teamPaths.flatMap((path) => {
+          const index = path.findIndex(([name]) => name === stage);
+          const entered = path[index]?.[1].getTime() ?? 0;
+          const left = path[index + 1]?.[1].getTime() ?? to;
+          return left > from && entered < to ? [(left - entered) / 1000] : [];
+        });
+        const p85 = times.length === 0 ? -1 : (nearestRank(times, 85) ?? -1);
+        if (p85 > worst.p85) worst = { team, stage, p85 };
+      }
+    }
+    expect(metrics.constraint.boardId).toBe(boards[worst.team as "payments" | "mobile"].id);
+    expect([metrics.constraint.stage?.name, metrics.constraint.stage?.p85Time]).toEqual([
+      worst.stage,
+      worst.p85,
+    ]);
   });
 
   it("counts each week's deliveries in the trend, oldest week first, ending at the window's end", () => {
@@ -190,6 +237,103 @@ describe("portfolio metrics", () => {
     expect(trend).toHaveLength(12);
     expect(trend.at(-1)?.end).toBe("2026-04-01T00:00:00.000Z");
     expect(trend.reduce((sum, week) => sum + week.count, 0)).toBe(7);
+  });
+
+  it("draws the 12-week trends over the union for the organisation and per team (hand-worked)", () => {
+    // Trend weeks run Wednesday to Wednesday back from 04-01: week 8 [03-04, 03-11) holds P1 and M1,
+    // week 9 [03-11, 03-18) P2 and M2, week 10 [03-18, 03-25) P4 (03-18 07:00), M3 and P3.
+    const weeks = (tile: TMetricTile) =>
+      tile.trend.slice(7).map(({ start, count, p85, attainment }) => ({
+        start: start.slice(0, 10),
+        count,
+        p85,
+        attainment,
+      }));
+    expect(weeks(metrics.organisation.delivery)).toEqual([
+      { start: "2026-02-25", count: 0, p85: null, attainment: null },
+      { start: "2026-03-04", count: 2, p85: 273293, attainment: 1 }, // [182730, 273293]: rank 2
+      { start: "2026-03-11", count: 2, p85: 763200, attainment: 1 }, // [346800, 763200]
+      { start: "2026-03-18", count: 3, p85: 1407600, attainment: 2 / 3 }, // [520200, 952201, 1407600]: rank 3
+      { start: "2026-03-25", count: 0, p85: null, attainment: null },
+    ]);
+    const [mobile, payments] = metrics.teams;
+    expect(weeks(payments?.delivery as TMetricTile)[3]).toEqual({
+      start: "2026-03-18",
+      count: 2,
+      p85: 1407600,
+      attainment: 0.5,
+    });
+    expect(weeks(mobile?.delivery as TMetricTile)[3]).toEqual({
+      start: "2026-03-18",
+      count: 1,
+      p85: 520200,
+      attainment: 1,
+    });
+    // Development ends on entering Release: M3 on 03-22, P3 on 03-20, P4 on 03-18 06:00 (week 10).
+    expect(weeks(metrics.organisation.development)[3]).toMatchObject({
+      count: 3,
+      p85: 1144800,
+      attainment: 1 / 3,
+    });
+  });
+
+  it("counts deliveries per team per Monday week over the 12 weeks, and their sum (hand-worked)", () => {
+    // 01-07 (Wednesday) to 04-01: a cut first week, 11 whole ones, a cut last one [03-30, 04-01).
+    expect(metrics.throughput).toHaveLength(13);
+    expect(metrics.throughput[0]).toEqual({
+      start: "2026-01-07T00:00:00.000Z",
+      end: "2026-01-12T00:00:00.000Z",
+      count: 0,
+    });
+    const lastFive = (weeks: TPortfolioMetrics["throughput"]) =>
+      weeks.slice(-5).map((week) => `${week.start.slice(5, 10)}:${week.count}`);
+    // P1, M1 on 03-05; P2 03-13 and M2 03-14; P4 03-18, P3 03-20 and M3 03-22.
+    expect(lastFive(metrics.throughput)).toEqual(["03-02:2", "03-09:2", "03-16:3", "03-23:0", "03-30:0"]);
+    const [mobile, payments] = metrics.teams;
+    expect(lastFive(payments?.throughput ?? [])).toEqual([
+      "03-02:1",
+      "03-09:1",
+      "03-16:2",
+      "03-23:0",
+      "03-30:0",
+    ]);
+    expect(lastFive(mobile?.throughput ?? [])).toEqual([
+      "03-02:1",
+      "03-09:1",
+      "03-16:1",
+      "03-23:0",
+      "03-30:0",
+    ]);
+  });
+
+  it("names the team and stage that are the constraint, with the evidence (hand-worked)", () => {
+    // The two weeks [03-18, 04-01). Payments' Development holds P4 from 03-05 to 03-18 06:00 (13 d 6 h =
+    // 1144800 s) and P3 from 03-10 to 03-20 08:00:01 (10 d 1 s = 864001 s); both left in the window,
+    // neither arrived in it. Mobile's longest wait: Development, M3 from 03-17 07:30 to 03-22 07:29:59.
+    const { constraint } = metrics;
+    expect(constraint).toMatchObject({
+      from: "2026-03-18T00:00:00.000Z",
+      to: "2026-04-01T00:00:00.000Z",
+      windowDays: 14,
+      boardId: boards.payments.id,
+    });
+    expect(constraint.stage).toEqual({
+      stageId: stageNamed(boards.payments, "Development").id,
+      name: "Development",
+      demandCount: 2,
+      stillThere: 0,
+      medianTime: 864001,
+      p85Time: 1144800,
+      arrivals: 0,
+      departures: 2,
+      netGrowthPerDay: -2 / 14,
+    });
+    expect(
+      constraint.teams.map((team) => [team.boardId, team.longestWait?.name, team.longestWait?.p85Time]),
+    ).toEqual([
+      [boards.mobile.id, "Development", 431999],
+      [boards.payments.id, "Development", 1144800],
+    ]);
   });
 
   it("refuses a window that ends before it starts, and strangers", async () => {

@@ -157,6 +157,8 @@ describe("SLE alerts", () => {
       expect(
         list.notifications.every((n) => n.boardId === board.id && n.demandKey.startsWith(board.key)),
       ).toBe(true);
+      // The thresholds rest on five deliveries: a small sample, which the bell says next to them.
+      expect(list.notifications.map((n) => (n.kind === "sle" ? n.sampleSize : null))).toEqual([5, 5]);
     }
     expect((await notificationsOf(member)).notifications).toEqual([]);
     // Pushed live to each admin once per notification.

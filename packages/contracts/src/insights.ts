@@ -19,6 +19,8 @@ export const ZServiceLevel = z.object({
   p85: seconds.nullable(),
   /** How the board counts a demand's age: all hours, or Monday to Friday only (UTC). */
   timeBasis: ZTimeBasis,
+  /** How many deliveries p50 and p85 rest on (the last 30 days'); under 10 the badges say so. */
+  sampleSize: z.number().int().nonnegative(),
 });
 export type TServiceLevel = z.infer<typeof ZServiceLevel>;
 
@@ -41,6 +43,8 @@ export const ZSleNotification = z.object({
   /** The demand's age when the sweep found it past the threshold. */
   age: seconds,
   thresholdAge: seconds,
+  /** How many deliveries the threshold rested on (under 10: a small sample, said next to it); null: not kept then. */
+  sampleSize: z.number().int().nonnegative().nullable(),
 });
 
 /** Someone @mentioned the recipient in a comment on a demand. */
@@ -108,6 +112,7 @@ export const ZStuckFlowStage = z.object({
   departures: z.number().int(),
   netGrowthPerDay: z.number(),
 });
+export type TStuckFlowStage = z.infer<typeof ZStuckFlowStage>;
 
 export const ZWipAdviceStage = z.object({
   stageId: ZId,
@@ -144,7 +149,7 @@ export const INSIGHT_DEFINITIONS = {
   sleAlerts:
     "Service level alerts: a demand in progress (past the commitment point, not delivered, not archived) whose age is past the board's p50 delivery cycle time, then past its p85 (the service level expectation), both over the last 30 days' deliveries. The board's admins are notified once per demand and threshold.",
   stuckFlow:
-    "Where flow is stuck, over the last 14 days, among the committed stages (from the commitment point up to delivery; stages before the commitment point hold options, not waiting work, as on every panel). Time in stage: every demand whose visit to a stage overlapped the two weeks, measured whole from entering the stage to leaving it or to now (blocked time included); the longest wait is the stage with the highest p85 of those times. Queue growth: arrivals (entries, creations, restores) minus departures (exits, archiving) per day; the fastest-growing queue is the stage with the highest positive growth.",
+    "Where flow is stuck, over the last 14 days, among the committed stages (from the commitment point up to delivery; stages before the commitment point hold options, not waiting work, as on every panel). Time in stage: every demand whose visit to a stage overlapped the two weeks, measured whole from entering the stage to leaving it or to now (blocked time included); the longest wait is the stage with the highest p85 of those times, the median breaking ties (the same rule as the time-in-stage panel, over these two weeks instead of the window's deliveries). Queue growth: arrivals (entries, creations, restores) minus departures (exits, archiving) per day; the fastest-growing queue is the stage with the highest positive growth.",
   wipAdvice:
     "WIP limit advice (Little's law: work in progress = throughput x time in stage): advised limit = ceil(stage throughput per day x the shorter of the target time in the stage and its historical (median) time in stage), at least 1, so a stage is never advised room for more time than its work takes. Throughput: demands that left the stage for a later one per day over the forecast window (default 12 weeks). Target time: the development stages (Development up to Release) share the 7-day development target, the other committed stages share the remaining 7 of the 14-day delivery target, each in proportion to its part of the time delivered demands spent in the group's stages. Advice only: limits change only in settings.",
 } as const;

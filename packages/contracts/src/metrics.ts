@@ -28,6 +28,14 @@ export const ZTrendWeek = z.object({
   attainment: z.number().min(0).max(1).nullable(),
 });
 
+/** Deliveries in [start, end): a Monday-to-Monday UTC week, cut where a window cuts it. */
+export const ZThroughputWeek = z.object({
+  start: z.iso.datetime(),
+  end: z.iso.datetime(),
+  count: z.number().int(),
+});
+export type TThroughputWeek = z.infer<typeof ZThroughputWeek>;
+
 export const ZMetricTile = z.object({
   count: z.number().int(),
   p50: seconds.nullable(),
@@ -86,7 +94,7 @@ export const ZMetrics = z.object({
       status: z.enum(["within-p50", "within-sle", "beyond-sle", "no-sle"]),
     }),
   ),
-  throughput: z.array(z.object({ start: z.iso.datetime(), end: z.iso.datetime(), count: z.number().int() })),
+  throughput: z.array(ZThroughputWeek),
   timeInStage: z.array(
     z.object({
       stageId: ZId,
@@ -94,8 +102,11 @@ export const ZMetrics = z.object({
       demandCount: z.number().int(),
       total: seconds,
       median: seconds.nullable(),
+      p85: seconds.nullable(),
     }),
   ),
+  /** The committed stage where the window's deliveries waited longest (domain `whereWorkWaits`); null without deliveries. */
+  whereWorkWaits: ZId.nullable(),
   flowEfficiency: z.object({
     efficiency: z.number().min(0).max(1).nullable(),
     activeTime: seconds,
@@ -119,7 +130,7 @@ export const METRIC_DEFINITIONS = {
     "Work item age: time since a demand in progress first passed the commitment point (not time in its current column), compared with the service level expectation: the p85 delivery cycle time of the window (amber past the p50, red past the p85).",
   throughput: "Throughput: demands delivered per week (Monday 00:00 UTC to Monday), zeros included.",
   timeInStage:
-    "Time in stage: for demands delivered in the window, the total and the median time spent in each stage, including time waiting there. Where the median is long, work stalls. Where work waits is read over the committed stages only, from the commitment point up to delivery, on every panel: stages before the commitment point hold options, not waiting work, so they are shown but never named as where work waits.",
+    "Time in stage: for demands delivered in the window, the total, the median and the p85 time spent in each stage, including time waiting or blocked there. Where work waits longest is one rule on every panel: among the committed stages only (from the commitment point up to delivery), the stage with the highest p85 time in stage, the median breaking ties. Stages before the commitment point (such as Selection) hold options, not waiting work: they are shown but never named as where work waits.",
   flowEfficiency:
     "Flow efficiency: time in active stages while not blocked, divided by the delivery cycle time, over all demands delivered in the window. Blocked time and time in queue stages count as waiting.",
 } as const;

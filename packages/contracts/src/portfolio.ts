@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ZBoardKey, ZBoardRole, ZDemandType, ZId } from "./board";
 import { ZCreateDemandBody } from "./demand";
-import { ZMetricsQuery, ZMetricTile, ZTimeBasis } from "./metrics";
+import { ZStuckFlowStage } from "./insights";
+import { ZMetricsQuery, ZMetricTile, ZThroughputWeek, ZTimeBasis } from "./metrics";
 
 /**
  * Portfolios (DESIGN "Data model"): a named set of team boards with a
@@ -52,6 +53,7 @@ export const ZCreateChildBody = z.object({
 export type TCreateChildBody = z.infer<typeof ZCreateChildBody>;
 
 export const ZChildState = z.enum(["delivered", "blocked", "waiting", "in-progress"]);
+export type TChildState = z.infer<typeof ZChildState>;
 
 /** A child as its reader may see it: keys and titles only on team boards the reader is a member of. */
 export const ZChildView = z.object({
@@ -109,7 +111,33 @@ export const ZPortfolioMetrics = z.object({
   organisation: ZTwoOneOne.describe("Over the union of every team board's demands"),
   business: z.object({ delivery: ZMetricTile }).describe("Business demands: commitment point to delivery"),
   teams: z.array(
-    ZTwoOneOne.extend({ boardId: ZId, key: z.string(), name: z.string(), timeBasis: ZTimeBasis }),
+    ZTwoOneOne.extend({
+      boardId: ZId,
+      key: z.string(),
+      name: z.string(),
+      timeBasis: ZTimeBasis,
+      throughput: z.array(ZThroughputWeek).describe("The team's deliveries per week over the trend weeks"),
+    }),
   ),
+  throughput: z
+    .array(ZThroughputWeek)
+    .describe(
+      "Every team's deliveries added up per week (Monday to Monday UTC) over the 12 weeks that end at `to`",
+    ),
+  constraint: z
+    .object({
+      from: z.iso.datetime(),
+      to: z.iso.datetime(),
+      windowDays: z.number().int(),
+      boardId: ZId.nullable().describe(
+        "The team board whose stage is the constraint; null when nothing moved",
+      ),
+      stage: ZStuckFlowStage.nullable(),
+      teams: z.array(z.object({ boardId: ZId, longestWait: ZStuckFlowStage.nullable() })),
+    })
+    .describe(
+      "Where work waits longest across the team boards over the two weeks up to `to`: the board insight's " +
+        "longest-wait rule (highest p85 time in a committed stage, median breaking ties) over every team's stages",
+    ),
 });
 export type TPortfolioMetrics = z.infer<typeof ZPortfolioMetrics>;

@@ -67,6 +67,11 @@ export const ZBoardEvent = z.discriminatedUnion("type", [
 ]);
 export type TBoardEvent = z.infer<typeof ZBoardEvent>;
 export type TBoardEventType = TBoardEvent["type"];
+/** The events that carry a demand as it now is (created, updated, moved, blocked, unblocked). */
+export type TDemandEvent = Extract<TBoardEvent, { payload: { demand: unknown } }>;
+export function isDemandEvent(event: TBoardEvent): event is TDemandEvent {
+  return "demand" in event.payload;
+}
 
 /** socket.io's typed event maps; payloads are still parsed with the schemas above. */
 export interface ServerToClientEvents {

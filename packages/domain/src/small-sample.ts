@@ -10,3 +10,28 @@ export const SMALL_SAMPLE_DEMANDS = 10;
 export function isSmallSample(count: number): boolean {
   return count > 0 && count < SMALL_SAMPLE_DEMANDS;
 }
+
+/** What a goal verdict says: met, missed, or nothing to judge. */
+export type GoalVerdict = "met" | "missed" | "none";
+
+/** A verdict as every view must show it: never "met" or "missed" alone when the sample is small. */
+export interface GoalReading {
+  verdict: GoalVerdict;
+  /** True when the verdict rests on 1 to 9 demands (`isSmallSample`): the view says so next to it. */
+  smallSample: boolean;
+  count: number;
+}
+
+/**
+ * The one reading of a goal verdict for people: the dashboard's tiles, the
+ * stand-up's 2-1-1 numbers, the portfolio tiles and the quarterly report all
+ * show `verdict` with the small-sample warning when `smallSample` is set.
+ *
+ * Example: a delivery tile of one demand delivered in 3 days (goalMet true)
+ * reads { verdict: "met", smallSample: true, count: 1 }: "Goal met, from 1
+ * demand only (fewer than 10)", never a bare "Goal met".
+ */
+export function goalReading(summary: { count: number; goalMet: boolean | null }): GoalReading {
+  const verdict: GoalVerdict = summary.goalMet === null ? "none" : summary.goalMet ? "met" : "missed";
+  return { verdict, smallSample: verdict !== "none" && isSmallSample(summary.count), count: summary.count };
+}

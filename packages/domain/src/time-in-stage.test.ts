@@ -34,10 +34,18 @@ describe("timeInStage", () => {
       stageId: "development",
       demandCount: 2,
       total: days(8),
+      // Times 3 and 5 days: the median is rank ceil(0.5 x 2) = 1, the p85 rank ceil(0.85 x 2) = 2.
       median: days(3),
+      p85: days(5),
     });
     expect(stage(times, "selection")).toMatchObject({ demandCount: 1, total: days(4), median: days(4) });
-    expect(stage(times, "design")).toEqual({ stageId: "design", demandCount: 0, total: 0, median: null });
+    expect(stage(times, "design")).toEqual({
+      stageId: "design",
+      demandCount: 0,
+      total: 0,
+      median: null,
+      p85: null,
+    });
   });
 
   it("takes only demands delivered in the window in the completed scope", () => {

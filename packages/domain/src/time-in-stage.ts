@@ -24,6 +24,8 @@ export interface StageTime {
   total: Millis;
   /** Nearest-rank median of each of those demands' time in the stage (repeat visits added up). */
   median: Millis | null;
+  /** Nearest-rank p85 of the same times: the tail `whereWorkWaits` reads. */
+  p85: Millis | null;
 }
 
 export interface TimeInStageOptions {
@@ -84,12 +86,14 @@ export function timeInStage(
   return order.stages.flatMap((stage, rank) => {
     if (stage.kind === "done") return [];
     const times = timesByStage[rank] ?? [];
+    const sorted = Float64Array.from(times).sort();
     return [
       {
         stageId: stage.id,
         demandCount: times.length,
         total: millis(times.reduce((sum, time) => sum + time, 0)),
-        median: durationPercentile(Float64Array.from(times).sort(), 50),
+        median: durationPercentile(sorted, 50),
+        p85: durationPercentile(sorted, 85),
       },
     ];
   });

@@ -1,14 +1,22 @@
-import { DAY, HOUR } from "@tideway/domain";
+import { DAY, HOUR, MINUTE, minutes } from "@tideway/domain";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 
 /**
- * A deterministic simulation of a team's last 90 days on the 2-1-1 board, so
+ * A deterministic simulation of a team's last 90 days on the demo board (the
+ * 2-1-1 stages with a "Ready for dev" queue after Design: demo-board.ts), so
  * that the dashboard shows real numbers on first start. Demands arrive a few
- * per working day, are pulled through Design, Development, Testing and Release
- * whenever the next stage has room (hard WIP limits hold at every moment),
- * and the timings give a realistic shape: most delivered within two weeks, a
- * slow tail, blocked periods, defects, releases mostly within the hour.
+ * per working day, are pulled through Design, Ready for dev, Development,
+ * Testing and Release whenever the next stage has room (hard WIP limits hold
+ * at every moment), and the timings give a realistic shape: most delivered
+ * within two weeks, a slow tail, defects, releases mostly within the hour.
+ *
+ * Waiting is as real teams see it (flow efficiency roughly 15-45%): designed
+ * work waits days in Ready for dev until a developer pulls it (the next
+ * planning, not the moment Development has room), and about a third of the
+ * demands are blocked once for half a day to four days in Design, Development
+ * or Testing (a decision, another team, an environment). Active stages hold
+ * only the hands-on time.
  *
  * Pure: the same seed and `now` give the same history.
  */
@@ -48,8 +56,10 @@ export interface DemoHistoryOptions {
 }
 
 const LANE = { expedite: 0, standard: 1, defects: 2 } as const;
-const STAGE = { selection: 0, design: 1, development: 2, testing: 3, release: 4, done: 5 } as const;
-const TICK_MS = 15 * 60 * 1000;
+const STAGE = { selection: 0, design: 1, ready: 2, development: 3, testing: 4, release: 5, done: 6 } as const;
+/** The stages a demand may be blocked in: the active ones, where someone works on it. */
+const BLOCKABLE: readonly number[] = [STAGE.design, STAGE.development, STAGE.testing];
+const TICK_MS = minutes(15);
 
 const SUBJECTS = [
   "card payments",
@@ -88,8 +98,9 @@ const BLOCK_REASONS = [
 interface Simulated extends DemoDemand {
   readyAt: number;
   enteredAt: number;
-  /** Extra development days blocked, and when within development. */
+  /** Days of one blocked spell (0: never blocked), the stage it happens in, and when within the stage's work. */
   blockDays: number;
+  blockStage: number;
   blockStartFraction: number;
   blockedUntil: number | null;
   durations: number[];
@@ -130,15 +141,18 @@ export function generateDemoHistory(options: DemoHistoryOptions): DemoDemand[] {
       blockedAt: null,
       enteredAt: arrival,
       readyAt: arrival + (lane === LANE.expedite ? between(1, 4) * HOUR : between(0.3, 5) * DAY),
-      blockDays: random() < 0.12 ? between(1, 3) : 0,
+      blockDays: random() < 0.5 ? between(1, 4) : 0,
+      blockStage: pick(BLOCKABLE),
       blockStartFraction: random(),
       blockedUntil: null,
       durations: [
         0,
-        between(0.4, 1.5) * DAY * scale,
-        between(1, 3.5) * DAY * scale * slowTail,
-        between(0.3, 1.2) * DAY * scale,
-        random() < 0.85 ? between(8, 55) * 60 * 1000 : between(1.2, 6) * HOUR,
+        between(0.2, 0.8) * DAY * scale,
+        // Waiting for a developer to pull it: expedite work is pulled the same day.
+        lane === LANE.expedite ? between(1, 3) * HOUR : between(1.5, 7) * DAY,
+        between(0.5, 1.8) * DAY * scale * slowTail,
+        between(0.2, 0.7) * DAY * scale,
+        random() < 0.85 ? minutes(between(8, 55)) : between(1.2, 6) * HOUR,
         0,
       ],
     });
@@ -172,7 +186,7 @@ export function generateDemoHistory(options: DemoHistoryOptions): DemoDemand[] {
         demand.stage = target;
         demand.enteredAt = at;
         demand.readyAt = at + (demand.durations[target] ?? 0);
-        if (target === STAGE.development && demand.blockDays > 0) {
+        if (target === demand.blockStage && demand.blockDays > 0) {
           demand.readyAt += demand.blockDays * DAY;
         }
       }
@@ -204,7 +218,7 @@ function planArrivals(start: number, end: number, random: () => number): number[
     const count = Math.floor(random() * 5) + 1;
     for (let i = 0; i < count; i++) {
       const at = day + (8 + random() * 9) * HOUR;
-      if (at >= start && at < end) arrivals.push(Math.floor(at / 60_000) * 60_000);
+      if (at >= start && at < end) arrivals.push(Math.floor(at / MINUTE) * MINUTE);
     }
   }
   return arrivals.sort((a, b) => a - b);
@@ -231,7 +245,7 @@ function hasRoom(demands: Simulated[], target: number, lane: number, options: De
   return true;
 }
 
-/** Starts and ends the blocked periods planned for development. */
+/** Starts and ends the blocked spells planned for the active stages. */
 function applyBlocks(
   demands: Simulated[],
   now: number,
@@ -252,10 +266,10 @@ function applyBlocks(
       demand.blockDays = 0;
       continue;
     }
-    if (demand.stage !== STAGE.development || demand.blockDays === 0 || demand.blockedUntil !== null)
+    if (demand.stage !== demand.blockStage || demand.blockDays === 0 || demand.blockedUntil !== null)
       continue;
-    const devTime = demand.durations[STAGE.development] ?? 0;
-    if (now >= demand.enteredAt + demand.blockStartFraction * devTime && isWorkingTime(now)) {
+    const workTime = demand.durations[demand.blockStage] ?? 0;
+    if (now >= demand.enteredAt + demand.blockStartFraction * workTime && isWorkingTime(now)) {
       const reason = pick(BLOCK_REASONS);
       demand.events.push({
         at: new Date(now),

@@ -1,16 +1,18 @@
 import {
   boundaryTimes,
   epochMs,
+  isInProgressRank,
   orderStages,
   ranksAfter,
   TWO_ONE_ONE_LANES,
-  TWO_ONE_ONE_STAGES,
 } from "@tideway/domain";
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db/prisma";
 import { Prisma } from "../generated/prisma/client";
-import { createBoard } from "../services/boards/create-board";
+import { insertBoard } from "../services/boards/create-board";
 import { logTransitions } from "../services/demands/log-transitions";
+import { TRANSACTION_OPTIONS } from "../services/demands/transaction-options";
+import { DEMO_STAGES } from "./demo-board";
 import { type DemoDemand, generateDemoHistory } from "./demo-history";
 
 export const DEMO_CREDENTIALS = { email: "demo@tideway.local", password: "tideway-demo" } as const;
@@ -19,9 +21,9 @@ const DEMO_SEED = 211;
 // Writing ~200 demands and their history takes well under a second, but a
 // busy machine must not turn the first start into a failure.
 const SEED_TRANSACTION = { timeout: 120_000, maxWait: 10_000 } as const;
-/** The template's stages with their index as id, the way the demo history names them. */
+/** The demo board's stages with their index as id, the way the demo history names them. */
 const DEMO_STAGE_ORDER = orderStages(
-  TWO_ONE_ONE_STAGES.map((stage, index) => ({ ...stage, id: String(index), position: index })),
+  DEMO_STAGES.map((stage, index) => ({ ...stage, id: String(index), position: index })),
 );
 
 export interface SeededDemo {
@@ -56,7 +58,10 @@ export async function seedDemo(db: Db, now = new Date()): Promise<SeededDemo> {
       passwordHash: await hashPassword(DEMO_CREDENTIALS.password),
     },
   });
-  const board = await createBoard(db, user.id, { ...DEMO_BOARD, template: "2-1-1" });
+  const board = await db.$transaction(
+    (tx) => insertBoard(tx, user.id, { ...DEMO_BOARD, stages: DEMO_STAGES, lanes: TWO_ONE_ONE_LANES }),
+    TRANSACTION_OPTIONS,
+  );
   await writeDemoDemands(db, board, user.id, now);
   return {
     boardId: board.id,
@@ -75,7 +80,7 @@ async function writeDemoDemands(
   const history = generateDemoHistory({
     seed: DEMO_SEED,
     now,
-    stageLimits: TWO_ONE_ONE_STAGES.map((stage) => (stage.wipPolicy === "hard" ? stage.wipLimit : null)),
+    stageLimits: DEMO_STAGES.map((stage) => (stage.wipPolicy === "hard" ? stage.wipLimit : null)),
     laneLimits: TWO_ONE_ONE_LANES.map((lane) => (lane.wipPolicy === "hard" ? lane.wipLimit : null)),
   });
   const stageId = (index: number) => board.stageIds[index] as string;
@@ -113,7 +118,7 @@ async function writeDemoDemands(
         blocked: demand.blockedReason !== null,
         blockedReason: demand.blockedReason,
         blockedAt: demand.blockedAt,
-        ownerId: demand.stage > 0 && demand.stage < 5 ? actorId : null,
+        ownerId: isInProgressRank(DEMO_STAGE_ORDER, demand.stage) ? actorId : null,
         enteredStageAt: new Date(lastEntry(demand)),
         committedAt: committedAtOf(demand),
         createdAt: demand.events[0]?.at ?? now,

@@ -12,15 +12,16 @@ export interface KillRoundResult {
 const DEMO = { email: "demo@tideway.local", password: "tideway-demo" };
 
 /**
- * Streams moves at a server from several clients, SIGKILLs it mid-stream,
- * restarts it on the same data folder and checks that every acknowledged move
+ * Streams moves at a server from several clients, SIGKILLs it mid-stream
+ * (once `killAfterMoves` moves are acknowledged: a count, not a span of time,
+ * so a slow machine still kills it mid-stream and never before a move), restarts it on the same data folder and checks that every acknowledged move
  * is in the log and no move is half-applied. Moves swap demands between two
  * lanes of the Selection stage, which no limit or criterion guards, so every
  * move either commits whole or not at all.
  */
 export async function runKillRound(
   dataDir: string,
-  options: { killAfterMs: number; workers?: number },
+  options: { killAfterMoves: number; workers?: number },
 ): Promise<KillRoundResult> {
   let server: ServerProcess = await startServerProcess({ DATA_DIR: dataDir });
   const cookie = await signInOver(server.url, DEMO.email, DEMO.password);
@@ -32,10 +33,15 @@ export async function runKillRound(
     .map((l) => l.id);
   if (!laneA || !laneB) throw new Error("need two lanes without hard limits");
   const demands = board.demands.filter((d) => d.stageId === selection).slice(0, options.workers ?? 4);
+  if (demands.length === 0) throw new Error("the demo board holds no demand in its first stage to move");
   const before = new Set((await transitionsOf(server.url, cookie, board.id)).map((t) => t.id));
 
   const acknowledged: TMoveResult[] = [];
   let killed = false;
+  let reachKillPoint = () => {};
+  const killPoint = new Promise<void>((resolve) => {
+    reachKillPoint = resolve;
+  });
   const workers = demands.map(async (demand, worker) => {
     let lane = demand.laneId;
     for (let i = 0; !killed; i++) {
@@ -53,6 +59,7 @@ export async function runKillRound(
         if (response.status !== 200)
           throw new Error(`move refused: ${response.status} ${await response.text()}`);
         acknowledged.push((await response.json()) as TMoveResult);
+        if (acknowledged.length >= options.killAfterMoves) reachKillPoint();
         lane = toLaneId;
       } catch (error) {
         if (killed) return;
@@ -60,7 +67,8 @@ export async function runKillRound(
       }
     }
   });
-  await new Promise((resolve) => setTimeout(resolve, options.killAfterMs));
+  // A worker that fails before the kill point fails the round.
+  await Promise.race([killPoint, Promise.all(workers)]);
   killed = true;
   server.process.kill("SIGKILL");
   await Promise.allSettled(workers);

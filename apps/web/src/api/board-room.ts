@@ -1,5 +1,6 @@
 import { type ServerToClientEvents, ZJoinAck } from "@tideway/contracts";
 import { subscribeToAppSocket } from "./app-socket";
+import { boardEventCache } from "./board-event-cache";
 
 const JOIN_TIMEOUT_MS = 10_000;
 
@@ -17,7 +18,9 @@ export interface BoardRoomListeners {
 
 /**
  * A board's live room on the tab's connection: joined on every (re)connect,
- * since a reconnect starts without rooms. Returns the function that leaves it.
+ * since a reconnect starts without rooms. Every event (and every join, after which
+ * missed events are possible) also updates the query cache (api/board-event-cache.ts).
+ * Returns the function that leaves it.
  */
 export function subscribeToBoardRoom(boardId: string, listeners: BoardRoomListeners): () => void {
   let left = false;
@@ -28,14 +31,21 @@ export function subscribeToBoardRoom(boardId: string, listeners: BoardRoomListen
         const ack = ZJoinAck.safeParse(answer);
         if (error || !ack.success) listeners.offline();
         else if (!ack.data.ok) listeners.refused(ack.data.message);
-        else listeners.joined(ack.data.seq);
+        else {
+          boardEventCache.roomJoined(boardId);
+          listeners.joined(ack.data.seq);
+        }
       });
     },
     disconnect: () => {
       if (!left) listeners.reconnecting();
     },
     connect_error: () => listeners.offline(),
-    "board:event": listeners.event,
+    "board:event": (raw) => {
+      // The cache follows every event first, so a page reacting to it reads fresh keys.
+      boardEventCache.eventArrived(boardId, raw);
+      listeners.event(raw);
+    },
   });
   return () => {
     left = true;

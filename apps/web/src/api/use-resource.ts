@@ -1,45 +1,72 @@
-import { useEffect, useEffectEvent, useState, useSyncExternalStore } from "react";
-import { ResourceStore, type ResourceView, resourceKey, resourceView } from "./resource-store";
+import { type QueryKey, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { ApiError } from "./api-request";
 
-export interface Resource<T> extends ResourceView<T> {
+/** What a section shows for the key it asks about now. */
+export interface Resource<T> {
+  status: "loading" | "ready" | "failed";
+  /** Only ever the answer to the current key; during a refresh of that key, the answer before it. */
+  data: T | null;
+  /** The sentence to show when the latest request for the current key failed. */
+  error: string | null;
   /** Fetches the current key again, keeping what is shown; rejects if that fails (the view shows it too). */
   reload: () => Promise<void>;
   /** Shows the server's answer to a change (a save) as the current key's data. */
   replace: (data: T) => void;
 }
 
+/** Never fetched: the key a section without a key (`null`) observes. */
+const NO_KEY = ["none"] as const;
+
 /**
- * Something a section fetches for itself: asked again when `key` changes
- * (showing "loading", never the previous key's data) or `refreshKey` changes
- * (keeping what is shown until the new answer arrives). A null key fetches
- * nothing. Answers that arrive after the key changed or the section unmounted
- * are dropped (see ResourceStore).
+ * Something a section fetches for itself, as a query of the tab's cache
+ * (api/query-client.ts) under `key` (from api/query-keys.ts). A new key shows
+ * "loading" (or what the cache already holds for that key), never the previous
+ * key's data; a null key fetches nothing. The socket invalidates keys when the
+ * board changes (api/board-event-cache.ts); `refreshKey` asks again whenever it
+ * changes, for data that follows a value the section already holds (a demand's
+ * version), keeping what is shown until the new answer arrives.
  */
 export function useResource<T>(
-  key: readonly unknown[] | null,
+  key: QueryKey | null,
   load: () => Promise<T>,
   options: { failureMessage: string; refreshKey?: unknown },
 ): Resource<T> {
-  const [store] = useState(() => new ResourceStore<T>());
-  const answer = useSyncExternalStore(store.subscribe, store.answer);
-  const keyText = key === null ? null : resourceKey(key);
-  const { failureMessage, refreshKey } = options;
-  // The loader is a new closure every render; the key says when it asks something new.
-  const loadCurrent = useEffectEvent(load);
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: key ?? NO_KEY, queryFn: load, enabled: key !== null });
+  useRefetchWhenChanged(key, options.refreshKey);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey only says when to fetch again.
-  useEffect(() => {
-    if (keyText === null) return;
-    // A failure is shown through the view; nobody here awaits it.
-    store.fetch(keyText, loadCurrent, failureMessage).catch(() => undefined);
-    return () => store.cancel();
-  }, [store, keyText, failureMessage, refreshKey]);
-
+  const data = key === null ? null : (query.data ?? null);
+  const error = query.isError ? failureSentence(query.error, options.failureMessage) : null;
   return {
-    ...resourceView(answer, keyText),
-    reload: () => (keyText === null ? Promise.resolve() : store.refetch(keyText, load, failureMessage)),
-    replace: (data) => {
-      if (keyText !== null) store.replace(keyText, data);
+    status: key === null || query.isPending ? "loading" : error !== null ? "failed" : "ready",
+    data,
+    error: key === null ? null : error,
+    reload: async () => {
+      if (key !== null) await query.refetch({ throwOnError: true });
+    },
+    replace: (answer) => {
+      if (key === null) return;
+      // A request still in flight asked before the save: its answer is older than this one.
+      void queryClient.cancelQueries({ queryKey: key, exact: true });
+      queryClient.setQueryData(key, answer);
     },
   };
+}
+
+/** The API's sentence for a refusal; the section's own for anything else (offline, a bad reply). */
+export function failureSentence(error: unknown, failureMessage: string): string {
+  return error instanceof ApiError ? error.message : failureMessage;
+}
+
+function useRefetchWhenChanged(key: QueryKey | null, refreshKey: unknown): void {
+  const queryClient = useQueryClient();
+  const seen = useRef(refreshKey);
+  const keyHash = key === null ? null : JSON.stringify(key);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyHash stands for key.
+  useEffect(() => {
+    if (Object.is(seen.current, refreshKey)) return;
+    seen.current = refreshKey;
+    if (key !== null) void queryClient.refetchQueries({ queryKey: key, exact: true });
+  }, [queryClient, keyHash, refreshKey]);
 }

@@ -41,14 +41,16 @@ const quotedIn = (text: string) =>
 
 /**
  * The message ids the code names: the quoted ids in the first argument of a
- * `t(...)` or `translate(...)` call (a ternary between two ids counts both),
+ * `t(...)`, `translate(...)` or `tableText(...)` call (a ternary between two ids counts both),
  * and the values of tables typed with `MessageId` (`Record<Code, MessageId>`).
  * TypeScript checks them against English; this checks every language.
  */
 const namedInCode = [
   ...new Set(
     code.flatMap((text) => [
-      ...[...text.matchAll(/\b(?:t|translate)\(\s*([^,{)]*)/g)].flatMap((match) => quotedIn(match[1] ?? "")),
+      ...[...text.matchAll(/\b(?:t|translate|tableText)\(\s*([^,{)]*)/g)].flatMap((match) =>
+        quotedIn(match[1] ?? ""),
+      ),
       ...[...text.matchAll(/MessageId[^=;]*=\s*([{[][\s\S]*?\n[}\]];)/g)].flatMap((match) =>
         [...(match[1] ?? "").matchAll(/:\s*("[^"]+")/g)].flatMap((value) => quotedIn(value[1] ?? "")),
       ),

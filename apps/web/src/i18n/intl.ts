@@ -1,7 +1,7 @@
 import { LOCALES, type TLocale } from "@tideway/contracts";
 import { createIntl, createIntlCache, type IntlShape } from "react-intl";
 import { setFormatLocale } from "../ui/format";
-import { catalogueOf, type MessageId, type UiLocale } from "./messages";
+import { catalogueOf, type MessageId, SHIPPED_CATALOGUES, type UiLocale } from "./messages";
 import { PSEUDO_LOCALE } from "./pseudo-locale";
 
 /**
@@ -47,6 +47,14 @@ export type MessageValues = Record<string, string | number | Date | null | undef
 /** A message in the current language, for code outside React (stores, notices, plain functions). */
 export function translate(id: MessageId, values?: MessageValues): string {
   return current.formatMessage({ id }, values);
+}
+
+// Files keep one language whatever the interface speaks: CSV headers are the English catalogue's words.
+const english = createIntl({ locale: "en", defaultLocale: "en", messages: SHIPPED_CATALOGUES.en }, cache);
+
+/** A message in English whatever the interface language: for machine formats such as CSV headers. */
+export function translateToEnglish(id: MessageId, values?: MessageValues): string {
+  return english.formatMessage({ id }, values);
 }
 
 function browserLanguages(): readonly string[] {

@@ -1,4 +1,13 @@
-import { DAY, fromSeconds, HOUR, MINUTE, type Millis, toSeconds, WEEK } from "@tideway/domain";
+import {
+  DAY,
+  fromSeconds,
+  HOUR,
+  MINUTE,
+  type Millis,
+  spokenDuration,
+  toSeconds,
+  WEEK,
+} from "@tideway/domain";
 
 /**
  * Everything the app shows people as a number, a date, a time or a duration
@@ -12,12 +21,12 @@ import { DAY, fromSeconds, HOUR, MINUTE, type Millis, toSeconds, WEEK } from "@t
  * viewer's time zone.
  *
  * Durations have one rule everywhere (dashboard, stand-up, card badges,
- * notifications, reports): the unit a person would say (seconds under a
- * minute, minutes up to an hour and a half, hours up to two days, days
- * after that), rounded to the nearest tenth (half away from zero), with the
- * decimal dropped when it is zero: "41 minutes", "5.3 hours", "6.9 days",
- * "14 days"; in Chinese "6.9天". A p85 of 14.3 days against a 14-day goal
- * must not read "14 days", so days keep their tenth at any size.
+ * notifications, reports): the domain's `spokenDuration` picks the unit a
+ * person would say and rounds to the nearest tenth (half away from zero);
+ * this module only writes it in the interface language, with the decimal
+ * dropped when it is zero: "41 minutes", "5.3 hours", "6.9 days", "14 days";
+ * in Chinese "6.9天". A p85 of 14.3 days against a 14-day goal must not read
+ * "14 days", so days keep their tenth at any size.
  */
 
 let activeLocale = "en";
@@ -80,17 +89,6 @@ export function formatPercent(share: number | null, maximumFractionDigits = 0): 
 
 export type DurationStyle = "long" | "narrow";
 
-type DurationUnit = "second" | "minute" | "hour" | "day";
-
-/** The unit a person would say for this length of time, and the count in it. */
-function spokenUnit(duration: Millis): { unit: DurationUnit; count: number } {
-  const length = Math.abs(duration);
-  if (length < MINUTE) return { unit: "second", count: Math.round(toSeconds(duration)) };
-  if (length < 90 * MINUTE) return { unit: "minute", count: duration / MINUTE };
-  if (length < 2 * DAY) return { unit: "hour", count: duration / HOUR };
-  return { unit: "day", count: duration / DAY };
-}
-
 /**
  * A duration as people read it: "45 seconds", "41 minutes", "5.3 hours",
  * "6.9 days" ("long", the default), or "6.9d" / "6.9天" on a card badge
@@ -98,14 +96,9 @@ function spokenUnit(duration: Millis): { unit: DurationUnit; count: number } {
  */
 export function formatDuration(duration: Millis | null, style: DurationStyle = "long"): string {
   if (duration === null) return NO_VALUE;
-  const { unit, count } = spokenUnit(duration);
-  return numberFormat({
-    style: "unit",
-    unit,
-    unitDisplay: style,
-    // Intl rounds half away from zero ("halfExpand") by default: the one rounding rule.
-    maximumFractionDigits: 1,
-  }).format(count);
+  const { unit, count } = spokenDuration(duration);
+  // The count is rounded already (spokenDuration); Intl only writes it.
+  return numberFormat({ style: "unit", unit, unitDisplay: style, maximumFractionDigits: 1 }).format(count);
 }
 
 /** `formatDuration` for a duration in seconds, the unit of the HTTP surface. */

@@ -6,6 +6,7 @@ import { DAY, type EpochMs, epochMs, type Millis, millis } from "../units";
 import { durationBetween, type TimeBasis } from "../utc-calendar";
 import { committedRanks } from "./committed-stages";
 import { stageMovement } from "./stage-movement";
+import { whereWorkWaits } from "./where-work-waits";
 
 export const STUCK_FLOW_WINDOW_DAYS = 14;
 
@@ -29,7 +30,7 @@ export interface StuckFlow {
   from: EpochMs;
   to: EpochMs;
   stages: StuckFlowStage[];
-  /** The stage with the highest p85 time in stage (median breaks ties); null when no demand was in any. */
+  /** `whereWorkWaits` over the stages: highest p85 time in stage (median breaks ties); null when no demand was in any. */
   longestWait: string | null;
   /** The stage whose queue grew fastest; null when none grew. */
   fastestGrowingQueue: string | null;
@@ -44,8 +45,8 @@ export interface StuckFlow {
  * time there is the whole of those visits, measured from entering the stage
  * to leaving it (or to `now`), so a card sitting for a month shows a month,
  * not two weeks. Repeat visits add up; blocked time counts; archived time
- * does not. The longest wait is the stage with the highest p85 of those
- * times: the tail is where work gets stuck, a median hides it.
+ * does not. The longest wait is `whereWorkWaits` over those times (highest
+ * p85, median breaking ties), the definition every panel uses.
  *
  * Queue growth: arrivals minus departures in the window (see
  * `stageMovement`), per day. The fastest-growing queue is the stage with
@@ -121,20 +122,8 @@ export function stuckFlow(
     };
   });
 
-  let longestWait: StuckFlowStage | null = null;
   let fastestGrowingQueue: StuckFlowStage | null = null;
   for (const stage of result) {
-    if (stage.p85Time !== null) {
-      const best = longestWait;
-      if (
-        best === null ||
-        best.p85Time === null ||
-        stage.p85Time > best.p85Time ||
-        (stage.p85Time === best.p85Time && (stage.medianTime ?? 0) > (best.medianTime ?? 0))
-      ) {
-        longestWait = stage;
-      }
-    }
     if (stage.netGrowthPerDay > 0 && stage.netGrowthPerDay > (fastestGrowingQueue?.netGrowthPerDay ?? 0)) {
       fastestGrowingQueue = stage;
     }
@@ -143,7 +132,7 @@ export function stuckFlow(
     from,
     to: now,
     stages: result,
-    longestWait: longestWait?.stageId ?? null,
+    longestWait: whereWorkWaits(result, order),
     fastestGrowingQueue: fastestGrowingQueue?.stageId ?? null,
   };
 }

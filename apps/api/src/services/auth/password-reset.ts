@@ -1,4 +1,5 @@
 import { ErrorCode } from "@tideway/contracts";
+import { hours } from "@tideway/domain";
 import { hashPassword } from "../../auth/password";
 import { checkNewPassword } from "../../auth/password-policy";
 import { hashSecret, newSecret } from "../../auth/tokens";
@@ -7,7 +8,7 @@ import type { Mailer } from "../../mail/mailer";
 import type { SessionDeps } from "./sessions";
 
 /** How long a reset link works. */
-export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
+export const PASSWORD_RESET_TTL_MS = hours(1);
 
 export interface PasswordResetDeps extends SessionDeps {
   mailer: Mailer;

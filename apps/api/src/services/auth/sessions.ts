@@ -1,14 +1,14 @@
 import { ErrorCode, type TUser } from "@tideway/contracts";
-import { days } from "@tideway/domain";
+import { days, minutes } from "@tideway/domain";
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from "../../auth/tokens";
 import type { Db } from "../../db/prisma";
 import { AppError } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
 import type { ConnectionSink } from "./connection-sink";
 
-export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+export const SESSION_TTL_MS = days(14);
 // Refreshing last-seen on every request would turn reads into writes.
-const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+const TOUCH_INTERVAL_MS = minutes(5);
 
 export interface Caller extends TUser {
   /** How the caller proved who they are: a browser session or an API token. */

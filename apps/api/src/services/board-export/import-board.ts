@@ -5,8 +5,9 @@ import {
   type TImportBoardQuery,
   type TImportBoardResult,
 } from "@tideway/contracts";
+import { parentRefusal } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
-import { AppError } from "../../errors/app-error";
+import { AppError, invalidField } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
 import { insertCodeEvents, insertDemands } from "../bulk-insert";
 import { logTransitions } from "../demands/log-transitions";
@@ -43,6 +44,7 @@ export async function importBoard(
   doc: TBoardExport,
   overrides: TImportBoardQuery,
 ): Promise<TImportBoardResult> {
+  refuseForbiddenParents(doc.demands, doc.demands, "demands");
   const target = {
     key: overrides.key ?? doc.board.key,
     name: overrides.name ?? doc.board.name,
@@ -229,4 +231,22 @@ export async function peopleTheImporterMayName(
   });
   for (const colleague of colleagues) known.add(colleague.userId);
   return known;
+}
+
+/**
+ * A document cannot link what no other path may (`parentRefusal`: a defect is
+ * never a parent). `links` name a child and its parent among `parents`; the
+ * error names the link's place in the document (`demands.3.parentId`).
+ */
+export function refuseForbiddenParents(
+  links: readonly { id?: string; childId?: string; parentId: string | null }[],
+  parents: readonly { id: string; type: string }[],
+  path: string,
+): void {
+  const parentsById = new Map(parents.map((parent) => [parent.id, parent]));
+  for (const [index, link] of links.entries()) {
+    const parent = link.parentId === null ? undefined : parentsById.get(link.parentId);
+    const refusal = parent === undefined ? null : parentRefusal(link.childId ?? link.id ?? null, parent);
+    if (refusal !== null) throw invalidField(`${path}.${index}.parentId`, refusal);
+  }
 }

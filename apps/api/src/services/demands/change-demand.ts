@@ -16,6 +16,7 @@ export interface LockedDemandRow {
   blocked: boolean;
   archivedAt: Date | null;
   ownerId: string | null;
+  type: string;
 }
 
 /**
@@ -35,7 +36,7 @@ export async function changeDemand(
   const change = await db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<LockedDemandRow[]>`
       SELECT id, board_id AS "boardId", stage_id AS "stageId", lane_id AS "laneId", version, blocked,
-             archived_at AS "archivedAt", owner_id AS "ownerId"
+             archived_at AS "archivedAt", owner_id AS "ownerId", type
       FROM demands WHERE id = ${demandId}::uuid FOR NO KEY UPDATE`;
     if (!row) throw new AppError(ErrorCode.NOT_FOUND, "Demand was not found.");
     if (expectedVersion !== undefined && expectedVersion !== row.version) {

@@ -1,5 +1,5 @@
 import type { TCreateDemandBody, TDemandChange } from "@tideway/contracts";
-import { isCommittedStage, orderStages, rankBetween } from "@tideway/domain";
+import { isCommittedStage, orderStages, parentRefusal, rankBetween } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { invalidField } from "../../errors/app-error";
 import { requireBoardRole } from "../access/require-board-role";
@@ -51,9 +51,10 @@ export async function createDemand(
     if (input.parentId) {
       const parent = await tx.demand.findFirst({
         where: { id: input.parentId, boardId: parentBoardId },
-        select: { id: true },
+        select: { id: true, type: true },
       });
-      if (!parent) throw invalidField("parentId", "is not a demand of this board");
+      const refusal = parent ? parentRefusal(null, parent) : "is not a demand of this board";
+      if (refusal !== null) throw invalidField("parentId", refusal);
     }
 
     const overWip = await admitDemand(tx, stage, lane, stages, null);

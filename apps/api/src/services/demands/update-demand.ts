@@ -1,4 +1,5 @@
 import { ErrorCode, type TDemandChange, type TUpdateDemandBody } from "@tideway/contracts";
+import { parentRefusal, typeChangeRefusal } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { AppError, invalidField } from "../../errors/app-error";
 import type { Prisma } from "../../generated/prisma/client";
@@ -31,12 +32,19 @@ export async function updateDemand(
         throw new AppError(ErrorCode.CONFLICT, "This demand is archived; restore it before editing.");
       }
       if (parentId) {
-        if (parentId === demandId) throw invalidField("parentId", "a demand cannot be its own parent");
         const parent = await tx.demand.findFirst({
           where: { id: parentId, boardId: demand.boardId },
-          select: { id: true },
+          select: { id: true, type: true },
         });
-        if (!parent) throw invalidField("parentId", "is not a demand of this board");
+        const refusal = parent ? parentRefusal(demandId, parent) : "is not a demand of this board";
+        if (refusal !== null) throw invalidField("parentId", refusal);
+      }
+      if (fields.type !== undefined && fields.type !== demand.type) {
+        const refusal = typeChangeRefusal(
+          fields.type,
+          await tx.demand.count({ where: { parentId: demandId } }),
+        );
+        if (refusal !== null) throw invalidField("type", refusal);
       }
       if (ownerId) {
         const member = await tx.boardMember.findFirst({

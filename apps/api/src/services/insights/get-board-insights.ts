@@ -1,5 +1,12 @@
-import type { TBoardInsights } from "@tideway/contracts";
-import { epochMs, STUCK_FLOW_WINDOW_DAYS, stuckFlow, WEEK, wipLimitAdvice } from "@tideway/domain";
+import type { TBoardInsights, TStuckFlowStage } from "@tideway/contracts";
+import {
+  epochMs,
+  STUCK_FLOW_WINDOW_DAYS,
+  type StuckFlowStage,
+  stuckFlow,
+  WEEK,
+  wipLimitAdvice,
+} from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { requireBoardRole } from "../access/require-board-role";
 import { readForecastSettings } from "../forecasts/forecast-settings";
@@ -37,17 +44,7 @@ export async function getBoardInsights(
       from: iso(stuck.from),
       to: iso(stuck.to),
       windowDays: STUCK_FLOW_WINDOW_DAYS,
-      stages: stuck.stages.map((stage) => ({
-        stageId: stage.stageId,
-        name: stageName.get(stage.stageId) ?? "",
-        demandCount: stage.demandCount,
-        stillThere: stage.stillThere,
-        medianTime: secondsOrNull(stage.medianTime),
-        p85Time: secondsOrNull(stage.p85Time),
-        arrivals: stage.arrivals,
-        departures: stage.departures,
-        netGrowthPerDay: stage.netGrowthPerDay,
-      })),
+      stages: stuck.stages.map((stage) => stuckFlowStageView(stage, stageName)),
       longestWait: stuck.longestWait,
       fastestGrowingQueue: stuck.fastestGrowingQueue,
     },
@@ -67,6 +64,24 @@ export async function getBoardInsights(
         advisedLimit: stage.advisedLimit,
       })),
     },
+  };
+}
+
+/** One stage's stuck-flow evidence as the API sends it: named, in seconds. */
+export function stuckFlowStageView(
+  stage: StuckFlowStage,
+  stageName: ReadonlyMap<string, string>,
+): TStuckFlowStage {
+  return {
+    stageId: stage.stageId,
+    name: stageName.get(stage.stageId) ?? "",
+    demandCount: stage.demandCount,
+    stillThere: stage.stillThere,
+    medianTime: secondsOrNull(stage.medianTime),
+    p85Time: secondsOrNull(stage.p85Time),
+    arrivals: stage.arrivals,
+    departures: stage.departures,
+    netGrowthPerDay: stage.netGrowthPerDay,
   };
 }
 

@@ -15,10 +15,11 @@ export async function getServiceLevel(
 ): Promise<TServiceLevel> {
   await requireBoardRole(db, userId, boardId, "viewer");
   const { flow, settings } = await cachedBoardHistory(db, boardId);
-  const { expectation, timeBasis } = boardServiceLevel(flow, settings, epochMs(now.getTime()));
+  const { expectation, timeBasis, sampleSize } = boardServiceLevel(flow, settings, epochMs(now.getTime()));
   return {
     p50: secondsOrNull(expectation.p50),
     p85: secondsOrNull(expectation.p85),
     timeBasis,
+    sampleSize,
   };
 }

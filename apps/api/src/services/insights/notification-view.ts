@@ -11,7 +11,13 @@ export const NOTIFICATION_SELECT = {
   createdAt: true,
   readAt: true,
   alert: {
-    select: { threshold: true, ageSeconds: true, thresholdSeconds: true, demand: DEMAND_SELECT },
+    select: {
+      threshold: true,
+      ageSeconds: true,
+      thresholdSeconds: true,
+      sampleSize: true,
+      demand: DEMAND_SELECT,
+    },
   },
   comment: {
     select: { id: true, body: true, author: { select: { name: true } }, demand: DEMAND_SELECT },
@@ -29,7 +35,13 @@ export interface NotificationRow {
   id: string;
   createdAt: Date;
   readAt: Date | null;
-  alert: { threshold: "p50" | "p85"; ageSeconds: number; thresholdSeconds: number; demand: DemandRow } | null;
+  alert: {
+    threshold: "p50" | "p85";
+    ageSeconds: number;
+    thresholdSeconds: number;
+    sampleSize: number | null;
+    demand: DemandRow;
+  } | null;
   comment: { id: string; body: string; author: { name: string } | null; demand: DemandRow } | null;
 }
 
@@ -62,6 +74,7 @@ export function notificationView(row: NotificationRow): TNotification {
       threshold: row.alert.threshold,
       age: row.alert.ageSeconds,
       thresholdAge: row.alert.thresholdSeconds,
+      sampleSize: row.alert.sampleSize,
     };
   }
   const comment = row.comment as NonNullable<NotificationRow["comment"]>;

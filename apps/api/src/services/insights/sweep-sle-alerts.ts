@@ -70,7 +70,7 @@ export async function sweepSleAlerts(deps: SleSweepDeps, now = new Date()): Prom
 async function sweepBoard(deps: SleSweepDeps, board: BoardToSweep, now: EpochMs, result: SleSweepResult) {
   const { db } = deps;
   const { flow } = await boardHistoryPassingThrough(db, board.id);
-  const { expectation, timeBasis } = boardServiceLevel(flow, board.settings, now);
+  const { expectation, timeBasis, sampleSize } = boardServiceLevel(flow, board.settings, now);
   if (expectation.p85 === null) return;
   const crossed = agingWork(flow.demands, flow.stages, now, expectation, { timeBasis }).flatMap((item) => {
     const threshold = serviceLevelCrossing(item.age, expectation);
@@ -83,6 +83,7 @@ async function sweepBoard(deps: SleSweepDeps, board: BoardToSweep, now: EpochMs,
         threshold,
         ageSeconds: Math.floor(toSeconds(item.age)),
         thresholdSeconds: Math.round(toSeconds(thresholdAge)),
+        sampleSize,
       },
     ];
   });

@@ -1,4 +1,4 @@
-import type { TMetrics, TMetricsQuery } from "@tideway/contracts";
+import type { TMetrics, TMetricsQuery, TThroughputWeek } from "@tideway/contracts";
 import {
   agingWork,
   type CycleTimeOptions,
@@ -9,11 +9,14 @@ import {
   epochMs,
   flowEfficiency,
   type MetricWindow,
+  orderStages,
+  type ThroughputBucket,
   type TwoOneOneTile,
   throughput,
   timeInStage,
   toSeconds,
   twoOneOneTiles,
+  whereWorkWaits,
 } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import { invalidField } from "../../errors/app-error";
@@ -52,6 +55,7 @@ export async function getBoardMetrics(
   const cfd = cumulativeFlow(demands, stages, { window, filter });
   const aging = agingWork(demands, stages, epochMs(now.getTime()), tiles.delivery, { filter, timeBasis });
   const efficiency = flowEfficiency(demands, stages, options);
+  const stageTimes = timeInStage(demands, stages, { window, filter, timeBasis });
   const stageName = new Map(stages.map((stage) => [stage.id, stage.name]));
   const label = (demandId: string) => labels.get(demandId) ?? { key: "?", title: "" };
 
@@ -90,18 +94,19 @@ export async function getBoardMetrics(
       blocked: item.blocked,
       status: item.status,
     })),
-    throughput: throughput(demands, stages, { window, period: "week", filter }).map((bucket) => ({
-      start: iso(bucket.start),
-      end: iso(bucket.end),
-      count: bucket.count,
-    })),
-    timeInStage: timeInStage(demands, stages, { window, filter, timeBasis }).map((stage) => ({
+    throughput: throughputView(throughput(demands, stages, { window, period: "week", filter })),
+    timeInStage: stageTimes.map((stage) => ({
       stageId: stage.stageId,
       name: stageName.get(stage.stageId) ?? "",
       demandCount: stage.demandCount,
       total: toSeconds(stage.total),
       median: secondsOrNull(stage.median),
+      p85: secondsOrNull(stage.p85),
     })),
+    whereWorkWaits: whereWorkWaits(
+      stageTimes.map((stage) => ({ stageId: stage.stageId, medianTime: stage.median, p85Time: stage.p85 })),
+      orderStages(stages),
+    ),
     flowEfficiency: {
       efficiency: efficiency.efficiency,
       activeTime: toSeconds(efficiency.activeTime),
@@ -134,5 +139,9 @@ export function tileView(tile: TwoOneOneTile): TMetrics["delivery"] {
     })),
   };
 }
+
+/** Throughput weeks as the API sends them. */
+export const throughputView = (weeks: readonly ThroughputBucket[]): TThroughputWeek[] =>
+  weeks.map((week) => ({ start: iso(week.start), end: iso(week.end), count: week.count }));
 
 export const iso = (at: number) => new Date(at).toISOString();

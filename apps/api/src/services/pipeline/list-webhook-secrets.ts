@@ -1,10 +1,11 @@
 import type { TWebhookSecretList } from "@tideway/contracts";
+import { days } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
 import { requireBoardRole } from "../access/require-board-role";
 import { toWebhookSecretView, webhookEndpoints } from "./webhook-secret-view";
 
-const REVOKED_SHOWN_FOR_MS = 30 * 24 * 60 * 60 * 1000;
+const REVOKED_SHOWN_FOR_MS = days(30);
 
 /** The board's webhook secrets (values of accepted ones included) and the endpoints to configure; admins only. */
 export async function listWebhookSecrets(

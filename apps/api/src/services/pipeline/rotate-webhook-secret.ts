@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { TRotateWebhookSecretBody, TWebhookSecretRotation } from "@tideway/contracts";
-import { MINUTE } from "@tideway/domain";
+import { DAY, minutes } from "@tideway/domain";
 import { requireBoardRole } from "../access/require-board-role";
 import { commitSettingsChange, type SettingsDeps } from "../settings/commit-settings-change";
 import type { AuditEntry } from "../settings/record-audit-event";
@@ -25,8 +25,8 @@ export async function rotateWebhookSecret(
   now = new Date(),
 ): Promise<TWebhookSecretRotation> {
   await requireBoardRole(deps.db, actorId, boardId, "admin");
-  const graceMinutes = input?.gracePeriodMinutes ?? 24 * 60;
-  const until = new Date(now.getTime() + graceMinutes * MINUTE);
+  const grace = input?.gracePeriodMinutes === undefined ? DAY : minutes(input.gracePeriodMinutes);
+  const until = new Date(now.getTime() + grace);
   return commitSettingsChange(deps, actorId, boardId, async (tx) => {
     // Concurrent rotations of one board take turns, so exactly one secret stays without an end.
     await tx.$queryRaw`

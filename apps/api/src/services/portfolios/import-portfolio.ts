@@ -4,6 +4,7 @@ import {
   IMPORT_TRANSACTION,
   keyTakenOr,
   peopleTheImporterMayName,
+  refuseForbiddenParents,
   writeImportedBoard,
 } from "../board-export/import-board";
 
@@ -24,6 +25,11 @@ export async function importPortfolio(
   options: TImportPortfolioQuery,
 ): Promise<TImportPortfolioResult> {
   const boards = [doc.businessBoard, ...doc.teamBoards];
+  refuseForbiddenParents(doc.businessBoard.demands, doc.businessBoard.demands, "businessBoard.demands");
+  for (const [index, team] of doc.teamBoards.entries()) {
+    refuseForbiddenParents(team.demands, team.demands, `teamBoards.${index}.demands`);
+  }
+  refuseForbiddenParents(doc.parentLinks, doc.businessBoard.demands, "parentLinks");
   const targets = await Promise.all(
     boards.map(async (board) => ({
       key: withSuffix(board.board.key, options.keySuffix),

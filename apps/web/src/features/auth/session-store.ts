@@ -1,6 +1,7 @@
 import type { TSignUpBody, TUser } from "@tideway/contracts";
 import { create } from "zustand";
 import { ApiError, whenUnauthenticated } from "../../api/api-request";
+import { queryClient } from "../../api/query-client";
 import { useLocale } from "../../i18n/locale-store";
 import { fetchCurrentUser, signIn, signOut, signUp } from "./auth-api";
 
@@ -53,12 +54,18 @@ export const useSession = create<SessionState>()((set) => ({
     try {
       await signOut();
     } finally {
-      set({ status: "signed-out", user: null });
+      signedOut(set);
     }
   },
   joined: (user) => set({ status: "signed-in", user }),
-  expire: () => set({ status: "signed-out", user: null }),
+  expire: () => signedOut(set),
   replaceUser: (user) => set({ user }),
 }));
+
+/** What one person fetched must not show to the next one on this browser. */
+function signedOut(set: (state: Pick<SessionState, "status" | "user">) => void): void {
+  queryClient.clear();
+  set({ status: "signed-out", user: null });
+}
 
 whenUnauthenticated(() => useSession.getState().expire());

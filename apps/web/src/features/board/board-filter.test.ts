@@ -1,4 +1,3 @@
-import type { TDemand } from "@tideway/contracts";
 import { describe, expect, it } from "vitest";
 import {
   boardFilterFromParams,
@@ -8,33 +7,9 @@ import {
   NO_OWNER,
   paramsWithBoardFilter,
 } from "./board-filter";
+import { testDemand } from "./test-demand";
 
-const demand = (overrides: Partial<TDemand>): TDemand => ({
-  id: "d1",
-  key: "PAY-42",
-  number: 42,
-  title: "Settle refunds nightly",
-  description: "",
-  type: "feature",
-  size: null,
-  parentId: null,
-  ownerId: null,
-  stageId: "s1",
-  laneId: "standard",
-  rank: "a",
-  blocked: false,
-  blockedReason: null,
-  blockedAt: null,
-  links: [],
-  version: 1,
-  archivedAt: null,
-  checkedCriterionIds: [],
-  enteredStageAt: "2026-01-01T00:00:00.000Z",
-  committedAt: null,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  updatedAt: "2026-01-01T00:00:00.000Z",
-  ...overrides,
-});
+const demand = testDemand;
 
 const neverPastSle = () => false;
 

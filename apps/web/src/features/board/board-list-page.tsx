@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError } from "../../api/api-request";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";
 import { ImportBoardForm } from "../board-export/import-board-form";
@@ -10,7 +11,7 @@ import { createBoard, fetchBoards } from "./board-api";
 /** The boards the signed-in person belongs to, and a form to start a new one. */
 export function BoardListPage() {
   const t = useT();
-  const list = useResource(["boards"], fetchBoards, { failureMessage: t("boards.loadFailed") });
+  const list = useResource(queryKeys.boardList(), fetchBoards, { failureMessage: t("boards.loadFailed") });
   const boards = list.data;
   const failure = list.error;
   const documentTitle = t("boards.documentTitle");

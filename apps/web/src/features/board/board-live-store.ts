@@ -2,11 +2,14 @@ import { type TBoardEvent, ZBoardEvent } from "@tideway/contracts";
 import { create } from "zustand";
 import { ApiError } from "../../api/api-request";
 import { subscribeToBoardRoom } from "../../api/board-room";
+import { queryClient } from "../../api/query-client";
+import { queryKeys } from "../../api/query-keys";
 import { translate } from "../../i18n/intl";
 import { notify } from "../../ui/notice-stack";
 import { fetchBoard } from "./board-api";
 import { boardMissingSentence, boardMissingStatus } from "./board-load-failure";
 import { useBoardStore } from "./board-store";
+import { fetchDependencies } from "./card-record-api";
 
 type LiveStatus = "offline" | "connecting" | "live";
 
@@ -114,6 +117,22 @@ function receive(raw: unknown): void {
 function apply(event: TBoardEvent): void {
   const outcome = useBoardStore.getState().applyEvent(event);
   if (outcome === "gap" || outcome === "reload") void useBoardLive.getState().refresh();
+  if (outcome === "applied" && event.type === "dependency.changed")
+    refreshDependencies(event.payload.demandId);
+}
+
+/** The event names the demand only: what a viewer may see of the other demand differs by viewer. */
+function refreshDependencies(demandId: string): void {
+  const id = boardId;
+  void queryClient
+    .fetchQuery({
+      queryKey: queryKeys.demandDependencies(demandId),
+      queryFn: () => fetchDependencies(demandId),
+    })
+    .then((dependencies) => {
+      if (boardId === id) useBoardStore.getState().setDependenciesOf(demandId, dependencies);
+    })
+    .catch(() => {});
 }
 
 async function fetchUntilCurrent(): Promise<void> {
@@ -122,7 +141,11 @@ async function fetchUntilCurrent(): Promise<void> {
   for (let attempt = 0; attempt < MAX_CATCH_UP_FETCHES; attempt++) {
     fetchAgain = false;
     try {
-      const board = await fetchBoard(id);
+      // Through the cache, so the portfolio and the dashboard read the same snapshot.
+      const board = await queryClient.fetchQuery({
+        queryKey: queryKeys.boardSnapshot(id),
+        queryFn: () => fetchBoard(id),
+      });
       if (boardId !== id) return;
       await dragFinished();
       if (boardId !== id) return;

@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { useT } from "../../i18n/use-t";
 import { AcceptanceOverrideDialog } from "../portfolio/acceptance-override-dialog";
-import { useBoardChildren } from "../portfolio/use-board-children";
+import { useBoardChildren } from "../portfolio/child-progress";
 import { BoardFilterBar } from "./board-filter-bar";
 import { BoardGrid } from "./board-grid";
 import { BoardLoadFailure } from "./board-load-failure";
@@ -12,10 +12,10 @@ import { DemandEditorDialog } from "./demand-editor-dialog";
 import { KeyboardShortcuts, KeyboardShortcutsButton } from "./keyboard-shortcuts";
 import { LeaveBoardButton } from "./leave-board-button";
 import { LiveStatus } from "./live-status";
-import { useServiceLevelOf } from "./service-level-store";
 import { UnmetCriteriaDialog } from "./unmet-criteria-dialog";
 import { useBoardViewChoice } from "./use-board-view-choice";
 import { useLiveBoard } from "./use-live-board";
+import { useServiceLevelOf } from "./use-service-level";
 
 export function BoardPage() {
   const { boardId } = useParams();

@@ -8,9 +8,8 @@ import type {
   TLane,
   TStage,
 } from "@tideway/contracts";
-import { create } from "zustand";
-import { fetchDependencies } from "./card-record-api";
-import { useCardRecordEvents } from "./card-record-store";
+import { create, type StateCreator } from "zustand";
+import { createStore } from "zustand/vanilla";
 import {
   type Cells,
   cellsFromDemands,
@@ -22,7 +21,13 @@ import {
 
 export type EventOutcome = "applied" | "stale" | "gap" | "reload";
 
-interface BoardState {
+/**
+ * The board page's live board: the snapshot the server sent (fetched through
+ * the query cache, see board-live-store.ts), the socket's events applied in
+ * sequence, and on top of them what only this tab knows: moves sent and not yet
+ * answered (the optimistic overlay), the drag in progress, the cells opened.
+ */
+export interface BoardState {
   boardId: string | null;
   status: "idle" | "loading" | "ready" | "failed";
   failure: string | null;
@@ -89,7 +94,7 @@ const emptyBoard = {
 
 const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - b.position;
 
-export const useBoardStore = create<BoardState>()((set, get) => ({
+const boardState: StateCreator<BoardState> = (set, get) => ({
   boardId: null,
   status: "idle",
   failure: null,
@@ -177,20 +182,11 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
         if (event.payload.demand.archivedAt !== null) get().removeDemand(event.payload.demand.id);
         else get().applyDemand(event.payload.demand);
         return "applied";
+      // The board holds neither comments nor what a viewer may see of another board's
+      // demand: the query cache (comments) and the live store (dependencies) follow these.
       case "comment.changed":
-        useCardRecordEvents.getState().commentChanged(event.payload.demandId);
+      case "dependency.changed":
         return "applied";
-      case "dependency.changed": {
-        const { demandId } = event.payload;
-        const boardId = get().boardId;
-        // The event names the demand only: what a viewer may see of the other demand differs by viewer.
-        void fetchDependencies(demandId)
-          .then((dependencies) => {
-            if (get().boardId === boardId) get().setDependenciesOf(demandId, dependencies);
-          })
-          .catch(() => {});
-        return "applied";
-      }
       case "settings.changed":
         return "reload";
       case "metrics.changed":
@@ -230,9 +226,12 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
 
   settleMove: (demandId, demand) => {
     const { [demandId]: base, ...pendingMoves } = get().pendingMoves;
+    // The card left the board while its move was in flight (archived, or gone from a reload):
+    // the reply, older than that news, must not bring it back.
+    if (!base) return;
     const { demands, cells } = get();
     // A later change seen while the move was in flight wins over the move's own reply.
-    const latest = base && base.version > demand.version ? base : demand;
+    const latest = base.version > demand.version ? base : demand;
     const nextDemands = { ...demands, [demandId]: latest };
     set({
       pendingMoves,
@@ -252,7 +251,15 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
       cells: placeByRank(cells, nextDemands, demands[demandId], base),
     });
   },
-}));
+});
+
+/** The page's board. */
+export const useBoardStore = create<BoardState>()(boardState);
+
+/** A board store of its own, for tests of its state machine. */
+export function createBoardStore() {
+  return createStore<BoardState>()(boardState);
+}
 
 /** An echo of what is already shown (same version, same last change): nothing to re-render. */
 function sameState(current: TDemand, incoming: TDemand): boolean {

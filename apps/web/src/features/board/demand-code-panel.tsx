@@ -1,5 +1,6 @@
 import type { TDemand } from "@tideway/contracts";
 import { SECONDS_PER_HOUR } from "@tideway/domain";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";
 import { formatInstant, formatSeconds } from "../../ui/format";
@@ -15,7 +16,7 @@ const RELEASE_GOAL_SECONDS = SECONDS_PER_HOUR;
  */
 export function DemandCodePanel({ demand }: { demand: TDemand }) {
   const t = useT();
-  const record = useResource(["demand-code", demand.id], () => fetchDemandCode(demand.id), {
+  const record = useResource(queryKeys.demandCode(demand.id), () => fetchDemandCode(demand.id), {
     failureMessage: t("code.loadFailed"),
     refreshKey: demand.version,
   });

@@ -1,6 +1,7 @@
 import type { TComment, TDemand } from "@tideway/contracts";
 import { type FormEvent, lazy, Suspense, useId, useState } from "react";
 import { ApiError } from "../../api/api-request";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";
 import { FormError } from "../../ui/form-error";
@@ -9,7 +10,6 @@ import { useSession } from "../auth/session-store";
 import { canEdit } from "./board-selectors";
 import { useBoardStore } from "./board-store";
 import { addComment, deleteComment, editComment, fetchComments } from "./card-record-api";
-import { useCardRecordEvents } from "./card-record-store";
 import { OwnerInitials } from "./owner-initials";
 
 // The markdown parser is a large part of the code (micromark, unified): it loads when the first
@@ -26,10 +26,9 @@ const MarkdownText = lazy(() =>
 export function DemandComments({ demand }: { demand: TDemand }) {
   const headingId = useId();
   const t = useT();
-  const changes = useCardRecordEvents((s) => s.commentChanges[demand.id] ?? 0);
-  const comments = useResource(["demand-comments", demand.id], () => fetchComments(demand.id), {
+  // Others' comments arrive through the board's socket, which refetches this key (api/board-event-cache.ts).
+  const comments = useResource(queryKeys.demandComments(demand.id), () => fetchComments(demand.id), {
     failureMessage: t("comments.loadFailed"),
-    refreshKey: changes,
   });
   const writable = useBoardStore(canEdit);
   const list = comments.data ?? [];

@@ -1,4 +1,5 @@
 import { type TDemand, type TUpdateDemandBody, ZDemandType } from "@tideway/contracts";
+import { canBeParent } from "@tideway/domain";
 import { type FormEvent, useMemo, useState } from "react";
 import { ApiError } from "../../api/api-request";
 import { useT } from "../../i18n/use-t";
@@ -82,7 +83,8 @@ function ParentSelect({ demand }: { demand: TDemand }) {
   const parents = useMemo(
     () =>
       Object.values(demands)
-        .filter((other) => other.id !== demand.id && other.type !== "defect")
+        // The server refuses any other parent with the same rule (domain `parentRefusal`).
+        .filter((other) => other.id !== demand.id && canBeParent(other))
         .sort((a, b) => a.number - b.number),
     [demands, demand.id],
   );

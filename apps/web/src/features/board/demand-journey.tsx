@@ -1,5 +1,6 @@
 import type { TDemand, TDemandHistory, THistoryEntry } from "@tideway/contracts";
 import { useId } from "react";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { translate } from "../../i18n/intl";
 import { useT } from "../../i18n/use-t";
@@ -14,7 +15,7 @@ import { fetchDemandHistory } from "./card-record-api";
 export function DemandJourney({ demand }: { demand: TDemand }) {
   const headingId = useId();
   const t = useT();
-  const history = useResource(["demand-history", demand.id], () => fetchDemandHistory(demand.id), {
+  const history = useResource(queryKeys.demandHistory(demand.id), () => fetchDemandHistory(demand.id), {
     failureMessage: t("journey.loadFailed"),
     refreshKey: demand.version,
   });

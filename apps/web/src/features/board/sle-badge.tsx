@@ -3,7 +3,7 @@ import { useT } from "../../i18n/use-t";
 import { formatDuration, formatSeconds } from "../../ui/format";
 import { useBoardStore } from "./board-store";
 import { cardServiceLevel } from "./card-service-level";
-import { useServiceLevel } from "./service-level-store";
+import { useServiceLevel } from "./use-service-level";
 import "./sle-badge.css";
 
 /**
@@ -17,7 +17,7 @@ export function SleBadge({ demand, now }: { demand: TDemand; now: number }) {
   const t = useT();
   const boardId = useBoardStore((s) => s.boardId);
   const stages = useBoardStore((s) => s.stages);
-  const level = useServiceLevel((s) => (s.boardId === boardId ? s.level : null));
+  const level = useServiceLevel(boardId);
 
   const past = cardServiceLevel(demand, stages, level, now);
   if (!past || !level) return null;

@@ -6,7 +6,7 @@ import { type BoardFilter, boardFilterFromParams, isFiltering, matchesBoardFilte
 import { memoizeLast } from "./board-selectors";
 import { useBoardStore } from "./board-store";
 import { cardServiceLevel } from "./card-service-level";
-import { useServiceLevel } from "./service-level-store";
+import { useServiceLevel } from "./use-service-level";
 
 /** The board filter in the page's URL (see board-filter.ts). */
 export function useBoardFilter(): BoardFilter {
@@ -45,7 +45,7 @@ export function useVisibleDemandIds(): ReadonlySet<string> | null {
   const demands = useBoardStore((s) => (filtering ? s.demands : NO_DEMANDS));
   const stages = useBoardStore((s) => s.stages);
   const boardId = useBoardStore((s) => s.boardId);
-  const level = useServiceLevel((s) => (filter.pastSle && s.boardId === boardId ? s.level : null));
+  const level = useServiceLevel(filter.pastSle ? boardId : null);
   // The clock matters only to "past SLE"; otherwise a tick changes nothing.
   const now = useClock((s) => (filter.pastSle ? s.now : 0));
   if (!filtering) return null;

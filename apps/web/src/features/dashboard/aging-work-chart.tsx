@@ -1,5 +1,5 @@
-import { METRIC_DEFINITIONS, type TMetrics, type TStage } from "@tideway/contracts";
-import { inProgressStages, orderStages } from "@tideway/domain";
+import type { TMetrics, TStage } from "@tideway/contracts";
+import { days, inProgressStages, orderStages } from "@tideway/domain";
 import {
   CartesianGrid,
   ReferenceLine,
@@ -11,10 +11,14 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatSeconds, inDays } from "../../ui/format";
-import { AGING_STATUS, type AgingStatus, COLORS } from "./chart-colors";
+import { translate } from "../../i18n/intl";
+import { useT } from "../../i18n/use-t";
+import { formatDuration, formatNumber, formatSeconds, inDays } from "../../ui/format";
+import { AGING_STATUS_COLOR, AGING_STATUS_LABEL, type AgingStatus, COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
-import type { DataTable } from "./data-table";
+import { type DataTable, tableText } from "./data-table";
+import { daysAxis } from "./days-axis";
+import { definitionsOf } from "./definitions";
 import { utcMinute } from "./format-date";
 
 type AgingItem = TMetrics["aging"][number];
@@ -43,39 +47,46 @@ export function AgingWorkChart({
   stages: readonly TStage[];
   csvPrefix: string;
 }) {
+  const t = useT();
   const { aging, serviceLevelExpectation: sle } = metrics;
   const columns = agingColumns(stages, aging);
   const points = agingPoints(aging, columns);
   const beyond = aging.filter((item) => item.status === "beyond-sle").length;
   const blocked = aging.filter((item) => item.blocked).length;
-  const statuses = (Object.keys(AGING_STATUS) as AgingStatus[]).filter((status) =>
+  const statuses = (Object.keys(AGING_STATUS_COLOR) as AgingStatus[]).filter((status) =>
     points.some((point) => point.status === status),
   );
 
   return (
     <ChartPanel
       name="aging"
-      title="Aging work in progress"
-      definition={METRIC_DEFINITIONS.aging}
+      title={t("dashboard.aging.title")}
+      definition={definitionsOf("aging")}
       table={agingTable(aging, columns)}
       csvPrefix={csvPrefix}
-      summary={`${aging.length} in progress · ${beyond} older than the SLE · ${blocked} blocked · SLE p50 ${formatSeconds(sle.p50)}, p85 ${formatSeconds(sle.p85)}`}
-      emptyMessage={aging.length === 0 ? "Nothing is in progress." : null}
+      summary={t("dashboard.aging.summary", {
+        inProgress: formatNumber(aging.length),
+        beyond: formatNumber(beyond),
+        blocked: formatNumber(blocked),
+        p50: formatSeconds(sle.p50),
+        p85: formatSeconds(sle.p85),
+      })}
+      emptyMessage={aging.length === 0 ? t("dashboard.aging.empty") : null}
       note={
         <span className="chart-legend">
           {statuses.map((status) => (
             <span key={status}>
               <span
                 className="swatch"
-                style={{ background: AGING_STATUS[status].color }}
+                style={{ background: AGING_STATUS_COLOR[status] }}
                 aria-hidden="true"
               />
-              {AGING_STATUS[status].label}
+              {t(AGING_STATUS_LABEL[status])}
             </span>
           ))}
           <span>
             <span className="swatch swatch-blocked" aria-hidden="true" />
-            Blocked
+            {t("card.blocked")}
           </span>
         </span>
       }
@@ -98,13 +109,13 @@ export function AgingWorkChart({
         <YAxis
           dataKey="days"
           type="number"
-          name="Age"
-          unit=" d"
+          name={t("dashboard.aging.age")}
+          {...daysAxis()}
           domain={[0, "auto"]}
           niceTicks="snap125"
           stroke={COLORS.axis}
           label={{
-            value: "days since commitment",
+            value: t("dashboard.aging.axis"),
             angle: -90,
             position: "insideLeft",
             fill: COLORS.axis,
@@ -122,13 +133,13 @@ export function AgingWorkChart({
         {sle.p85 !== null && (
           <ReferenceLine
             y={inDays(sle.p85)}
-            stroke={AGING_STATUS["beyond-sle"].color}
+            stroke={AGING_STATUS_COLOR["beyond-sle"]}
             strokeWidth={1.5}
             ifOverflow="extendDomain"
             label={{
               value: "SLE p85",
               position: "right",
-              fill: AGING_STATUS["beyond-sle"].color,
+              fill: AGING_STATUS_COLOR["beyond-sle"],
               fontSize: 12,
             }}
           />
@@ -149,7 +160,7 @@ function agingColumns(
   const known = new Set(inFlow.map((stage) => stage.id));
   // A stage the outline does not know yet (renamed or added a moment ago) still gets a column.
   const unknown = [...new Set(aging.map((item) => item.stageId))].filter((id) => !known.has(id));
-  return [...inFlow, ...unknown.map((id) => ({ id, name: "Other stage" }))];
+  return [...inFlow, ...unknown.map((id) => ({ id, name: translate("dashboard.aging.otherStage") }))];
 }
 
 /** Spreads the dots of one column sideways a little, so demands of the same age stay distinguishable. */
@@ -179,7 +190,7 @@ function AgingDot(props: ScatterShapeProps) {
   const { cx, cy } = props;
   const point = props.payload as AgingPoint | undefined;
   if (cx === undefined || cy === undefined || !point) return <g />;
-  const color = AGING_STATUS[point.status].color;
+  const color = AGING_STATUS_COLOR[point.status];
   if (point.blocked) {
     return (
       <g className="aging-dot" data-blocked="true">
@@ -206,10 +217,13 @@ function AgingTooltip({ active, payload }: TooltipContentProps) {
     <div className="chart-tooltip">
       <strong>{point.key}</strong> {point.title}
       <br />
-      {point.days} days old, in {point.stage}
-      {point.blocked ? " · blocked" : ""}
+      {translate("dashboard.aging.tooltip", {
+        age: formatDuration(days(point.days)),
+        stage: point.stage,
+        blocked: point.blocked ? "yes" : "no",
+      })}
       <br />
-      {AGING_STATUS[point.status].label}
+      {translate(AGING_STATUS_LABEL[point.status])}
     </div>
   );
 }
@@ -221,13 +235,13 @@ function agingTable(
   const stageName = new Map(columns.map((stage) => [stage.id, stage.name]));
   return {
     columns: [
-      "Demand",
-      "Title",
-      "Stage",
-      "Committed (UTC)",
-      "Age (days)",
-      "Compared with the SLE",
-      "Blocked",
+      tableText("dashboard.column.demand"),
+      tableText("dashboard.column.title"),
+      tableText("dashboard.column.stage"),
+      tableText("dashboard.aging.column.committed"),
+      tableText("dashboard.aging.column.age"),
+      tableText("dashboard.aging.column.status"),
+      tableText("dashboard.aging.column.blocked"),
     ],
     rows: aging.map((item) => [
       item.key,
@@ -235,8 +249,8 @@ function agingTable(
       stageName.get(item.stageId) ?? "",
       utcMinute(item.committedAt),
       inDays(item.age),
-      AGING_STATUS[item.status].label,
-      item.blocked ? "yes" : "no",
+      tableText(AGING_STATUS_LABEL[item.status]),
+      tableText("dashboard.yesNo", { yes: item.blocked ? "yes" : "no" }),
     ]),
   };
 }

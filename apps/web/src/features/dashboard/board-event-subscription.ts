@@ -1,42 +1,30 @@
-import { ZBoardEvent } from "@tideway/contracts";
 import { subscribeToBoardRoom } from "../../api/board-room";
-import type { LiveState } from "./dashboard-store";
+import type { LiveState } from "./use-live-dashboard";
 
 export interface BoardEventHandlers {
-  /** Something on the board changed, or may have changed while the connection was down. */
-  onChange: () => void;
-  /** Stages, lanes or board settings changed. */
-  onSettingsChange: () => void;
+  /** After the cache took the event in: for what the cache cannot tie to the board (a portfolio). */
+  onEvent?: () => void;
   onLiveState: (state: LiveState) => void;
   onRefused: (message: string) => void;
 }
 
 /**
- * The dashboard's membership of a board's room, on the tab's connection: it only needs to know
- * that something changed, not what, so unlike the board's live store it
- * keeps no sequence numbers and applies nothing; every event (and every
- * (re)join, since events may have been missed meanwhile) asks for the
- * metrics again. Returns the function that leaves the room.
+ * A page's membership of a board's room, on the tab's connection, for pages that
+ * only show what is computed from the board (the dashboard, the portfolio): the
+ * room's events reach the query cache (api/board-event-cache.ts), which refetches
+ * what such a page shows; unlike the board's live store it keeps no sequence
+ * numbers and applies nothing. Returns the function that leaves the room.
  */
 export function subscribeToBoardEvents(boardId: string, handlers: BoardEventHandlers): () => void {
   handlers.onLiveState("connecting");
   return subscribeToBoardRoom(boardId, {
-    joined: () => {
-      handlers.onLiveState("live");
-      handlers.onChange();
-    },
+    joined: () => handlers.onLiveState("live"),
     refused: (message) => {
       handlers.onLiveState("offline");
       handlers.onRefused(message);
     },
     offline: () => handlers.onLiveState("offline"),
     reconnecting: () => handlers.onLiveState("connecting"),
-    event: (raw) => {
-      const event = ZBoardEvent.safeParse(raw);
-      // An event this client cannot read still means the board changed.
-      if (event.success && event.data.boardId !== boardId) return;
-      if (event.success && event.data.type === "settings.changed") handlers.onSettingsChange();
-      handlers.onChange();
-    },
+    event: () => handlers.onEvent?.(),
   });
 }

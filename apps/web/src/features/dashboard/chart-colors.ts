@@ -1,4 +1,5 @@
 import type { TMetrics } from "@tideway/contracts";
+import type { MessageId } from "../../i18n/messages";
 
 /** Chart colors chosen for at least 3:1 contrast with the white panel (WCAG's bar for graphics). */
 export const COLORS = {
@@ -32,9 +33,17 @@ export function stageColor(position: number, isDone: boolean): string {
 
 export type AgingStatus = TMetrics["aging"][number]["status"];
 
-export const AGING_STATUS: Record<AgingStatus, { label: string; color: string }> = {
-  "within-p50": { label: "Younger than the p50", color: "#1a7f37" },
-  "within-sle": { label: "Between p50 and p85", color: "#b54708" },
-  "beyond-sle": { label: "Older than the SLE (p85)", color: "#b42318" },
-  "no-sle": { label: "No SLE yet", color: "#5b6677" },
+export const AGING_STATUS_COLOR: Record<AgingStatus, string> = {
+  "within-p50": "#1a7f37",
+  "within-sle": "#b54708",
+  "beyond-sle": "#b42318",
+  "no-sle": "#5b6677",
+};
+
+/** How a demand's age compares with the SLE, in words. */
+export const AGING_STATUS_LABEL: Record<AgingStatus, MessageId> = {
+  "within-p50": "dashboard.aging.withinP50",
+  "within-sle": "dashboard.aging.withinSle",
+  "beyond-sle": "dashboard.aging.beyondSle",
+  "no-sle": "dashboard.aging.noSle",
 };

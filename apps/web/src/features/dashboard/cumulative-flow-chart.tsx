@@ -1,9 +1,11 @@
-import { METRIC_DEFINITIONS, type TMetrics } from "@tideway/contracts";
+import type { TMetrics } from "@tideway/contracts";
 import { Area, AreaChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDayShort } from "../../ui/format";
+import { useT } from "../../i18n/use-t";
+import { formatDayShort, formatNumber } from "../../ui/format";
 import { COLORS, stageColor } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
-import type { DataTable } from "./data-table";
+import { type DataTable, tableText } from "./data-table";
+import { definitionsOf } from "./definitions";
 import { isoDay } from "./format-date";
 
 type CumulativeFlow = TMetrics["cfd"];
@@ -14,6 +16,7 @@ type CumulativeFlow = TMetrics["cfd"];
  * stage on that day and the top edge is everything on the board.
  */
 export function CumulativeFlowChart({ metrics, csvPrefix }: { metrics: TMetrics; csvPrefix: string }) {
+  const t = useT();
   const { cfd } = metrics;
   const lastIndex = cfd.stages.length - 1;
   const data = cfd.days.map((day, index) => {
@@ -24,18 +27,22 @@ export function CumulativeFlowChart({ metrics, csvPrefix }: { metrics: TMetrics;
   // Recharts stacks in render order from the bottom up: render the last stage (Done) first.
   const bottomUp = cfd.stages.map((stage, position) => ({ ...stage, position })).reverse();
   const position = new Map(cfd.stages.map((stage, index) => [stage.stageId, index]));
-  const today = cfd.stages.map((stage) => `${stage.name} ${stage.band.at(-1) ?? 0}`).join(" · ");
+  const today = cfd.stages
+    .map((stage) =>
+      t("dashboard.cfd.stageCount", { stage: stage.name, count: formatNumber(stage.band.at(-1) ?? 0) }),
+    )
+    .join(" · ");
 
   return (
     <ChartPanel
       name="cfd"
-      title="Cumulative flow"
-      definition={METRIC_DEFINITIONS.cfd}
+      title={t("dashboard.cfd.title")}
+      definition={definitionsOf("cfd")}
       table={cumulativeFlowTable(cfd)}
       csvPrefix={csvPrefix}
-      summary={cfd.days.length > 0 ? `Last day: ${today}` : null}
-      emptyMessage={cfd.days.length === 0 ? "The window holds no whole day." : null}
-      note="A demand moved backwards stays counted at the furthest stage it reached, so lines never fall or cross; rework shows in the cycle times, not in the bands."
+      summary={cfd.days.length > 0 ? t("dashboard.cfd.lastDay", { counts: today }) : null}
+      emptyMessage={cfd.days.length === 0 ? t("dashboard.cfd.empty") : null}
+      note={t("dashboard.cfd.note")}
     >
       <AreaChart
         responsive
@@ -74,7 +81,11 @@ export function CumulativeFlowChart({ metrics, csvPrefix }: { metrics: TMetrics;
 
 function cumulativeFlowTable(cfd: CumulativeFlow): DataTable {
   return {
-    columns: ["Day (UTC)", ...cfd.stages.map((stage) => `In ${stage.name}`), "On the board"],
+    columns: [
+      tableText("dashboard.column.day"),
+      ...cfd.stages.map((stage) => tableText("dashboard.cfd.inStage", { stage: stage.name })),
+      tableText("dashboard.cfd.onBoard"),
+    ],
     rows: cfd.days.map((day, index) => [
       isoDay(day),
       ...cfd.stages.map((stage) => stage.band[index] ?? 0),

@@ -1,4 +1,5 @@
-import { METRIC_DEFINITIONS, type TMetrics } from "@tideway/contracts";
+import type { TMetrics } from "@tideway/contracts";
+import { days } from "@tideway/domain";
 import {
   CartesianGrid,
   ReferenceLine,
@@ -9,10 +10,14 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatDay, formatDayShort, formatSeconds, inDays } from "../../ui/format";
+import { translate } from "../../i18n/intl";
+import { useT } from "../../i18n/use-t";
+import { formatDay, formatDayShort, formatDuration, formatSeconds, inDays } from "../../ui/format";
 import { COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
-import type { DataTable } from "./data-table";
+import { type DataTable, tableText } from "./data-table";
+import { daysAxis } from "./days-axis";
+import { definitionsOf } from "./definitions";
 import { utcMinute } from "./format-date";
 
 const TARGET_DAYS = 14;
@@ -20,6 +25,7 @@ type ScatterData = TMetrics["scatter"];
 
 /** Delivery cycle time of every demand delivered in the window, by completion date, with its percentiles. */
 export function CycleTimeScatter({ metrics, csvPrefix }: { metrics: TMetrics; csvPrefix: string }) {
+  const t = useT();
   const { scatter, window } = metrics;
   const points = scatter.points.map((point) => ({
     at: Date.parse(point.completedAt),
@@ -37,13 +43,13 @@ export function CycleTimeScatter({ metrics, csvPrefix }: { metrics: TMetrics; cs
   return (
     <ChartPanel
       name="scatter"
-      title="Cycle time scatterplot"
-      definition={[METRIC_DEFINITIONS.delivery, METRIC_DEFINITIONS.percentiles]}
+      title={t("dashboard.scatter.title")}
+      definition={definitionsOf("delivery", "percentiles")}
       table={scatterTable(scatter)}
       csvPrefix={csvPrefix}
       summary={lines.map((line) => `${line.name} ${formatSeconds(line.value)}`).join(" · ")}
-      emptyMessage={points.length === 0 ? "No demand was delivered in this window." : null}
-      note={`Each dot is one delivered demand: its delivery cycle time in days. Dashed green: the ${TARGET_DAYS}-day target.`}
+      emptyMessage={points.length === 0 ? t("dashboard.noneDelivered") : null}
+      note={t("dashboard.scatter.note", { target: formatDuration(days(TARGET_DAYS)) })}
     >
       <ScatterChart
         responsive
@@ -57,18 +63,23 @@ export function CycleTimeScatter({ metrics, csvPrefix }: { metrics: TMetrics; cs
           scale="time"
           domain={[Date.parse(window.from), Date.parse(window.to)]}
           tickFormatter={formatDayShort}
-          name="Delivered"
+          name={t("dashboard.scatter.delivered")}
           stroke={COLORS.axis}
         />
         <YAxis
           dataKey="days"
           type="number"
-          name="Cycle time"
-          unit=" d"
+          name={t("dashboard.scatter.cycleTime")}
+          {...daysAxis()}
           domain={[0, "auto"]}
           niceTicks="snap125"
           stroke={COLORS.axis}
-          label={{ value: "days", angle: -90, position: "insideLeft", fill: COLORS.axis }}
+          label={{
+            value: t("dashboard.axis.daysLabel"),
+            angle: -90,
+            position: "insideLeft",
+            fill: COLORS.axis,
+          }}
         />
         <ReferenceLine y={TARGET_DAYS} stroke={COLORS.goal} strokeDasharray="6 4" ifOverflow="extendDomain" />
         {lines.map((line) =>
@@ -96,14 +107,22 @@ function DemandTooltip({ active, payload }: TooltipContentProps) {
     <div className="chart-tooltip">
       <strong>{point.key}</strong> {point.title}
       <br />
-      {point.days} days, delivered {formatDay(point.at)}
+      {translate("dashboard.scatter.tooltip", {
+        duration: formatDuration(days(point.days)),
+        day: formatDay(point.at),
+      })}
     </div>
   );
 }
 
 function scatterTable(scatter: ScatterData): DataTable {
   return {
-    columns: ["Demand", "Title", "Delivered (UTC)", "Delivery cycle time (days)"],
+    columns: [
+      tableText("dashboard.column.demand"),
+      tableText("dashboard.column.title"),
+      tableText("dashboard.scatter.column.delivered"),
+      tableText("dashboard.scatter.column.cycleTime"),
+    ],
     rows: [...scatter.points]
       .sort((a, b) => a.completedAt.localeCompare(b.completedAt))
       .map((point) => [point.key, point.title, utcMinute(point.completedAt), inDays(point.duration)]),

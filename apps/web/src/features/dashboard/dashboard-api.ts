@@ -1,4 +1,4 @@
-import { type TBoard, type TMetrics, type TMetricsQuery, ZBoard, ZMetrics } from "@tideway/contracts";
+import { type TMetrics, type TMetricsQuery, ZMetrics } from "@tideway/contracts";
 import { apiRequest } from "../../api/api-request";
 
 export function fetchMetrics(boardId: string, query: TMetricsQuery): Promise<TMetrics> {
@@ -8,9 +8,4 @@ export function fetchMetrics(boardId: string, query: TMetricsQuery): Promise<TMe
   }
   const search = params.size > 0 ? `?${params.toString()}` : "";
   return apiRequest("GET", `/api/boards/${boardId}/metrics${search}`, ZMetrics);
-}
-
-/** The board's name, stages and lanes: the filters' choices and the aging chart's columns. */
-export function fetchBoardOutline(boardId: string): Promise<TBoard> {
-  return apiRequest("GET", `/api/boards/${boardId}`, ZBoard);
 }

@@ -1,5 +1,6 @@
 import { type TLane, ZDemandType } from "@tideway/contracts";
 import { DAY } from "@tideway/domain";
+import { useT } from "../../i18n/use-t";
 import { type DashboardView, WINDOW_PRESETS } from "./dashboard-view";
 import { isoDay } from "./format-date";
 
@@ -15,15 +16,16 @@ interface DashboardFiltersProps {
 /** The window (a rolling preset or two UTC dates) and the lane and type filters; the page keeps them in the URL. */
 export function DashboardFilters({ view, lanes, onChange }: DashboardFiltersProps) {
   const { window } = view;
+  const t = useT();
 
   return (
     <form
       className="dashboard-filters"
-      aria-label="Window and filters"
+      aria-label={t("dashboard.filters.label")}
       onSubmit={(event) => event.preventDefault()}
     >
       <fieldset className="window-presets">
-        <legend>Window</legend>
+        <legend>{t("dashboard.filters.window")}</legend>
         {WINDOW_PRESETS.map((days) => (
           <button
             key={days}
@@ -31,12 +33,12 @@ export function DashboardFilters({ view, lanes, onChange }: DashboardFiltersProp
             aria-pressed={window.kind === "rolling" && window.days === days}
             onClick={() => onChange((current) => ({ ...current, window: { kind: "rolling", days } }))}
           >
-            Last {days} days
+            {t("dashboard.window.rolling", { days })}
           </button>
         ))}
       </fieldset>
       <label>
-        From (UTC)
+        {t("dashboard.filters.from")}
         <input
           type="date"
           name="from"
@@ -51,7 +53,7 @@ export function DashboardFilters({ view, lanes, onChange }: DashboardFiltersProp
         />
       </label>
       <label>
-        To, inclusive (UTC)
+        {t("dashboard.filters.to")}
         <input
           type="date"
           name="to"
@@ -66,7 +68,7 @@ export function DashboardFilters({ view, lanes, onChange }: DashboardFiltersProp
         />
       </label>
       <label>
-        Lane
+        {t("dashboard.filters.lane")}
         <select
           name="lane"
           // The lanes arrive after the page: a fresh select picks the URL's lane once its option exists.
@@ -77,7 +79,7 @@ export function DashboardFilters({ view, lanes, onChange }: DashboardFiltersProp
             onChange((current) => ({ ...current, lane }));
           }}
         >
-          <option value="">All lanes</option>
+          <option value="">{t("dashboard.filters.allLanes")}</option>
           {lanes.map((lane) => (
             <option key={lane.id} value={lane.id}>
               {lane.name}
@@ -86,7 +88,7 @@ export function DashboardFilters({ view, lanes, onChange }: DashboardFiltersProp
         </select>
       </label>
       <label>
-        Type
+        {t("dashboard.filters.type")}
         <select
           name="type"
           value={view.type ?? ""}
@@ -95,10 +97,10 @@ export function DashboardFilters({ view, lanes, onChange }: DashboardFiltersProp
             onChange((current) => ({ ...current, type: type.success ? type.data : null }));
           }}
         >
-          <option value="">All types</option>
+          <option value="">{t("dashboard.filters.allTypes")}</option>
           {ZDemandType.options.map((type) => (
             <option key={type} value={type}>
-              {type[0]?.toUpperCase() + type.slice(1)}
+              {t("dashboard.filters.typeOption", { type })}
             </option>
           ))}
         </select>

@@ -1,24 +1,25 @@
+import type { MessageId } from "../../i18n/messages";
+import { useT } from "../../i18n/use-t";
 import { formatClockTime } from "../../ui/format";
-import { useDashboardStore } from "./dashboard-store";
+import type { LiveState } from "./use-live-dashboard";
 
-const LABELS = {
-  live: "Live",
-  connecting: "Connecting…",
-  offline: "Offline: numbers refresh every few minutes",
+const LABELS: Record<LiveState, MessageId> = {
+  live: "live.live",
+  connecting: "live.connecting",
+  offline: "dashboard.offline",
 };
 
 /** Whether board changes are arriving (announced politely), and when the numbers were last fetched (not announced). */
-export function DashboardLiveStatus() {
-  const live = useDashboardStore((s) => s.live);
-  const updatedAt = useDashboardStore((s) => s.updatedAt);
+export function DashboardLiveStatus({ live, updatedAt }: { live: LiveState; updatedAt: Date | null }) {
+  const t = useT();
   return (
     <span className="dashboard-status">
       <output className="live-status" data-live={live} aria-live="polite">
-        {LABELS[live]}
+        {t(LABELS[live])}
       </output>
       {updatedAt && (
         <span className="updated-at" data-testid="dashboard-updated-at">
-          updated {formatClockTime(updatedAt)}
+          {t("dashboard.updatedAt", { time: formatClockTime(updatedAt) })}
         </span>
       )}
     </span>

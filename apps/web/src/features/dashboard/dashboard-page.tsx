@@ -1,14 +1,13 @@
 import { useEffect } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
+import { useT } from "../../i18n/use-t";
 import { AgingWorkChart } from "./aging-work-chart";
 import { CumulativeFlowChart } from "./cumulative-flow-chart";
 import { CycleTimeScatter } from "./cycle-time-scatter";
 import { DashboardFilters, type ViewChange } from "./dashboard-filters";
 import { DashboardLiveStatus } from "./dashboard-live-status";
-import { useDashboardStore } from "./dashboard-store";
-import { dashboardViewKey, describeWindow, readDashboardView, writeDashboardView } from "./dashboard-view";
+import { readDashboardView, writeDashboardView } from "./dashboard-view";
 import "./dashboard.css";
-import { formatDay } from "../../ui/format";
 import { FlowEfficiencyPanel } from "./flow-efficiency-panel";
 import { ForecastPanel } from "./forecast-panel";
 import { isoDay } from "./format-date";
@@ -16,32 +15,25 @@ import { HeadlineTiles } from "./headline-tiles";
 import { InsightPanels } from "./insight-panels";
 import { ThroughputChart } from "./throughput-chart";
 import { TimeInStageChart } from "./time-in-stage-chart";
+import { useDashboardData } from "./use-dashboard-data";
 import { useLiveDashboard } from "./use-live-dashboard";
+import { WindowLine } from "./window-line";
 
 /** The live 2-1-1 dashboard of one board: what leads watch on the wall screen. */
 export function DashboardPage() {
+  const t = useT();
   const { boardId } = useParams();
   const [params, setParams] = useSearchParams();
   const view = readDashboardView(params);
-  const viewKey = params.toString();
-  const board = useDashboardStore((s) => (s.boardId === boardId ? s.board : null));
-  const metrics = useDashboardStore((s) => (s.boardId === boardId ? s.metrics : null));
-  const metricsKey = useDashboardStore((s) => s.metricsKey);
-  // Insights and forecasts do not depend on the view's window: asked again when the board changes, not the view.
-  const boardChanges = useDashboardStore((s) => s.boardChanges);
-  const failure = useDashboardStore((s) => s.failure);
-  useLiveDashboard(boardId);
-
-  // The URL's search string is the view's identity: a new view is shown when it changes.
-  useEffect(() => {
-    if (boardId) useDashboardStore.getState().show(boardId, readDashboardView(new URLSearchParams(viewKey)));
-  }, [boardId, viewKey]);
-
-  useEffect(() => () => useDashboardStore.getState().leave(), []);
+  // The previous view's numbers stay on screen (`updating`) until the new view's arrive.
+  const { board, metrics, updating, failure, updatedAt } = useDashboardData(boardId, view);
+  const live = useLiveDashboard(boardId);
 
   useEffect(() => {
-    document.title = board ? `${board.name} dashboard · Tideway` : "Dashboard · Tideway";
-  }, [board]);
+    document.title = board
+      ? t("dashboard.documentTitle", { board: board.name })
+      : t("dashboard.documentTitleLoading");
+  }, [board, t]);
 
   // Applied to the URL as it is now, not as this render saw it: the router renders a navigation as a
   // transition, so two quick changes (a lane, then a type) could otherwise drop the first.
@@ -49,41 +41,31 @@ export function DashboardPage() {
     setParams(writeDashboardView(change(readDashboardView(new URLSearchParams(window.location.search)))));
   const csvPrefix = `${board?.key ?? "board"}-${metrics ? isoDay(metrics.window.from) : ""}-${metrics ? isoDay(metrics.window.to) : ""}`;
   const stages = board?.stages ?? [];
-  // The numbers of the previous view stay on screen until the new view's arrive.
-  const updating = metrics !== null && metricsKey !== dashboardViewKey(view);
 
   return (
     <main className="dashboard-page" aria-busy={updating}>
       <header className="page-header dashboard-header">
         <h1>
-          {board?.name ?? "Board"} 2-1-1 dashboard {board && <span className="board-key">{board.key}</span>}
+          {t("dashboard.title", { board: board?.name ?? t("board.fallbackName") })}{" "}
+          {board && <span className="board-key">{board.key}</span>}
         </h1>
-        <DashboardLiveStatus />
-        <Link to={`/boards/${boardId}/report`}>Quarterly 2-1-1 report</Link>
-        <Link to={`/boards/${boardId}`}>Back to the board</Link>
+        <DashboardLiveStatus live={live} updatedAt={updatedAt} />
+        <Link to={`/boards/${boardId}/report`}>{t("dashboard.report")}</Link>
+        <Link to={`/boards/${boardId}`}>{t("dashboard.backToBoard")}</Link>
       </header>
       <DashboardFilters view={view} lanes={board?.lanes ?? []} onChange={changeView} />
-      <p className="dashboard-window">
-        {describeWindow(view)}
-        {metrics && view.window.kind === "rolling" && `: ${formatDay(metrics.window.from)} to now (UTC)`}
-        {view.lane &&
-          board &&
-          ` · lane ${board.lanes.find((lane) => lane.id === view.lane)?.name ?? "unknown"}`}
-        {view.type && ` · ${view.type}s only`}
-        {metrics?.timeBasis === "business-days" && " · durations in business days"}
-        {updating && <span className="muted"> · updating…</span>}
-      </p>
+      <WindowLine view={view} board={board} metrics={metrics} updating={updating} />
       {failure && (
         <p role="alert" className="dashboard-failure">
           {failure}
         </p>
       )}
-      {!metrics && !failure && <p className="page-message">Loading the numbers…</p>}
+      {!metrics && !failure && <p className="page-message">{t("dashboard.loading")}</p>}
       {metrics && (
         <>
           <HeadlineTiles metrics={metrics} csvPrefix={csvPrefix} />
           <section className="flow" aria-labelledby="flow-title">
-            <h2 id="flow-title">Flow</h2>
+            <h2 id="flow-title">{t("dashboard.flow")}</h2>
             <div className="chart-grid">
               <CycleTimeScatter metrics={metrics} csvPrefix={csvPrefix} />
               <CumulativeFlowChart metrics={metrics} csvPrefix={csvPrefix} />
@@ -97,14 +79,13 @@ export function DashboardPage() {
               <FlowEfficiencyPanel metrics={metrics} csvPrefix={csvPrefix} />
             </div>
           </section>
-          <InsightPanels boardId={boardId} refreshKey={boardChanges} csvPrefix={csvPrefix} />
+          <InsightPanels boardId={boardId} csvPrefix={csvPrefix} />
           {boardId && (
             <ForecastPanel
               boardId={boardId}
               filter={{ lane: view.lane, type: view.type }}
               demands={board?.demands ?? []}
               csvPrefix={`${board?.key ?? "board"}-${isoDay(Date.now())}`}
-              refreshKey={boardChanges}
             />
           )}
         </>

@@ -1,5 +1,6 @@
 import { type TDemandType, type TMetricsQuery, ZDemandType, ZId } from "@tideway/contracts";
 import { DAY } from "@tideway/domain";
+import { translate } from "../../i18n/intl";
 import { formatDay } from "../../ui/format";
 
 /** Rolling windows offered as one click; any whole number of days works in the URL. */
@@ -79,16 +80,18 @@ export function windowProblem(view: DashboardView, now: Date): string | null {
   if (view.window.kind === "rolling") return null;
   const from = Date.parse(view.window.from);
   const to = view.window.to ? Date.parse(view.window.to) + DAY : now.getTime();
-  if (from >= to) return "The window's start must come before its end.";
-  if (to - from > MAX_DAYS * DAY) return `A window may span at most ${MAX_DAYS} days.`;
+  if (from >= to) return translate("dashboard.window.backwards");
+  if (to - from > MAX_DAYS * DAY) return translate("dashboard.window.tooLong", { days: MAX_DAYS });
   return null;
 }
 
-/** "Last 30 days", or "1 May 2026 – 31 May 2026 (UTC)". */
+/** "Last 30 days", or "May 1, 2026 – May 31, 2026 (UTC)", in the interface language. */
 export function describeWindow(view: DashboardView): string {
-  if (view.window.kind === "rolling") return `Last ${view.window.days} days`;
-  const to = view.window.to ? formatDay(view.window.to) : "now";
-  return `${formatDay(view.window.from)} – ${to} (UTC)`;
+  if (view.window.kind === "rolling")
+    return translate("dashboard.window.rolling", { days: view.window.days });
+  const from = formatDay(view.window.from);
+  if (!view.window.to) return translate("dashboard.window.datesToNow", { from });
+  return translate("dashboard.window.dates", { from, to: formatDay(view.window.to) });
 }
 
 /** `YYYY-MM-DD` of a real calendar day, else null. */

@@ -1,4 +1,5 @@
-import type { DataTable } from "./data-table";
+import { NO_VALUE } from "../../ui/format";
+import { type DataTable, shownText } from "./data-table";
 
 /** A chart's numbers as a real table: the accessible view, and the one to check by hand. */
 export function DataTableView({ table, caption }: { table: DataTable; caption: string }) {
@@ -9,8 +10,8 @@ export function DataTableView({ table, caption }: { table: DataTable; caption: s
         <thead>
           <tr>
             {table.columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
+              <th key={typeof column === "string" ? column : column.csv} scope="col">
+                {shownText(column)}
               </th>
             ))}
           </tr>
@@ -23,7 +24,7 @@ export function DataTableView({ table, caption }: { table: DataTable; caption: s
               {row.map((cell, cellIndex) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
                 <td key={cellIndex} className={typeof cell === "number" ? "numeric" : undefined}>
-                  {cell ?? "–"}
+                  {shownText(cell) ?? NO_VALUE}
                 </td>
               ))}
             </tr>

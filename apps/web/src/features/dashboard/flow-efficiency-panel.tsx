@@ -1,33 +1,40 @@
-import { METRIC_DEFINITIONS, type TMetrics } from "@tideway/contracts";
+import type { TMetrics } from "@tideway/contracts";
 import { Bar, BarChart, Tooltip, XAxis, YAxis } from "recharts";
+import { useT } from "../../i18n/use-t";
 import { formatPercent, formatSeconds, inDays } from "../../ui/format";
 import { COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
-import type { DataTable } from "./data-table";
+import { type DataTable, tableText } from "./data-table";
+import { daysTooltip } from "./days-axis";
+import { definitionsOf } from "./definitions";
 
 /** Flow efficiency as one number, with the active and waiting time it comes from. */
 export function FlowEfficiencyPanel({ metrics, csvPrefix }: { metrics: TMetrics; csvPrefix: string }) {
+  const t = useT();
   const { efficiency, activeTime, cycleTime } = metrics.flowEfficiency;
   const waiting = Math.max(0, cycleTime - activeTime);
-  const data = [{ name: "Cycle time", active: inDays(activeTime), waiting: inDays(waiting) }];
+  const data = [{ name: "cycle-time", active: inDays(activeTime), waiting: inDays(waiting) }];
 
   return (
     <ChartPanel
       name="flow-efficiency"
-      title="Flow efficiency"
-      definition={METRIC_DEFINITIONS.flowEfficiency}
+      title={t("dashboard.flowEfficiency.title")}
+      definition={definitionsOf("flowEfficiency")}
       table={flowEfficiencyTable(metrics.flowEfficiency)}
       csvPrefix={csvPrefix}
-      emptyMessage={efficiency === null ? "No demand was delivered in this window." : null}
+      emptyMessage={efficiency === null ? t("dashboard.noneDelivered") : null}
     >
       <p className="efficiency">
         <span className="efficiency-number" data-testid="flow-efficiency-value">
           {formatPercent(efficiency)}
         </span>
         <span>
-          {formatSeconds(activeTime)} active of {formatSeconds(cycleTime)} total cycle time
+          {t("dashboard.flowEfficiency.activeOfTotal", {
+            active: formatSeconds(activeTime),
+            total: formatSeconds(cycleTime),
+          })}
           <br />
-          <span className="muted">summed over the demands delivered in the window</span>
+          <span className="muted">{t("dashboard.flowEfficiency.summed")}</span>
         </span>
       </p>
       <BarChart
@@ -39,11 +46,17 @@ export function FlowEfficiencyPanel({ metrics, csvPrefix }: { metrics: TMetrics;
       >
         <XAxis type="number" hide />
         <YAxis type="category" dataKey="name" hide />
-        <Tooltip formatter={(value, name) => [`${String(value)} days`, name]} />
-        <Bar dataKey="active" name="Active" stackId="time" fill={COLORS.active} isAnimationActive={false} />
+        <Tooltip formatter={daysTooltip} labelFormatter={() => t("dashboard.flowEfficiency.cycleTime")} />
+        <Bar
+          dataKey="active"
+          name={t("dashboard.flowEfficiency.active")}
+          stackId="time"
+          fill={COLORS.active}
+          isAnimationActive={false}
+        />
         <Bar
           dataKey="waiting"
-          name="Waiting (queues, blocked)"
+          name={t("dashboard.flowEfficiency.waiting")}
           stackId="time"
           fill="#c3ccd8"
           isAnimationActive={false}
@@ -52,11 +65,11 @@ export function FlowEfficiencyPanel({ metrics, csvPrefix }: { metrics: TMetrics;
       <p className="chart-legend">
         <span>
           <span className="swatch" style={{ background: COLORS.active }} aria-hidden="true" />
-          Active
+          {t("dashboard.flowEfficiency.active")}
         </span>
         <span>
           <span className="swatch" style={{ background: "#c3ccd8" }} aria-hidden="true" />
-          Waiting (queues, blocked)
+          {t("dashboard.flowEfficiency.waiting")}
         </span>
       </p>
     </ChartPanel>
@@ -65,7 +78,12 @@ export function FlowEfficiencyPanel({ metrics, csvPrefix }: { metrics: TMetrics;
 
 function flowEfficiencyTable(flow: TMetrics["flowEfficiency"]): DataTable {
   return {
-    columns: ["Active time (days)", "Waiting time (days)", "Cycle time (days)", "Flow efficiency (%)"],
+    columns: [
+      tableText("dashboard.flowEfficiency.column.active"),
+      tableText("dashboard.flowEfficiency.column.waiting"),
+      tableText("dashboard.flowEfficiency.column.cycleTime"),
+      tableText("dashboard.flowEfficiency.column.efficiency"),
+    ],
     rows: [
       [
         inDays(flow.activeTime),

@@ -1,10 +1,11 @@
 import type { TForecast } from "@tideway/contracts";
 import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDay } from "../../ui/format";
+import { useT } from "../../i18n/use-t";
+import { formatDay, formatNumber, formatPercent } from "../../ui/format";
 import { COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
-import type { DataTable } from "./data-table";
+import { type DataTable, type TableText, tableText } from "./data-table";
 
 interface ForecastHistogramProps {
   name: string;
@@ -12,16 +13,19 @@ interface ForecastHistogramProps {
   forecast: TForecast | null;
   failure: string | null;
   csvPrefix: string;
-  /** The x axis: "Demands done" or "Days from today". */
-  outcome: string;
+  /** The x axis and the table's first column: "Demands done" or "Days from today". */
+  outcome: TableText;
   /** How to read the 85% answer, in a sentence. */
   reading: string;
   form: ReactNode;
+  /** Whether the dashboard's lane or type filter narrows the throughput sampled. */
+  filtered: boolean;
 }
 
 /** One forecast: its question, the 50/85/95% answers, and the histogram of the simulated outcomes. */
 export function ForecastHistogram(props: ForecastHistogramProps) {
-  const { name, title, forecast, failure, csvPrefix, outcome, reading, form } = props;
+  const { name, title, forecast, failure, csvPrefix, outcome, reading, form, filtered } = props;
+  const t = useT();
   const trials = forecast?.trials ?? 1;
   const data = (forecast?.histogram ?? []).map((bar) => ({
     value: bar.value,
@@ -32,17 +36,22 @@ export function ForecastHistogram(props: ForecastHistogramProps) {
 
   let emptyMessage: string | null = null;
   if (failure) emptyMessage = failure;
-  else if (!forecast) emptyMessage = "Simulating…";
-  else if (forecast.status !== "forecast") emptyMessage = forecast.message;
+  else if (!forecast) emptyMessage = t("dashboard.forecast.simulating");
+  else if (forecast.status === "no-history")
+    emptyMessage = t("dashboard.forecast.noHistory", {
+      filtered: filtered ? "yes" : "no",
+      weeks: forecast.sample.weeks,
+    });
+  else if (forecast.status === "nothing-remaining")
+    emptyMessage = t("dashboard.forecast.nothingRemaining", {
+      selected: forecast.selected === null ? "no" : "yes",
+    });
 
   return (
     <ChartPanel
       name={name}
       title={title}
-      definition={[
-        "Monte Carlo: each of 10,000 simulated futures draws each day's deliveries at random from a real day of the sampled weeks, starting tomorrow.",
-        reading,
-      ]}
+      definition={[t("dashboard.forecast.definition", { futures: formatNumber(10_000) }), reading]}
       table={forecastTable(forecast, outcome)}
       csvPrefix={csvPrefix}
       summary={
@@ -64,11 +73,22 @@ export function ForecastHistogram(props: ForecastHistogramProps) {
         <XAxis
           dataKey="value"
           stroke={COLORS.axis}
-          label={{ value: outcome, position: "insideBottom", dy: 10 }}
+          label={{ value: outcome.shown, position: "insideBottom", dy: 10 }}
         />
-        <YAxis stroke={COLORS.axis} unit="%" />
-        <Tooltip formatter={(value) => [`${value}% of futures`, outcome]} />
-        <Bar dataKey="share" name="Share of futures" fill={COLORS.accent} isAnimationActive={false} />
+        <YAxis stroke={COLORS.axis} tickFormatter={(share: number) => formatPercent(share / 100)} />
+        <Tooltip
+          formatter={(share) => [
+            t("dashboard.forecast.shareOfFutures", { share: formatPercent(Number(share) / 100, 1) }),
+            "",
+          ]}
+          labelFormatter={(value) => `${outcome.shown}: ${String(value)}`}
+        />
+        <Bar
+          dataKey="share"
+          name={t("dashboard.forecast.column.share")}
+          fill={COLORS.accent}
+          isAnimationActive={false}
+        />
         {x85 != null && <ReferenceLine x={x85} stroke={COLORS.axis} strokeDasharray="4 2" label="85%" />}
       </BarChart>
     </ChartPanel>
@@ -76,20 +96,24 @@ export function ForecastHistogram(props: ForecastHistogramProps) {
 }
 
 function ForecastAnswers({ forecast }: { forecast: TForecast }) {
+  const t = useT();
   return (
     <span className="forecast-answers" data-testid={`forecast-answers-${forecast.mode}`}>
       {forecast.answers.map((answer) => (
         <span key={answer.confidence} className="forecast-answer">
-          {answer.confidence}%:{" "}
+          {t("dashboard.forecast.confidence", { share: formatPercent(answer.confidence / 100) })}{" "}
           <strong>
             {forecast.mode === "how-many"
-              ? `${answer.count} or more`
+              ? t("dashboard.forecast.orMore", { count: formatNumber(answer.count ?? 0) })
               : answer.date === null
-                ? "more than a year away"
+                ? t("dashboard.forecast.beyondAYear")
                 : formatDay(answer.date)}
           </strong>
           {forecast.mode === "when" && answer.days !== null && (
-            <span className="forecast-days"> ({answer.days} d)</span>
+            <span className="forecast-days">
+              {" "}
+              {t("dashboard.forecast.days", { days: formatNumber(answer.days) })}
+            </span>
           )}
         </span>
       ))}
@@ -97,11 +121,15 @@ function ForecastAnswers({ forecast }: { forecast: TForecast }) {
   );
 }
 
-function forecastTable(forecast: TForecast | null, outcome: string): DataTable {
+function forecastTable(forecast: TForecast | null, outcome: TableText): DataTable {
   const bars = forecast?.status === "forecast" ? forecast.histogram : [];
   const trials = forecast?.trials ?? 1;
   return {
-    columns: [outcome, "Simulated futures", "Share of futures"],
+    columns: [
+      outcome,
+      tableText("dashboard.forecast.column.futures"),
+      tableText("dashboard.forecast.column.share"),
+    ],
     rows: bars.map((bar) => [bar.value, bar.trials, `${((bar.trials / trials) * 100).toFixed(1)}%`]),
   };
 }

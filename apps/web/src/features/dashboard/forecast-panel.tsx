@@ -1,8 +1,12 @@
 import { MAX_FORECAST_DEMANDS, type TDemand } from "@tideway/contracts";
 import { DAY } from "@tideway/domain";
 import { type FormEvent, useState } from "react";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
-import { formatDay } from "../../ui/format";
+import { translate } from "../../i18n/intl";
+import { useT } from "../../i18n/use-t";
+import { formatDay, formatList, formatNumber } from "../../ui/format";
+import { tableText } from "./data-table";
 import { type ForecastFilter, type ForecastQuestion, fetchForecast } from "./forecast-api";
 import { ForecastHistogram } from "./forecast-histogram";
 import { isoDay } from "./format-date";
@@ -13,8 +17,8 @@ const dayAfterToday = (days: number) => isoDay(Date.now() + days * DAY);
 /**
  * The dashboard's two Monte Carlo questions, asked of the board's own
  * throughput: "how many demands by this day?" and "when will N demands be
- * done?". `refreshKey` changes when the board does (a live move) or time passes,
- * which asks both questions again. The dashboard's lane and type filter
+ * done?". Both are asked again when the board changes (a live move) or time
+ * passes (api/board-event-cache.ts, use-live-dashboard.ts). The dashboard's lane and type filter
  * narrows the throughput sampled, as it narrows every other number.
  */
 export function ForecastPanel({
@@ -22,20 +26,19 @@ export function ForecastPanel({
   filter,
   demands,
   csvPrefix,
-  refreshKey,
 }: {
   boardId: string;
   filter: ForecastFilter;
   /** The board's demands, to find the ones named by key. */
   demands: readonly Pick<TDemand, "id" | "key">[];
   csvPrefix: string;
-  refreshKey: unknown;
 }) {
+  const t = useT();
   const [until, setUntil] = useState(() => dayAfterToday(28));
   const [whenQuestion, setWhenQuestion] = useState<ForecastQuestion>({ mode: "when", count: 10 });
   const [keysProblem, setKeysProblem] = useState<string | null>(null);
-  const howMany = useForecast(boardId, { mode: "how-many", until }, filter, refreshKey);
-  const when = useForecast(boardId, whenQuestion, filter, refreshKey);
+  const howMany = useForecast(boardId, { mode: "how-many", until }, filter);
+  const when = useForecast(boardId, whenQuestion, filter);
 
   const askHowMany = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -58,7 +61,7 @@ export function ForecastPanel({
     const idByKey = new Map(demands.map((demand) => [demand.key.toUpperCase(), demand.id]));
     const unknown = keys.filter((key) => !idByKey.has(key));
     if (unknown.length > 0) {
-      setKeysProblem(`Not on this board: ${unknown.join(", ")}.`);
+      setKeysProblem(translate("dashboard.forecast.notOnBoard", { keys: formatList(unknown) }));
       return;
     }
     setWhenQuestion({ mode: "when", demandIds: keys.map((key) => idByKey.get(key) ?? "") });
@@ -67,29 +70,35 @@ export function ForecastPanel({
 
   return (
     <section className="forecast" aria-labelledby="forecast-title" data-testid="forecast-panel">
-      <h2 id="forecast-title">Forecast</h2>
+      <h2 id="forecast-title">{t("dashboard.forecast.title")}</h2>
       <p className="forecast-basis">
-        10,000 simulated futures, each built from days drawn at random from this board's deliveries per day
-        {filter.lane || filter.type ? " (of the filtered lane and type only)" : ""}
-        {sample
-          ? ` over the last ${sample.weeks} weeks (${formatDay(sample.from)} to ${formatDay(sample.to)}, UTC)`
-          : ""}
-        . Higher confidence means a safer promise: fewer demands, or a later date. Change the number of weeks
-        sampled in the board settings.
+        {t("dashboard.forecast.basis", {
+          futures: formatNumber(10_000),
+          filtered: filter.lane || filter.type ? "yes" : "no",
+          sampled: sample ? "yes" : "no",
+          weeks: sample?.weeks ?? 0,
+          from: sample ? formatDay(sample.from) : "",
+          to: sample ? formatDay(sample.to) : "",
+        })}
       </p>
       <div className="chart-grid">
         <ForecastHistogram
           name="forecast-how-many"
-          title="How many demands by a day"
+          title={t("dashboard.forecast.howMany.title")}
           forecast={howMany.forecast}
           failure={howMany.failure}
           csvPrefix={csvPrefix}
-          outcome="Demands done"
-          reading="At 85% confidence: at least this many are done in 85 of 100 simulated futures (the 15th percentile of the totals)."
+          filtered={filter.lane !== null || filter.type !== null}
+          outcome={tableText("dashboard.forecast.howMany.outcome")}
+          reading={t("dashboard.forecast.howMany.reading")}
           form={
-            <form className="forecast-question" onSubmit={askHowMany} aria-label="How many by a day">
+            <form
+              className="forecast-question"
+              onSubmit={askHowMany}
+              aria-label={t("dashboard.forecast.howMany.form")}
+            >
               <label>
-                Done by (end of day, UTC){" "}
+                {t("dashboard.forecast.doneBy")}{" "}
                 <input
                   type="date"
                   name="until"
@@ -99,22 +108,27 @@ export function ForecastPanel({
                   required
                 />
               </label>
-              <button type="submit">Forecast</button>
+              <button type="submit">{t("dashboard.forecast.ask")}</button>
             </form>
           }
         />
         <ForecastHistogram
           name="forecast-when"
-          title="When will N demands be done"
+          title={t("dashboard.forecast.when.title")}
           forecast={when.forecast}
           failure={when.failure}
           csvPrefix={csvPrefix}
-          outcome="Days from today"
-          reading="At 85% confidence: done by this day in 85 of 100 simulated futures (the 85th percentile of the days taken)."
+          filtered={filter.lane !== null || filter.type !== null}
+          outcome={tableText("dashboard.forecast.when.outcome")}
+          reading={t("dashboard.forecast.when.reading")}
           form={
-            <form className="forecast-question" onSubmit={askWhen} aria-label="When will N be done">
+            <form
+              className="forecast-question"
+              onSubmit={askWhen}
+              aria-label={t("dashboard.forecast.when.form")}
+            >
               <label>
-                Demands to finish{" "}
+                {t("dashboard.forecast.count")}{" "}
                 <input
                   type="number"
                   name="count"
@@ -125,13 +139,17 @@ export function ForecastPanel({
                 />
               </label>
               <label>
-                or these demands <input name="keys" placeholder="e.g. PAY-12, PAY-15" size={18} />
+                {t("dashboard.forecast.keys")}{" "}
+                <input name="keys" placeholder={t("dashboard.forecast.keysPlaceholder")} size={18} />
               </label>
-              <button type="submit">Forecast</button>
+              <button type="submit">{t("dashboard.forecast.ask")}</button>
               {keysProblem && <span role="alert">{keysProblem}</span>}
               {when.forecast?.selected != null && (
                 <span data-testid="forecast-selection">
-                  {when.forecast.remaining} of {when.forecast.selected} selected still to finish
+                  {t("dashboard.forecast.selection", {
+                    remaining: formatNumber(when.forecast.remaining ?? 0),
+                    selected: formatNumber(when.forecast.selected),
+                  })}
                 </span>
               )}
             </form>
@@ -143,16 +161,11 @@ export function ForecastPanel({
 }
 
 /** One question's answer; a new question or filter shows "Simulating…" rather than the last answer. */
-function useForecast(
-  boardId: string,
-  question: ForecastQuestion,
-  filter: ForecastFilter,
-  refreshKey: unknown,
-) {
+function useForecast(boardId: string, question: ForecastQuestion, filter: ForecastFilter) {
   const forecast = useResource(
-    ["forecast", boardId, question, filter],
+    queryKeys.forecast(boardId, question, filter),
     () => fetchForecast(boardId, question, filter),
-    { failureMessage: "The forecast could not be loaded.", refreshKey },
+    { failureMessage: translate("dashboard.forecast.loadFailed") },
   );
   return { forecast: forecast.data, failure: forecast.error };
 }

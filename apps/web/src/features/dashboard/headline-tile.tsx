@@ -1,24 +1,22 @@
 import type { TMetricTile } from "@tideway/contracts";
 import { isSmallSample, SMALL_SAMPLE_DEMANDS } from "@tideway/domain";
 import { useT } from "../../i18n/use-t";
-import { formatPercent, formatSeconds } from "../../ui/format";
+import { formatNumber, formatPercent, formatSeconds } from "../../ui/format";
 import { MetricHelp } from "./metric-help";
 import { TrendSparkline } from "./trend-sparkline";
 
 export type TileKind = "delivery" | "development" | "release";
+/** The unit of a tile's trend: days for the cycle times, minutes for the release lead time. */
+export type TileUnit = "days" | "minutes";
 
 interface HeadlineTileProps {
   kind: TileKind;
   title: string;
-  /** "delivered", "developed", "released": what the count counts. */
-  counted: string;
   tile: TMetricTile;
   definition: readonly string[];
   toUnit: (seconds: number) => number;
-  unit: string;
+  unit: TileUnit;
 }
-
-const GOAL_TEXT = { met: "Goal met", missed: "Goal missed", none: "No data" } as const;
 
 /**
  * One of the three 2-1-1 tiles: the p85 against its target, the share within
@@ -26,7 +24,7 @@ const GOAL_TEXT = { met: "Goal met", missed: "Goal missed", none: "No data" } as
  * data), and the 12-week trend. The goal is also written out, never shown by
  * color alone.
  */
-export function HeadlineTile({ kind, title, counted, tile, definition, toUnit, unit }: HeadlineTileProps) {
+export function HeadlineTile({ kind, title, tile, definition, toUnit, unit }: HeadlineTileProps) {
   const t = useT();
   const goal = tile.goalMet === null ? "none" : tile.goalMet ? "met" : "missed";
   const testId = `tile-${kind}`;
@@ -36,7 +34,7 @@ export function HeadlineTile({ kind, title, counted, tile, definition, toUnit, u
         <h3 id={`${testId}-title`}>{title}</h3>
         <MetricHelp topic={title.toLowerCase()} definition={definition} />
       </header>
-      <p className="tile-target">85% within {formatSeconds(tile.target)}</p>
+      <p className="tile-target">{t("dashboard.tile.target", { target: formatSeconds(tile.target) })}</p>
       <p className="tile-value">
         <span className="tile-label">p85</span>{" "}
         <span className="tile-number" data-testid={`${testId}-p85`}>
@@ -45,7 +43,7 @@ export function HeadlineTile({ kind, title, counted, tile, definition, toUnit, u
       </p>
       <p className="tile-goal">
         <span aria-hidden="true">{goal === "met" ? "✔ " : goal === "missed" ? "✘ " : ""}</span>
-        {GOAL_TEXT[goal]}
+        {t("dashboard.tile.goal", { goal })}
         {isSmallSample(tile.count) && (
           <span className="tile-small-sample" data-testid={`${testId}-small-sample`}>
             {" "}
@@ -55,12 +53,12 @@ export function HeadlineTile({ kind, title, counted, tile, definition, toUnit, u
       </p>
       <dl className="tile-facts">
         <div>
-          <dt>Within target</dt>
+          <dt>{t("dashboard.tile.withinTarget")}</dt>
           <dd data-testid={`${testId}-attainment`}>{formatPercent(tile.attainment)}</dd>
         </div>
         <div>
-          <dt>{counted[0]?.toUpperCase() + counted.slice(1)} in window</dt>
-          <dd data-testid={`${testId}-count`}>{tile.count}</dd>
+          <dt>{t("dashboard.tile.count", { kind })}</dt>
+          <dd data-testid={`${testId}-count`}>{formatNumber(tile.count, 0)}</dd>
         </div>
       </dl>
       <TrendSparkline trend={tile.trend} target={tile.target} toUnit={toUnit} unit={unit} />

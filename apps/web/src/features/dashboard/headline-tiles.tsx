@@ -1,40 +1,37 @@
-import { METRIC_DEFINITIONS, type TMetrics } from "@tideway/contracts";
+import type { TMetrics } from "@tideway/contracts";
 import { useState } from "react";
+import type { MessageId } from "../../i18n/messages";
+import { useT } from "../../i18n/use-t";
 import { inDays, inMinutes } from "../../ui/format";
-import type { DataTable } from "./data-table";
+import { type DataTable, tableText } from "./data-table";
 import { DataTableView } from "./data-table-view";
+import { definitionsOf } from "./definitions";
 import { utcMinute } from "./format-date";
-import { HeadlineTile, type TileKind } from "./headline-tile";
+import { HeadlineTile, type TileKind, type TileUnit } from "./headline-tile";
 import { TableActions } from "./table-actions";
 
 const TILES: readonly {
   kind: TileKind;
-  title: string;
-  counted: string;
+  titleId: MessageId;
   toUnit: (seconds: number) => number;
-  unit: string;
+  unit: TileUnit;
 }[] = [
-  { kind: "delivery", title: "Delivery cycle time", counted: "delivered", toUnit: inDays, unit: "days" },
-  {
-    kind: "development",
-    title: "Development cycle time",
-    counted: "developed",
-    toUnit: inDays,
-    unit: "days",
-  },
-  { kind: "release", title: "Release lead time", counted: "released", toUnit: inMinutes, unit: "minutes" },
+  { kind: "delivery", titleId: "dashboard.tile.delivery", toUnit: inDays, unit: "days" },
+  { kind: "development", titleId: "dashboard.tile.development", toUnit: inDays, unit: "days" },
+  { kind: "release", titleId: "dashboard.tile.release", toUnit: inMinutes, unit: "minutes" },
 ];
 
 /** The 2 / 1 / 1 tiles, with their weekly trends as one table and CSV. */
 export function HeadlineTiles({ metrics, csvPrefix }: { metrics: TMetrics; csvPrefix: string }) {
+  const t = useT();
   const [showTable, setShowTable] = useState(false);
   const table = trendTable(metrics);
   return (
     <section className="headline" aria-labelledby="headline-title">
       <header className="section-header">
-        <h2 id="headline-title">2-1-1 goals</h2>
+        <h2 id="headline-title">{t("dashboard.tiles.title")}</h2>
         <TableActions
-          subject="2-1-1 weekly trend"
+          subject={t("dashboard.trend.title")}
           showTable={showTable}
           onToggleTable={() => setShowTable(!showTable)}
           table={table}
@@ -42,16 +39,19 @@ export function HeadlineTiles({ metrics, csvPrefix }: { metrics: TMetrics; csvPr
         />
       </header>
       <div className="tiles">
-        {TILES.map((tile) => (
+        {TILES.map(({ kind, titleId, toUnit, unit }) => (
           <HeadlineTile
-            key={tile.kind}
-            {...tile}
-            tile={metrics[tile.kind]}
-            definition={[METRIC_DEFINITIONS[tile.kind], METRIC_DEFINITIONS.percentiles]}
+            key={kind}
+            kind={kind}
+            title={t(titleId)}
+            toUnit={toUnit}
+            unit={unit}
+            tile={metrics[kind]}
+            definition={definitionsOf(kind, "percentiles")}
           />
         ))}
       </div>
-      {showTable && <DataTableView table={table} caption="2-1-1 weekly trend (the sparklines)" />}
+      {showTable && <DataTableView table={table} caption={t("dashboard.trend.caption")} />}
     </section>
   );
 }
@@ -61,13 +61,16 @@ function trendTable(metrics: TMetrics): DataTable {
   const weeks = metrics.delivery.trend;
   return {
     columns: [
-      "Week from (UTC)",
-      "Week to (UTC)",
-      ...TILES.flatMap(({ title, unit }) => [
-        `${title}: count`,
-        `${title}: p85 (${unit})`,
-        `${title}: within target (%)`,
-      ]),
+      tableText("dashboard.column.weekFrom"),
+      tableText("dashboard.column.weekTo"),
+      ...TILES.flatMap(({ titleId, unit }) => {
+        const metric = tableText(titleId);
+        return [
+          tableText("dashboard.trend.count", { metric }),
+          tableText("dashboard.trend.p85", { metric, unit }),
+          tableText("dashboard.trend.withinTarget", { metric }),
+        ];
+      }),
     ],
     rows: weeks.map((week, index) => [
       utcMinute(week.start),

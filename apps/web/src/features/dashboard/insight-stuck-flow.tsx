@@ -1,38 +1,42 @@
-import { INSIGHT_DEFINITIONS, type TBoardInsights } from "@tideway/contracts";
+import type { TBoardInsights } from "@tideway/contracts";
 import { Bar, LabelList, Tooltip, YAxis } from "recharts";
-import { formatSeconds, inDays } from "../../ui/format";
+import { translate } from "../../i18n/intl";
+import { useT } from "../../i18n/use-t";
+import { formatNumber, formatSeconds, inDays } from "../../ui/format";
 import { COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
-import type { DataTable } from "./data-table";
+import { type DataTable, tableText } from "./data-table";
+import { daysAxis, daysTooltip } from "./days-axis";
+import { definitionsOf } from "./definitions";
 import { StageBars, SwatchLegend } from "./stage-bars";
 
 type StuckFlow = TBoardInsights["stuckFlow"];
 
-const perDay = (value: number) => `${value > 0 ? "+" : ""}${(Math.round(value * 100) / 100).toFixed(2)}`;
-
-const LEGEND = [
-  ["Median time", COLORS.p50],
-  ["p85 time", COLORS.p85],
-  ["Arrivals", COLORS.accent],
-  ["Departures", COLORS.goal],
-] as const;
+/** A queue's growth a day with its sign: "+0.25", "-1.5". */
+const perDay = (value: number) => `${value > 0 ? "+" : ""}${formatNumber(Math.round(value * 100) / 100, 2)}`;
 
 /** One sentence a lead can act on: where work waits longest and which queue grows. */
 function stuckFlowConclusion(stuck: StuckFlow): string {
   const wait = stuck.stages.find((stage) => stage.stageId === stuck.longestWait);
   const queue = stuck.stages.find((stage) => stage.stageId === stuck.fastestGrowingQueue);
   const days = stuck.windowDays;
-  if (!wait) return `No committed work moved through the board in the last ${days} days.`;
-  const waiting = `Work waits longest in ${wait.name} (p85 ${formatSeconds(wait.p85Time)}, median ${formatSeconds(wait.medianTime)})`;
-  if (!queue) return `${waiting}; no stage's queue grew in the last ${days} days.`;
-  const growth = `${queue.arrivals} in, ${queue.departures} out in ${days} days (${perDay(queue.netGrowthPerDay)} a day)`;
-  return queue.stageId === wait.stageId
-    ? `${waiting}, and its queue grows fastest: ${growth}.`
-    : `${waiting}; the ${queue.name} queue grows fastest: ${growth}.`;
+  if (!wait) return translate("dashboard.stuckFlow.nothingMoved", { days });
+  return translate("dashboard.stuckFlow.conclusion", {
+    wait: wait.name,
+    p85: formatSeconds(wait.p85Time),
+    median: formatSeconds(wait.medianTime),
+    queue: queue ? (queue.stageId === wait.stageId ? "same" : "other") : "none",
+    queueName: queue?.name ?? "",
+    arrivals: formatNumber(queue?.arrivals ?? 0),
+    departures: formatNumber(queue?.departures ?? 0),
+    perDay: perDay(queue?.netGrowthPerDay ?? 0),
+    days,
+  });
 }
 
 /** Where flow is stuck over the last two weeks, with the time-in-stage and arrival/departure evidence. */
 export function InsightStuckFlow({ stuck, csvPrefix }: { stuck: StuckFlow; csvPrefix: string }) {
+  const t = useT();
   const data = stuck.stages.map((stage) => ({
     stage: stage.name,
     median: stage.medianTime === null ? 0 : inDays(stage.medianTime),
@@ -43,37 +47,54 @@ export function InsightStuckFlow({ stuck, csvPrefix }: { stuck: StuckFlow; csvPr
   return (
     <ChartPanel
       name="stuck-flow"
-      title="Where flow is stuck"
-      definition={INSIGHT_DEFINITIONS.stuckFlow}
+      title={t("dashboard.stuckFlow.title")}
+      definition={definitionsOf("stuckFlow")}
       table={stuckFlowTable(stuck)}
       csvPrefix={csvPrefix}
       summary={<span data-testid="stuck-flow-conclusion">{stuckFlowConclusion(stuck)}</span>}
       emptyMessage={
-        stuck.stages.every((stage) => stage.demandCount === 0)
-          ? "No committed work in the last two weeks."
-          : null
+        stuck.stages.every((stage) => stage.demandCount === 0) ? t("dashboard.stuckFlow.empty") : null
       }
-      note={<SwatchLegend entries={LEGEND} />}
+      note={
+        <SwatchLegend
+          entries={[
+            [t("dashboard.stuckFlow.medianTime"), COLORS.p50],
+            [t("dashboard.stuckFlow.p85Time"), COLORS.p85],
+            [t("dashboard.stuckFlow.arrivals"), COLORS.accent],
+            [t("dashboard.stuckFlow.departures"), COLORS.goal],
+          ]}
+        />
+      }
     >
       <div className="insight-charts">
         <figure>
-          <figcaption>Time in stage (days)</figcaption>
+          <figcaption>{t("dashboard.stuckFlow.timeInStage")}</figcaption>
           <StageBars data={data} height={220}>
-            <YAxis stroke={COLORS.axis} unit=" d" domain={[0, "auto"]} />
-            <Tooltip formatter={(value, name) => [`${String(value)} days`, name]} />
-            <Bar dataKey="median" name="Median" fill={COLORS.p50} isAnimationActive={false} />
+            <YAxis stroke={COLORS.axis} {...daysAxis()} domain={[0, "auto"]} />
+            <Tooltip formatter={daysTooltip} />
+            <Bar dataKey="median" name={t("dashboard.median")} fill={COLORS.p50} isAnimationActive={false} />
             <Bar dataKey="p85" name="p85" fill={COLORS.p85} isAnimationActive={false}>
               <LabelList dataKey="p85" position="top" fill={COLORS.axis} />
             </Bar>
           </StageBars>
         </figure>
         <figure>
-          <figcaption>Arrivals vs departures</figcaption>
+          <figcaption>{t("dashboard.stuckFlow.arrivalsVsDepartures")}</figcaption>
           <StageBars data={data} height={220}>
             <YAxis stroke={COLORS.axis} allowDecimals={false} />
             <Tooltip />
-            <Bar dataKey="arrivals" name="Arrivals" fill={COLORS.accent} isAnimationActive={false} />
-            <Bar dataKey="departures" name="Departures" fill={COLORS.goal} isAnimationActive={false} />
+            <Bar
+              dataKey="arrivals"
+              name={t("dashboard.stuckFlow.arrivals")}
+              fill={COLORS.accent}
+              isAnimationActive={false}
+            />
+            <Bar
+              dataKey="departures"
+              name={t("dashboard.stuckFlow.departures")}
+              fill={COLORS.goal}
+              isAnimationActive={false}
+            />
           </StageBars>
         </figure>
       </div>
@@ -84,14 +105,14 @@ export function InsightStuckFlow({ stuck, csvPrefix }: { stuck: StuckFlow; csvPr
 function stuckFlowTable(stuck: StuckFlow): DataTable {
   return {
     columns: [
-      "Stage",
-      "Demands",
-      "Still there",
-      "Median time (days)",
-      "p85 time (days)",
-      "Arrivals",
-      "Departures",
-      "Net growth a day",
+      tableText("dashboard.column.stage"),
+      tableText("dashboard.column.demands"),
+      tableText("dashboard.stuckFlow.column.stillThere"),
+      tableText("dashboard.stuckFlow.column.median"),
+      tableText("dashboard.stuckFlow.column.p85"),
+      tableText("dashboard.stuckFlow.arrivals"),
+      tableText("dashboard.stuckFlow.departures"),
+      tableText("dashboard.stuckFlow.column.netGrowth"),
     ],
     rows: stuck.stages.map((stage) => [
       stage.name,

@@ -1,16 +1,14 @@
-import { INSIGHT_DEFINITIONS, type TBoardInsights } from "@tideway/contracts";
+import type { TBoardInsights } from "@tideway/contracts";
 import { Bar, LabelList, Tooltip, YAxis } from "recharts";
 import { useT } from "../../i18n/use-t";
-import { formatSeconds, inDays } from "../../ui/format";
+import { formatList, formatNumber, formatSeconds, inDays } from "../../ui/format";
 import { COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
-import type { DataTable } from "./data-table";
+import { type DataTable, tableText } from "./data-table";
+import { definitionsOf } from "./definitions";
 import { StageBars, SwatchLegend } from "./stage-bars";
 
 type WipAdvice = TBoardInsights["wipAdvice"];
-
-const limitText = (limit: number | null) => (limit === null ? "none" : String(limit));
-const rate = (perDay: number) => String(Math.round(perDay * 100) / 100);
 
 /** Advised WIP limits from Little's law beside each stage's current limit; nothing is applied. */
 export function InsightWipAdvice({ advice, csvPrefix }: { advice: WipAdvice; csvPrefix: string }) {
@@ -25,21 +23,24 @@ export function InsightWipAdvice({ advice, csvPrefix }: { advice: WipAdvice; csv
   }));
   const summary =
     differing.length === 0
-      ? `The current limits match what the team's throughput (last ${advice.weeks} weeks) and the 2-1-1 targets suggest.`
-      : `From the last ${advice.weeks} weeks' throughput, Little's law suggests other limits for ${differing.map((stage) => stage.name).join(", ")}; change them in the board's settings if the team agrees.`;
+      ? t("dashboard.wipAdvice.matches", { weeks: advice.weeks })
+      : t("dashboard.wipAdvice.differs", {
+          weeks: advice.weeks,
+          stages: formatList(differing.map((stage) => stage.name)),
+        });
   return (
     <ChartPanel
       name="wip-advice"
-      title="WIP limit advice"
-      definition={INSIGHT_DEFINITIONS.wipAdvice}
+      title={t("dashboard.wipAdvice.title")}
+      definition={definitionsOf("wipAdvice")}
       table={wipAdviceTable(advice)}
       csvPrefix={csvPrefix}
       summary={summary}
       note={
         <SwatchLegend
           entries={[
-            ["Current limit", COLORS.p50],
-            ["Advised limit", COLORS.accent],
+            [t("dashboard.wipAdvice.current"), COLORS.p50],
+            [t("dashboard.wipAdvice.advised"), COLORS.accent],
           ]}
         />
       }
@@ -47,22 +48,43 @@ export function InsightWipAdvice({ advice, csvPrefix }: { advice: WipAdvice; csv
       <StageBars data={data} height={240}>
         <YAxis stroke={COLORS.axis} allowDecimals={false} />
         <Tooltip />
-        <Bar dataKey="current" name="Current limit" fill={COLORS.p50} isAnimationActive={false}>
+        <Bar
+          dataKey="current"
+          name={t("dashboard.wipAdvice.current")}
+          fill={COLORS.p50}
+          isAnimationActive={false}
+        >
           <LabelList dataKey="current" position="top" fill={COLORS.axis} />
         </Bar>
-        <Bar dataKey="advised" name="Advised limit" fill={COLORS.accent} isAnimationActive={false}>
+        <Bar
+          dataKey="advised"
+          name={t("dashboard.wipAdvice.advised")}
+          fill={COLORS.accent}
+          isAnimationActive={false}
+        >
           <LabelList dataKey="advised" position="top" fill={COLORS.axis} />
         </Bar>
       </StageBars>
       <ul className="wip-advice-list">
         {advice.stages.map((stage) => (
           <li key={stage.stageId} data-testid={`wip-advice-${stage.name}`}>
-            <strong>{stage.name}</strong>: limit{" "}
-            <span data-field="current">{limitText(stage.currentLimit)}</span>, advised{" "}
-            <span data-field="advised">{stage.advisedLimit ?? "no history"}</span>{" "}
+            {t("dashboard.wipAdvice.line", {
+              stage: stage.name,
+              b: (chunks) => <strong>{chunks}</strong>,
+              current: (chunks) => <span data-field="current">{chunks}</span>,
+              advised: (chunks) => <span data-field="advised">{chunks}</span>,
+              currentLimit:
+                stage.currentLimit === null
+                  ? t("dashboard.wipAdvice.noLimit")
+                  : formatNumber(stage.currentLimit),
+              advisedLimit:
+                stage.advisedLimit === null
+                  ? t("dashboard.wipAdvice.noHistory")
+                  : formatNumber(stage.advisedLimit),
+            })}{" "}
             <span className="muted">
               {t("wipAdvice.basis", {
-                rate: rate(stage.throughputPerDay),
+                rate: formatNumber(stage.throughputPerDay, 2),
                 target: formatSeconds(stage.targetTime),
                 group: stage.group,
                 medianStay: formatSeconds(stage.historicalTime),
@@ -78,13 +100,13 @@ export function InsightWipAdvice({ advice, csvPrefix }: { advice: WipAdvice; csv
 function wipAdviceTable(advice: WipAdvice): DataTable {
   return {
     columns: [
-      "Stage",
-      "Current limit",
-      "Advised limit",
-      "Throughput a day",
-      "Target time in stage (days)",
-      "Median stay (days)",
-      "Share of target",
+      tableText("dashboard.column.stage"),
+      tableText("dashboard.wipAdvice.current"),
+      tableText("dashboard.wipAdvice.advised"),
+      tableText("dashboard.wipAdvice.column.throughput"),
+      tableText("dashboard.wipAdvice.column.target"),
+      tableText("dashboard.wipAdvice.column.medianStay"),
+      tableText("dashboard.wipAdvice.column.share"),
     ],
     rows: advice.stages.map((stage) => [
       stage.name,

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useId, useState } from "react";
+import { useT } from "../../i18n/use-t";
 
 interface MetricHelpProps {
   /** What the help explains, for the button's accessible name: "About delivery cycle time". */
@@ -14,6 +15,7 @@ interface MetricHelpProps {
  * Escape closes it again.
  */
 export function MetricHelp({ topic, definition }: MetricHelpProps) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const paragraphs = typeof definition === "string" ? [definition] : definition;
@@ -32,8 +34,8 @@ export function MetricHelp({ topic, definition }: MetricHelpProps) {
         className="help-button"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={`About ${topic}`}
-        title={`About ${topic}`}
+        aria-label={t("dashboard.help", { topic })}
+        title={t("dashboard.help", { topic })}
         onClick={() => setOpen(!open)}
         onKeyDown={closeOnEscape}
       >

@@ -1,3 +1,4 @@
+import { useT } from "../../i18n/use-t";
 import type { DataTable } from "./data-table";
 import { downloadCsv } from "./download-csv";
 
@@ -12,23 +13,24 @@ interface TableActionsProps {
 
 /** "Table view" (a toggle) and "Download CSV" for one chart's numbers. */
 export function TableActions({ subject, showTable, onToggleTable, table, csvName }: TableActionsProps) {
+  const t = useT();
   return (
     <span className="table-actions">
       <button
         type="button"
         aria-pressed={showTable}
-        aria-label={`Table view: ${subject}`}
+        aria-label={t("dashboard.table.viewLabel", { subject })}
         onClick={onToggleTable}
       >
-        Table view
+        {t("dashboard.table.view")}
       </button>
       <button
         type="button"
-        aria-label={`Download CSV: ${subject}`}
+        aria-label={t("dashboard.table.csvLabel", { subject })}
         disabled={table.rows.length === 0}
         onClick={() => downloadCsv(csvName, table)}
       >
-        Download CSV
+        {t("report.csv")}
       </button>
     </span>
   );

@@ -1,9 +1,11 @@
-import { METRIC_DEFINITIONS, type TMetrics } from "@tideway/contracts";
+import type { TMetrics } from "@tideway/contracts";
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDayShort } from "../../ui/format";
+import { useT } from "../../i18n/use-t";
+import { formatDayShort, formatNumber } from "../../ui/format";
 import { COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
-import type { DataTable } from "./data-table";
+import { type DataTable, tableText } from "./data-table";
+import { definitionsOf } from "./definitions";
 import { utcMinute } from "./format-date";
 
 type Throughput = TMetrics["throughput"];
@@ -23,6 +25,7 @@ export function ThroughputChart({
   rolling: boolean;
   csvPrefix: string;
 }) {
+  const t = useT();
   const weeks = metrics.throughput;
   const data = weeks.map((week) => ({ week: formatDayShort(week.start), count: week.count }));
   const latest = weeks.at(-1)?.count ?? 0;
@@ -31,24 +34,29 @@ export function ThroughputChart({
   return (
     <ChartPanel
       name="throughput"
-      title="Throughput per week"
-      definition={METRIC_DEFINITIONS.throughput}
+      title={t("dashboard.throughput.title")}
+      definition={definitionsOf("throughput")}
       table={throughputTable(weeks)}
       csvPrefix={csvPrefix}
-      summary={
-        <>
-          {rolling ? "This week so far" : "Last week of the window"}:{" "}
-          <strong data-testid="throughput-latest-week">{latest}</strong> delivered · {total} in the window
-        </>
-      }
-      emptyMessage={weeks.length === 0 ? "The window holds no week." : null}
+      summary={t("dashboard.throughput.summary", {
+        rolling: rolling ? "yes" : "no",
+        total: formatNumber(total, 0),
+        latest: formatNumber(latest, 0),
+        strong: (chunks) => <strong data-testid="throughput-latest-week">{chunks}</strong>,
+      })}
+      emptyMessage={weeks.length === 0 ? t("dashboard.throughput.empty") : null}
     >
       <BarChart responsive style={{ width: "100%", height: 260 }} data={data} margin={{ top: 20, right: 16 }}>
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
         <XAxis dataKey="week" stroke={COLORS.axis} />
         <YAxis stroke={COLORS.axis} allowDecimals={false} />
         <Tooltip />
-        <Bar dataKey="count" name="Delivered" fill={COLORS.accent} isAnimationActive={false}>
+        <Bar
+          dataKey="count"
+          name={t("dashboard.throughput.delivered")}
+          fill={COLORS.accent}
+          isAnimationActive={false}
+        >
           <LabelList dataKey="count" position="top" fill={COLORS.axis} />
         </Bar>
       </BarChart>
@@ -58,7 +66,11 @@ export function ThroughputChart({
 
 function throughputTable(weeks: Throughput): DataTable {
   return {
-    columns: ["Week from (UTC)", "Week to (UTC)", "Delivered"],
+    columns: [
+      tableText("dashboard.column.weekFrom"),
+      tableText("dashboard.column.weekTo"),
+      tableText("dashboard.throughput.delivered"),
+    ],
     rows: weeks.map((week) => [utcMinute(week.start), utcMinute(week.end), week.count]),
   };
 }

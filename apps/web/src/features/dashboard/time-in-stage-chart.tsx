@@ -1,10 +1,14 @@
-import { METRIC_DEFINITIONS, type TMetrics, type TStage } from "@tideway/contracts";
+import type { TMetrics, TStage } from "@tideway/contracts";
 import { inProgressStages, orderStages } from "@tideway/domain";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from "recharts";
+import { translate } from "../../i18n/intl";
+import { useT } from "../../i18n/use-t";
 import { formatSeconds, inDays } from "../../ui/format";
 import { COLORS } from "./chart-colors";
 import { ChartPanel } from "./chart-panel";
-import type { DataTable } from "./data-table";
+import { type DataTable, type TableText, tableText } from "./data-table";
+import { daysAxis, daysTooltip } from "./days-axis";
+import { definitionsOf } from "./definitions";
 
 type TimeInStage = TMetrics["timeInStage"];
 
@@ -22,6 +26,7 @@ export function TimeInStageChart({
   stages: readonly TStage[];
   csvPrefix: string;
 }) {
+  const t = useT();
   const kind = new Map(stages.map((stage) => [stage.id, stage.kind]));
   const rows = metrics.timeInStage;
   const data = rows.map((row) => ({
@@ -40,23 +45,28 @@ export function TimeInStageChart({
   return (
     <ChartPanel
       name="time-in-stage"
-      title="Time in stage"
-      definition={METRIC_DEFINITIONS.timeInStage}
+      title={t("dashboard.timeInStage.title")}
+      definition={definitionsOf("timeInStage")}
       table={timeInStageTable(rows, kind)}
       csvPrefix={csvPrefix}
-      summary={longest ? `Longest median stay: ${longest.name}, ${formatSeconds(longest.median)}` : null}
-      emptyMessage={
-        rows.every((row) => row.demandCount === 0) ? "No demand was delivered in this window." : null
+      summary={
+        longest
+          ? t("dashboard.timeInStage.longest", {
+              stage: longest.name,
+              duration: formatSeconds(longest.median),
+            })
+          : null
       }
+      emptyMessage={rows.every((row) => row.demandCount === 0) ? t("dashboard.noneDelivered") : null}
       note={
         <span className="chart-legend">
           <span>
             <span className="swatch" style={{ background: COLORS.active }} aria-hidden="true" />
-            Active stage
+            {t("dashboard.timeInStage.active")}
           </span>
           <span>
             <span className="swatch" style={{ background: COLORS.queue }} aria-hidden="true" />
-            Queue stage (waiting)
+            {t("dashboard.timeInStage.queue")}
           </span>
         </span>
       }
@@ -64,9 +74,9 @@ export function TimeInStageChart({
       <BarChart responsive style={{ width: "100%", height: 260 }} data={data} margin={{ top: 20, right: 16 }}>
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
         <XAxis dataKey="stage" stroke={COLORS.axis} interval={0} />
-        <YAxis stroke={COLORS.axis} unit=" d" domain={[0, "auto"]} niceTicks="snap125" />
-        <Tooltip formatter={(value) => [`${String(value)} days`, "Median"]} />
-        <Bar dataKey="days" name="Median days" isAnimationActive={false}>
+        <YAxis stroke={COLORS.axis} {...daysAxis()} domain={[0, "auto"]} niceTicks="snap125" />
+        <Tooltip formatter={daysTooltip} />
+        <Bar dataKey="days" name={t("dashboard.median")} isAnimationActive={false}>
           {data.map((row) => (
             <Cell key={row.stage} fill={row.queue ? COLORS.queue : COLORS.active} />
           ))}
@@ -77,12 +87,23 @@ export function TimeInStageChart({
   );
 }
 
+/** A stage's kind: the machine name in the CSV ("queue"), in words on screen. */
+function stageKindText(kind: TStage["kind"] | undefined): TableText | string {
+  return kind ? { csv: kind, shown: translate("dashboard.stageKind", { kind }) } : "";
+}
+
 function timeInStageTable(rows: TimeInStage, kind: Map<string, TStage["kind"]>): DataTable {
   return {
-    columns: ["Stage", "Kind", "Demands", "Median (days)", "Total (days)"],
+    columns: [
+      tableText("dashboard.column.stage"),
+      tableText("dashboard.column.kind"),
+      tableText("dashboard.column.demands"),
+      tableText("dashboard.column.medianDays"),
+      tableText("dashboard.column.totalDays"),
+    ],
     rows: rows.map((row) => [
       row.name,
-      kind.get(row.stageId) ?? "",
+      stageKindText(kind.get(row.stageId)),
       row.demandCount,
       row.median === null ? null : inDays(row.median),
       inDays(row.total),

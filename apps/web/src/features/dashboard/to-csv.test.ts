@@ -1,5 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { applyLocale } from "../../i18n/intl";
+import { shownText, tableText } from "./data-table";
 import { toCsv } from "./to-csv";
+
+afterEach(() => {
+  applyLocale("en", []);
+});
 
 describe("toCsv", () => {
   it("writes a header and one CRLF-terminated line per row", () => {
@@ -52,5 +58,19 @@ describe("toCsv", () => {
 
   it("writes missing values as empty fields and numbers as they are", () => {
     expect(toCsv({ columns: ["a", "b", "c"], rows: [[null, 0.25, Number.NaN]] })).toBe("a,b,c\r\n,0.25,\r\n");
+  });
+
+  it("[I18N] writes headers and labels in English while the table view shows them in Chinese", () => {
+    applyLocale("zh-CN", ["zh-CN"]);
+    const stage = tableText("dashboard.column.stage");
+    const blocked = tableText("dashboard.yesNo", { yes: "yes" });
+    const p85 = tableText("dashboard.trend.p85", {
+      metric: tableText("dashboard.tile.delivery"),
+      unit: "days",
+    });
+    expect([stage, blocked, p85].map(shownText)).toEqual(["阶段", "是", "交付周期：p85（天）"]);
+    expect(toCsv({ columns: [stage, p85, "Blocked"], rows: [["Development", 2.5, blocked]] })).toBe(
+      "Stage,Delivery cycle time: p85 (days),Blocked\r\nDevelopment,2.5,yes\r\n",
+    );
   });
 });

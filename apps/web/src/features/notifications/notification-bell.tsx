@@ -1,29 +1,22 @@
 import * as Popover from "@radix-ui/react-popover";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { useT } from "../../i18n/use-t";
 import { formatSeconds } from "../../ui/format";
 import { notify } from "../../ui/notice-stack";
-import { useNotifications } from "./notifications-store";
+import { useNotifications } from "./use-notifications";
 import "./notifications.css";
 
 /** The bell in the app bar: unread count, and a panel listing SLE alerts with "mark as read". */
 export function NotificationBell() {
   const t = useT();
-  const notifications = useNotifications((s) => s.notifications);
-  const unread = useNotifications((s) => s.unread);
+  const { notifications, unread, markRead: markReadOnServer } = useNotifications();
   const [open, setOpen] = useState(false);
 
-  useEffect(() => {
-    useNotifications.getState().start();
-    return () => useNotifications.getState().stop();
-  }, []);
-
   const markRead = (ids?: string[]) => {
-    useNotifications
-      .getState()
-      .markRead(ids)
-      .catch((error: unknown) => notify(error instanceof Error ? error.message : t("bell.markFailed")));
+    markReadOnServer(ids).catch((error: unknown) =>
+      notify(error instanceof Error ? error.message : t("bell.markFailed")),
+    );
   };
 
   // Radix's Popover: Escape and a click outside close it, focus moves in and comes back to the bell.

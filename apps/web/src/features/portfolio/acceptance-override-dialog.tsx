@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useT } from "../../i18n/use-t";
 import { ModalDialog } from "../../ui/modal-dialog";
 import { useBoardStore } from "../board/board-store";
 import { requestMove } from "../board/request-move";
@@ -12,8 +13,9 @@ import { type OverrideRequest, useAcceptanceOverride } from "./acceptance-overri
 export function AcceptanceOverrideDialog() {
   const request = useAcceptanceOverride((s) => s.request);
   const close = useAcceptanceOverride((s) => s.close);
+  const t = useT();
   return (
-    <ModalDialog open={request !== null} title="Product demands not delivered" onClose={close}>
+    <ModalDialog open={request !== null} title={t("portfolio.override.title")} onClose={close}>
       {request && <OverrideForm key={request.demandId + request.message} request={request} />}
     </ModalDialog>
   );
@@ -24,6 +26,7 @@ function OverrideForm({ request }: { request: OverrideRequest }) {
   const canOverride = useBoardStore((s) => s.role !== "viewer");
   const close = useAcceptanceOverride((s) => s.close);
   const [reason, setReason] = useState("");
+  const t = useT();
   return (
     <form
       className="acceptance-override"
@@ -39,7 +42,7 @@ function OverrideForm({ request }: { request: OverrideRequest }) {
       {canOverride && (
         <>
           <label>
-            Why it passes anyway (kept in the change history and shown on the card)
+            {t("portfolio.override.reason")}
             <textarea
               value={reason}
               onChange={(event) => setReason(event.target.value)}
@@ -49,10 +52,10 @@ function OverrideForm({ request }: { request: OverrideRequest }) {
           </label>
           <div className="form-actions">
             <button type="button" onClick={close}>
-              Keep it here
+              {t("portfolio.override.keep")}
             </button>
             <button type="submit" className="primary" disabled={reason.trim() === ""}>
-              Pass the gate
+              {t("portfolio.override.pass")}
             </button>
           </div>
         </>

@@ -1,11 +1,13 @@
 import { Link } from "react-router";
+import { useT } from "../../i18n/use-t";
 
 /** A portfolio that could not be loaded (gone, not yours, or the server unreachable), with a way back. */
 export function PortfolioFailure({ message }: { message: string }) {
+  const t = useT();
   return (
     <main className="page-message">
       <p role="alert">{message}</p>
-      <Link to="/">Back to your boards</Link>
+      <Link to="/">{t("app.notFound.back")}</Link>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError } from "../../api/api-request";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";
 import { FormError } from "../../ui/form-error";
@@ -10,7 +11,7 @@ import { createPortfolio, fetchPortfolios } from "./portfolio-api";
 export function PortfolioList() {
   const navigate = useNavigate();
   const t = useT();
-  const list = useResource(["portfolios"], fetchPortfolios, {
+  const list = useResource(queryKeys.portfolioList(), fetchPortfolios, {
     failureMessage: t("portfolios.loadFailed"),
   });
   const [error, setError] = useState<string | null>(null);

@@ -2,12 +2,16 @@ import type { TBoard, TBusinessDemandProgress, TPortfolio } from "@tideway/contr
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/api-request";
+import { queryClient } from "../../api/query-client";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
+import type { MessageId } from "../../i18n/messages";
+import { useT } from "../../i18n/use-t";
 import { FormError } from "../../ui/form-error";
 import { notify } from "../../ui/notice-stack";
 import { fetchBoard, fetchBoards } from "../board/board-api";
 import { subscribeToBoardEvents } from "../dashboard/board-event-subscription";
-import type { LiveState } from "../dashboard/dashboard-store";
+import type { LiveState } from "../dashboard/use-live-dashboard";
 import { ChildProgressSummary } from "./business-demand-progress";
 import {
   addTeamBoard,
@@ -17,51 +21,63 @@ import {
   fetchPortfolioMetrics,
   fetchPortfolios,
 } from "./portfolio-api";
+import { PortfolioConstraint } from "./portfolio-constraint";
 import { PortfolioFailure } from "./portfolio-failure";
+import { PortfolioThroughput } from "./portfolio-throughput";
 import { PortfolioTiles } from "./portfolio-tiles";
+import { PortfolioTrends } from "./portfolio-trends";
 import "./portfolio.css";
 
 /** A burst of changes on the team boards becomes one refresh. */
 const QUIET_MS = 300;
-const LIVE_LABELS: Record<LiveState, string> = {
-  live: "Live",
-  connecting: "Connecting…",
-  offline: "Offline",
+const LIVE_LABELS: Record<LiveState, MessageId> = {
+  live: "portfolio.live.live",
+  connecting: "portfolio.live.connecting",
+  offline: "portfolio.live.offline",
 };
 
 /**
  * A portfolio for its leads: the 2-1-1 tiles of the organisation, the
- * business demands and each team, and the business demands with their
- * children by team. Live: every change on a team board or the business board
- * refreshes it, through the business board's room.
+ * business demands and each team, their 12-week trends, throughput per
+ * team, the constraint across the team boards, and the business demands
+ * with their children by team. Live: every change on a team board or the
+ * business board refreshes it, through the business board's room (the
+ * board dashboard's subscription).
  */
 export function PortfolioPage() {
   const { portfolioId = "" } = useParams();
-  const [refresh, setRefresh] = useState(0);
+  const t = useT();
   const [live, setLive] = useState<LiveState>("connecting");
-  const portfolio = useResource(["portfolio", portfolioId], () => fetchPortfolio(portfolioId), {
-    failureMessage: "The portfolio could not be loaded.",
-    refreshKey: refresh,
+  const portfolio = useResource(queryKeys.portfolio(portfolioId), () => fetchPortfolio(portfolioId), {
+    failureMessage: t("portfolio.loadFailed"),
   });
-  const metrics = useResource(["portfolio-metrics", portfolioId], () => fetchPortfolioMetrics(portfolioId), {
-    failureMessage: "The portfolio's numbers could not be loaded.",
-    refreshKey: refresh,
-  });
+  const metrics = useResource(
+    queryKeys.portfolioMetrics(portfolioId),
+    () => fetchPortfolioMetrics(portfolioId),
+    {
+      failureMessage: t("portfolio.metricsFailed"),
+    },
+  );
   const businessBoardId = portfolio.data?.businessBoardId;
 
   useEffect(() => {
-    document.title = `${portfolio.data?.name ?? "Portfolio"} · Tideway`;
-  }, [portfolio.data?.name]);
+    document.title = `${portfolio.data?.name ?? t("portfolio.documentTitle")} · Tideway`;
+  }, [portfolio.data?.name, t]);
 
   useEffect(() => {
     if (!businessBoardId) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // The cache refetches the children's progress itself; the portfolio's numbers and the
+    // business board are this page's to refresh.
+    const refresh = () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.portfolio(portfolioId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.boardSnapshot(businessBoardId) });
+    };
     const leave = subscribeToBoardEvents(businessBoardId, {
-      onChange: () => {
+      onEvent: () => {
         clearTimeout(timer);
-        timer = setTimeout(() => setRefresh((count) => count + 1), QUIET_MS);
+        timer = setTimeout(refresh, QUIET_MS);
       },
-      onSettingsChange: () => undefined,
       onLiveState: setLive,
       onRefused: (message) => notify(message),
     });
@@ -69,52 +85,66 @@ export function PortfolioPage() {
       clearTimeout(timer);
       leave();
     };
-  }, [businessBoardId]);
+  }, [portfolioId, businessBoardId]);
 
   if (portfolio.error) return <PortfolioFailure message={portfolio.error} />;
-  if (!portfolio.data) return <p className="page-message">Loading…</p>;
+  if (!portfolio.data) return <p className="page-message">{t("app.loading")}</p>;
   const current = portfolio.data;
   return (
     <main className="portfolio-page">
       <header className="portfolio-header">
         <h1>{current.name}</h1>
-        <Link to={`/boards/${current.businessBoardId}`}>Business board ({current.businessBoardKey})</Link>
-        <Link to={`/portfolios/${current.id}/standup`}>Business review stand-up</Link>
+        <Link to={`/boards/${current.businessBoardId}`}>
+          {t("portfolio.businessBoardLink", { key: current.businessBoardKey })}
+        </Link>
+        <Link to={`/portfolios/${current.id}/standup`}>{t("portfolio.standupLink")}</Link>
         <output className="live-status" data-live={live} aria-live="polite">
-          {LIVE_LABELS[live]}
+          {t(LIVE_LABELS[live])}
         </output>
       </header>
-      <section aria-labelledby="portfolio-numbers">
-        <h2 id="portfolio-numbers">2-1-1 across the teams</h2>
+      <section aria-labelledby="portfolio-numbers" data-testid="portfolio-dashboard">
+        <h2 id="portfolio-numbers">{t("portfolio.numbers.title")}</h2>
         {metrics.error && <p role="alert">{metrics.error}</p>}
-        {metrics.data && <PortfolioTiles metrics={metrics.data} />}
+        {metrics.data && (
+          <>
+            <PortfolioTiles metrics={metrics.data} />
+            <div className="portfolio-panels">
+              <PortfolioTrends metrics={metrics.data} />
+              <div className="portfolio-panels-side">
+                <PortfolioThroughput metrics={metrics.data} />
+                <PortfolioConstraint metrics={metrics.data} />
+              </div>
+            </div>
+          </>
+        )}
       </section>
-      <BusinessDemands portfolio={current} refresh={refresh} />
+      <BusinessDemands portfolio={current} />
       <TeamBoards portfolio={current} onChange={portfolio.replace} />
     </main>
   );
 }
 
-function BusinessDemands({ portfolio, refresh }: { portfolio: TPortfolio; refresh: number }) {
+function BusinessDemands({ portfolio }: { portfolio: TPortfolio }) {
+  const t = useT();
   const boardId = portfolio.businessBoardId;
-  const board = useResource(["business-board", boardId], () => fetchBoard(boardId), {
-    failureMessage: "The business demands could not be loaded.",
-    refreshKey: refresh,
+  const board = useResource(queryKeys.boardSnapshot(boardId), () => fetchBoard(boardId), {
+    failureMessage: t("portfolio.business.loadFailed"),
   });
-  const children = useResource(["business-children", boardId], () => fetchBoardChildren(boardId), {
-    failureMessage: "The product demands could not be loaded.",
-    refreshKey: refresh,
+  const children = useResource(queryKeys.boardChildren(boardId), () => fetchBoardChildren(boardId), {
+    failureMessage: t("portfolio.children.loadFailed"),
   });
   const progress = new Map((children.data?.demands ?? []).map((demand) => [demand.demandId, demand]));
   const demands = board.data ? rightToLeft(board.data) : [];
   const canSplit = portfolio.role !== "viewer";
   return (
     <section aria-labelledby="business-demands">
-      <h2 id="business-demands">Business demands</h2>
+      <h2 id="business-demands">{t("portfolio.business.title")}</h2>
       {board.error && <p role="alert">{board.error}</p>}
       {board.data && demands.length === 0 && (
         <p>
-          No business demands yet: add them on the <Link to={`/boards/${boardId}`}>business board</Link>.
+          {t("portfolio.business.empty", {
+            link: (chunks) => <Link to={`/boards/${boardId}`}>{chunks}</Link>,
+          })}
         </p>
       )}
       <ul className="business-demands">
@@ -146,11 +176,13 @@ function rightToLeft(board: TBoard) {
 }
 
 function BusinessDemandChildren({ progress }: { progress: TBusinessDemandProgress | undefined }) {
-  if (!progress) return <p className="quiet">Not split into product demands yet.</p>;
+  const t = useT();
+  if (!progress) return <p className="quiet">{t("portfolio.notSplit")}</p>;
   return <ChildProgressSummary progress={progress} listChildren />;
 }
 
 function SplitForm({ demandId, portfolio }: { demandId: string; portfolio: TPortfolio }) {
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const teams = portfolio.boards.filter((board) => board.member);
@@ -170,7 +202,7 @@ function SplitForm({ demandId, portfolio }: { demandId: string; portfolio: TPort
       });
       formElement.reset();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The product demand could not be created.");
+      setError(caught instanceof ApiError ? caught.message : t("portfolio.split.failed"));
     } finally {
       setBusy(false);
     }
@@ -179,11 +211,11 @@ function SplitForm({ demandId, portfolio }: { demandId: string; portfolio: TPort
   return (
     <form
       className="split-form"
-      aria-label="Split into a product demand"
+      aria-label={t("portfolio.split.form")}
       onSubmit={(event) => void submit(event)}
     >
       <label>
-        Team board
+        {t("portfolio.split.team")}
         <select name="boardId" required>
           {teams.map((team) => (
             <option key={team.id} value={team.id}>
@@ -193,11 +225,11 @@ function SplitForm({ demandId, portfolio }: { demandId: string; portfolio: TPort
         </select>
       </label>
       <label>
-        Product demand
+        {t("portfolio.split.title")}
         <input name="title" required maxLength={200} />
       </label>
       <button type="submit" disabled={busy}>
-        Add product demand
+        {t("portfolio.split.submit")}
       </button>
       <FormError error={error} />
     </form>
@@ -211,13 +243,18 @@ function TeamBoards({
   portfolio: TPortfolio;
   onChange: (next: TPortfolio) => void;
 }) {
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
-  const boards = useResource(portfolio.role === "admin" ? ["boards"] : null, fetchBoards, {
-    failureMessage: "Your boards could not be loaded.",
+  const boards = useResource(portfolio.role === "admin" ? queryKeys.boardList() : null, fetchBoards, {
+    failureMessage: t("portfolio.teams.boardsFailed"),
   });
-  const portfolios = useResource(portfolio.role === "admin" ? ["portfolios"] : null, fetchPortfolios, {
-    failureMessage: "Your portfolios could not be loaded.",
-  });
+  const portfolios = useResource(
+    portfolio.role === "admin" ? queryKeys.portfolioList() : null,
+    fetchPortfolios,
+    {
+      failureMessage: t("portfolios.loadFailed"),
+    },
+  );
   // Business boards are never team boards; a board in another portfolio is refused with the reason.
   const businessBoards = (portfolios.data ?? []).map((other) => other.businessBoardId);
   const inPortfolio = new Set([...businessBoards, ...portfolio.boards.map((board) => board.id)]);
@@ -230,14 +267,14 @@ function TeamBoards({
     try {
       onChange(await addTeamBoard(portfolio.id, boardId));
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The board could not be added.");
+      setError(caught instanceof ApiError ? caught.message : t("portfolio.teams.addFailed"));
     }
   }
 
   return (
     <section aria-labelledby="team-boards">
-      <h2 id="team-boards">Team boards</h2>
-      {portfolio.boards.length === 0 && <p>No team boards yet.</p>}
+      <h2 id="team-boards">{t("portfolio.teams.title")}</h2>
+      {portfolio.boards.length === 0 && <p>{t("portfolio.teams.empty")}</p>}
       <ul className="team-boards">
         {portfolio.boards.map((board) => (
           <li key={board.id}>
@@ -247,8 +284,7 @@ function TeamBoards({
               </Link>
             ) : (
               <span>
-                <span className="board-key">{board.key}</span> {board.name} (numbers only: you are not on this
-                board)
+                <span className="board-key">{board.key}</span> {board.name} {t("portfolio.teams.numbersOnly")}
               </span>
             )}
           </li>
@@ -257,11 +293,11 @@ function TeamBoards({
       {addable.length > 0 && (
         <form
           className="add-team-board"
-          aria-label="Add a team board"
+          aria-label={t("portfolio.teams.add")}
           onSubmit={(event) => void submit(event)}
         >
           <label>
-            Board
+            {t("portfolio.teams.board")}
             <select name="boardId">
               {addable.map((board) => (
                 <option key={board.id} value={board.id}>
@@ -270,7 +306,7 @@ function TeamBoards({
               ))}
             </select>
           </label>
-          <button type="submit">Add team board</button>
+          <button type="submit">{t("portfolio.teams.addSubmit")}</button>
           <FormError error={error} />
         </form>
       )}

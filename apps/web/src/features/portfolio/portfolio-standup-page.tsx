@@ -1,12 +1,13 @@
 import type { TDemand } from "@tideway/contracts";
 import { useParams } from "react-router";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
+import { useT } from "../../i18n/use-t";
 import { StandupPage } from "../standup/standup-page";
 import { ChildProgressSummary } from "./business-demand-progress";
-import { useChildProgress } from "./child-progress-store";
+import { useBoardChildren, useChildProgress } from "./child-progress";
 import { fetchPortfolio } from "./portfolio-api";
 import { PortfolioFailure } from "./portfolio-failure";
-import { useBoardChildren } from "./use-board-children";
 import "./portfolio.css";
 
 /**
@@ -16,33 +17,35 @@ import "./portfolio.css";
  */
 export function PortfolioStandupPage() {
   const { portfolioId = "" } = useParams();
-  const portfolio = useResource(["portfolio", portfolioId], () => fetchPortfolio(portfolioId), {
-    failureMessage: "The portfolio could not be loaded.",
+  const t = useT();
+  const portfolio = useResource(queryKeys.portfolio(portfolioId), () => fetchPortfolio(portfolioId), {
+    failureMessage: t("portfolio.loadFailed"),
   });
   const businessBoardId = portfolio.data?.businessBoardId;
   useBoardChildren(businessBoardId);
 
   if (portfolio.error) return <PortfolioFailure message={portfolio.error} />;
-  if (!businessBoardId) return <p className="page-message">Loading…</p>;
+  if (!businessBoardId) return <p className="page-message">{t("app.loading")}</p>;
   return (
     <StandupPage
       boardId={businessBoardId}
-      title="Business review"
+      title={t("portfolio.standup.title")}
       leaveTo={`/portfolios/${portfolioId}`}
-      cardDetails={(demand) => <StandupChildren demand={demand} />}
+      cardDetails={(demand) => <StandupChildren boardId={businessBoardId} demand={demand} />}
     />
   );
 }
 
 /** The business demand's product demands by team; titles only where the reader is on the team board. */
-function StandupChildren({ demand }: { demand: TDemand }) {
-  const progress = useChildProgress((state) => state.progress[demand.id]);
+function StandupChildren({ boardId, demand }: { boardId: string; demand: TDemand }) {
+  const t = useT();
+  const progress = useChildProgress(boardId, demand.id);
   return (
-    <section className="standup-children" aria-label="Product demands by team">
+    <section className="standup-children" aria-label={t("portfolio.standup.children")}>
       {progress ? (
         <ChildProgressSummary progress={progress} listChildren />
       ) : (
-        <p className="standup-quiet">Not split into product demands yet.</p>
+        <p className="standup-quiet">{t("portfolio.notSplit")}</p>
       )}
     </section>
   );

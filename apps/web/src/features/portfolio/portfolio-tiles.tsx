@@ -1,15 +1,17 @@
 import type { TMetricTile, TPortfolioMetrics } from "@tideway/contracts";
 import { isSmallSample, SMALL_SAMPLE_DEMANDS } from "@tideway/domain";
+import type { MessageId } from "../../i18n/messages";
 import { useT } from "../../i18n/use-t";
 import { formatPercent, formatSeconds } from "../../ui/format";
 
 const COLUMNS = [
-  { kind: "delivery", title: "Delivery", counted: "delivered" },
-  { kind: "development", title: "Development", counted: "developed" },
-  { kind: "release", title: "Release", counted: "released" },
-] as const;
+  { kind: "delivery", title: "portfolio.tiles.delivery", counted: "portfolio.tiles.delivered" },
+  { kind: "development", title: "portfolio.tiles.development", counted: "portfolio.tiles.developed" },
+  { kind: "release", title: "portfolio.tiles.release", counted: "portfolio.tiles.released" },
+] as const satisfies readonly { kind: string; title: MessageId; counted: MessageId }[];
 
-type Row = { label: string; testId: string } & Partial<Record<(typeof COLUMNS)[number]["kind"], TMetricTile>>;
+type Column = (typeof COLUMNS)[number];
+type Row = { label: string; testId: string } & Partial<Record<Column["kind"], TMetricTile>>;
 
 /**
  * The portfolio's 2-1-1 tiles: one row for the organisation (the union of
@@ -17,20 +19,21 @@ type Row = { label: string; testId: string } & Partial<Record<(typeof COLUMNS)[n
  * team board; columns delivery, development, release.
  */
 export function PortfolioTiles({ metrics }: { metrics: TPortfolioMetrics }) {
+  const t = useT();
   const rows: Row[] = [
-    { label: "Organisation", testId: "row-organisation", ...metrics.organisation },
-    { label: "Business demands", testId: "row-business", delivery: metrics.business.delivery },
+    { label: t("portfolio.row.organisation"), testId: "row-organisation", ...metrics.organisation },
+    { label: t("portfolio.row.business"), testId: "row-business", delivery: metrics.business.delivery },
     ...metrics.teams.map((team) => ({ label: team.name, testId: `row-team-${team.key}`, ...team })),
   ];
   return (
     <table className="portfolio-tiles">
-      <caption>2-1-1 over the last 30 days: p85 against the target, share within it, and how many</caption>
+      <caption>{t("portfolio.tiles.caption")}</caption>
       <thead>
         <tr>
-          <th scope="col">Who</th>
+          <th scope="col">{t("portfolio.tiles.who")}</th>
           {COLUMNS.map((column) => (
             <th key={column.kind} scope="col">
-              {column.title}
+              {t(column.title)}
             </th>
           ))}
         </tr>
@@ -41,9 +44,7 @@ export function PortfolioTiles({ metrics }: { metrics: TPortfolioMetrics }) {
             <th scope="row">{row.label}</th>
             {COLUMNS.map((column) => {
               const tile = row[column.kind];
-              return (
-                <td key={column.kind}>{tile ? <TileCell tile={tile} counted={column.counted} /> : "–"}</td>
-              );
+              return <td key={column.kind}>{tile ? <TileCell tile={tile} column={column} /> : "–"}</td>;
             })}
           </tr>
         ))}
@@ -52,22 +53,33 @@ export function PortfolioTiles({ metrics }: { metrics: TPortfolioMetrics }) {
   );
 }
 
-function TileCell({ tile, counted }: { tile: TMetricTile; counted: string }) {
+/**
+ * One tile: p85, the share within the target, the verdict and the count. On
+ * fewer than 10 demands the verdict gives way to saying so: one slow demand
+ * would turn it around (DESIGN "Metrics").
+ */
+function TileCell({ tile, column }: { tile: TMetricTile; column: Column }) {
   const t = useT();
-  const goal = tile.goalMet === null ? "none" : tile.goalMet ? "met" : "missed";
+  const small = isSmallSample(tile.count);
+  const goal = tile.goalMet === null ? "none" : small ? "small" : tile.goalMet ? "met" : "missed";
   return (
     <div className="portfolio-tile" data-goal={goal}>
       <span className="portfolio-tile-p85">
         p85 <strong>{formatSeconds(tile.p85)}</strong>
       </span>
       <span>
-        {formatPercent(tile.attainment)} within {formatSeconds(tile.target)}
-        {goal === "met" ? " ✔ goal met" : goal === "missed" ? " ✘ goal missed" : ""}
+        {t("portfolio.tiles.within", {
+          share: formatPercent(tile.attainment),
+          target: formatSeconds(tile.target),
+        })}
       </span>
-      <span data-testid="tile-count">
-        {tile.count} {counted}
-        {isSmallSample(tile.count) && ` ${t("portfolio.smallSample", { minimum: SMALL_SAMPLE_DEMANDS })}`}
+      <span data-testid="tile-goal">
+        {goal === "met" && t("portfolio.tiles.goalMet")}
+        {goal === "missed" && t("portfolio.tiles.goalMissed")}
+        {goal === "small" && t("portfolio.smallSample", { minimum: SMALL_SAMPLE_DEMANDS })}
+        {goal === "none" && t("portfolio.tiles.noData")}
       </span>
+      <span data-testid="tile-count">{t(column.counted, { count: tile.count })}</span>
     </div>
   );
 }

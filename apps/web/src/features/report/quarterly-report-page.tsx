@@ -2,6 +2,7 @@ import type { TQuarterMetric, TTwoOneOneQuarter } from "@tideway/contracts";
 import { days, minutes } from "@tideway/domain";
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";
 import { formatDuration, formatInstant, formatPercent, formatSeconds } from "../../ui/format";
@@ -26,7 +27,7 @@ export function QuarterlyReportPage() {
   const { boardId } = useParams();
   const t = useT();
   const loaded = useResource(
-    boardId ? ["quarterly-report", boardId] : null,
+    boardId ? queryKeys.quarterlyReport(boardId) : null,
     () => fetchQuarterlyTwoOneOne(boardId as string),
     { failureMessage: t("report.loadFailed") },
   );

@@ -1,4 +1,5 @@
 import type { FormEvent } from "react";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { fetchAlertWebhook, saveAlertWebhook } from "./settings-api";
 import { useSectionAction } from "./use-section-action";
@@ -8,7 +9,7 @@ import { useSectionAction } from "./use-section-action";
  * tool), with the secret that signs them. Board admins only.
  */
 export function AlertWebhookSettings({ boardId }: { boardId: string }) {
-  const saved = useResource(["alert-webhook", boardId], () => fetchAlertWebhook(boardId), {
+  const saved = useResource(queryKeys.alertWebhook(boardId), () => fetchAlertWebhook(boardId), {
     failureMessage: "Could not load.",
   });
   const webhook = saved.data;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { useClock } from "../../ui/clock-store";
 import { formatExact, formatTimeAgo } from "../../ui/format";
@@ -20,7 +21,7 @@ export function ChangeHistory({ boardId }: { boardId: string }) {
   // How many events the list shows; a refresh asks for as many again, from the newest.
   const wanted = useRef(PAGE_SIZE);
   const history = useResource(
-    ["change-history", boardId],
+    queryKeys.changeHistory(boardId),
     () => fetchChangeHistory(boardId, wanted.current),
     { failureMessage: "The change history could not be loaded.", refreshKey: stages },
   );

@@ -1,5 +1,6 @@
 import { FORECAST_WEEKS_RANGE } from "@tideway/contracts";
 import type { FormEvent } from "react";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { changeForecastSettings, fetchForecastSettings } from "../dashboard/forecast-api";
 import { useSectionAction } from "./use-section-action";
@@ -7,7 +8,7 @@ import { useSectionAction } from "./use-section-action";
 /** Board admins choose how many weeks of throughput the dashboard's forecasts sample. */
 export function ForecastSettings({ boardId }: { boardId: string }) {
   const weeks = useResource(
-    ["forecast-settings", boardId],
+    queryKeys.forecastSettings(boardId),
     () => fetchForecastSettings(boardId).then((view) => view.settings.forecastWeeks),
     { failureMessage: "Could not load." },
   );

@@ -6,6 +6,7 @@ import {
   ZBoardRole,
 } from "@tideway/contracts";
 import { type FormEvent, useState } from "react";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { useSession } from "../auth/session-store";
 import {
@@ -40,12 +41,16 @@ function RoleOptions() {
  * role away, and says so.
  */
 export function MemberSettings({ boardId }: { boardId: string }) {
-  const list = useResource(["members", boardId], () => listMembers(boardId).then(({ members }) => members), {
-    failureMessage: "The members could not be loaded.",
-  });
+  const list = useResource(
+    queryKeys.members(boardId),
+    () => listMembers(boardId).then(({ members }) => members),
+    {
+      failureMessage: "The members could not be loaded.",
+    },
+  );
   const members = list.data;
   const pending = useResource(
-    ["invitations", boardId],
+    queryKeys.invitations(boardId),
     () => listInvitations(boardId).then(({ invitations }) => invitations),
     { failureMessage: "The pending invitations could not be loaded." },
   );

@@ -1,4 +1,5 @@
 import type { FormEvent } from "react";
+import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { formatInstant } from "../../ui/format";
 import {
@@ -16,7 +17,7 @@ import { useSectionAction } from "./use-section-action";
  */
 export function PipelineSettings({ boardId }: { boardId: string }) {
   const pipeline = useResource(
-    ["pipeline", boardId],
+    queryKeys.pipeline(boardId),
     async () => {
       const [secrets, view] = await Promise.all([
         fetchWebhookSecrets(boardId),

@@ -5,11 +5,10 @@ import { useBoardInsights } from "../dashboard/use-board-insights";
 
 export type StageWipAdvice = TBoardInsights["wipAdvice"]["stages"][number];
 
-/** The WIP limit advice of each stage, by stage id, fetched again when the stages change. */
+/** The WIP limit advice of each stage, by stage id, fetched again when the stages change (a settings event). */
 export function useWipAdvice(): Map<string, StageWipAdvice> {
   const boardId = useBoardStore((s) => s.boardId) ?? undefined;
-  const stages = useBoardStore((s) => s.stages);
-  const { insights } = useBoardInsights(boardId, stages);
+  const { insights } = useBoardInsights(boardId);
   return useMemo(
     () => new Map((insights?.wipAdvice.stages ?? []).map((stage) => [stage.stageId, stage])),
     [insights],
