@@ -28,7 +28,7 @@ test("[ACCOUNT][RESET]: a forgotten password is reset through the emailed link, 
     await page.getByRole("button", { name: "Email me a link" }).click();
     await expect(page.getByRole("status")).toContainText("If an account has this email");
 
-    const mail = await mailbox.next(email);
+    const mail = await mailbox.next(email, /^Reset your Tideway password$/);
     const link = new RegExp(`${appUrl.origin}/reset-password/[\\w-]+`).exec(mail)?.[0];
     expect(link).toBeDefined();
     await page.goto(link ?? "");
