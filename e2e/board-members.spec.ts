@@ -88,22 +88,21 @@ test("[BOARD][MEMBERS]: a viewer leaves a board from its page and it is gone fro
   const board = await boardApi.createBoard(boardName);
   const origin = { origin: new URL(baseURL ?? "").origin };
 
-  // A colleague with an account, added by the admin as a viewer.
+  // A colleague, invited by the admin as a viewer.
   const viewerContext = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const viewer = await viewerContext.newPage();
   const email = `leaver-${Date.now()}@tideway.local`;
-  const signedUp = await viewer.request.post("/api/auth/sign-up", {
-    headers: origin,
-    data: { name: "Lee Leaver", email, password: "a long enough password" },
-  });
-  expect(signedUp.ok()).toBe(true);
   const invited = await page.request.post(`/api/boards/${board.id}/members`, {
     headers: origin,
     data: { email, role: "viewer" },
   });
   expect(invited.status()).toBe(201);
   const { path } = (await invited.json()) as { path: string };
-  const joined = await viewer.request.post(`/api${path}/accept`, { headers: origin });
+  // No account yet: the invitation link signs up and joins in one step.
+  const joined = await viewer.request.post(`/api${path}/accept`, {
+    headers: origin,
+    data: { name: "Lee Leaver", password: "a long enough password" },
+  });
   expect(joined.status()).toBe(200);
 
   await viewer.goto("/");

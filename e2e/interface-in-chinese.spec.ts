@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import english from "../apps/web/src/i18n/en.json" with { type: "json" };
 import { BoardApi } from "./helpers/board-api";
 import { expect, test } from "./helpers/board-test";
+import { signUpByInvitation } from "./helpers/new-person";
 
 // Sign-in, five pages, axe and screenshots at two sizes take a while on a busy machine.
 test.describe.configure({ timeout: 300_000 });
@@ -122,11 +123,7 @@ test("[I18N]: a person whose browser prefers Chinese walks sign-in, board, card,
       email: `lin-${Date.now()}@tideway.local`,
       password: "a long enough password",
     };
-    const signedUp = await page.request.post("/api/auth/sign-up", {
-      headers: { origin: new URL(baseURL ?? "").origin },
-      data: person,
-    });
-    expect(signedUp.ok()).toBe(true);
+    await signUpByInvitation(page.request, baseURL ?? "", person);
     const boardApi = new BoardApi(page.request, baseURL ?? "");
     const board = await boardApi.createBoard("Chinese walk");
     const shipped = await boardApi.placeDemand(board, "Delivered one", { stage: "Done", checkAll: true });

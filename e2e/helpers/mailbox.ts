@@ -1,45 +1,16 @@
-import { SMTPServer } from "smtp-server";
+import { startMailbox as startSmtpMailbox } from "../../test-servers/mailbox";
 
 /** The port scripts/e2e-server.mjs points the app's SMTP_URL at. */
 export const mailboxPort = (appPort: number) => appPort + 1000;
 
 /**
- * A real SMTP server on a loopback port (smtp-server), which the app under
- * test sends its emails to; `next` waits for the first mail to an address.
+ * The shared SMTP test server (test-servers/mailbox.ts) on the port the e2e
+ * server sends to; `next` waits for the first mail to an address (with a matching subject) and gives its text.
  */
 export async function startMailbox(port: number) {
-  const mails: { to: string[]; raw: string }[] = [];
-  const waiting: { address: string; resolve: (raw: string) => void }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        const mail = {
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString(),
-        };
-        mails.push(mail);
-        for (const waiter of waiting.filter((w) => mail.to.includes(w.address))) {
-          waiting.splice(waiting.indexOf(waiter), 1);
-          waiter.resolve(mail.raw);
-        }
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const mailbox = await startSmtpMailbox(port);
   return {
-    /** The first mail to `address`, quoted-printable soft line breaks undone. */
-    next: async (address: string) => {
-      const raw =
-        mails.find((mail) => mail.to.includes(address))?.raw ??
-        (await new Promise<string>((resolve) => waiting.push({ address, resolve })));
-      return raw.replace(/=\r?\n/g, "").replaceAll("=3D", "=");
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    next: async (address: string, subject?: RegExp) => (await mailbox.next(address, subject)).text,
+    close: () => mailbox.close(),
   };
 }

@@ -35,6 +35,7 @@ import { healthRoutes } from "./routes/health";
 import { hookRoutes } from "./routes/hooks";
 import { insightRoutes } from "./routes/insights";
 import { metricsRoutes } from "./routes/metrics";
+import { oidcRoutes } from "./routes/oidc";
 import { pipelineSettingsRoutes } from "./routes/pipeline-settings";
 import { portfolioRoutes } from "./routes/portfolios";
 import { settingsRoutes } from "./routes/settings";
@@ -115,6 +116,7 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(oidcRoutes);
   await app.register(boardRoutes);
   await app.register(boardExportRoutes);
   await app.register(demandRoutes);

@@ -49,10 +49,24 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The From address of Tideway's emails. */
   mailFrom: string;
+  /** Single sign-on with an OpenID Connect provider; unset: only passwords (and invitations). */
+  oidc: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  /** The provider's issuer URL; its /.well-known/openid-configuration is read at start-up. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** What the sign-in button says: "Sign in with <providerName>". */
+  providerName: string;
+  /** Where the provider sends people back: PUBLIC_URL + /api/auth/oidc/callback, never a request's Host. */
+  redirectUrl: string;
 }
 
 export const METRICS_TOKEN_MIN_LENGTH = 16;
-const SECRET_VARIABLES = new Set(["DATABASE_URL", "METRICS_TOKEN", "SMTP_URL"]);
+const SECRET_VARIABLES = new Set(["DATABASE_URL", "METRICS_TOKEN", "SMTP_URL", "OIDC_CLIENT_SECRET"]);
+const OIDC_VARIABLES = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /** Thrown by loadConfig with one line per bad variable, for the operator to fix them all at once. */
@@ -136,6 +150,14 @@ const ENVIRONMENT = z.object({
       message: "must be an SMTP address: smtp://user:password@mail.example.com:587 (or smtps://…:465)",
     }),
   ),
+  OIDC_ISSUER: optional(
+    z.string().refine((value) => /^https?:\/\/[^/]+/.test(value) && URL.canParse(value), {
+      message: "must be the provider's issuer URL, like https://accounts.example.com/realms/staff",
+    }),
+  ),
+  OIDC_CLIENT_ID: optional(z.string().min(1).max(500)),
+  OIDC_CLIENT_SECRET: optional(z.string().min(1).max(500)),
+  OIDC_PROVIDER_NAME: optional(z.string().trim().min(1).max(60)),
   MAIL_FROM: optional(z.email({ message: "must be an email address, like tideway@example.com" })),
   METRICS_TOKEN: optional(
     z.string().min(METRICS_TOKEN_MIN_LENGTH, {
@@ -170,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ]);
   }
   const production = vars.NODE_ENV === "production";
+  const oidc = oidcConfig(vars);
   return {
     port: vars.PORT ?? 3000,
     host: vars.HOST ?? "127.0.0.1",
@@ -188,6 +211,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: vars.PUBLIC_URL,
     smtpUrl: vars.SMTP_URL,
     mailFrom: vars.MAIL_FROM ?? "tideway@localhost",
+    oidc,
+  };
+}
+
+/** OIDC_* together, or none of them; the redirect address comes from PUBLIC_URL. */
+function oidcConfig(vars: z.infer<typeof ENVIRONMENT>): OidcConfig | undefined {
+  const missing = OIDC_VARIABLES.filter((name) => vars[name] === undefined);
+  if (missing.length === OIDC_VARIABLES.length) return undefined;
+  if (missing.length > 0) {
+    throw new ConfigError(
+      missing.map(
+        (name) => `${name}: must be set with ${OIDC_VARIABLES.filter((n) => n !== name).join(" and ")}`,
+      ),
+    );
+  }
+  if (vars.PUBLIC_URL === undefined) {
+    throw new ConfigError([
+      "PUBLIC_URL: must be set when OIDC_ISSUER is, so the provider sends people back to this Tideway",
+    ]);
+  }
+  const issuer = vars.OIDC_ISSUER ?? "";
+  return {
+    issuer,
+    clientId: vars.OIDC_CLIENT_ID ?? "",
+    clientSecret: vars.OIDC_CLIENT_SECRET ?? "",
+    providerName: vars.OIDC_PROVIDER_NAME ?? new URL(issuer).hostname,
+    redirectUrl: `${vars.PUBLIC_URL}/api/auth/oidc/callback`,
   };
 }
 

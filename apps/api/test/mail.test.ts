@@ -92,6 +92,36 @@ describe("mail (SMTP_URL)", { timeout: 120_000 }, () => {
     const notice = await mailbox.next(email, /^Your Tideway password was changed$/);
     expect(notice.text).toContain(`${PUBLIC_URL}/forgot-password`);
   });
+
+  it("[F12] answers a sign-up for a taken email as for a new one, and tells the owner by email instead", async () => {
+    const { email: taken } = await person("owner");
+    const fresh = "newcomer@example.test";
+    const signUp = (email: string) =>
+      post("/api/auth/sign-up", { email, name: "Newcomer", password: "copper lantern drifts north" });
+    const [forFresh, forTaken] = [await signUp(fresh), await signUp(taken)];
+    const answer = (response: typeof forFresh, email: string) => ({
+      status: response.statusCode,
+      body: response.body.replaceAll(email, "<email>"),
+      signedIn: response.headers["set-cookie"] !== undefined,
+    });
+    expect(answer(forTaken, taken)).toEqual(answer(forFresh, fresh));
+    expect(forFresh.statusCode).toBe(202);
+
+    const notice = await mailbox.next(taken, /^Someone tried to sign up to Tideway with your email$/);
+    expect(notice.text).toContain(`${PUBLIC_URL}/forgot-password`);
+    const confirmation = await mailbox.next(fresh, /^Confirm your Tideway account$/);
+    const path = linkIn(confirmation.text, "confirm-sign-up");
+    expect(path).toMatch(/^\/confirm-sign-up\/sup_/);
+    expect((await signIn(fresh, "copper lantern drifts north")).statusCode).toBe(401);
+    const confirmed = await post(`/api/auth/sign-up/confirm/${path.split("/").pop()}`, {});
+    expect(confirmed.statusCode, confirmed.body).toBe(201);
+    expect(confirmed.json()).toMatchObject({
+      user: { email: fresh, name: "Newcomer", isInstanceAdmin: false },
+    });
+    const again = await post(`/api/auth/sign-up/confirm/${path.split("/").pop()}`, {});
+    expect(again.statusCode).toBe(404);
+    expect((await signIn(fresh, "copper lantern drifts north")).statusCode).toBe(200);
+  });
 });
 
 describe("password reset without mail", () => {

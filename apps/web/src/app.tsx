@@ -35,6 +35,9 @@ const SignInPage = lazy(() =>
 const InvitationPage = lazy(() =>
   import("./features/auth/invitation-page").then((module) => ({ default: module.InvitationPage })),
 );
+const ConfirmSignUpPage = lazy(() =>
+  import("./features/auth/confirm-sign-up-page").then((module) => ({ default: module.ConfirmSignUpPage })),
+);
 const ForgotPasswordPage = lazy(() =>
   import("./features/auth/password-reset-pages").then((module) => ({ default: module.ForgotPasswordPage })),
 );
@@ -83,6 +86,7 @@ function AppRoutes() {
         }
       />
       <Route path="/invitations/:token" element={<Lazy page={InvitationPage} />} />
+      <Route path="/confirm-sign-up/:token" element={<Lazy page={ConfirmSignUpPage} />} />
       <Route path="/forgot-password" element={<Lazy page={ForgotPasswordPage} />} />
       <Route path="/reset-password/:token" element={<Lazy page={ResetPasswordPage} />} />
       <Route element={<RequireSession />}>

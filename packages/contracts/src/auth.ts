@@ -23,6 +23,14 @@ export const ZSignUpBody = z.object({
   name: z.string().trim().min(1).max(100).optional(),
 });
 export type TSignUpBody = z.infer<typeof ZSignUpBody>;
+/** Sign-up's answer when the email must be confirmed: the same whether or not the email has an account. */
+export const ZSignUpPending = z.object({
+  message: z
+    .string()
+    .describe("Says a confirmation link was emailed; never whether the email has an account"),
+});
+export type TSignUpPending = z.infer<typeof ZSignUpPending>;
+export const ZSignUpConfirmParams = z.object({ token: z.string().min(1).max(200) });
 
 export const ZSignInBody = z.object({
   email: ZEmail,
@@ -47,6 +55,9 @@ export const ZUser = z.object({
   locale: ZLocale.nullable().describe("The interface language this person chose; null: follow the browser's"),
 });
 export type TUser = z.infer<typeof ZUser>;
+/** Sign-up's answer: the new account, signed in (201), or a sentence saying to confirm the email (202). */
+export const ZSignUpReply = z.union([z.object({ user: ZUser }), ZSignUpPending]);
+export type TSignUpReply = z.infer<typeof ZSignUpReply>;
 
 export const ZUpdateMeBody = z.object({ locale: ZLocale });
 export type TUpdateMeBody = z.infer<typeof ZUpdateMeBody>;
@@ -100,3 +111,12 @@ export const ZPasswordResetRequested = z.object({
 export const ZPasswordResetParams = z.object({ token: z.string().min(1).max(200) });
 export const ZPasswordResetBody = z.object({ password: ZSignUpBody.shape.password });
 export type TPasswordResetBody = z.infer<typeof ZPasswordResetBody>;
+
+/** The ways to sign in besides a password, for the sign-in page: single sign-on when configured. */
+export const ZSignInOptions = z.object({
+  oidc: z
+    .object({ providerName: z.string().describe('The button reads "Sign in with <providerName>"') })
+    .nullable()
+    .describe("OpenID Connect single sign-on (OIDC_ISSUER); null when not configured"),
+});
+export type TSignInOptions = z.infer<typeof ZSignInOptions>;

@@ -51,6 +51,9 @@ export const STATUS_BY_CODE: Record<TErrorCode, number> = {
   [ErrorCode.DATABASE_BUSY]: 503,
   [ErrorCode.SIGN_IN_BUSY]: 503,
   [ErrorCode.OVERLOADED]: 503,
+  [ErrorCode.SINGLE_SIGN_ON_FAILED]: 400,
+  [ErrorCode.EMAIL_NOT_VERIFIED]: 403,
+  [ErrorCode.SINGLE_SIGN_ON_UNAVAILABLE]: 503,
   [ErrorCode.INTERNAL]: 500,
 };
 

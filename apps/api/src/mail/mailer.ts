@@ -15,6 +15,9 @@ export interface Mailer {
   sendInvitation(invitation: TInvitation, boardName: string, path: string): Promise<void>;
   sendPasswordReset(email: string, path: string): Promise<void>;
   sendPasswordChanged(email: string, name: string): Promise<void>;
+  sendSignUpConfirmation(email: string, path: string): Promise<void>;
+  /** To an account's owner when someone signs up with its email: sign-up's answer does not say it is taken. */
+  sendSignUpAttempt(email: string): Promise<void>;
   close(): void;
 }
 
@@ -74,6 +77,30 @@ export function createMailer(config: Config, log: FastifyBaseLogger): Mailer {
           `If it was not you, reset your password at ${link("/forgot-password")} and tell your administrator.`,
         ].join("\n"),
       }),
+    sendSignUpConfirmation: (email, path) =>
+      send({
+        to: email,
+        subject: "Confirm your Tideway account",
+        text: [
+          "Someone signed up to Tideway with this email address.",
+          "",
+          "To create the account, open this link (it works once, within a day):",
+          link(path),
+          "",
+          "If it was not you, ignore this email: no account is created.",
+        ].join("\n"),
+      }),
+    sendSignUpAttempt: (email) =>
+      send({
+        to: email,
+        subject: "Someone tried to sign up to Tideway with your email",
+        text: [
+          "Someone tried to create a Tideway account with this email address, which already has one.",
+          "",
+          `If it was you, sign in at ${link("/sign-in")}, or choose a new password at ${link("/forgot-password")}.`,
+          "If it was not you, ignore this email: nothing changed.",
+        ].join("\n"),
+      }),
     close: () => transport.close(),
   };
 }
@@ -83,5 +110,7 @@ const NO_MAIL: Mailer = {
   sendInvitation: async () => {},
   sendPasswordReset: async () => {},
   sendPasswordChanged: async () => {},
+  sendSignUpConfirmation: async () => {},
+  sendSignUpAttempt: async () => {},
   close: () => {},
 };

@@ -18,24 +18,27 @@ import {
   ZSignInBody,
   ZSignOutBody,
   ZSignUpBody,
+  ZSignUpConfirmParams,
+  ZSignUpPending,
   ZTokenIdParams,
   ZUpdateMeBody,
   ZUser,
 } from "@tideway/contracts";
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { passwordHashingBusy, passwordHashingFull } from "../auth/password";
 import { AppError } from "../errors/app-error";
 import { requireCaller, SESSION_COOKIE } from "../plugins/authenticate";
-import { signIn, signUp } from "../services/auth/accounts";
+import { confirmSignUp, signIn, signUp } from "../services/auth/accounts";
 import { listApiTokens, revokeApiToken } from "../services/auth/api-tokens";
 import { changePassword } from "../services/auth/change-password";
 import { deleteAccount } from "../services/auth/delete-account";
 import { requestPasswordReset, resetPassword } from "../services/auth/password-reset";
-import { createApiToken, endOtherSessions, endSession, startSession } from "../services/auth/sessions";
+import { createApiToken, endOtherSessions, endSession } from "../services/auth/sessions";
 import { setUserLocale } from "../services/auth/set-user-locale";
 import { acceptInvitation, previewInvitation } from "../services/invitations/accept-invitation";
+import { credentialRateLimit, setSessionCookie } from "./session-cookie";
 
 const ZUserReply = z.object({ user: ZUser });
 const errors = {
@@ -47,15 +50,8 @@ const errors = {
   503: ZErrorBody,
 };
 const SESSION_ONLY = "Needs a browser session: an API token gets 403 FORBIDDEN.";
-// Sign-in and sign-up run a deliberately slow password hash (auth/password.ts
-// bounds how many run at once): limit them per client address (request.ip,
-// which forwarded headers set only from TRUST_PROXY's proxies). Counted before
-// validation, so malformed attempts count too, but after refuseWhileHashingFull:
-// a request turned away for a full hash queue costs its sender no attempt.
-const credentialRateLimit = {
-  rateLimit: { max: 10, timeWindow: "1 minute", hook: "preValidation" },
-} as const;
-
+// A request turned away for a full hash queue (refuseWhileHashingFull runs
+// before the per-address limit) costs its sender no attempt.
 async function refuseWhileHashingFull(): Promise<void> {
   if (passwordHashingFull()) throw passwordHashingBusy();
 }
@@ -64,31 +60,51 @@ async function refuseWhileHashingFull(): Promise<void> {
 const ACCOUNT_SIGN_IN_LIMIT = { max: 10, timeWindow: "15 minutes" } as const;
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const secureCookie = app.config.production;
   const sessionDeps = { db: app.db, connections: app.connections };
   const resetDeps = { ...sessionDeps, mailer: app.mailer };
-
-  async function setSessionCookie(reply: FastifyReply, userId: string): Promise<void> {
-    const { token, expiresAt } = await startSession(app.db, userId);
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: secureCookie,
-      path: "/",
-      expires: expiresAt,
-    });
-  }
 
   app.post(
     "/api/auth/sign-up",
     {
       config: credentialRateLimit,
       preValidation: refuseWhileHashingFull,
-      schema: { tags: ["auth"], body: ZSignUpBody, response: { 201: ZUserReply, ...errors } },
+      schema: {
+        tags: ["auth"],
+        summary: "Create an account: at once (201, signed in), or after confirming the email (202)",
+        description:
+          "With SMTP_URL, every account after the first waits for the link emailed to it: 202, and the " +
+          "same 202 when the email already has an account (its owner is told by email instead). " +
+          "Without mail: 201 and signed in, 409 EMAIL_TAKEN for a taken email.",
+        body: ZSignUpBody,
+        response: { 201: ZUserReply, 202: ZSignUpPending, ...errors },
+      },
     },
     async (request, reply) => {
-      const user = await signUp(app.db, request.body, app.config.signUp);
-      await setSessionCookie(reply, user.id);
+      const outcome = await signUp(resetDeps, request.body, app.config.signUp);
+      if ("confirmEmail" in outcome) {
+        return reply.status(202).send({
+          message: `We emailed a link to ${request.body.email}: open it to create your account. It works for a day.`,
+        });
+      }
+      await setSessionCookie(app, reply, outcome.created.id);
+      return reply.status(201).send({ user: outcome.created });
+    },
+  );
+
+  app.post(
+    "/api/auth/sign-up/confirm/:token",
+    {
+      config: credentialRateLimit,
+      schema: {
+        tags: ["auth"],
+        summary: "Create the account a sign-up asked for, with the link emailed to it (once); signs it in",
+        params: ZSignUpConfirmParams,
+        response: { 201: ZUserReply, 404: ZErrorBody, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const user = await confirmSignUp(app.db, request.params.token, app.config.signUp);
+      await setSessionCookie(app, reply, user.id);
       return reply.status(201).send({ user });
     },
   );
@@ -118,7 +134,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = await signIn(app.db, request.body);
-      await setSessionCookie(reply, user.id);
+      await setSessionCookie(app, reply, user.id);
       return { user };
     },
   );
@@ -162,7 +178,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         request.caller ?? null,
         request.body,
       );
-      if (!request.caller) await setSessionCookie(reply, accepted.user.id);
+      if (!request.caller) await setSessionCookie(app, reply, accepted.user.id);
       return accepted;
     },
   );

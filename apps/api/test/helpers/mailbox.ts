@@ -1,89 +1,31 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll } from "vitest";
+import { type Mail, type Mailbox, startMailbox } from "../../../../test-servers/mailbox";
 
-export interface Mail {
-  to: string[];
-  subject: string;
-  /** The text body, quoted-printable decoded. */
-  text: string;
-}
-
-export interface Mailbox {
-  /** `smtp://127.0.0.1:<port>`, known once the server listens (before the app is built). */
-  readonly url: string;
-  readonly mails: Mail[];
-  /** Resolves with the first mail to `address` matching `subject` (already here, or when it arrives). */
-  next(address: string, subject: RegExp): Promise<Mail>;
-}
+export type { Mail };
 
 /**
- * A real SMTP server on a loopback port for the calling test file (smtp-server
- * from the Nodemailer project): Tideway's mailer talks SMTP to it as to any
- * mail server. Plain SMTP without authentication, as a relay on the same host.
- * Register it before useTestApp, so it listens when the app is built.
+ * The shared SMTP test server (test-servers/mailbox.ts) for the calling test
+ * file. Register it before useTestApp, so it listens when the app is built.
  */
-export function useMailbox(): Mailbox {
-  const mails: Mail[] = [];
-  const waiting: { address: string; subject: RegExp; resolve: (mail: Mail) => void }[] = [];
-  let port = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        const mail = parseMail(
-          Buffer.concat(chunks).toString("utf8"),
-          session.envelope.rcptTo.map((rcpt) => rcpt.address),
-        );
-        mails.push(mail);
-        for (const waiter of [...waiting]) {
-          if (matches(mail, waiter.address, waiter.subject)) {
-            waiting.splice(waiting.indexOf(waiter), 1);
-            waiter.resolve(mail);
-          }
-        }
-        callback();
-      });
-    },
-  });
+export function useMailbox(): Omit<Mailbox, "close"> {
+  let mailbox: Mailbox | null = null;
+  const started = () => {
+    if (!mailbox) throw new Error("the mailbox is used before its beforeAll ran");
+    return mailbox;
+  };
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    port = (server.server.address() as AddressInfo).port;
+    mailbox = await startMailbox();
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await mailbox?.close();
   });
   return {
     get url() {
-      return `smtp://127.0.0.1:${port}`;
+      return started().url;
     },
-    mails,
-    next: (address, subject) => {
-      const here = mails.find((mail) => matches(mail, address, subject));
-      if (here) return Promise.resolve(here);
-      return new Promise((resolve) => waiting.push({ address, subject, resolve }));
+    get mails() {
+      return started().mails;
     },
+    next: (address, subject) => started().next(address, subject),
   };
-}
-
-const matches = (mail: Mail, address: string, subject: RegExp) =>
-  mail.to.includes(address) && subject.test(mail.subject);
-
-function parseMail(raw: string, to: string[]): Mail {
-  const [head = "", ...body] = raw.split(/\r?\n\r?\n/);
-  const subject = /^Subject: (.*(?:\r?\n[ \t].*)*)/im.exec(head)?.[1]?.replace(/\r?\n[ \t]/g, " ") ?? "";
-  const quotedPrintable = /Content-Transfer-Encoding: quoted-printable/i.test(head);
-  const text = body.join("\n\n");
-  return { to, subject, text: quotedPrintable ? decodeQuotedPrintable(text) : text };
-}
-
-function decodeQuotedPrintable(text: string): string {
-  const bytes = text
-    .replace(/=\r?\n/g, "")
-    .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-  return Buffer.from(bytes, "latin1").toString("utf8");
 }

@@ -68,6 +68,7 @@ export async function deleteAccount(
     await tx.boardMember.deleteMany({ where: { userId: caller.id } });
     await tx.session.deleteMany({ where: { userId: caller.id } });
     await tx.apiToken.deleteMany({ where: { userId: caller.id } });
+    await tx.oidcIdentity.deleteMany({ where: { userId: caller.id } });
     await tx.notification.deleteMany({ where: { userId: caller.id } });
     await tx.user.update({
       where: { id: caller.id },

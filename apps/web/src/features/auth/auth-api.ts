@@ -1,9 +1,13 @@
 import {
   type TSignInBody,
+  type TSignInOptions,
   type TSignUpBody,
+  type TSignUpReply,
   type TUpdateMeBody,
   type TUser,
   ZPasswordResetRequested,
+  ZSignInOptions,
+  ZSignUpReply,
   ZUser,
 } from "@tideway/contracts";
 import { apiRequest, ignoreBody, wrapped } from "../../api/api-request";
@@ -28,10 +32,15 @@ export async function signOut(): Promise<void> {
   await apiRequest("POST", "/api/auth/sign-out", ignoreBody);
 }
 
-export async function signUp(body: TSignUpBody): Promise<TUser> {
-  const { user } = await apiRequest("POST", "/api/auth/sign-up", ZUserReply, body, {
-    quietUnauthenticated: true,
-  });
+/** The new account, signed in; or, when the email must be confirmed first, the server's sentence saying so. */
+export function signUp(body: TSignUpBody): Promise<TSignUpReply> {
+  return apiRequest("POST", "/api/auth/sign-up", ZSignUpReply, body, { quietUnauthenticated: true });
+}
+
+/** Creates the account a sign-up asked for, with the link emailed to it; signs it in. */
+export async function confirmSignUp(token: string): Promise<TUser> {
+  const path = `/api/auth/sign-up/confirm/${encodeURIComponent(token)}`;
+  const { user } = await apiRequest("POST", path, ZUserReply, undefined, { quietUnauthenticated: true });
   return user;
 }
 
@@ -65,4 +74,11 @@ export async function resetPassword(token: string, password: string): Promise<vo
       quietUnauthenticated: true,
     },
   );
+}
+
+/** Ways to sign in besides a password: the single sign-on provider's name, when one is set up. */
+export function fetchSignInOptions(): Promise<TSignInOptions> {
+  return apiRequest("GET", "/api/auth/sign-in-options", ZSignInOptions, undefined, {
+    quietUnauthenticated: true,
+  });
 }

@@ -13,8 +13,11 @@ interface SessionState {
   /** Asks the server who is signed in (once, when the app starts). */
   check: () => Promise<void>;
   signIn: (email: string, password: string) => Promise<void>;
-  /** Creates an account and signs it in. */
-  signUp: (body: TSignUpBody) => Promise<void>;
+  /**
+   * Creates an account and signs it in; or, when the email must be confirmed
+   * first, resolves with the server's sentence saying a link was emailed.
+   */
+  signUp: (body: TSignUpBody) => Promise<{ confirmEmail: string } | null>;
   signOut: () => Promise<void>;
   /** Signed in by accepting an invitation (the server set the cookie). */
   joined: (user: TUser) => void;
@@ -42,8 +45,10 @@ export const useSession = create<SessionState>()((set) => ({
     set({ status: "signed-in", user });
   },
   signUp: async (body) => {
-    const user = await signUp(body);
-    set({ status: "signed-in", user });
+    const reply = await signUp(body);
+    if ("message" in reply) return { confirmEmail: reply.message };
+    set({ status: "signed-in", user: reply.user });
+    return null;
   },
   signOut: async () => {
     try {

@@ -4,6 +4,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { ApiError } from "../../api/api-request";
 import type { MessageId } from "../../i18n/messages";
 import { useT } from "../../i18n/use-t";
+import { fetchSignInOptions } from "./auth-api";
 import { useSession } from "./session-store";
 
 /** Only same-site paths are followed after signing in, never another origin. */
@@ -47,9 +48,17 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirmEmail, setConfirmEmail] = useState<string | null>(null);
   const next = safeNext(params.get("next"));
   const check = useSession((s) => s.check);
   const t = useT();
+  const [provider, setProvider] = useState<string | null>(null);
+
+  useEffect(() => {
+    fetchSignInOptions()
+      .then((options) => setProvider(options.oidc?.providerName ?? null))
+      .catch(() => setProvider(null));
+  }, []);
 
   useEffect(() => {
     // A visitor who already has a session goes straight on; an unreachable server shows on submit.
@@ -70,14 +79,30 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
     const password = String(form.get("password") ?? "");
     const name = String(form.get("name") ?? "").trim();
     try {
-      if (signingUp) await signUp({ email, password, ...(name ? { name } : {}) });
-      else await signIn(email, password);
+      if (signingUp) {
+        const pending = await signUp({ email, password, ...(name ? { name } : {}) });
+        if (pending) {
+          setConfirmEmail(pending.confirmEmail);
+          return;
+        }
+      } else await signIn(email, password);
       await navigate(next, { replace: true });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : t(text.failed));
     } finally {
       setBusy(false);
     }
+  }
+
+  if (confirmEmail) {
+    return (
+      <main className="sign-in">
+        <section className="sign-in-form">
+          <h1>{t("signUp.checkEmail")}</h1>
+          <p role="status">{confirmEmail}</p>
+        </section>
+      </main>
+    );
   }
 
   return (
@@ -110,6 +135,15 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t(text.submitting) : t(text.submit)}
         </button>
+        {provider && !signingUp && (
+          <>
+            <p className="hint">{t("signIn.or")}</p>
+            {/* A full-page visit: the server redirects to the provider, which sends the browser back. */}
+            <a className="button-link" href="/api/auth/oidc/start">
+              {t("signIn.withProvider", { provider })}
+            </a>
+          </>
+        )}
         <p className="hint">
           {t(text.other.prompt, { link: (chunks) => <Link to={elsewhere}>{chunks}</Link> })}
         </p>

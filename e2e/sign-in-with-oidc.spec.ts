@@ -1,0 +1,58 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { findFreePort } from "../apps/api/src/db/embedded-postgres";
+import { type ServerProcess, startServerProcess } from "../apps/api/test/helpers/server-process";
+import { type OidcTestProvider, startOidcProvider } from "../test-servers/oidc-provider";
+
+// Single sign-on needs its settings at start-up, so this journey runs a server of its own
+// (a fresh data folder and port) next to a real OpenID provider (oidc-provider) on another.
+test("[ACCOUNT][SSO]: a person signs in through the OpenID provider's own login and consent pages and lands on the board list", async ({
+  browser,
+}) => {
+  // A server start, a database and a provider: long on a busy machine.
+  test.slow();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "tideway-e2e-oidc-"));
+  const port = await findFreePort();
+  // 127.0.0.1, not localhost: cookies ignore ports, and the shared server's session lives on localhost.
+  const url = `http://127.0.0.1:${port}`;
+  let provider: OidcTestProvider | null = null;
+  let server: ServerProcess | null = null;
+  try {
+    provider = await startOidcProvider(`${url}/api/auth/oidc/callback`, {
+      "ada.sso": { email: "ada.sso@tideway.local", email_verified: true, name: "Ada Single" },
+    });
+    server = await startServerProcess(
+      {
+        DATA_DIR: dataDir,
+        PUBLIC_URL: url,
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: provider.clientId,
+        OIDC_CLIENT_SECRET: provider.clientSecret,
+        OIDC_PROVIDER_NAME: "Company ID",
+      },
+      { port },
+    );
+    const context = await browser.newContext({ baseURL: url, storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await page.getByRole("link", { name: "Sign in with Company ID" }).click();
+
+    // The provider's own pages: its login form (any login is a person), then consent.
+    await expect(page).toHaveURL(new RegExp(`^${provider.issuer}/interaction/`));
+    await page.locator('input[name="login"]').fill("ada.sso");
+    await page.locator('input[name="password"]').fill("whatever the provider asks");
+    await page.getByRole("button", { name: "Sign-in" }).click();
+    await page.getByRole("button", { name: "Continue" }).click();
+
+    await expect(page).toHaveURL(`${url}/`);
+    await expect(page.getByRole("heading", { name: "Boards" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Ada Single/ })).toBeVisible();
+    await context.close();
+  } finally {
+    await server?.stop();
+    await provider?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
