@@ -1,6 +1,5 @@
 import { ErrorCode, PASSWORD_MIN_LENGTH } from "@tideway/contracts";
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { AppError } from "../errors/app-error";
 
 /**
@@ -11,11 +10,21 @@ import { AppError } from "../errors/app-error";
  */
 const MIN_SCORE = 3;
 
-// The common-password list (30,000 entries) and keyboard layouts, loaded once.
-const estimator = new ZxcvbnFactory({
-  dictionary,
-  graphs: adjacencyGraphs,
-});
+let estimator: Promise<ZxcvbnFactory> | undefined;
+
+/**
+ * The common-password list (30,000 entries) and keyboard layouts, loaded once,
+ * when the first new password is checked: loading them at start-up cost about
+ * a tenth of a second of `npm start` and much garbage, for something a server
+ * needs only when someone chooses a password.
+ */
+function passwordEstimator(): Promise<ZxcvbnFactory> {
+  estimator ??= Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common")]).then(
+    ([core, common]) =>
+      new core.ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs }),
+  );
+  return estimator;
+}
 
 /**
  * The policy for every new password (sign-up, password change, reset,
@@ -27,12 +36,12 @@ const estimator = new ZxcvbnFactory({
  * Throws 400 VALIDATION_FAILED naming `field`, with a sentence saying what
  * to do instead.
  */
-export function checkNewPassword(
+export async function checkNewPassword(
   password: string,
   field: string,
   person: { email?: string | undefined; name?: string | undefined } = {},
-): void {
-  const problem = passwordProblem(password, person);
+): Promise<void> {
+  const problem = await passwordProblem(password, person);
   if (problem === null) return;
   throw new AppError(ErrorCode.VALIDATION_FAILED, `body.${field}: ${problem}`, {
     issues: [{ field: `body.${field}`, message: problem }],
@@ -40,14 +49,14 @@ export function checkNewPassword(
 }
 
 /** Why `password` is refused, or null when it is fine. */
-export function passwordProblem(
+export async function passwordProblem(
   password: string,
   person: { email?: string | undefined; name?: string | undefined } = {},
-): string | null {
+): Promise<string | null> {
   if (password.length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters`;
   if (password.trim() === "") return "must not be only spaces";
   const userInputs = personalWords(person);
-  if (estimator.check(password, userInputs).score >= MIN_SCORE) return null;
+  if ((await passwordEstimator()).check(password, userInputs).score >= MIN_SCORE) return null;
   return (
     "is too easy to guess (a common password, a keyboard pattern, a date or your own name or email, " +
     "perhaps with a few letters changed); use a few unrelated words or a password manager"

@@ -55,7 +55,7 @@ export async function signUp(
   if (policy !== "open" && (await db.user.count()) > 0) {
     throw new AppError(ErrorCode.FORBIDDEN, signUpRefusal(policy));
   }
-  checkNewPassword(input.password, "password", input);
+  await checkNewPassword(input.password, "password", input);
   // Hashed whether or not the email is taken, so the answer takes as long either way.
   const passwordHash = await hashPassword(input.password);
   const name = input.name ?? input.email.split("@")[0] ?? input.email;

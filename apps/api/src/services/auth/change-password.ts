@@ -24,7 +24,7 @@ export async function changePassword(
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw invalidField("currentPassword", "is not your current password; the password was not changed");
   }
-  checkNewPassword(input.newPassword, "newPassword", user);
+  await checkNewPassword(input.newPassword, "newPassword", user);
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.$transaction([
     deps.db.user.update({ where: { id: caller.id }, data: { passwordHash } }),

@@ -64,7 +64,7 @@ export async function resetPassword(
   });
   if (!reset) throw unusableLink();
   const { user } = reset;
-  checkNewPassword(password, "password", user);
+  await checkNewPassword(password, "password", user);
   const passwordHash = await hashPassword(password);
   await deps.db.$transaction(async (tx) => {
     const claimed = await tx.passwordReset.updateMany({ where: usable, data: { usedAt: now } });

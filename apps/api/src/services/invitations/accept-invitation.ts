@@ -91,7 +91,7 @@ export async function acceptInvitation(
     const password = body?.password;
     if (password === undefined) throw invalidField("password", "is needed to create your account");
     const name = body?.name ?? invitation.email.split("@")[0] ?? invitation.email;
-    checkNewPassword(password, "password", { email: invitation.email, name });
+    await checkNewPassword(password, "password", { email: invitation.email, name });
     newAccount = { id: randomUUID(), passwordHash: await hashPassword(password), name };
   }
   const userId = caller?.id ?? newAccount?.id ?? "";
