@@ -10,6 +10,7 @@ const PEOPLE = {
   mallory: { email: "victim@example.test", email_verified: false, name: "Mallory" },
   "verified-as-text": { email: "victim@example.test", email_verified: "true" as unknown as boolean },
   stranger: { email: "stranger@example.test", email_verified: true },
+  bea: { email: "bea@example.test", email_verified: true, name: "Bea" },
 };
 
 /** Starts single sign-on at Tideway, signs in at the provider, and brings its answer back to Tideway. */
@@ -69,6 +70,48 @@ describe("single sign-on with OpenID Connect (SIGNUP=open)", { timeout: 120_000 
     await ctx.db.user.update({ where: { id: existing.userId }, data: { email: "ada.renamed@example.test" } });
     const again = await signInWithProvider(ctx, "ada");
     expect(again.user?.id).toBe(existing.userId);
+  });
+
+  it("ends the password, sessions and API tokens someone set up on the email before the provider vouched for it (pre-account hijacking)", async () => {
+    // Mallory signs up with Bea's email before Bea first uses single sign-on (open sign-up, no mail).
+    const password = "lantern orbit velvet";
+    const signUp = await ctx.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-up",
+      headers: { origin: ORIGIN },
+      payload: { email: "bea@example.test", password, name: "Not Bea" },
+    });
+    expect(signUp.statusCode, signUp.body).toBe(201);
+    const session = signUp.cookies.find((cookie) => cookie.name === "tideway_session")?.value ?? "";
+    const minted = await ctx.app.inject({
+      method: "POST",
+      url: "/api/tokens",
+      headers: { origin: ORIGIN, cookie: `tideway_session=${session}` },
+      payload: { name: "kept for later" },
+    });
+    expect(minted.statusCode, minted.body).toBe(201);
+    const token = (minted.json() as { token: string }).token;
+
+    const bea = await signInWithProvider(ctx, "bea");
+    expect(bea.user?.email).toBe("bea@example.test");
+
+    const bySession = await ctx.app.inject({
+      method: "GET",
+      url: "/api/auth/me",
+      cookies: { tideway_session: session },
+    });
+    const byToken = await ctx.app.inject({
+      method: "GET",
+      url: "/api/auth/me",
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const byPassword = await ctx.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in",
+      headers: { origin: ORIGIN },
+      payload: { email: "bea@example.test", password },
+    });
+    expect([bySession.statusCode, byToken.statusCode, byPassword.statusCode]).toEqual([401, 401, 401]);
   });
 
   it("creates an account for a new person with a verified email (SIGNUP=open)", async () => {

@@ -92,7 +92,11 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.clearCookie(ATTEMPT_COOKIE, attemptCookie);
       const query = request.raw.url?.split("?")[1] ?? "";
       const person = await client.finishSignIn(query, attempt);
-      const user = await signInWithOidc(app.db, person, app.config.signUp);
+      const user = await signInWithOidc(
+        { db: app.db, connections: app.connections },
+        person,
+        app.config.signUp,
+      );
       await setSessionCookie(app, reply, user.id);
       return reply.redirect("/", 302);
     },

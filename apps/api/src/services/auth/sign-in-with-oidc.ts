@@ -5,6 +5,7 @@ import type { Db } from "../../db/prisma";
 import { AppError } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
 import { userFields, userOf } from "./accounts";
+import type { SessionDeps } from "./sessions";
 
 /** Never a valid scrypt string: an account made by single sign-on has no password until it sets one by reset. */
 const NO_PASSWORD = "!single-sign-on";
@@ -18,8 +19,19 @@ const NO_PASSWORD = "!single-sign-on";
  *    person (the first account always: it becomes the instance admin).
  * An unverified or missing email is refused before any account is touched:
  * anyone can type any email into a provider that does not check it.
+ *
+ * Linking an existing account (2.) ends its password, sessions and API
+ * tokens: until the provider vouched for the email, nothing proved that
+ * whoever set them up owned it (with open sign-up and no mail, anyone can
+ * register anyone's email first and wait: "pre-account hijacking"). The
+ * person signs in by the provider from then on; a reset link can set a
+ * password again.
  */
-export async function signInWithOidc(db: Db, person: OidcPerson, policy: SignUpPolicy): Promise<TUser> {
+export async function signInWithOidc(
+  { db, connections }: SessionDeps,
+  person: OidcPerson,
+  policy: SignUpPolicy,
+): Promise<TUser> {
   const known = await accountOfIdentity(db, person);
   if (known) return known;
   if (!person.email || !person.emailVerified) {
@@ -32,16 +44,17 @@ export async function signInWithOidc(db: Db, person: OidcPerson, policy: SignUpP
   }
   const email = person.email;
   try {
-    const user = await db.$transaction(async (tx) => {
-      const account =
-        (await tx.user.findUnique({ where: { email }, select: userFields })) ??
-        (await createAccount(tx, { email, name: person.name }, policy));
+    const { account, linked } = await db.$transaction(async (tx) => {
+      const existing = await tx.user.findUnique({ where: { email }, select: userFields });
+      if (existing) await endUnprovenCredentials(tx, existing.id);
+      const account = existing ?? (await createAccount(tx, { email, name: person.name }, policy));
       await tx.oidcIdentity.create({
         data: { issuer: person.issuer, subject: person.subject, userId: account.id },
       });
-      return account;
+      return { account, linked: existing !== null };
     });
-    return userOf(user);
+    if (linked) connections.endUser(account.id);
+    return userOf(account);
   } catch (error) {
     // Two sign-ins of one new person at once: the second finds what the first made.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -50,6 +63,13 @@ export async function signInWithOidc(db: Db, person: OidcPerson, policy: SignUpP
     }
     throw error;
   }
+}
+
+/** The password, sessions and API tokens of an account the provider now vouches for. */
+async function endUnprovenCredentials(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  await tx.user.update({ where: { id: userId }, data: { passwordHash: NO_PASSWORD } });
+  await tx.session.deleteMany({ where: { userId } });
+  await tx.apiToken.deleteMany({ where: { userId } });
 }
 
 async function accountOfIdentity(db: Db, person: OidcPerson): Promise<TUser | null> {
