@@ -35,6 +35,9 @@ const SignInPage = lazy(() =>
 const InvitationPage = lazy(() =>
   import("./features/auth/invitation-page").then((module) => ({ default: module.InvitationPage })),
 );
+const AccountPage = lazy(() =>
+  import("./features/account/account-page").then((module) => ({ default: module.AccountPage })),
+);
 const ConfirmSignUpPage = lazy(() =>
   import("./features/auth/confirm-sign-up-page").then((module) => ({ default: module.ConfirmSignUpPage })),
 );
@@ -99,6 +102,7 @@ function AppRoutes() {
           <Route path="boards/:boardId/report" element={<Lazy page={QuarterlyReportPage} />} />
           <Route path="portfolios/:portfolioId" element={<Lazy page={PortfolioPage} />} />
           <Route path="boards/:boardId/dashboard" element={<Lazy page={DashboardPage} />} />
+          <Route path="account" element={<Lazy page={AccountPage} />} />
         </Route>
       </Route>
       <Route path="*" element={<NotFoundPage />} />

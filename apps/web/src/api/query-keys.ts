@@ -38,5 +38,6 @@ export const queryKeys = {
   portfolio: (portfolioId: string) => ["portfolio", portfolioId] as const,
   portfolioMetrics: (portfolioId: string) => ["portfolio", portfolioId, "metrics"] as const,
   notifications: () => ["notifications"] as const,
+  apiTokens: () => ["account", "tokens"] as const,
   invitation: (token: string) => ["invitation", token] as const,
 };

@@ -1,6 +1,6 @@
 import * as Popover from "@radix-ui/react-popover";
 import type { TUser } from "@tideway/contracts";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { OFFERED_LOCALES, useLocale } from "../../i18n/locale-store";
 import type { MessageId, UiLocale } from "../../i18n/messages";
 import { useT } from "../../i18n/use-t";
@@ -13,7 +13,7 @@ const LANGUAGE_NAMES: Record<UiLocale, MessageId> = {
   "en-XA": "app.language.en-XA",
 };
 
-/** The signed-in person's name in the app bar; it opens their menu: interface language and signing out. */
+/** The signed-in person's name in the app bar; it opens their menu: interface language, their account and signing out. */
 export function UserMenu({ user }: { user: TUser }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
@@ -47,6 +47,11 @@ export function UserMenu({ user }: { user: TUser }) {
               </label>
             ))}
           </fieldset>
+          <Popover.Close asChild>
+            <Link to="/account" className="user-menu-account">
+              {t("app.account")}
+            </Link>
+          </Popover.Close>
           <button type="button" className="link-button" onClick={() => void leave()}>
             {t("app.signOut")}
           </button>
