@@ -160,13 +160,15 @@ async function buildFixtureBoard(db: Db, lead: Client): Promise<TBoard> {
 
 /** Metrics with ids left out (they differ between boards); everything else must match exactly. */
 function withoutIds(metrics: TMetrics) {
-  const { aging, ...rest } = metrics;
+  const { aging, whereWorkWaits, ...rest } = metrics;
   return JSON.parse(
     JSON.stringify(
       {
         ...rest,
         // Ages run on the clock between the two requests; compared separately.
         aging: aging.map(({ age: _age, ...item }) => item),
+        // A stage id: compared by the stage's name, which the import keeps.
+        whereWorkWaits: metrics.timeInStage.find((stage) => stage.stageId === whereWorkWaits)?.name ?? null,
       },
       (key, value) => (key === "stageId" || key === "demandId" ? undefined : value),
     ),
