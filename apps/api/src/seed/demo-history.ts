@@ -158,6 +158,15 @@ export function generateDemoHistory(options: DemoHistoryOptions): DemoDemand[] {
     });
   }
 
+  // Every real board has a demand stuck for weeks behind another team, and it is what
+  // the SLE alerts are for: the first standard feature of the last five weeks is blocked
+  // in Testing until now. Set without drawing a random number, so the rest stays as drawn.
+  const stuck = demands.find(
+    (demand) =>
+      demand.lane === LANE.standard && demand.type === "feature" && demand.enteredAt >= end - 35 * DAY,
+  );
+  if (stuck) Object.assign(stuck, { blockStage: STAGE.testing, blockDays: 60, blockStartFraction: 0.2 });
+
   const pending = [...demands];
   for (let now = start; now <= end; now += TICK_MS) {
     const workingHours = isWorkingTime(now);
