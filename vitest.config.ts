@@ -26,6 +26,9 @@ export default defineConfig({
           include: ["apps/api/src/**/*.test.ts", "apps/api/test/**/*.test.ts"],
           environment: "node",
           globalSetup: ["apps/api/test/global-setup.ts"],
+          // Cheap password hashes (apps/api/src/auth/password.ts); servers the tests start inherit it.
+          // password.test.ts checks production's parameters are the default.
+          env: { FAST_PASSWORD_HASHING_FOR_TESTS: "1" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

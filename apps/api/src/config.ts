@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import proxyAddr from "@fastify/proxy-addr";
 import { SIGN_UP_POLICIES, type SignUpPolicy } from "@tideway/domain";
 import { z } from "zod";
+import { FAST_PASSWORD_HASHING_VARIABLE } from "./auth/password";
 
 // Two folders up from this file's folder: apps/api/src in development, apps/api/dist when compiled.
 export const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
@@ -192,6 +193,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ]);
   }
   const production = vars.NODE_ENV === "production";
+  if (production && env[FAST_PASSWORD_HASHING_VARIABLE] !== undefined) {
+    throw new ConfigError([
+      `${FAST_PASSWORD_HASHING_VARIABLE}: is for test runs only (cheap password hashes); unset it in production`,
+    ]);
+  }
   const oidc = oidcConfig(vars);
   return {
     port: vars.PORT ?? 3000,

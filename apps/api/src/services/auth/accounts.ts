@@ -1,6 +1,6 @@
 import { ErrorCode, type TLocale, type TSignInBody, type TSignUpBody, type TUser } from "@tideway/contracts";
 import { type SignUpPolicy, signUpAllowed, signUpRefusal } from "@tideway/domain";
-import { DECOY_PASSWORD_HASH, hashPassword, verifyPassword } from "../../auth/password";
+import { decoyPasswordHash, hashPassword, verifyPassword } from "../../auth/password";
 import { checkNewPassword } from "../../auth/password-policy";
 import { hashSecret, newSecret } from "../../auth/tokens";
 import type { Db } from "../../db/prisma";
@@ -144,7 +144,7 @@ async function createAccount(
 
 export async function signIn(db: Db, input: TSignInBody): Promise<TUser> {
   const user = await db.user.findUnique({ where: { email: input.email } });
-  const valid = await verifyPassword(input.password, user?.passwordHash ?? DECOY_PASSWORD_HASH);
+  const valid = await verifyPassword(input.password, user?.passwordHash ?? decoyPasswordHash());
   if (!user || !valid) {
     throw new AppError(ErrorCode.INVALID_CREDENTIALS, "Email or password is wrong.");
   }
