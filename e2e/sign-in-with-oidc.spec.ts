@@ -31,6 +31,8 @@ test("[ACCOUNT][SSO]: a person signs in through the OpenID provider's own login 
         OIDC_CLIENT_ID: provider.clientId,
         OIDC_CLIENT_SECRET: provider.clientSecret,
         OIDC_PROVIDER_NAME: "Company ID",
+        // Ada is new here and the demo user exists: without mail SIGNUP defaults to invite.
+        SIGNUP: "open",
       },
       { port },
     );

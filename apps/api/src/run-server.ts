@@ -1,5 +1,5 @@
 import { buildApp } from "./app";
-import type { Config } from "./config";
+import { type Config, configWarnings } from "./config";
 import { createPrisma } from "./db/prisma";
 import type { RunningDatabase } from "./db/start-database";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
@@ -41,5 +41,7 @@ export async function runServer(config: Config, database: RunningDatabase): Prom
   ];
   if (demo) lines.push(`  demo board seeded: ${demo.boardKey} (${demo.demands} demands)`);
   lines.push(...signInHint(await accounts, `${url}/sign-in`));
+  // In the banner itself, once per start, where the operator reads where to sign in.
+  lines.push(...configWarnings(config).map((warning) => `  Warning: ${warning}`));
   console.log(lines.join("\n"));
 }
