@@ -1,17 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { seriousViolations } from "./helpers/axe";
 import { keepScreenshot } from "./helpers/board-layout";
 import { expect, test } from "./helpers/board-test";
 import { signUpByInvitation } from "./helpers/new-person";
 
 const signedIn = async (request: APIRequestContext) => (await request.get("/api/auth/me")).status() === 200;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => violation.id);
-}
 
 test("[ACCOUNT][PAGE]: change the password, mint and revoke a token, sign out other sessions, delete the account", async ({
   browser,

@@ -100,6 +100,27 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
     }
   }
 
+  // How a newcomer gets in when the sign-up page would refuse them (SIGNUP=invite or closed).
+  const newcomerHint =
+    options && options.signUp !== "open"
+      ? t(options.signUp === "invite" ? "signIn.inviteOnly" : "signIn.signUpClosed")
+      : null;
+  const otherPrompt = (
+    <p className="hint">{t(text.other.prompt, { link: (chunks) => <Link to={elsewhere}>{chunks}</Link> })}</p>
+  );
+
+  if (signingUp && newcomerHint) {
+    return (
+      <main className="sign-in">
+        <section className="sign-in-form">
+          <h1>{t(text.title)}</h1>
+          <p>{newcomerHint}</p>
+          {otherPrompt}
+        </section>
+      </main>
+    );
+  }
+
   if (confirmEmail) {
     return (
       <main className="sign-in">
@@ -150,16 +171,8 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
             </a>
           </>
         )}
-        {(signingUp || options?.signUp === "open") && (
-          <p className="hint">
-            {t(text.other.prompt, { link: (chunks) => <Link to={elsewhere}>{chunks}</Link> })}
-          </p>
-        )}
-        {options && options.signUp !== "open" && (
-          <p className="hint">
-            {t(options.signUp === "invite" ? "signIn.inviteOnly" : "signIn.signUpClosed")}
-          </p>
-        )}
+        {(signingUp || options?.signUp === "open") && otherPrompt}
+        {newcomerHint && <p className="hint">{newcomerHint}</p>}
       </form>
     </main>
   );
