@@ -4,8 +4,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { findFreePort } from "../apps/api/src/db/embedded-postgres";
 import { type ServerProcess, startServerProcess } from "../apps/api/test/helpers/server-process";
-import { seriousViolations } from "./helpers/axe";
-import { keepScreenshot } from "./helpers/board-layout";
+import { expectLooksRightAtBothSizes } from "./helpers/axe";
 
 const INVITE_ONLY =
   "New to Tideway? Accounts here are by invitation: ask a board admin to invite your email.";
@@ -33,17 +32,9 @@ test("[ACCOUNT][SIGNUP]: with no settings the sign-in page offers invitations, n
     await expect(page.getByText(INVITE_ONLY)).toBeVisible();
     await expect(page.getByRole("link", { name: "Create an account" })).toHaveCount(0);
 
-    for (const size of [
-      { width: 1280, height: 800 },
-      { width: 1920, height: 1080 },
-    ]) {
-      await page.setViewportSize(size);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `nothing off-screen sideways at ${size.width}x${size.height}`).toBeLessThanOrEqual(0);
-      await expect(page.getByText(INVITE_ONLY)).toBeInViewport();
-      expect(await seriousViolations(page), `axe at ${size.width}x${size.height}`).toEqual([]);
-      await keepScreenshot(page, testInfo, `sign-in-invite-only-${size.width}x${size.height}`);
-    }
+    await expectLooksRightAtBothSizes(page, testInfo, "sign-in-invite-only", () =>
+      expect(page.getByText(INVITE_ONLY)).toBeInViewport(),
+    );
 
     // The sign-up page says the same instead of taking a form that would be refused.
     await page.goto("/sign-up");
