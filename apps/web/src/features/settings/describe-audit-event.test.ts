@@ -158,7 +158,7 @@ const SENTENCE_FOR: Record<TAuditAction, [TAuditEvent, string, string]> = {
       { releaseMovesToDone: true, productionEnvironments: ["production"] },
     ),
     "Ada Lovelace let production releases move their demands to Done",
-    "Ada Lovelace 设置生产发布把它发布的需求移到完成",
+    "Ada Lovelace 开启了“生产发布时把所发布的需求移到完成”",
   ],
   "alert_webhook.updated": [
     event("alert_webhook.updated", { url: null }, { url: "https://hooks.example.com/T000/B000/secret" }),
@@ -301,7 +301,7 @@ describe("describeAuditEvent", () => {
         "Ada Lovelace changed the production environments from none to production and eu-prod",
       ],
       zh: [
-        "Ada Lovelace 设置生产发布不再把需求移到完成",
+        "Ada Lovelace 关闭了“生产发布时把所发布的需求移到完成”",
         "Ada Lovelace 将生产环境从 无 改为 production和eu-prod",
       ],
     });
