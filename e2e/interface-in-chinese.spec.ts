@@ -96,7 +96,7 @@ test("[I18N]: a person whose browser prefers Chinese walks sign-in, board, card,
   }
 });
 
-test("[I18N][SCREENS]: sign-up, invitation, board list, notifications, settings with its change history, account and portfolio pages are in Chinese too", async ({
+test("[I18N][SCREENS]: sign-up, forgotten password, invitation, board list, notifications, settings with its change history, account and portfolio pages are in Chinese too", async ({
   browser,
   baseURL,
   boardApi: demoBoardApi,
@@ -106,6 +106,8 @@ test("[I18N][SCREENS]: sign-up, invitation, board list, notifications, settings 
   try {
     const signUpTitle = page.getByRole("heading", { name: "创建你的 Tideway 账户" });
     await visitAndCheck(page, "/sign-up", signUpTitle, "sign-up", []);
+    const resetTitle = page.getByRole("heading", { name: "重置密码" });
+    await visitAndCheck(page, "/forgot-password", resetTitle, "forgot-password", []);
 
     // The invitation page as the person invited sees it, signed out; then they join.
     const person = chinesePerson();
