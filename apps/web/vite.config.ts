@@ -124,9 +124,11 @@ export default defineConfig(({ command }) => ({
               priority: 1,
             },
             // Ahead of "charts", which would otherwise pull React in as a dependency of recharts.
+            // Only what the first page runs: react-is and use-sync-external-store serve the
+            // charts alone and stay with them rather than ride in the first page's chunk.
             {
               name: "react",
-              test: /node_modules[\\/](react|react-dom|react-is|scheduler|react-router|use-sync-external-store)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
               priority: 2,
             },
           ],
