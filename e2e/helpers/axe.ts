@@ -2,12 +2,17 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 import { keepScreenshot } from "./board-layout";
 
-/** axe's serious and critical findings on the page as it is: what a screen reader or keyboard user runs into. */
+/**
+ * axe's serious and critical findings on the page as it is: what a screen reader or keyboard
+ * user runs into, each with the elements it found ("color-contrast: .hint, #save").
+ */
 export async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => violation.id);
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
 }
 
 /**

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Locator, type Page } from "@playwright/test";
 import english from "../../apps/web/src/i18n/en.json" with { type: "json" };
+import { seriousViolations } from "./axe";
 import type { NewPerson } from "./new-person";
 
 /*
@@ -74,15 +74,6 @@ export async function englishLeft(page: Page, userData: readonly string[]): Prom
       withoutUserData,
     ),
   );
-}
-
-export async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    );
 }
 
 /** The checks every page of the walk gets: Chinese `lang`, no English left, axe clean, a screenshot per size. */
