@@ -1,0 +1,83 @@
+import type { TImportBoardResult } from "@tideway/contracts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Client, createClient } from "./helpers/session";
+import { syntheticBoardExport } from "./helpers/synthetic-board-export";
+import { postStreamed, watchWhile } from "./helpers/watch-import";
+import { useTestApp } from "./test-app";
+
+const MiB = 1024 * 1024;
+/** Large enough that holding the document as text and two parsed copies (main before issue 19) would show. */
+const SIZE_BYTES = 24 * MiB;
+
+describe("streamed board import (issue 19, target 4)", () => {
+  const ctx = useTestApp();
+  let lead: Client;
+  beforeAll(async () => {
+    lead = await createClient(ctx.app, "lead");
+  });
+
+  const boardsNamed = (key: string) => ctx.db.board.count({ where: { key } });
+  const post = (key: string, body: Iterable<string>) =>
+    postStreamed(ctx.app, `/api/boards/import?key=${key}`, lead.cookie, body);
+
+  it("imports a large export read from the socket while health checks keep answering, memory well below the body's size times two", async () => {
+    let bytes = 0;
+    const counted = function* () {
+      for (const piece of syntheticBoardExport({ sizeBytes: SIZE_BYTES })) {
+        bytes += Buffer.byteLength(piece);
+        yield piece;
+      }
+    };
+    const run = await watchWhile(ctx.app, () => post("BIG", counted()));
+    expect(run.result.statusCode, JSON.stringify(run.result.json)).toBe(201);
+    const imported = run.result.json as TImportBoardResult;
+    expect(bytes).toBeGreaterThan(20 * MiB);
+    expect(await ctx.db.transition.count({ where: { demand: { boardId: imported.boardId } } })).toBe(
+      imported.transitions,
+    );
+    console.log(JSON.stringify({ ...run, result: undefined, bytes }));
+    expect(run.healthErrors).toBe(0);
+    expect(run.healthAnswers).toBeGreaterThan(0);
+    // Before streaming, the heap held the body's text, JSON.parse's copy and zod's copy: about 11x the body.
+    expect(run.peakHeapGrowthBytes).toBeLessThan(bytes * 2);
+    expect(run.maxLoopDelayMs).toBeLessThan(500);
+  });
+
+  it("answers a truncated body with 400 MALFORMED_JSON and writes nothing", async () => {
+    const pieces = [...syntheticBoardExport({ sizeBytes: 200_000, key: "CUT" })];
+    const text = pieces.join("");
+    const response = await post("CUT", [text.slice(0, Math.floor(text.length * 0.7))]);
+    expect(response.statusCode).toBe(400);
+    expect(response.json).toMatchObject({ code: "MALFORMED_JSON" });
+    expect(await boardsNamed("CUT")).toBe(0);
+  });
+
+  it("names a wrong type deep in the log (transitions.12345.at) and writes nothing", async () => {
+    const body = syntheticBoardExport({
+      sizeBytes: 7_000_000,
+      transitionAt: (index, transition) => (index === 12_345 ? { ...transition, at: 42 } : transition),
+    });
+    const response = await post("DEEP", body);
+    expect(response.statusCode).toBe(400);
+    expect(response.json).toMatchObject({
+      code: "VALIDATION_FAILED",
+      message: expect.stringMatching(/^body\.transitions\.12345\.at: /),
+    });
+    expect(await boardsNamed("DEEP")).toBe(0);
+  });
+
+  it("names a transition of a demand the document does not hold and writes nothing", async () => {
+    const body = syntheticBoardExport({
+      sizeBytes: 1_000_000,
+      transitionAt: (index, transition) =>
+        index === 777 ? { ...transition, demandId: "no-such-demand" } : transition,
+    });
+    const response = await post("GHOST", body);
+    expect(response.statusCode).toBe(400);
+    expect(response.json).toMatchObject({
+      code: "VALIDATION_FAILED",
+      message: "body.transitions.777.demandId: names no demand of this document",
+    });
+    expect(await boardsNamed("GHOST")).toBe(0);
+  });
+});
