@@ -24,11 +24,11 @@ import { applyMigrations, ensureDatabaseExists } from "../apps/api/src/db/migrat
 import { createPrisma } from "../apps/api/src/db/prisma";
 import { startSession } from "../apps/api/src/services/auth/sessions";
 import { syntheticBoardExport } from "../apps/api/test/helpers/synthetic-board-export";
+import { postOverSocket } from "../apps/api/test/helpers/watch-import";
 import { withEmbeddedPostgres } from "./bench-database";
 
 const MiB = 1024 * 1024;
 const SIZE_MIB = Number(process.env.BENCH_IMPORT_MIB ?? 96);
-const ORIGIN = "http://localhost:80";
 
 interface Report {
   peakRssGrowthMB: number;
@@ -47,34 +47,6 @@ function exited(child: ChildProcess): Promise<void> {
 
 function nextMessage<T>(child: ChildProcess): Promise<T> {
   return new Promise((resolve) => child.once("message", (message) => resolve(message as T)));
-}
-
-function post(
-  port: number,
-  url: string,
-  cookie: string,
-  file: string,
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      {
-        host: "127.0.0.1",
-        port,
-        method: "POST",
-        path: url,
-        headers: { "content-type": "application/json", origin: ORIGIN, host: "localhost:80", cookie },
-      },
-      (response) => {
-        let body = "";
-        response.on("data", (chunk) => {
-          body += chunk;
-        });
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
-      },
-    );
-    outgoing.on("error", reject);
-    createReadStream(file).pipe(outgoing);
-  });
 }
 
 async function health(port: number): Promise<boolean> {
@@ -132,11 +104,11 @@ async function main(): Promise<void> {
         })();
         const started = performance.now();
         const port = way === "whole" ? ports.wholePort : ports.appPort;
-        const response = await post(
+        const response = await postOverSocket(
           port,
           `/api/boards/import?key=${way.toUpperCase()}`,
           `tideway_session=${token}`,
-          file,
+          createReadStream(file),
         );
         const seconds = (performance.now() - started) / 1000;
         done = true;
@@ -145,8 +117,8 @@ async function main(): Promise<void> {
         const report = await nextMessage<Report>(child);
         child.disconnect();
         await exited(child);
-        if (response.status !== 201)
-          throw new Error(`${way}: ${response.status} ${response.body.slice(0, 300)}`);
+        if (response.statusCode !== 201)
+          throw new Error(`${way}: ${response.statusCode} ${response.text.slice(0, 300)}`);
         rows.push({
           way,
           MiB: Number((bytes / MiB).toFixed(1)),

@@ -85,6 +85,17 @@ export async function postStreamed(
 ): Promise<{ statusCode: number; json: unknown }> {
   if (!app.server.listening) await app.listen({ port: 0, host: "127.0.0.1" });
   const { port } = app.server.address() as AddressInfo;
+  const { statusCode, text } = await postOverSocket(port, url, cookie, Readable.from(body));
+  return { statusCode, json: text ? JSON.parse(text) : null };
+}
+
+/** POSTs `body` as JSON to 127.0.0.1:`port` as a signed-in browser of this site would. */
+export function postOverSocket(
+  port: number,
+  url: string,
+  cookie: string,
+  body: Readable,
+): Promise<{ statusCode: number; text: string }> {
   return new Promise((resolve, reject) => {
     const outgoing = request(
       {
@@ -97,14 +108,13 @@ export async function postStreamed(
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => {
-          const text = Buffer.concat(chunks).toString();
-          resolve({ statusCode: response.statusCode ?? 0, json: text ? JSON.parse(text) : null });
-        });
+        response.on("end", () =>
+          resolve({ statusCode: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() }),
+        );
         response.on("error", reject);
       },
     );
     outgoing.on("error", reject);
-    Readable.from(body).pipe(outgoing);
+    body.pipe(outgoing);
   });
 }
