@@ -93,19 +93,20 @@ class BoardExportReader {
   private readonly partsWithIssues = new Set<string>();
   private readonly firstItems: Partial<Record<TBoardExportItemPart, unknown>> = {};
   private readonly users = new Map<string, string>();
-  private depth = 0;
+  private get depth(): number {
+    return this.path.length;
+  }
+  /** Where the tokenizer is: one entry per open container, its current key or index. */
+  private readonly path: (string | number)[] = [];
+  private lastString = "";
   private malformed: Error | null = null;
+  /** A refusal found between tokens (too deep), thrown once the tokenizer has returned. */
+  private refusal: AppError | null = null;
 
   constructor() {
     this.tokenizer.onToken = (token) => {
       this.noteOutline(token.token, token.value);
-      // The parser keeps one frame per open bracket: a body of 50 million `[` would take gigabytes.
-      if (token.token === TokenType.LEFT_BRACE || token.token === TokenType.LEFT_BRACKET) {
-        if (++this.depth > MAX_INPUT_DEPTH)
-          throw new Error(`the document nests deeper than ${MAX_INPUT_DEPTH} levels`);
-      } else if (token.token === TokenType.RIGHT_BRACE || token.token === TokenType.RIGHT_BRACKET) {
-        this.depth--;
-      }
+      this.notePath(token.token, token.value);
       this.tokens.write(token);
     };
     this.tokenizer.onEnd = () => {
@@ -124,6 +125,32 @@ class BoardExportReader {
     };
   }
 
+  /**
+   * Tracks the key path of the token being read: the parser keeps one frame per
+   * open bracket, so a body of 50 million `[` would take gigabytes before any
+   * schema saw it; past MAX_INPUT_DEPTH the body is refused naming where.
+   */
+  private notePath(token: TokenType, value: unknown): void {
+    const top = this.path.length - 1;
+    if (token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET) {
+      if (this.path.length >= MAX_INPUT_DEPTH) {
+        const field = ["body", ...this.path].join(".");
+        this.refusal ??= new AppError(
+          ErrorCode.VALIDATION_FAILED,
+          `${field}: nests deeper than ${MAX_INPUT_DEPTH} levels`,
+          {
+            issues: [{ field, message: `nests deeper than ${MAX_INPUT_DEPTH} levels` }],
+          },
+        );
+        throw this.refusal;
+      }
+      this.path.push(token === TokenType.LEFT_BRACKET ? 0 : "");
+    } else if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) this.path.pop();
+    else if (token === TokenType.COMMA && typeof this.path[top] === "number") this.path[top]++;
+    else if (token === TokenType.COLON) this.path[top] = this.lastString;
+    else if (token === TokenType.STRING) this.lastString = value as string;
+  }
+
   private noteOutline(token: TokenType, value: unknown): void {
     if (this.rootToken === null) this.rootToken = token;
     if (this.depth !== 1) return;
@@ -140,6 +167,7 @@ class BoardExportReader {
     } catch (error) {
       this.malformed ??= error as Error;
     }
+    if (this.refusal !== null) throw this.refusal;
     if (this.malformed !== null) throw malformedJson(this.malformed);
   }
 
@@ -149,6 +177,7 @@ class BoardExportReader {
     } catch (error) {
       this.malformed ??= error as Error;
     }
+    if (this.refusal !== null) throw this.refusal;
     if (this.malformed !== null) throw malformedJson(this.malformed);
     this.checkSkeleton();
     // As ZBoardExport: references are checked in a document whose items are all well-formed
