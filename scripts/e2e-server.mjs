@@ -17,6 +17,8 @@ const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "apps
     PORT: port,
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    // Cheap password hashes for the many sign-ups of a test run (apps/api/src/auth/password.ts).
+    FAST_PASSWORD_HASHING_FOR_TESTS: "1",
     // Mail goes to the SMTP server that e2e/password-reset.spec.ts starts on this port
     // (e2e/helpers/mailbox.ts); while none listens, a send fails and is only logged.
     SMTP_URL: `smtp://127.0.0.1:${Number(port) + 1000}`,

@@ -1,5 +1,5 @@
 import { buildApp } from "./app";
-import type { Config } from "./config";
+import { type Config, configWarnings } from "./config";
 import { createPrisma, preloadQueryCompiler } from "./db/prisma";
 import type { RunningDatabase } from "./db/start-database";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
@@ -53,6 +53,8 @@ export async function prepareServer(config: Config, databaseUrl: string): Promis
     ];
     if (demo) lines.push(`  demo board seeded: ${demo.boardKey} (${demo.demands} demands)`);
     lines.push(...signInHint(await accounts, `${url}/sign-in`));
+    // In the banner itself, once per start, where the operator reads where to sign in.
+    lines.push(...configWarnings(config).map((warning) => `  Warning: ${warning}`));
     console.log(lines.join("\n"));
   }
   return { listen };

@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../src/config";
 import { type EmbeddedDatabase, findFreePort, startEmbeddedPostgres } from "../src/db/embedded-postgres";
+import { query } from "./database";
 import { type ServerProcess, superviseServer } from "./helpers/server-process";
 
 const METRICS_TOKEN = "production-build-test-token";
@@ -78,6 +79,12 @@ describe("the Dockerfile's steps: build, copy, production install, start", () =>
 
       // No demo data in production: the first account signs up, makes a board and moves a demand.
       const cookie = await signUp(url);
+      // Production's password hashing cost, not the cheap one test runs ask for.
+      const [account] = await query<{ password_hash: string }>(
+        database.urlFor("tideway"),
+        "SELECT password_hash FROM users",
+      );
+      expect(account?.password_hash).toMatch(/^scrypt\$131072\$8\$1\$/);
       const write = (method: string, route: string, body: unknown) =>
         fetch(`${url}${route}`, {
           method,

@@ -3,12 +3,38 @@ import { ErrorCode } from "@tideway/contracts";
 import pLimit from "p-limit";
 import { AppError } from "../errors/app-error";
 
+interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
+
 // scrypt from node:crypto: memory-hard, maintained with Node itself, no native
 // addon to build. Parameters follow OWASP's minimum (N=2^17, r=8, p=1); the
 // stored string carries them so they can be raised later without a migration.
-const PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
+export const PRODUCTION_SCRYPT_PARAMS: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
+/**
+ * For test runs only: 1 MiB and about a millisecond per hash instead of 128 MiB
+ * and a core for a few tenths of a second, so suites that sign many people up
+ * spend their time on what they test. Chosen by FAST_PASSWORD_HASHING_FOR_TESTS=1,
+ * which the test runners set (vitest.config.ts, scripts/e2e-server.mjs) and
+ * loadConfig refuses with NODE_ENV=production.
+ */
+const TEST_SCRYPT_PARAMS: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
+export const FAST_PASSWORD_HASHING_VARIABLE = "FAST_PASSWORD_HASHING_FOR_TESTS";
 const KEY_LENGTH = 64;
 const MAX_MEMORY = 256 * 1024 * 1024;
+
+/** The parameters new hashes get: production's unless a test run asked for fast ones (read on each hash, so one test can restore production's). */
+export function scryptParams(env: NodeJS.ProcessEnv = process.env): ScryptParams {
+  if (env[FAST_PASSWORD_HASHING_VARIABLE] !== "1") return PRODUCTION_SCRYPT_PARAMS;
+  if (env.NODE_ENV === "production") {
+    throw new Error(
+      `${FAST_PASSWORD_HASHING_VARIABLE} is for test runs only and is refused with NODE_ENV=production`,
+    );
+  }
+  return TEST_SCRYPT_PARAMS;
+}
 
 /**
  * Each hash holds 128 MiB and a core for a few tenths of a second on an idle
@@ -36,11 +62,7 @@ export function passwordHashingBusy(): AppError {
   );
 }
 
-function derive(
-  password: string,
-  salt: Buffer,
-  params: { N: number; r: number; p: number },
-): Promise<Buffer> {
+function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   if (passwordHashingFull()) return Promise.reject(passwordHashingBusy());
   const options: ScryptOptions = { ...params, maxmem: MAX_MEMORY };
   return hashing(
@@ -53,21 +75,33 @@ function derive(
   );
 }
 
-function encode(params: { N: number; r: number; p: number }, salt: Buffer, key: Buffer): string {
+function encode(params: ScryptParams, salt: Buffer, key: Buffer): string {
   return ["scrypt", params.N, params.r, params.p, salt.toString("base64"), key.toString("base64")].join("$");
 }
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  return encode(PARAMS, salt, await derive(password, salt, PARAMS));
+  const params = scryptParams();
+  return encode(params, salt, await derive(password, salt, params));
 }
+
+const decoys = new Map<ScryptParams, string>();
 
 /**
  * A stored-hash look-alike no password matches (its key is random, not
- * derived). Verifying against it when an email is unknown costs the same
- * hash as a wrong password, so timing does not reveal which accounts exist.
+ * derived), at the cost new hashes get. Verifying against it when an email is
+ * unknown costs the same hash as a wrong password, so timing does not reveal
+ * which accounts exist.
  */
-export const DECOY_PASSWORD_HASH = encode(PARAMS, randomBytes(16), randomBytes(KEY_LENGTH));
+export function decoyPasswordHash(): string {
+  const params = scryptParams();
+  let decoy = decoys.get(params);
+  if (decoy === undefined) {
+    decoy = encode(params, randomBytes(16), randomBytes(KEY_LENGTH));
+    decoys.set(params, decoy);
+  }
+  return decoy;
+}
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split("$");

@@ -135,6 +135,11 @@ export function attachRealtime(
     if (adapterPool) io.serverSideEmit("relay", room, event, payload);
   };
 
+  // Before the HTTP server stops: it waits for requests in flight, and a long-polling
+  // client's GET stays open until the next ping (25 s) unless its engine.io client is closed.
+  app.addHook("preClose", async () => {
+    io.engine.close();
+  });
   app.addHook("onClose", async () => {
     await io.close();
     await adapterPool?.end();
