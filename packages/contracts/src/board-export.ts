@@ -184,103 +184,181 @@ const ZBoardExportShape = z.object({
   codeEvents: z.array(ZExportedCodeEvent),
 });
 
-/**
- * The document, with its cross-references checked: every stage, lane,
- * criterion, demand and parent a part names must be in the document, so an
- * import never half-succeeds on a dangling id. Issues name the bad path
- * (`transitions.12.toStageId`).
- */
-export const ZBoardExport = ZBoardExportShape.superRefine((doc, context) => {
-  const ids = (items: { id: string }[], path: string) => {
-    const seen = new Set<string>();
-    for (const [index, item] of items.entries()) {
-      if (seen.has(item.id)) {
-        context.addIssue({ code: "custom", path: [path, index, "id"], message: "is used twice" });
-      }
-      seen.add(item.id);
-    }
-    return seen;
-  };
-  const stageIds = ids(doc.stages, "stages");
-  const laneIds = ids(doc.lanes, "lanes");
-  const criterionIds = ids(doc.criteria, "criteria");
-  const demandIds = ids(doc.demands, "demands");
-  ids(doc.transitions, "transitions");
-  ids(doc.codeEvents, "codeEvents");
-  const expect = (known: Set<string>, ref: string | null, path: (string | number)[], what: string) => {
-    if (ref !== null && !known.has(ref)) {
-      context.addIssue({ code: "custom", path, message: `names no ${what} of this document` });
-    }
-  };
+/** Where a problem is in the document (`["transitions", 12, "toStageId"]`) and what it is. */
+export interface BoardExportIssue {
+  path: (string | number)[];
+  message: string;
+}
 
-  for (const part of ["stages", "lanes"] as const) {
-    const positions = new Set<number>();
-    for (const [index, item] of doc[part].entries()) {
-      if (positions.has(item.position)) {
-        context.addIssue({ code: "custom", path: [part, index, "position"], message: "is used twice" });
-      }
-      positions.add(item.position);
+/** The parts of a document that are lists of items, in the order an export writes them. */
+export const BOARD_EXPORT_ITEM_PARTS = [
+  "members",
+  "stages",
+  "lanes",
+  "criteria",
+  "demands",
+  "transitions",
+  "codeEvents",
+] as const;
+export type TBoardExportItemPart = (typeof BOARD_EXPORT_ITEM_PARTS)[number];
+type ItemOf<Part extends TBoardExportItemPart> = z.infer<typeof ZBoardExportShape>[Part][number];
+
+/**
+ * The cross-reference rules of a document, fed one validated item at a time
+ * in document order: every stage, lane, criterion, demand and parent a part
+ * names must be in the document, ids and positions are unique, so an import
+ * never half-succeeds on a dangling id. It keeps only compact sets of ids
+ * (not the items), so a streamed import checks a 100 MiB document in a few
+ * MB; a reference to an item not seen yet (a parent later in the list, or
+ * parts in another order) waits until `finish`. ZBoardExport runs the same
+ * rules over a whole parsed document: one rule, one place.
+ */
+export class BoardExportReferences {
+  /** Each part's ids, each mapped to itself: the first string read for it, shared by every reference. */
+  private readonly ids = new Map<TBoardExportItemPart, Map<string, string>>(
+    BOARD_EXPORT_ITEM_PARTS.map((part) => [part, new Map<string, string>()]),
+  );
+  private readonly positions = { stages: new Set<number>(), lanes: new Set<number>() };
+  private readonly boundaries = new Set<string>();
+  private readonly numbers = new Set<number>();
+  private readonly deliveries = new Set<string>();
+  /** References to items not seen yet, checked by `finish`. */
+  private readonly pending: {
+    part: TBoardExportItemPart;
+    ref: string;
+    path: (string | number)[];
+    what: string;
+  }[] = [];
+  private readonly issues: BoardExportIssue[] = [];
+
+  /** The same id string the document used first, so a streamed import keeps one copy of each id. */
+  canonical(part: TBoardExportItemPart, ref: string): string {
+    return this.ids.get(part)?.get(ref) ?? ref;
+  }
+
+  add<Part extends TBoardExportItemPart>(part: Part, index: number, item: ItemOf<Part>): void {
+    if (part === "stages") this.addStage(index, item as ItemOf<"stages">);
+    else if (part === "lanes") this.addLane(index, item as ItemOf<"lanes">);
+    else if (part === "criteria") {
+      const criterion = item as ItemOf<"criteria">;
+      this.addId(part, index, criterion.id);
+      this.expect("stages", criterion.stageId, [part, index, "stageId"], "stage");
+    } else if (part === "demands") this.addDemand(index, item as ItemOf<"demands">);
+    else if (part === "transitions") this.addTransition(index, item as ItemOf<"transitions">);
+    else if (part === "codeEvents") this.addCodeEvent(index, item as ItemOf<"codeEvents">);
+    // Members name people, whom nothing in the document refers to by this list.
+  }
+
+  /** Every issue found, the waiting references resolved against the whole document. */
+  finish(): BoardExportIssue[] {
+    for (const { part, ref, path, what } of this.pending) {
+      if (!this.ids.get(part)?.has(ref)) this.issue(path, `names no ${what} of this document`);
     }
+    this.pending.length = 0;
+    return this.issues;
   }
-  const boundaries = new Set<string>();
-  for (const [index, stage] of doc.stages.entries()) {
-    if (stage.boundary === null) continue;
-    if (boundaries.has(stage.boundary)) {
-      context.addIssue({
-        code: "custom",
-        path: ["stages", index, "boundary"],
-        message: `${stage.boundary} is marked by two stages`,
-      });
+
+  private issue(path: (string | number)[], message: string): void {
+    this.issues.push({ path, message });
+  }
+
+  private addId(part: TBoardExportItemPart, index: number, id: string): void {
+    const seen = this.ids.get(part) as Map<string, string>;
+    if (seen.has(id)) this.issue([part, index, "id"], "is used twice");
+    else seen.set(id, id);
+  }
+
+  private expect(
+    part: TBoardExportItemPart,
+    ref: string | null,
+    path: (string | number)[],
+    what: string,
+  ): void {
+    if (ref !== null && !this.ids.get(part)?.has(ref)) this.pending.push({ part, ref, path, what });
+  }
+
+  private addPosition(part: "stages" | "lanes", index: number, position: number): void {
+    if (this.positions[part].has(position)) this.issue([part, index, "position"], "is used twice");
+    this.positions[part].add(position);
+  }
+
+  private addStage(index: number, stage: ItemOf<"stages">): void {
+    this.addId("stages", index, stage.id);
+    this.addPosition("stages", index, stage.position);
+    if (stage.boundary === null) return;
+    if (this.boundaries.has(stage.boundary)) {
+      this.issue(["stages", index, "boundary"], `${stage.boundary} is marked by two stages`);
     }
-    boundaries.add(stage.boundary);
+    this.boundaries.add(stage.boundary);
   }
-  for (const [index, criterion] of doc.criteria.entries()) {
-    expect(stageIds, criterion.stageId, ["criteria", index, "stageId"], "stage");
+
+  private addLane(index: number, lane: ItemOf<"lanes">): void {
+    this.addId("lanes", index, lane.id);
+    this.addPosition("lanes", index, lane.position);
   }
-  const numbers = new Set<number>();
-  for (const [index, demand] of doc.demands.entries()) {
+
+  private addDemand(index: number, demand: ItemOf<"demands">): void {
     const at = (field: string) => ["demands", index, field];
-    if (numbers.has(demand.number)) {
-      context.addIssue({ code: "custom", path: at("number"), message: "is used by two demands" });
-    }
-    numbers.add(demand.number);
-    expect(stageIds, demand.stageId, at("stageId"), "stage");
-    expect(laneIds, demand.laneId, at("laneId"), "lane");
-    expect(demandIds, demand.parentId, at("parentId"), "demand");
+    this.addId("demands", index, demand.id);
+    if (this.numbers.has(demand.number)) this.issue(at("number"), "is used by two demands");
+    this.numbers.add(demand.number);
+    this.expect("stages", demand.stageId, at("stageId"), "stage");
+    this.expect("lanes", demand.laneId, at("laneId"), "lane");
+    this.expect("demands", demand.parentId, at("parentId"), "demand");
     const ticked = new Set<string>();
     for (const [checkIndex, check] of demand.checks.entries()) {
       const path = ["demands", index, "checks", checkIndex, "criterionId"];
-      expect(criterionIds, check.criterionId, path, "criterion");
+      this.expect("criteria", check.criterionId, path, "criterion");
       // One tick per criterion and demand, as the database keeps them.
-      if (ticked.has(check.criterionId))
-        context.addIssue({ code: "custom", path, message: "is ticked twice" });
+      if (ticked.has(check.criterionId)) this.issue(path, "is ticked twice");
       ticked.add(check.criterionId);
     }
   }
-  for (const [index, transition] of doc.transitions.entries()) {
+
+  private addTransition(index: number, transition: ItemOf<"transitions">): void {
     const at = (field: string) => ["transitions", index, field];
-    expect(demandIds, transition.demandId, at("demandId"), "demand");
-    expect(stageIds, transition.fromStageId, at("fromStageId"), "stage");
-    expect(stageIds, transition.toStageId, at("toStageId"), "stage");
-    expect(laneIds, transition.fromLaneId, at("fromLaneId"), "lane");
-    expect(laneIds, transition.toLaneId, at("toLaneId"), "lane");
+    this.addId("transitions", index, transition.id);
+    this.expect("demands", transition.demandId, at("demandId"), "demand");
+    this.expect("stages", transition.fromStageId, at("fromStageId"), "stage");
+    this.expect("stages", transition.toStageId, at("toStageId"), "stage");
+    this.expect("lanes", transition.fromLaneId, at("fromLaneId"), "lane");
+    this.expect("lanes", transition.toLaneId, at("toLaneId"), "lane");
   }
-  // The pipeline stores a delivery once per (source, delivery id, kind, sha).
-  const deliveries = new Set<string>();
-  for (const [index, event] of doc.codeEvents.entries()) {
+
+  private addCodeEvent(index: number, event: ItemOf<"codeEvents">): void {
+    this.addId("codeEvents", index, event.id);
+    // The pipeline stores a delivery once per (source, delivery id, kind, sha).
     const delivery = JSON.stringify([event.source, event.deliveryId, event.kind, event.sha]);
-    if (event.sha !== null && deliveries.has(delivery)) {
-      context.addIssue({
-        code: "custom",
-        path: ["codeEvents", index, "deliveryId"],
-        message: "repeats an earlier event's source, delivery id, kind and sha",
-      });
+    if (event.sha !== null && this.deliveries.has(delivery)) {
+      this.issue(
+        ["codeEvents", index, "deliveryId"],
+        "repeats an earlier event's source, delivery id, kind and sha",
+      );
     }
-    deliveries.add(delivery);
+    this.deliveries.add(delivery);
     for (const [refIndex, ref] of event.demandIds.entries()) {
-      expect(demandIds, ref, ["codeEvents", index, "demandIds", refIndex], "demand");
+      this.expect("demands", ref, ["codeEvents", index, "demandIds", refIndex], "demand");
     }
   }
+}
+
+/**
+ * The document's shape without the cross-references: a streamed import
+ * validates each list's items with `.shape[part].element` as they arrive
+ * and the rest of the document once read (see BoardExportReferences).
+ */
+export const ZBoardExportParts = ZBoardExportShape;
+
+/**
+ * The document, with its cross-references checked (BoardExportReferences).
+ * Issues name the bad path (`transitions.12.toStageId`).
+ */
+export const ZBoardExport = ZBoardExportShape.superRefine((doc, context) => {
+  const references = new BoardExportReferences();
+  for (const part of BOARD_EXPORT_ITEM_PARTS) {
+    for (const [index, item] of doc[part].entries()) references.add(part, index, item);
+  }
+  for (const { path, message } of references.finish()) context.addIssue({ code: "custom", path, message });
 });
 export type TBoardExport = z.infer<typeof ZBoardExport>;
 

@@ -17,22 +17,45 @@ const NUL = "\u0000";
  */
 export const storableInput = fp(async (app: FastifyInstance) => {
   app.addHook("preValidation", async (request) => {
-    for (const [location, value] of inputsOf(request)) {
-      const tooDeep = findInput(value, location, (_value, depth) => depth > MAX_INPUT_DEPTH);
-      if (tooDeep) throw refused(tooDeep, `nests deeper than ${MAX_INPUT_DEPTH} levels`);
-    }
+    for (const [location, value] of inputsOf(request)) refuseTooDeep(value, location);
   });
   app.addHook("preHandler", async (request) => {
-    for (const [location, value] of inputsOf(request)) {
-      const withNul = findInput(value, location, (found) => typeof found === "string" && found.includes(NUL));
-      if (withNul) throw refused(withNul, "must not contain the NUL character (\\u0000)");
-    }
+    for (const [location, value] of inputsOf(request)) refuseNul(value, location);
   });
 });
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /**
+     * The route's body parser ran `refuseUnstorable` on each part of the body
+     * as it read it (a streamed import): walking a 100 MiB document again
+     * here would hold the event loop for a second.
+     */
+    bodyCheckedWhileRead?: boolean;
+  }
+}
+
+/** Both checks on one value, for a parser that checks a large body part by part (`path` names the part). */
+export function refuseUnstorable(value: unknown, path: string): void {
+  refuseTooDeep(value, path);
+  refuseNul(value, path);
+}
+
+function refuseTooDeep(value: unknown, path: string): void {
+  const tooDeep = findInput(value, path, (_value, depth) => depth > MAX_INPUT_DEPTH);
+  if (tooDeep) throw refused(tooDeep, `nests deeper than ${MAX_INPUT_DEPTH} levels`);
+}
+
+function refuseNul(value: unknown, path: string): void {
+  const withNul = findInput(value, path, (found) => typeof found === "string" && found.includes(NUL));
+  if (withNul) throw refused(withNul, "must not contain the NUL character (\\u0000)");
+}
+
 function inputsOf(request: FastifyRequest): [string, unknown][] {
   return [
-    ["body", request.body],
+    ...(request.routeOptions.config.bodyCheckedWhileRead
+      ? []
+      : [["body", request.body] as [string, unknown]]),
     ["querystring", request.query],
     ["params", request.params],
   ];

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import {
   ZBoardExport,
   ZBoardIdParams,
@@ -5,10 +6,13 @@ import {
   ZImportBoardQuery,
   ZImportBoardResult,
 } from "@tideway/contracts";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { validatorCompiler } from "fastify-type-provider-zod";
 import { requireCaller } from "../plugins/authenticate";
 import { exportBoard } from "../services/board-export/export-board";
 import { importBoard } from "../services/board-export/import-board";
+import { bodyTooLarge, readBoardExport } from "../services/board-export/read-board-export";
 import { importsPerUser } from "../services/per-user-limit";
 
 /**
@@ -16,18 +20,13 @@ import { importsPerUser } from "../services/per-user-limit";
  * Measured (npm run bench:board-export): an export takes about 500 bytes per
  * transition all in (demands and code events included), so a busy team's
  * board after two years (5,000 demands, 50,000 transitions) is about 25 MB,
- * and 100 MiB carries some 200,000 transitions, four times that. For a
- * 50 MB export (100,000 transitions) on this 2-core machine: parsing and
- * validating took 1.2 s and the whole import 17 s at a load of 3 (9 s and
- * 59 s at a load of 10), so 100 MiB stays well inside the import's 300 s
- * transaction limit; the parsed document costs several hundred MB of
- * memory while it is imported, which one import at a time can
- * afford. Larger installs move with `npm run backup` instead.
- * TODO(issue 19, target 4): a 96 MiB import still grows the server by about
- * 1 GB (the body as one string, JSON.parse, zod's copy); stream-parse it and
- * validate item by item (ZBoardExport's cross-references over compact id
- * sets) to stay within 300 MB. Meanwhile one import per user runs at a time
- * (services/per-user-limit.ts).
+ * and 100 MiB carries some 200,000 transitions, four times that. The body
+ * is read as a stream (services/board-export/read-board-export.ts): parsed
+ * and validated item by item while it arrives, so the server never holds
+ * the body as one string nor a second, validated copy of the document,
+ * and other requests are answered between the body's chunks (figures in
+ * bench/board-export.ts). One import per user runs at a time
+ * (services/per-user-limit.ts); larger installs move with `npm run backup`.
  */
 export const IMPORT_BODY_LIMIT_BYTES = 100 * 1024 * 1024;
 
@@ -42,6 +41,16 @@ const errors = {
 };
 
 export const boardExportRoutes: FastifyPluginAsyncZod = async (app) => {
+  // JSON in this plugin (the import; the export has no body) is read as a stream, already validated.
+  app.addContentTypeParser("application/json", async (request: FastifyRequest, payload: IncomingMessage) => {
+    // Nobody streams 100 MiB into the parser before being known.
+    requireCaller(request);
+    if (Number(request.headers["content-length"] ?? 0) > IMPORT_BODY_LIMIT_BYTES) {
+      throw bodyTooLarge(IMPORT_BODY_LIMIT_BYTES);
+    }
+    return readBoardExport(payload, IMPORT_BODY_LIMIT_BYTES);
+  });
+
   app.get(
     "/api/boards/:boardId/export",
     {
@@ -70,6 +79,10 @@ export const boardExportRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/boards/import",
     {
       bodyLimit: IMPORT_BODY_LIMIT_BYTES,
+      // The parser above checked the body item by item (ZBoardExport's rules) and for storability.
+      config: { bodyCheckedWhileRead: true },
+      validatorCompiler: (route) =>
+        route.httpPart === "body" ? (body) => ({ value: body }) : validatorCompiler(route as never),
       schema: {
         tags: ["boards"],
         summary: "Create a new board from an export, keeping every timestamp (the caller becomes its admin)",

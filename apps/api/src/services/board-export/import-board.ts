@@ -21,6 +21,15 @@ type Tx = Prisma.TransactionClient;
  * on the new board's rows meanwhile.
  */
 export const IMPORT_TRANSACTION = { maxWait: 5_000, timeout: 300_000 } as const;
+/**
+ * Rows per statement of an import, far below bulk-insert's 20,000: each
+ * statement's parameters are built (JSON text, column arrays) and handed to
+ * Prisma's query compiler in one synchronous step, and its memory grows to
+ * the largest one. At 20,000 rows a 24 MiB import held the event loop for
+ * 0.7 s and grew the server by 275 MB (bench/board-import-memory.ts); the
+ * rows of one chunk are mapped only when it is written.
+ */
+const ROWS_PER_STATEMENT = 2_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -119,17 +128,19 @@ export async function writeImportedBoard(
   });
 
   // Parents are set after every demand exists: a parent may come later in the document.
-  await insertDemands(
-    tx,
-    boardId,
-    doc.demands.map(({ checks: _checks, id, parentId: _parentId, ownerId, stageId, laneId, ...demand }) => ({
-      ...demand,
-      id: to(demandIds, id),
-      ownerId: user(ownerId),
-      stageId: to(stageIds, stageId),
-      laneId: to(laneIds, laneId),
-    })),
-  );
+  for (const chunk of inChunks(doc.demands, ROWS_PER_STATEMENT)) {
+    await insertDemands(
+      tx,
+      boardId,
+      chunk.map(({ checks: _checks, id, parentId: _parentId, ownerId, stageId, laneId, ...demand }) => ({
+        ...demand,
+        id: to(demandIds, id),
+        ownerId: user(ownerId),
+        stageId: to(stageIds, stageId),
+        laneId: to(laneIds, laneId),
+      })),
+    );
+  }
   const children = doc.demands.filter((demand) => demand.parentId !== null);
   if (children.length > 0) {
     // Raw SQL so the demand's updated_at keeps the exported value.
@@ -149,11 +160,11 @@ export async function writeImportedBoard(
   );
   for (const chunk of inChunks(checks, 10_000)) await tx.criterionCheck.createMany({ data: chunk });
 
-  await logTransitions(
-    tx,
-    boardId,
-    doc.transitions.map(
-      ({ id: _id, demandId, fromStageId, toStageId, fromLaneId, toLaneId, actorId, ...t }) => ({
+  for (const chunk of inChunks(doc.transitions, ROWS_PER_STATEMENT)) {
+    await logTransitions(
+      tx,
+      boardId,
+      chunk.map(({ id: _id, demandId, fromStageId, toStageId, fromLaneId, toLaneId, actorId, ...t }) => ({
         ...t,
         demandId: to(demandIds, demandId),
         fromStageId: toOrNull(stageIds, fromStageId),
@@ -161,18 +172,20 @@ export async function writeImportedBoard(
         fromLaneId: toOrNull(laneIds, fromLaneId),
         toLaneId: to(laneIds, toLaneId),
         actorId: user(actorId),
-      }),
-    ),
-  );
-  await insertCodeEvents(
-    tx,
-    boardId,
-    doc.codeEvents.map((event) => ({
-      ...event,
-      id: to(codeEventIds, event.id),
-      demandIds: event.demandIds.map((ref) => to(demandIds, ref)),
-    })),
-  );
+      })),
+    );
+  }
+  for (const chunk of inChunks(doc.codeEvents, ROWS_PER_STATEMENT)) {
+    await insertCodeEvents(
+      tx,
+      boardId,
+      chunk.map((event) => ({
+        ...event,
+        id: to(codeEventIds, event.id),
+        demandIds: event.demandIds.map((ref) => to(demandIds, ref)),
+      })),
+    );
+  }
 
   return {
     result: {

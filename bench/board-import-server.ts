@@ -1,0 +1,85 @@
+/**
+ * The server side of bench/board-import-memory.ts, in a process of its own
+ * so its memory is the server's alone: the app (whose import route streams)
+ * and, beside it, the import as main did it before issue 19 (the body as one
+ * string, JSON.parse, ZBoardExport.parse, importBoard) on a plain HTTP
+ * server, for a before/after in the same sitting. On "start" it takes its
+ * baseline (after a collection) and samples its resident set and heap every
+ * 10 ms and the event loop's delay until "report".
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { ZBoardExport } from "@tideway/contracts";
+import { buildApp } from "../apps/api/src/app";
+import { loadConfig } from "../apps/api/src/config";
+import { createPrisma } from "../apps/api/src/db/prisma";
+import { importBoard } from "../apps/api/src/services/board-export/import-board";
+
+const send = (message: unknown) => process.send?.(message);
+const db = createPrisma(process.env.DATABASE_URL as string, { poolSize: 10 });
+const app = await buildApp({
+  config: { ...loadConfig({ LOG_LEVEL: "silent" }), webDistDir: "/nonexistent", sleSweepIntervalMs: 0 },
+  db,
+});
+await app.listen({ port: 0, host: "127.0.0.1" });
+
+const whole = createServer(async (request, response) => {
+  try {
+    let body = "";
+    request.setEncoding("utf8");
+    for await (const chunk of request) body += chunk;
+    const document = ZBoardExport.parse(JSON.parse(body));
+    const url = new URL(request.url ?? "/", "http://localhost");
+    const result = await importBoard(db, process.env.IMPORTER_ID as string, document, {
+      key: url.searchParams.get("key") ?? undefined,
+    });
+    response.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify(result));
+  } catch (error) {
+    response.writeHead(400).end(JSON.stringify({ message: String(error).slice(0, 500) }));
+  }
+});
+await new Promise<void>((resolve) => whole.listen(0, "127.0.0.1", resolve));
+
+const gc = (globalThis as { gc?: () => void }).gc;
+let baseline = process.memoryUsage();
+let peakRss = 0;
+let peakHeap = 0;
+let sampler: NodeJS.Timeout | undefined;
+const loop = monitorEventLoopDelay({ resolution: 10 });
+const sample = () => {
+  const now = process.memoryUsage();
+  peakRss = Math.max(peakRss, now.rss);
+  peakHeap = Math.max(peakHeap, now.heapUsed + now.external + now.arrayBuffers);
+};
+process.on("message", (message) => {
+  if (message === "start") {
+    gc?.();
+    baseline = process.memoryUsage();
+    peakRss = baseline.rss;
+    peakHeap = baseline.heapUsed + baseline.external + baseline.arrayBuffers;
+    sampler = setInterval(sample, 10);
+    loop.reset();
+    loop.enable();
+    send({ started: true });
+  } else if (message === "report") {
+    sample();
+    clearInterval(sampler);
+    loop.disable();
+    send({
+      baselineRssMB: baseline.rss / 1e6,
+      peakRssGrowthMB: (peakRss - baseline.rss) / 1e6,
+      peakHeapGrowthMB: (peakHeap - (baseline.heapUsed + baseline.external + baseline.arrayBuffers)) / 1e6,
+      maxLoopDelayMs: loop.max / 1e6,
+    });
+  }
+});
+// The bench disconnects when it has its report: close everything so the process ends (and writes a --cpu-prof).
+process.on("disconnect", () => {
+  whole.close();
+  void app.close().then(() => db.$disconnect());
+});
+send({
+  appPort: (app.server.address() as AddressInfo).port,
+  wholePort: (whole.address() as AddressInfo).port,
+});
