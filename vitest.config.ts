@@ -1,5 +1,6 @@
 import os from "node:os";
 import { defineConfig } from "vitest/config";
+import { messageCatalogues } from "./apps/web/vite.config.ts";
 
 // One runner for every layer: pure domain, contract and client-logic tests, and the API's
 // integration tests against a real PostgreSQL (see apps/api/test/global-setup.ts).
@@ -20,6 +21,8 @@ export default defineConfig({
         },
       },
       {
+        // The app's catalogues come through the build's virtual module (whole, outside a build).
+        plugins: [messageCatalogues()],
         test: {
           name: "web",
           // Pure client logic (cell order, formatting); pages are covered by e2e/.

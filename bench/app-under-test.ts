@@ -21,11 +21,15 @@ export interface AppUnderTest {
  * the demo seed, the built SPA), on a throw-away DATA_DIR: never `.data/`.
  * The embedded server's port is read from its postmaster.pid.
  */
-export async function startAppUnderTest(port: number, nodeArgs: string[] = []): Promise<AppUnderTest> {
+export async function startAppUnderTest(
+  port: number,
+  nodeArgs: string[] = [],
+  env: Record<string, string> = {},
+): Promise<AppUnderTest> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "tideway-bench-"));
   let server: ServerProcess;
   try {
-    server = await startServerProcess({ DATA_DIR: dataDir, LOG_LEVEL: "warn" }, { port, nodeArgs });
+    server = await startServerProcess({ DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env }, { port, nodeArgs });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;

@@ -1,17 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { APIRequestContext, Page } from "@playwright/test";
-import { keepScreenshot } from "./helpers/board-layout";
+import type { APIRequestContext } from "@playwright/test";
+import { expectLooksRightAtBothSizes } from "./helpers/axe";
 import { expect, test } from "./helpers/board-test";
 import { signUpByInvitation } from "./helpers/new-person";
 
 const signedIn = async (request: APIRequestContext) => (await request.get("/api/auth/me")).status() === 200;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => violation.id);
-}
 
 test("[ACCOUNT][PAGE]: change the password, mint and revoke a token, sign out other sessions, delete the account", async ({
   browser,
@@ -36,17 +28,7 @@ test("[ACCOUNT][PAGE]: change the password, mint and revoke a token, sign out ot
     await page.getByRole("link", { name: "Your account" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
 
-    // What the eye checks, at a laptop's and a projector's size.
-    for (const size of [
-      { width: 1280, height: 800 },
-      { width: 1920, height: 1080 },
-    ]) {
-      await page.setViewportSize(size);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `nothing off-screen sideways at ${size.width}x${size.height}`).toBeLessThanOrEqual(0);
-      expect(await seriousViolations(page), `axe at ${size.width}x${size.height}`).toEqual([]);
-      await keepScreenshot(page, testInfo, `account-${size.width}x${size.height}`);
-    }
+    await expectLooksRightAtBothSizes(page, testInfo, "account");
 
     // The password: a wrong current one is refused with the server's sentence; then it changes.
     const password = page.getByRole("region", { name: "Password" });

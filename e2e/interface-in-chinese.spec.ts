@@ -1,128 +1,24 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import english from "../apps/web/src/i18n/en.json" with { type: "json" };
-import { BoardApi } from "./helpers/board-api";
+import { BoardApi, stageNamed } from "./helpers/board-api";
 import { expect, test } from "./helpers/board-test";
-import { signUpByInvitation } from "./helpers/new-person";
+import { checkPage, chinesePage, chinesePerson, englishLeft, visitAndCheck } from "./helpers/chinese-walk";
+import { acceptInvitation, inviteToWelcomeBoard, signUpByInvitation } from "./helpers/new-person";
+import { portfolioApiFor } from "./helpers/portfolio-api";
+
+/** The demo admin's name: the invitations and the mention come from them. */
+const DEMO_ADMIN = "Demo Lead";
 
 // Sign-in, five pages, axe and screenshots at two sizes take a while on a busy machine.
 test.describe.configure({ timeout: 300_000 });
-
-/** Words that stay as they are in Chinese: the brand and the method's own terms. */
-const KEPT = new Set([
-  "https",
-  "Tideway",
-  "WIP",
-  "SLE",
-  "p85",
-  "p50",
-  "CSV",
-  "Markdown",
-  "Space",
-  "Enter",
-  "Esc",
-]);
-
-/**
- * The literal English pieces of every catalogue message (placeholders,
- * plurals and tags cut out) that are long enough to mean something: two
- * words or more, or one word of five letters or more.
- */
-const ENGLISH_PIECES = [
-  ...new Set(
-    Object.values(english as Record<string, string>).flatMap((message) =>
-      message
-        .replace(/\{[^{}]*\{[^{}]*\}[^{}]*\}/g, "|")
-        .replace(/\{[^{}]*\}/g, "|")
-        .replace(/<\/?\w+>/g, "|")
-        .split(/[|(){}:;,.?!“”"…·→←]/)
-        .map((piece) => piece.trim())
-        .filter((piece) => /[a-z]{2}/.test(piece) && !KEPT.has(piece))
-        .filter((piece) => piece.includes(" ") || piece.length >= 5),
-    ),
-  ),
-];
-
-/**
- * The visible text of the page that is not user data: text nodes whose
- * whole text is one of `userData` (board, stage, lane and card names the
- * test made in English) are left out, and so are brand names.
- */
-async function englishLeft(page: Page, userData: readonly string[]): Promise<string[]> {
-  const text = await page.evaluate((data) => {
-    const skip = new Set(data);
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const shown: string[] = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const value = node.textContent?.trim() ?? "";
-      const parent = node.parentElement;
-      if (!value || !parent || skip.has(value)) continue;
-      if (parent.closest("script, style, [hidden], .visually-hidden, svg")) continue;
-      const box = parent.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      shown.push(value);
-    }
-    return shown.join("\n");
-  }, userData);
-  // User data inside a longer sentence ("在 Development 停留 3 天") is cut out too.
-  const withoutUserData = userData.reduce((left, data) => left.split(data).join("|"), text);
-  return ENGLISH_PIECES.filter((piece) =>
-    new RegExp(`(^|[^A-Za-z])${piece.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^A-Za-z])`).test(
-      withoutUserData,
-    ),
-  );
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    );
-}
-
-/** The checks every page of the walk gets: Chinese `lang`, no English left, axe clean, a screenshot per size. */
-async function checkPage(page: Page, name: string, userData: readonly string[]) {
-  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
-  expect(await englishLeft(page, userData), `English left on ${name}`).toEqual([]);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-  for (const size of [
-    { width: 1280, height: 800 },
-    { width: 1920, height: 1080 },
-  ]) {
-    await page.setViewportSize(size);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    await page.screenshot({
-      path: `docs/screenshots/zh-CN-${name}-${size.width}x${size.height}.png`,
-      fullPage: true,
-    });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test("[I18N]: a person whose browser prefers Chinese walks sign-in, board, card, dashboard, stand-up and report in Chinese", async ({
   browser,
   baseURL,
 }) => {
-  // A person of their own (signed out, browser preferring Chinese, no language saved
-  // on the account), so the shared demo account other workers use stays in English.
-  const context = await browser.newContext({
-    locale: "zh-CN",
-    baseURL,
-    storageState: { cookies: [], origins: [] },
-  });
-  const page = await context.newPage();
+  const page = await chinesePage(browser, baseURL);
   try {
-    await page.goto("/sign-in");
-    await expect(page.getByRole("heading", { name: "登录 Tideway" })).toBeVisible();
-    await checkPage(page, "sign-in", []);
+    await visitAndCheck(page, "/sign-in", page.getByRole("heading", { name: "登录 Tideway" }), "sign-in", []);
 
-    const person = {
-      name: "Lin Wei",
-      email: `lin-${Date.now()}@tideway.local`,
-      password: "a long enough password",
-    };
+    const person = chinesePerson();
     await signUpByInvitation(page.request, baseURL ?? "", person);
     const boardApi = new BoardApi(page.request, baseURL ?? "");
     const board = await boardApi.createBoard("Chinese walk");
@@ -196,6 +92,131 @@ test("[I18N]: a person whose browser prefers Chinese walks sign-in, board, card,
     await expect(page.getByRole("heading", { name: /按季度统计的 2-1-1 目标/ })).toBeVisible();
     await checkPage(page, "report", userData);
   } finally {
-    await context.close();
+    await page.context().close();
+  }
+});
+
+test("[I18N][SCREENS]: sign-up, forgotten password, invitation, board list, notifications, settings with its change history, account and portfolio pages are in Chinese too", async ({
+  browser,
+  baseURL,
+  boardApi: demoBoardApi,
+  page: demoPage,
+}) => {
+  const page = await chinesePage(browser, baseURL);
+  try {
+    const signUpTitle = page.getByRole("heading", { name: "创建你的 Tideway 账户" });
+    await visitAndCheck(page, "/sign-up", signUpTitle, "sign-up", []);
+    const resetTitle = page.getByRole("heading", { name: "重置密码" });
+    await visitAndCheck(page, "/forgot-password", resetTitle, "forgot-password", []);
+
+    // The invitation page as the person invited sees it, signed out; then they join.
+    const person = chinesePerson();
+    const welcome = await inviteToWelcomeBoard(baseURL ?? "", person);
+    const welcomeBoard = await demoBoardApi.board(welcome.boardId);
+    const joinTitle = page.getByRole("heading", { name: `加入 ${welcomeBoard.name}` });
+    await visitAndCheck(page, welcome.path, joinTitle, "invitation", [
+      welcomeBoard.name,
+      person.email,
+      DEMO_ADMIN,
+    ]);
+    await acceptInvitation(page.request, baseURL ?? "", welcome.path, person);
+
+    // Their own board, whose settings they change in every way the change history words.
+    const boardApi = new BoardApi(page.request, baseURL ?? "");
+    const board = await boardApi.createBoard("Chinese settings");
+    const testing = stageNamed(board, "Testing");
+    await boardApi.updateStage(board.id, testing.id, {
+      name: "Verification",
+      wipLimit: 4,
+      position: testing.position + 1,
+    });
+    await boardApi.write("POST", `/api/boards/${board.id}/lanes`, { name: "Platform" });
+    await boardApi.write("POST", `/api/boards/${board.id}/criteria`, {
+      stageId: testing.id,
+      text: "Reviewed by a peer",
+      phase: "exit",
+      required: false,
+    });
+    const invitedEmail = `dee-${Date.now()}@tideway.local`;
+    await boardApi.write("POST", `/api/boards/${board.id}/members`, { email: invitedEmail, role: "viewer" });
+    await boardApi.write("PUT", `/api/boards/${board.id}/alert-webhook`, {
+      url: "https://hooks.example.com/T0/B0/x",
+    });
+    await boardApi.write("PATCH", `/api/boards/${board.id}/forecast-settings`, { forecastWeeks: 8 });
+    await boardApi.write("PATCH", `/api/boards/${board.id}/pipeline-settings`, {
+      releaseMovesToDone: true,
+      productionEnvironments: ["production", "eu-prod"],
+    });
+    await boardApi.write("POST", `/api/boards/${board.id}/webhook-secrets`);
+    await boardApi.write("POST", `/api/boards/${board.id}/webhook-secrets`, { gracePeriodMinutes: 120 });
+    const portfolios = portfolioApiFor(page.request, baseURL);
+    const portfolio = await portfolios.create("Chinese portfolio");
+    await portfolios.addBoard(portfolio.id, board.id);
+    const business = await boardApi.board(portfolio.businessBoardId);
+    const launch = await boardApi.createDemand(business.id, "Launch in Shanghai");
+    const child = await portfolios.split(launch.id, board.id, "Local payments");
+
+    // A mention by the board's admin, for the notification panel.
+    const welcomeDemand = await demoBoardApi.createDemand(welcome.boardId, "Say hello");
+    const mentioned = await demoPage.request.post(`/api/demands/${welcomeDemand.id}/comments`, {
+      headers: { origin: new URL(baseURL ?? "").origin },
+      data: { body: "@Lin Wei welcome aboard" },
+    });
+    expect(mentioned.status()).toBe(201);
+
+    const userData = [
+      person.name,
+      person.email,
+      DEMO_ADMIN,
+      invitedEmail,
+      "hooks.example.com",
+      "production",
+      "eu-prod",
+      "Verification",
+      "Platform",
+      "Reviewed by a peer",
+      "welcome aboard",
+      ...[welcomeBoard, board, business].flatMap((shown) => [
+        shown.name,
+        shown.key,
+        ...shown.stages.map((stage) => stage.name),
+        ...shown.lanes.map((lane) => lane.name),
+        ...shown.criteria.map((criterion) => criterion.text),
+      ]),
+      portfolio.name,
+      ...[launch, child, welcomeDemand].flatMap((demand) => [demand.title, demand.key]),
+    ];
+
+    await visitAndCheck(page, "/", page.getByRole("link", { name: board.name }), "board-list", userData);
+
+    await page.getByRole("button", { name: "通知，1 条未读" }).click();
+    await expect(page.locator(".notification-panel")).toContainText("提到了你");
+    await checkPage(page, "notifications", userData);
+    await page.keyboard.press("Escape");
+
+    await page.goto(`/boards/${board.id}/settings`);
+    const history = page.getByRole("region", { name: "变更历史", exact: true }).getByRole("listitem");
+    // The newest change first: the rotation, whose old secret stays accepted for two hours.
+    await expect(history.first()).toContainText("停用了 Webhook 密钥");
+    await expect(history.first()).toContainText("2小时内仍被接受");
+    await expect(history.filter({ hasText: "重命名为“Verification”" })).toContainText("WIP 上限从 5 改为 4");
+    await checkPage(page, "settings", userData);
+
+    await visitAndCheck(
+      page,
+      "/account",
+      page.getByRole("heading", { name: "我的账户" }),
+      "account",
+      userData,
+    );
+
+    await page.goto(`/portfolios/${portfolio.id}`);
+    await expect(page.getByTestId("business-demand")).toContainText(launch.title);
+    await checkPage(page, "portfolio", userData);
+
+    const review = page.getByRole("heading", { name: /业务评审/ });
+    await visitAndCheck(page, `/portfolios/${portfolio.id}/standup`, review, "portfolio-standup", userData);
+  } finally {
+    await page.context().close();
   }
 });

@@ -2,7 +2,6 @@ import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Locator } from "@playwright/test";
 import { expect, test } from "./helpers/board-test";
-import { portfolioApiFor } from "./helpers/portfolio-api";
 import { withTwelveWeeksOfHistory } from "./helpers/portfolio-history";
 
 const TEAMS = ["Payments team", "Mobile team", "Lending team"];
@@ -19,11 +18,10 @@ async function weeksWithValues(chart: Locator, series: string): Promise<number> 
 test("[PORTFOLIO][TRENDS]: a portfolio imported with 12 weeks of history draws its trends, throughput and constraint week by week", async ({
   page,
   boardApi,
-  baseURL,
+  portfolios,
 }, testInfo) => {
   // Several pages, live updates and axe on a busy machine: three times the scaled budget.
   test.slow();
-  const portfolios = portfolioApiFor(page.request, baseURL);
   const { portfolio, teams } = await portfolios.createWithTeams("Retail banking", TEAMS, boardApi);
   const parents = [];
   for (const title of BUSINESS_DEMANDS)

@@ -3,7 +3,6 @@ import type { Page } from "@playwright/test";
 import type { TBoard } from "@tideway/contracts";
 import { type BoardApi, stageNamed } from "./helpers/board-api";
 import { card, cell, dragCardTo, expect, openBoard, test } from "./helpers/board-test";
-import { portfolioApiFor } from "./helpers/portfolio-api";
 
 /** Ticks every criterion of the team's product demand titled `title`, then moves it to `stage`. */
 async function advance(boardApi: BoardApi, team: TBoard, title: string, stage: string): Promise<void> {
@@ -23,13 +22,13 @@ async function openPortfolio(page: Page, portfolioId: string): Promise<void> {
 test("[PORTFOLIO][LIVE]: a business demand split across two team boards shows a child's delivery on its card and the dashboard without reload", async ({
   page,
   boardApi,
+  portfolios,
   browser,
   baseURL,
   demoSession,
 }, testInfo) => {
   // Several pages, live updates and axe on a busy machine: three times the scaled budget.
   test.slow();
-  const portfolios = portfolioApiFor(page.request, baseURL);
   const { portfolio, payments, mobile } = await portfolios.withPaymentsAndMobile("E2E retail", boardApi);
   const business = await boardApi.createDemand(portfolio.businessBoardId, "Pay by phone");
 
@@ -119,11 +118,10 @@ test("[PORTFOLIO][LIVE]: a business demand split across two team boards shows a 
 test("[PORTFOLIO][LAYOUT]: the portfolio page fits 1280x800 and 1920x1080, reads at size and passes axe", async ({
   page,
   boardApi,
-  baseURL,
+  portfolios,
 }, testInfo) => {
   // Several pages, live updates and axe on a busy machine: three times the scaled budget.
   test.slow();
-  const portfolios = portfolioApiFor(page.request, baseURL);
   const { portfolio, teams } = await portfolios.createWithTeams(
     "Layout portfolio",
     ["Payments team", "Mobile team", "Lending team"],

@@ -261,3 +261,21 @@ test("[STANDUP][LIVE]: a move made in another browser context appears in the sta
     await otherContext.close();
   }
 });
+
+test("[STANDUP][SAMPLE]: a 2-1-1 number resting on fewer than 10 demands says so beside its verdict", async ({
+  page,
+  boardApi,
+}) => {
+  const board = await boardApi.createBoard("Stand-up small sample");
+  await boardApi.placeDemand(board, "The only delivery", { stage: "Done", checkAll: true });
+  await boardApi.placeDemand(board, "Work in progress", { stage: "Development", checkAll: true });
+
+  await openStandup(page, board.id);
+  const delivery = page.locator('.standup-two-one-one li[data-tile="delivery"]');
+  await expect(delivery.getByTestId("standup-small-sample-delivery")).toHaveText("from 1 demand only");
+  await expect(delivery.getByTestId("standup-small-sample-delivery")).toHaveAttribute(
+    "title",
+    "(from 1 demand, fewer than 10: read with care)",
+  );
+  await expect(page.getByTestId("standup-small-sample-development")).toHaveText("from 1 demand only");
+});

@@ -1,39 +1,90 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "@formatjs/icu-messageformat-parser";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { FIRST_PAGE, messageGroups } from "./build/message-groups.ts";
 
 const apiTarget = process.env.TIDEWAY_API_URL ?? "http://localhost:3000";
 
 /**
- * The catalogues (src/i18n/*.json) ship already parsed into react-intl's message syntax
- * trees, so the browser needs no ICU parser: react-intl formats trees directly, and its
- * formatting code gets the parser-free build of @formatjs/icu-messageformat-parser. A
- * message that does not parse fails the build. Production builds only: the dev server and
- * the tests keep the JSON as written (the pseudo-locale parses English at run time).
+ * The catalogues (src/i18n/*.json) reach the app through `virtual:tideway-messages`. A
+ * production build splits each into the ids the board's first page can show and one part per
+ * page loaded through `withMessages` (build/message-groups.ts, docs/decisions/016), and ships
+ * them already parsed into react-intl's message syntax trees, so the browser needs no ICU
+ * parser: react-intl formats trees directly, and its formatting code gets the parser-free
+ * build of @formatjs/icu-messageformat-parser. A message that does not parse fails the build.
+ * The dev server and the tests get whole catalogues as written (the pseudo-locale parses
+ * English at run time, and an edit needs no restart).
  */
-function precompiledCatalogues(): Plugin {
-  const catalogue = /[\\/]src[\\/]i18n[\\/][^\\/]+\.json$/;
+export function messageCatalogues(): Plugin {
+  const VIRTUAL = "virtual:tideway-messages";
   const formatter = /[\\/]node_modules[\\/](intl-messageformat|@formatjs[\\/]intl|react-intl)[\\/]/;
+  let building = false;
+  // This file's folder, not Vite's root: the tests run from the repository's.
+  const sourceDir = fileURLToPath(new URL("./src/", import.meta.url));
+  const catalogueFile = (locale: string) => path.join(sourceDir, "i18n", `${locale}.json`);
+  const readCatalogue = (locale: string) =>
+    JSON.parse(readFileSync(catalogueFile(locale), "utf8")) as Record<string, string>;
+  const locales = () =>
+    readdirSync(path.join(sourceDir, "i18n"))
+      .filter((name) => name.endsWith(".json"))
+      .map((name) => name.slice(0, -".json".length));
+  let groups: Map<string, Set<string>> | null = null;
+  function groupsOfIds(): Map<string, Set<string>> {
+    const ids = Object.keys(readCatalogue("en"));
+    if (!building) return new Map([[FIRST_PAGE, new Set(ids)]]);
+    groups ??= messageGroups(sourceDir, path.join(sourceDir, "main.tsx"), ids);
+    return groups;
+  }
   return {
-    name: "tideway:precompiled-catalogues",
-    apply: "build",
+    name: "tideway:message-catalogues",
     enforce: "pre",
-    load(id) {
-      if (!catalogue.test(id)) return null;
-      const messages = JSON.parse(readFileSync(id, "utf8")) as Record<string, string>;
-      // Still JSON: Vite's own JSON plugin turns it into a module afterwards.
-      const trees = Object.fromEntries(Object.entries(messages).map(([key, text]) => [key, parse(text)]));
-      return { code: JSON.stringify(trees), map: null };
+    configResolved(config) {
+      building = config.command === "build";
     },
     async resolveId(source, importer, options) {
-      if (source !== "@formatjs/icu-messageformat-parser" || !importer || !formatter.test(importer))
+      if (source === VIRTUAL || source.startsWith(`${VIRTUAL}/`)) return `\0${source}`;
+      if (
+        !building ||
+        source !== "@formatjs/icu-messageformat-parser" ||
+        !importer ||
+        !formatter.test(importer)
+      )
         return null;
       return this.resolve("@formatjs/icu-messageformat-parser/no-parser.js", importer, {
         ...options,
         skipSelf: true,
       });
+    },
+    load(id) {
+      if (id === `\0${VIRTUAL}`) {
+        // Every part but English's first-page one loads on demand.
+        const loaders = locales().map((locale) => {
+          const parts = [...groupsOfIds().keys()]
+            .filter((group) => locale !== "en" || group !== FIRST_PAGE)
+            .map((group) => `${JSON.stringify(group)}: () => import("${VIRTUAL}/${locale}/${group}")`);
+          return `${JSON.stringify(locale)}: { ${parts.join(", ")} }`;
+        });
+        return [
+          `export { default as englishFirstPage } from "${VIRTUAL}/en/${FIRST_PAGE}";`,
+          `export const loaders = { ${loaders.join(", ")} };`,
+        ].join("\n");
+      }
+      const part = id.startsWith(`\0${VIRTUAL}/`) ? id.slice(`\0${VIRTUAL}/`.length).split("/") : null;
+      if (!part) return null;
+      const [locale = "", group = ""] = part;
+      this.addWatchFile(catalogueFile(locale));
+      const catalogue = readCatalogue(locale);
+      const ids = [...(groupsOfIds().get(group) ?? [])].filter((messageId) => messageId in catalogue);
+      const messages = Object.fromEntries(
+        ids.map((messageId) => {
+          const text = catalogue[messageId] ?? "";
+          return [messageId, building ? parse(text) : text];
+        }),
+      );
+      return { code: `export default ${JSON.stringify(messages)};`, map: null };
     },
   };
 }
@@ -46,8 +97,31 @@ const reactRouterProduction = fileURLToPath(
   import.meta.resolve("react-router").replace("/dist/development/", "/dist/production/"),
 );
 
+/**
+ * react-router's production build creates every component and context at the top of its
+ * module, unannotated, and names each (`Link.displayName = "Link"`), so a bundler must keep
+ * them all: NavLink, Form and the form-submission code behind them shipped with the board,
+ * which uses neither. Marking those calls pure and dropping the names (React's devtools read
+ * them; this is the production build) lets what the app does not use go: 1.8 kB gzip.
+ */
+function pureReactRouterComponents(): Plugin {
+  return {
+    name: "tideway:pure-react-router",
+    apply: "build",
+    transform(code, id) {
+      if (!id.includes("/react-router/dist/production/")) return null;
+      return {
+        code: code
+          .replace(/= (React\d*)\.(forwardRef|createContext)\(/g, "= /* @__PURE__ */ $1.$2(")
+          .replace(/^\w+\.displayName = "[^"]*";$/gm, ""),
+        map: null,
+      };
+    },
+  };
+}
+
 export default defineConfig(({ command }) => ({
-  plugins: [precompiledCatalogues(), react()],
+  plugins: [messageCatalogues(), pureReactRouterComponents(), react()],
   resolve: {
     alias: command === "build" ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : [],
   },
@@ -73,9 +147,11 @@ export default defineConfig(({ command }) => ({
               priority: 1,
             },
             // Ahead of "charts", which would otherwise pull React in as a dependency of recharts.
+            // Only what the first page runs: react-is and use-sync-external-store serve the
+            // charts alone and stay with them rather than ride in the first page's chunk.
             {
               name: "react",
-              test: /node_modules[\\/](react|react-dom|react-is|scheduler|react-router|use-sync-external-store)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
               priority: 2,
             },
           ],

@@ -45,6 +45,11 @@ export class BoardApi {
     return (await response.json()) as T;
   }
 
+  /** A settings write this helper has no method for (lanes, criteria, webhooks, forecasts), as an admin would make it. */
+  write<T>(method: "POST" | "PUT" | "PATCH", path: string, data: unknown = {}): Promise<T> {
+    return this.send<T>(method, path, data);
+  }
+
   /** A fresh "2-1-1" board with a random key, so tests never share data. */
   async createBoard(name = "E2E board"): Promise<TBoard> {
     const key = `E${Math.random().toString(36).slice(2, 8).toUpperCase()}`.replace(/[^A-Z0-9]/g, "X");

@@ -3,6 +3,7 @@ import { expect, type Locator, type Page } from "@playwright/test";
 import { BoardApi } from "./board-api";
 import { test as base } from "./clock-test";
 import { dragWithMouse } from "./drag-card";
+import { type PortfolioApi, portfolioApiFor } from "./portfolio-api";
 
 type StorageState = Awaited<ReturnType<import("@playwright/test").APIRequestContext["storageState"]>>;
 
@@ -11,7 +12,10 @@ type StorageState = Awaited<ReturnType<import("@playwright/test").APIRequestCont
  * deliberately slow), so the run signs in once (e2e/global-setup.ts) and every
  * worker's browser contexts start from that session.
  */
-export const test = base.extend<{ boardApi: BoardApi }, { demoSession: StorageState }>({
+export const test = base.extend<
+  { boardApi: BoardApi; portfolios: PortfolioApi },
+  { demoSession: StorageState }
+>({
   demoSession: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixtures take their dependencies as a pattern.
     async ({}, use) => {
@@ -26,6 +30,7 @@ export const test = base.extend<{ boardApi: BoardApi }, { demoSession: StorageSt
     if (!baseURL) throw new Error("playwright.config.ts sets no baseURL");
     await use(new BoardApi(page.request, baseURL));
   },
+  portfolios: async ({ page, baseURL }, use) => use(portfolioApiFor(page.request, baseURL)),
 });
 
 export { expect };

@@ -1,6 +1,6 @@
 import { DAY } from "@tideway/domain";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config";
+import { ConfigError, configWarnings, loadConfig } from "./config";
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -24,9 +24,29 @@ describe("configuration from the environment", () => {
       sleSweepIntervalMs: 60_000,
       alertWebhookAllowedAddresses: [],
       metricsToken: undefined,
-      signUp: "open",
+      signUp: "invite",
       smtpUrl: undefined,
     });
+  });
+
+  it("[F12] defaults SIGNUP to invite without mail (open sign-up would reveal accounts) and to open with it", () => {
+    expect(loadConfig({}).signUp).toBe("invite");
+    const withMail = { SMTP_URL: "smtp://mail.example.com", PUBLIC_URL: "https://tideway.example.com" };
+    expect(loadConfig(withMail).signUp).toBe("open");
+    expect(loadConfig({ SIGNUP: "open" }).signUp).toBe("open");
+    expect(loadConfig({ ...withMail, SIGNUP: "closed" }).signUp).toBe("closed");
+  });
+
+  it("warns at start about open sign-up without mail, and about nothing in the default configuration", () => {
+    expect(configWarnings(loadConfig({}))).toEqual([]);
+    expect(
+      configWarnings(
+        loadConfig({ SMTP_URL: "smtp://mail.example.com", PUBLIC_URL: "https://t.example.com" }),
+      ),
+    ).toEqual([]);
+    expect(configWarnings(loadConfig({ SIGNUP: "open" }))).toEqual([
+      expect.stringMatching(/^SIGNUP=open without SMTP_URL: sign-up tells anyone whether an email/),
+    ]);
   });
 
   it("reads the account settings: SIGNUP, SMTP_URL with the PUBLIC_URL its links need, MAIL_FROM", () => {

@@ -38,7 +38,11 @@ export interface Config {
    * against, nor the host the CSRF check compares with.
    */
   trustedProxies: string[];
-  /** Who may create an account (packages/domain sign-up-policy.ts); default open. */
+  /**
+   * Who may create an account (packages/domain sign-up-policy.ts). Default:
+   * `open` with mail, `invite` without, since only an emailed link lets
+   * sign-up answer alike for a taken and a fresh email (`defaultSignUpPolicy`).
+   */
   signUp: SignUpPolicy;
   /**
    * The address people reach Tideway at (`https://tideway.example.com`), for
@@ -213,12 +217,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: vars.METRICS_TOKEN,
     demoNow: vars.DEMO_NOW,
     trustedProxies: vars.TRUST_PROXY ?? [],
-    signUp: vars.SIGNUP ?? "open",
+    signUp: vars.SIGNUP ?? defaultSignUpPolicy(vars.SMTP_URL !== undefined),
     publicUrl: vars.PUBLIC_URL,
     smtpUrl: vars.SMTP_URL,
     mailFrom: vars.MAIL_FROM ?? "tideway@localhost",
     oidc,
   };
+}
+
+/**
+ * SIGNUP when unset. Open sign-up without mail must refuse a taken email at
+ * once (nothing can prove the address, so the account is created on the
+ * spot), which tells anyone whether that email has an account; by
+ * invitation only, every sign-up after the first gets the same refusal.
+ */
+export function defaultSignUpPolicy(mailConfigured: boolean): SignUpPolicy {
+  return mailConfigured ? "open" : "invite";
+}
+
+/**
+ * What the start-up banner warns about: settings that work but give
+ * something away. Empty in the default configuration.
+ */
+export function configWarnings(config: Pick<Config, "signUp" | "smtpUrl">): string[] {
+  if (config.signUp === "open" && config.smtpUrl === undefined) {
+    return [
+      "SIGNUP=open without SMTP_URL: sign-up tells anyone whether an email already has an account " +
+        "(it must refuse a taken email, as no emailed link can prove the address). " +
+        "Set SMTP_URL, or use SIGNUP=invite (the default without mail).",
+    ];
+  }
+  return [];
 }
 
 /** OIDC_* together, or none of them; the redirect address comes from PUBLIC_URL. */

@@ -1,10 +1,14 @@
 import { loadConfigOrExit } from "./config";
-import { startDatabase } from "./db/start-database";
+import { planDatabase } from "./db/start-database";
 
 const config = loadConfigOrExit();
-// PostgreSQL boots in a child process for a second or so; the application's
-// modules (Fastify, Prisma's query compiler, every route) load meanwhile.
-// They are a separate chunk of the build, so importing them is real work
-// that overlaps the database's start instead of preceding it.
-const [database, { runServer }] = await Promise.all([startDatabase(config), import("./run-server")]);
-await runServer(config, database);
+const database = await planDatabase(config);
+// PostgreSQL boots in a child process for a second or so. Meanwhile the
+// application's modules load (a separate chunk of the build, so importing them
+// is real work that overlaps the boot) and the app is built against the
+// connection string the database will have.
+const [running, server] = await Promise.all([
+  database.start(),
+  import("./run-server").then(({ prepareServer }) => prepareServer(config, database.url)),
+]);
+await server.listen(running);

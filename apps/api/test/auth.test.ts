@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ORIGIN } from "./helpers/session";
+import { loadConfig } from "../src/config";
+import { createClient, ORIGIN } from "./helpers/session";
 import { useTestApp } from "./test-app";
 
 const PASSWORD = "correct horse battery";
@@ -178,5 +179,45 @@ describe("accounts and sessions", () => {
     }
     expect(statuses.slice(0, 10).every((status) => status === 400)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+});
+
+describe("sign-up in the default configuration (no mail)", () => {
+  // What an instance started with no settings at all does, not the tests' explicit SIGNUP=open.
+  const ctx = useTestApp({ config: { signUp: loadConfig({}).signUp } });
+  const signUp = (email: string) =>
+    ctx.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-up",
+      headers: { origin: ORIGIN },
+      payload: { email, password: PASSWORD, name: "Eve" },
+    });
+
+  it("[F12] lets the first account sign up, then answers a taken email exactly as a fresh one", async () => {
+    const first = await signUp("first@example.test");
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({ user: { isInstanceAdmin: true } });
+
+    const taken = await signUp("first@example.test");
+    const fresh = await signUp("fresh@example.test");
+    expect({ status: taken.statusCode, body: taken.json() }).toEqual({
+      status: fresh.statusCode,
+      body: fresh.json(),
+    });
+    expect(fresh.statusCode).toBe(403);
+    expect(fresh.json()).toMatchObject({ code: "SIGN_UP_INVITE_ONLY" });
+    expect(await ctx.db.user.count()).toBe(1);
+  });
+});
+
+describe("what the sign-in page offers in the default configuration (no mail)", () => {
+  const ctx = useTestApp({ config: { signUp: loadConfig({}).signUp } });
+  const signUpOffered = async () =>
+    (await ctx.app.inject({ method: "GET", url: "/api/auth/sign-in-options" })).json().signUp;
+
+  it("offers sign-up while no account exists (the first becomes admin), then only invitations", async () => {
+    expect(await signUpOffered()).toBe("open");
+    await createClient(ctx.app, "admin");
+    expect(await signUpOffered()).toBe("invite");
   });
 });

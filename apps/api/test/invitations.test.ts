@@ -199,7 +199,7 @@ describe("SIGNUP=invite", () => {
     const second = await signUpRequest("second@example.test");
     expect(second.statusCode).toBe(403);
     expect(second.json()).toMatchObject({
-      code: "FORBIDDEN",
+      code: "SIGN_UP_INVITE_ONLY",
       message: expect.stringContaining("need an invitation"),
     });
 

@@ -18,6 +18,8 @@ describe("starting and stopping the server on the embedded database", () => {
     expect(first.output()).toMatch(/migrations applied now: \d+_init/);
     expect(first.output()).toMatch(/demo board seeded: PAY \(\d+ demands\)/);
     expect(first.output()).toContain("demo sign-in: demo@tideway.local / tideway-demo");
+    // The default configuration (no mail, so SIGNUP=invite) has nothing to warn about.
+    expect(first.output()).not.toMatch(/warning/i);
     const health = (await (await fetch(`${first.url}/api/health`)).json()) as {
       status: string;
       migrations: string[];
@@ -27,7 +29,10 @@ describe("starting and stopping the server on the embedded database", () => {
     // The embedded PostgreSQL was shut down, not left running or killed.
     expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
 
-    const second = await startServerProcess({ DATA_DIR: dataDir });
+    // Open sign-up set without mail works, and the start says once what it gives away.
+    const second = await startServerProcess({ DATA_DIR: dataDir, SIGNUP: "open" });
+    expect(second.output().match(/SIGNUP=open without SMTP_URL/g)).toHaveLength(1);
+    expect(second.output()).toMatch(/whether an email already has an account/);
     expect(second.output()).toContain("migrations: up to date");
     expect(second.output()).not.toContain("demo board seeded");
     // Where to sign in is printed on every start, not only the one that seeded.

@@ -375,7 +375,12 @@ describe("SLE alert sweep in the running API", () => {
     // Relative to now, since the running sweep uses the clock.
     const start40DaysAgo = Date.now() - 40 * DAY;
     await seedFlowLog(ctx.db, board, start40DaysAgo, PATHS);
-    const start = () => buildApp({ config: testConfig({ sleSweepIntervalMs: 100 }), db: ctx.db });
+    // The sweep runs in a server that listens (it starts then, not when the app is built).
+    const start = async () => {
+      const app = await buildApp({ config: testConfig({ sleSweepIntervalMs: 100 }), db: ctx.db });
+      await app.listen({ port: 0, host: "127.0.0.1" });
+      return app;
+    };
     const count = () => ctx.db.notification.count({ where: { userId: lead.userId } });
     // Waits for the sweep's write itself (vitest polls the count), not for a span of time.
     const untilNotified = (expected: number) =>

@@ -12,12 +12,18 @@ export interface TestContext {
   database: TestDatabase;
 }
 
-/** The app's configuration in tests: quiet, no web build, no background SLE sweep unless asked. */
+/**
+ * The app's configuration in tests: quiet, no web build, no background SLE
+ * sweep unless asked, and SIGNUP=open set explicitly: many tests sign people
+ * up through the API, which the default without mail (invite) refuses after
+ * the first account (auth.test.ts tests that default).
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...loadConfig({ LOG_LEVEL: "silent" }),
     webDistDir: "/nonexistent",
     sleSweepIntervalMs: 0,
+    signUp: "open",
     ...overrides,
   };
 }

@@ -1,17 +1,22 @@
 import { lazy, Suspense } from "react";
 import { Link, Outlet } from "react-router";
 import { useSession } from "./features/auth/session-store";
+import { withMessages } from "./i18n/with-messages";
 import { NoticeStack } from "./ui/notice-stack";
 
 // The bell and the user menu (Radix's Popover, with its positioning library) load beside
 // the page's data rather than before the page can paint.
 const NotificationBell = lazy(() =>
-  import("./features/notifications/notification-bell").then((module) => ({
-    default: module.NotificationBell,
-  })),
+  withMessages("notifications", () => import("./features/notifications/notification-bell")).then(
+    (module) => ({
+      default: module.NotificationBell,
+    }),
+  ),
 );
 const UserMenu = lazy(() =>
-  import("./features/auth/user-menu").then((module) => ({ default: module.UserMenu })),
+  withMessages("user-menu", () => import("./features/auth/user-menu")).then((module) => ({
+    default: module.UserMenu,
+  })),
 );
 
 /** The bar above every signed-in page. */

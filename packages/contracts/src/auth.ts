@@ -114,6 +114,12 @@ export type TPasswordResetBody = z.infer<typeof ZPasswordResetBody>;
 
 /** The ways to sign in besides a password, for the sign-in page: single sign-on when configured. */
 export const ZSignInOptions = z.object({
+  signUp: z
+    .enum(["open", "invite", "closed"])
+    .describe(
+      "Who may create an account from the sign-up page now: `open` (SIGNUP=open, or no account exists yet), " +
+        "`invite` (only with an invitation), `closed`",
+    ),
   oidc: z
     .object({ providerName: z.string().describe('The button reads "Sign in with <providerName>"') })
     .nullable()

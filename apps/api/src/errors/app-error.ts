@@ -29,6 +29,8 @@ export const STATUS_BY_CODE: Record<TErrorCode, number> = {
   [ErrorCode.INVALID_SIGNATURE]: 401,
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.CROSS_SITE_REQUEST]: 403,
+  [ErrorCode.SIGN_UP_INVITE_ONLY]: 403,
+  [ErrorCode.SIGN_UP_CLOSED]: 403,
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.ROUTE_NOT_FOUND]: 404,
   [ErrorCode.CONFLICT]: 409,

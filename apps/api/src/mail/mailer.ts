@@ -1,6 +1,6 @@
 import type { TInvitation } from "@tideway/contracts";
 import type { FastifyBaseLogger } from "fastify";
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { Config } from "../config";
 
 /**
@@ -26,12 +26,18 @@ type Message = { to: string; subject: string; text: string };
 export function createMailer(config: Config, log: FastifyBaseLogger): Mailer {
   const { smtpUrl, publicUrl } = config;
   if (smtpUrl === undefined || publicUrl === undefined) return NO_MAIL;
-  const transport = nodemailer.createTransport(smtpUrl);
+  // nodemailer loads with the first email, not at start: its ES modules import node:http,
+  // whose lazy getters would load Node's undici and TLS into every start-up.
+  let transport: Promise<Transporter> | undefined;
+  const transportOnce = () =>
+    (transport ??= import("nodemailer").then(({ default: nodemailer }) =>
+      nodemailer.createTransport(smtpUrl),
+    ));
   const link = (path: string) => `${publicUrl}${path}`;
 
   async function send(message: Message): Promise<void> {
     try {
-      await transport.sendMail({ from: config.mailFrom, ...message });
+      await (await transportOnce()).sendMail({ from: config.mailFrom, ...message });
     } catch (error) {
       // The address is personal data: the log says which kind of mail failed, not to whom.
       log.error({ err: error, subject: message.subject }, "an email could not be sent");
@@ -101,7 +107,7 @@ export function createMailer(config: Config, log: FastifyBaseLogger): Mailer {
           "If it was not you, ignore this email: nothing changed.",
         ].join("\n"),
       }),
-    close: () => transport.close(),
+    close: () => void transport?.then((opened) => opened.close()),
   };
 }
 

@@ -7,7 +7,8 @@ const FIRST_SWEEP_MAX_DELAY_MS = 5_000;
 
 /**
  * Runs the SLE alert sweep every `intervalMs` (0: never) from the moment the
- * app is ready until it closes. Sweeps never overlap; one that fails is logged and the next
+ * server listens until it closes: the app is built while the database starts
+ * (run-server.ts), and the sweep needs the database. Sweeps never overlap; one that fails is logged and the next
  * one tries again. State lives in the database, so a restart neither loses
  * nor repeats an alert.
  */
@@ -33,7 +34,7 @@ export function startSleSweep(app: FastifyInstance, intervalMs: number): void {
     }
   };
   let first: NodeJS.Timeout | null = null;
-  app.addHook("onReady", async () => {
+  app.addHook("onListen", async () => {
     first = setTimeout(
       () => {
         void sweep();

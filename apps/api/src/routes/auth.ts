@@ -74,7 +74,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           "With SMTP_URL, every account after the first waits for the link emailed to it: 202, and the " +
           "same 202 when the email already has an account (its owner is told by email instead). " +
-          "Without mail: 201 and signed in, 409 EMAIL_TAKEN for a taken email.",
+          "Without mail (SIGNUP defaults to invite then): 201 and signed in, 409 EMAIL_TAKEN for a taken email " +
+          "under an explicit SIGNUP=open. 403 SIGN_UP_INVITE_ONLY or SIGN_UP_CLOSED when SIGNUP does not let " +
+          "strangers sign up, whatever the email.",
         body: ZSignUpBody,
         response: { 201: ZUserReply, 202: ZSignUpPending, ...errors },
       },

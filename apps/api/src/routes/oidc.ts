@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type OidcAttempt, OidcClient } from "../auth/oidc-client";
 import { AppError } from "../errors/app-error";
+import { effectiveSignUpPolicy } from "../services/auth/accounts";
 import { signInWithOidc } from "../services/auth/sign-in-with-oidc";
 import { credentialRateLimit, setSessionCookie } from "./session-cookie";
 
@@ -21,8 +22,8 @@ const errors = { 400: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 429: ZErrorB
 /**
  * Single sign-on with OpenID Connect (authorization code, state, nonce,
  * PKCE), when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set.
- * The callback answers a failure with a 4xx sentence; success signs in and
- * goes to the board list.
+ * The callback sends the browser to the board list, signed in, or back to
+ * the sign-in page with the refusal's code (never a JSON body to read).
  */
 export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
   const oidc = app.config.oidc ? new OidcClient(app.config.oidc) : null;
@@ -45,11 +46,15 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["auth"],
-        summary: "How people can sign in here besides a password (single sign-on's provider name, if set up)",
+        summary:
+          "What the sign-in page offers: whether a visitor may sign up (SIGNUP), single sign-on's provider name",
         response: { 200: ZSignInOptions },
       },
     },
-    async () => ({ oidc: oidc ? { providerName: oidc.providerName } : null }),
+    async () => ({
+      signUp: await effectiveSignUpPolicy(app.db, app.config.signUp),
+      oidc: oidc ? { providerName: oidc.providerName } : null,
+    }),
   );
 
   app.get(
@@ -80,28 +85,42 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["auth"],
         summary: "Where the OpenID provider sends the browser back: signs in (302 to /) or says why not",
         description:
-          "400 SINGLE_SIGN_ON_FAILED: no sign-in started in this browser, a state that does not match, or the " +
-          "provider refused. 403 EMAIL_NOT_VERIFIED: the provider does not vouch for the email " +
-          "(`email_verified` is not true). 403 FORBIDDEN: a new person while SIGNUP does not allow one.",
+          "A browser arrives here, so a refusal is a 302 to `/sign-in?error=<code>`, where the web app says " +
+          "why in the person's language: SINGLE_SIGN_ON_FAILED (no sign-in started in this browser, a state " +
+          "that does not match, or the provider refused), EMAIL_NOT_VERIFIED (the provider does not vouch " +
+          "for the email), SIGN_UP_INVITE_ONLY or SIGN_UP_CLOSED (a new person while SIGNUP does not allow " +
+          "one), SINGLE_SIGN_ON_UNAVAILABLE (the provider cannot be reached).",
         response: { 302: z.null(), ...errors },
       },
     },
     async (request, reply) => {
       const client = requireOidc();
-      const attempt = readAttempt(request);
-      reply.clearCookie(ATTEMPT_COOKIE, attemptCookie);
-      const query = request.raw.url?.split("?")[1] ?? "";
-      const person = await client.finishSignIn(query, attempt);
-      const user = await signInWithOidc(
-        { db: app.db, connections: app.connections },
-        person,
-        app.config.signUp,
-      );
-      await setSessionCookie(app, reply, user.id);
-      return reply.redirect("/", 302);
+      try {
+        const attempt = readAttempt(request);
+        reply.clearCookie(ATTEMPT_COOKIE, attemptCookie);
+        const query = request.raw.url?.split("?")[1] ?? "";
+        const person = await client.finishSignIn(query, attempt);
+        const user = await signInWithOidc(
+          { db: app.db, connections: app.connections },
+          person,
+          app.config.signUp,
+        );
+        await setSessionCookie(app, reply, user.id);
+        return reply.redirect("/", 302);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        // Only the code travels: a sentence in the address would let anyone's link put words on the page.
+        request.log.info({ code: error.code, reason: error.message }, "single sign-on refused");
+        return reply.redirect(signInPageWithError(error.code), 302);
+      }
     },
   );
 };
+
+/** The sign-in page that shows the sentence for `code` (apps/web sign-in-page.tsx reads `error`). */
+function signInPageWithError(code: string): string {
+  return `/sign-in?${new URLSearchParams({ error: code })}`;
+}
 
 function readAttempt(request: FastifyRequest): OidcAttempt {
   const raw = request.cookies[ATTEMPT_COOKIE];

@@ -72,6 +72,27 @@ describe("board events in the query cache", () => {
     expect(stale(queryKeys.insights(OTHER_BOARD))).toBe(false);
   });
 
+  it("refetches what a page follows of the board's flow in the same burst, until it stops following", () => {
+    const PORTFOLIO = queryKeys.portfolio("0a6f4c1e-8a43-4c52-9a4e-3b1f0e2d7c31");
+    client.setQueryData(PORTFOLIO, "as fetched");
+    const unfollow = cache.followFlow(BOARD, [PORTFOLIO]);
+    cache.eventArrived(OTHER_BOARD, settingsChanged(OTHER_BOARD, 1));
+    vi.advanceTimersByTime(FLOW_QUIET_MS);
+    expect(stale(PORTFOLIO)).toBe(false);
+    cache.eventArrived(BOARD, metricsChanged(1));
+    vi.advanceTimersByTime(FLOW_QUIET_MS - 1);
+    expect(stale(PORTFOLIO)).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(stale(PORTFOLIO)).toBe(true);
+
+    client.setQueryData(PORTFOLIO, "fetched again");
+    unfollow();
+    cache.eventArrived(BOARD, metricsChanged(2));
+    vi.advanceTimersByTime(FLOW_QUIET_MS);
+    expect(stale(queryKeys.insights(BOARD))).toBe(true);
+    expect(stale(PORTFOLIO)).toBe(false);
+  });
+
   it("does not wait for a steady stream of events to end", () => {
     for (let seq = 1; seq * (FLOW_QUIET_MS - 1) < FLOW_MAX_WAIT_MS; seq++) {
       cache.eventArrived(BOARD, metricsChanged(seq));

@@ -57,6 +57,8 @@ export function cacheEffectsOf(boardId: string, event: TBoardEvent | null): Cach
 export class BoardEventCache {
   readonly #client: QueryClient;
   readonly #bursts = new Map<string, { firstAt: number; timer: ReturnType<typeof setTimeout> }>();
+  /** Per board: queries outside its keys computed from its flow, in the order pages followed them. */
+  readonly #followers = new Map<string, { queryKeys: readonly QueryKey[] }[]>();
 
   constructor(client: QueryClient) {
     this.#client = client;
@@ -72,6 +74,22 @@ export class BoardEventCache {
   /** The room was (re)joined: events may have been missed since anything was fetched. */
   roomJoined(boardId: string): void {
     this.apply(boardId, { refetch: [], markStale: [queryKeys.boardSnapshot(boardId)], flowChanged: true });
+  }
+
+  /**
+   * Refetches `followed` whenever the board's flow changes, in the same burst
+   * as its own flow: for queries the cache cannot tie to the board by their
+   * keys (a portfolio, computed from its business board and the team boards,
+   * whose room is the business board's). Returns the function that stops.
+   */
+  followFlow(boardId: string, followed: readonly QueryKey[]): () => void {
+    const follower = { queryKeys: followed };
+    this.#followers.set(boardId, [...(this.#followers.get(boardId) ?? []), follower]);
+    return () => {
+      const rest = (this.#followers.get(boardId) ?? []).filter((other) => other !== follower);
+      if (rest.length > 0) this.#followers.set(boardId, rest);
+      else this.#followers.delete(boardId);
+    };
   }
 
   apply(boardId: string, effects: CacheEffects): void {
@@ -94,13 +112,17 @@ export class BoardEventCache {
     this.#bursts.set(boardId, { firstAt, timer });
   }
 
+  async #refetchFlow(boardId: string): Promise<void> {
+    const followed = (this.#followers.get(boardId) ?? []).flatMap((follower) => follower.queryKeys);
+    await Promise.all([queryKeys.boardFlow(boardId), ...followed].map((key) => this.#refetch(key)));
+  }
+
   /**
-   * Refetches what a page shows of the board's flow. A request already in flight is not
+   * Refetches what a page shows under `queryKey`. A request already in flight is not
    * cancelled (under a steady stream of events slow numbers would never arrive): it is
    * awaited, then asked again, since it may have been answered before the last event.
    */
-  async #refetchFlow(boardId: string): Promise<void> {
-    const queryKey = queryKeys.boardFlow(boardId);
+  async #refetch(queryKey: QueryKey): Promise<void> {
     const inFlight = this.#client.getQueryCache().findAll({ queryKey, fetchStatus: "fetching" });
     await this.#client.invalidateQueries({ queryKey }, { cancelRefetch: false });
     if (inFlight.length === 0) return;

@@ -17,6 +17,8 @@ const SENTENCES: Record<TErrorCode, MessageId> = {
   ROUTE_NOT_FOUND: "error.ROUTE_NOT_FOUND",
   CONFLICT: "error.CONFLICT",
   EMAIL_TAKEN: "error.EMAIL_TAKEN",
+  SIGN_UP_INVITE_ONLY: "error.SIGN_UP_INVITE_ONLY",
+  SIGN_UP_CLOSED: "error.SIGN_UP_CLOSED",
   BOARD_KEY_TAKEN: "error.BOARD_KEY_TAKEN",
   WIP_LIMIT_REACHED: "error.WIP_LIMIT_REACHED",
   ENTRY_CRITERIA_UNMET: "error.ENTRY_CRITERIA_UNMET",
@@ -44,6 +46,15 @@ const SENTENCES: Record<TErrorCode, MessageId> = {
 
 function isKnownCode(code: string): code is TErrorCode {
   return Object.hasOwn(SENTENCES, code);
+}
+
+/**
+ * The sentence for a bare code, in the active language (English too: there is
+ * no server sentence to show), for refusals that arrive as an address's
+ * `?error=` rather than as a body; an unknown code reads as `fallback`.
+ */
+export function errorCodeSentence(code: string, fallback: MessageId): string {
+  return translate(isKnownCode(code) ? SENTENCES[code] : fallback);
 }
 
 /** The details' numbers a sentence may name (a WIP refusal's limit and count); absent ones read "?". */

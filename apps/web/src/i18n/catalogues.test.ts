@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { LOCALES } from "@tideway/contracts";
 import { createIntl } from "react-intl";
 import { describe, expect, it } from "vitest";
+import { quotedIds, sourceFiles, withoutComments } from "../../build/message-groups.ts";
 import { pseudoMessage } from "./pseudo-locale";
 
 /**
@@ -24,20 +25,7 @@ const catalogues = Object.fromEntries(
 );
 const english = catalogues.en ?? {};
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
-  });
-}
-
-// Comments name ids in examples ("board.title"): only code counts.
-const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
 const code = sourceFiles(SOURCE_DIR).map((path) => withoutComments(readFileSync(path, "utf8")));
-/** Quoted strings shaped like message ids: dotted names ("board.title", "error.NOT_FOUND"). */
-const quotedIn = (text: string) =>
-  [...text.matchAll(/"([A-Za-z][\w-]*(?:\.[\w-]+)+)"/g)].map((match) => match[1] ?? "");
 
 /**
  * The message ids the code names: the quoted ids in the first argument of a
@@ -49,16 +37,16 @@ const namedInCode = [
   ...new Set(
     code.flatMap((text) => [
       ...[...text.matchAll(/\b(?:t|translate|tableText)\(\s*([^,{)]*)/g)].flatMap((match) =>
-        quotedIn(match[1] ?? ""),
+        quotedIds(match[1] ?? ""),
       ),
       ...[...text.matchAll(/MessageId[^=;]*=\s*([{[][\s\S]*?\n[}\]];)/g)].flatMap((match) =>
-        [...(match[1] ?? "").matchAll(/:\s*("[^"]+")/g)].flatMap((value) => quotedIn(value[1] ?? "")),
+        [...(match[1] ?? "").matchAll(/:\s*("[^"]+")/g)].flatMap((value) => quotedIds(value[1] ?? "")),
       ),
     ]),
   ),
 ];
 /** Every quoted string in the code: an id that appears nowhere is unused. */
-const quoted = new Set(code.flatMap(quotedIn));
+const quoted = new Set(code.flatMap(quotedIds));
 
 function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
   for (const element of elements) {

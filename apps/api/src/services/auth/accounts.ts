@@ -42,8 +42,9 @@ export type SignUpOutcome = { created: TUser } | { confirmEmail: true };
  * link (`confirmSignUp`), and one for an email that already has an account
  * gets the very same answer while its owner gets a notice: the answer never
  * says whether an email has an account. Without mail nothing can prove an
- * address, so the account is created at once and a taken email is refused
- * (README: use SIGNUP=invite where that matters).
+ * address, so the account is created at once and a taken email is refused:
+ * that is why SIGNUP defaults to `invite` without mail (config.ts
+ * `defaultSignUpPolicy`), and setting `open` anyway is warned about at start.
  */
 export async function signUp(
   deps: SignUpDeps,
@@ -52,9 +53,8 @@ export async function signUp(
   now = new Date(),
 ): Promise<SignUpOutcome> {
   const { db, mailer } = deps;
-  if (policy !== "open" && (await db.user.count()) > 0) {
-    throw new AppError(ErrorCode.FORBIDDEN, signUpRefusal(policy));
-  }
+  // Refused before the email is looked at, so a taken and a fresh one get the same answer.
+  if (policy !== "open" && (await db.user.count()) > 0) throw signUpRefused(policy);
   await checkNewPassword(input.password, "password", input);
   // Hashed whether or not the email is taken, so the answer takes as long either way.
   const passwordHash = await hashPassword(input.password);
@@ -125,9 +125,7 @@ async function createAccount(
   try {
     const created = await db.$transaction(async (tx) => {
       const isFirst = (await tx.user.count()) === 0;
-      if (!signUpAllowed(policy, { invited: false, firstAccount: isFirst })) {
-        throw new AppError(ErrorCode.FORBIDDEN, signUpRefusal(policy));
-      }
+      if (!signUpAllowed(policy, { invited: false, firstAccount: isFirst })) throw signUpRefused(policy);
       return tx.user.create({ data: { ...account, isInstanceAdmin: isFirst }, select: userFields });
     });
     return userOf(created);
@@ -140,6 +138,18 @@ async function createAccount(
     }
     throw error;
   }
+}
+
+/** The refusal of a new account under `policy`, with a code per policy so the web can say what to do. */
+export function signUpRefused(policy: SignUpPolicy): AppError {
+  const code = policy === "invite" ? ErrorCode.SIGN_UP_INVITE_ONLY : ErrorCode.SIGN_UP_CLOSED;
+  return new AppError(code, signUpRefusal(policy));
+}
+
+/** What the sign-up page may offer now: the first account can always be created. */
+export async function effectiveSignUpPolicy(db: Db, policy: SignUpPolicy): Promise<SignUpPolicy> {
+  if (policy === "open") return policy;
+  return (await db.user.findFirst({ select: { id: true } })) ? policy : "open";
 }
 
 export async function signIn(db: Db, input: TSignInBody): Promise<TUser> {

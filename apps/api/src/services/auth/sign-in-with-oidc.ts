@@ -1,10 +1,10 @@
 import { ErrorCode, type TUser } from "@tideway/contracts";
-import { type SignUpPolicy, signUpAllowed, signUpRefusal } from "@tideway/domain";
+import { type SignUpPolicy, signUpAllowed } from "@tideway/domain";
 import type { OidcPerson } from "../../auth/oidc-client";
 import type { Db } from "../../db/prisma";
 import { AppError } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
-import { userFields, userOf } from "./accounts";
+import { signUpRefused, userFields, userOf } from "./accounts";
 import type { SessionDeps } from "./sessions";
 
 /** Never a valid scrypt string: an account made by single sign-on has no password until it sets one by reset. */
@@ -86,9 +86,7 @@ async function createAccount(
   policy: SignUpPolicy,
 ) {
   const isFirst = (await tx.user.count()) === 0;
-  if (!signUpAllowed(policy, { invited: false, firstAccount: isFirst })) {
-    throw new AppError(ErrorCode.FORBIDDEN, signUpRefusal(policy));
-  }
+  if (!signUpAllowed(policy, { invited: false, firstAccount: isFirst })) throw signUpRefused(policy);
   return tx.user.create({
     data: {
       email: person.email,

@@ -1,8 +1,5 @@
 import { createHmac } from "node:crypto";
-import http from "node:http";
-import https from "node:https";
 import type { TSleAlertWebhookPayload } from "@tideway/contracts";
-import { useAgent } from "request-filtering-agent";
 import type { AlertWebhookTarget } from "./alert-webhook-settings";
 
 export interface WebhookDeliveryOptions {
@@ -80,14 +77,14 @@ export async function deliverAlertWebhook(
  * built-in fetch takes no http.Agent, hence node:http. Redirects are not
  * followed. Resolves to the response status.
  */
-function post(
+async function post(
   url: string,
   headers: Record<string, string>,
   body: string,
   options: WebhookDeliveryOptions,
 ): Promise<number> {
+  const { useAgent, request } = await outgoingHttp(url);
   const agent = useAgent(url, { allowIPAddressList: [...options.allowedAddresses] });
-  const request = url.startsWith("https:") ? https.request : http.request;
   return new Promise((resolve, reject) => {
     const outgoing = request(
       url,
@@ -107,6 +104,20 @@ function post(
     outgoing.on("close", () => agent.destroy());
     outgoing.end(body);
   });
+}
+
+/**
+ * Loaded with the first delivery, not at start: an ES-module import of node:http
+ * (ours, or request-filtering-agent's) evaluates its lazy getters, which load
+ * Node's bundled undici and TLS, about a tenth of the server's start-up.
+ */
+async function outgoingHttp(url: string) {
+  const [{ useAgent }, http, https] = await Promise.all([
+    import("request-filtering-agent"),
+    import("node:http"),
+    import("node:https"),
+  ]);
+  return { useAgent, request: url.startsWith("https:") ? https.request : http.request };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -5,14 +5,14 @@ import {
   type TAcceptInvitationBody,
   type TInvitationPreview,
 } from "@tideway/contracts";
-import { type SignUpPolicy, signUpAllowed, signUpRefusal } from "@tideway/domain";
+import { type SignUpPolicy, signUpAllowed } from "@tideway/domain";
 import { hashPassword } from "../../auth/password";
 import { checkNewPassword } from "../../auth/password-policy";
 import { hashSecret } from "../../auth/tokens";
 import type { Db } from "../../db/prisma";
 import { AppError, invalidField } from "../../errors/app-error";
 import type { Prisma } from "../../generated/prisma/client";
-import { userFields, userOf } from "../auth/accounts";
+import { signUpRefused, userFields, userOf } from "../auth/accounts";
 import type { Caller } from "../auth/sessions";
 import { lockAllMembers, toMemberView } from "../settings/board-members";
 import { commitSettingsChange, type SettingsDeps } from "../settings/commit-settings-change";
@@ -144,9 +144,7 @@ async function createInvitedAccount(
     );
   }
   const firstAccount = (await tx.user.count()) === 0;
-  if (!signUpAllowed(policy, { invited: true, firstAccount })) {
-    throw new AppError(ErrorCode.FORBIDDEN, signUpRefusal(policy));
-  }
+  if (!signUpAllowed(policy, { invited: true, firstAccount })) throw signUpRefused(policy);
   await tx.user.create({
     data: {
       id: account.id,

@@ -11,6 +11,7 @@ import { Button } from "../../ui/button";
 import { TextField } from "../../ui/field";
 import { FormError } from "../../ui/form-error";
 import { formatDay, formatInstant } from "../../ui/format";
+import { PasswordField } from "../../ui/password-field";
 import { useSession } from "../auth/session-store";
 import {
   changePassword,
@@ -84,20 +85,11 @@ function PasswordSection() {
   return (
     <Section id="account-password" title={t("account.password.title")}>
       <form className="account-form" onSubmit={(event) => void submit(event)}>
-        <TextField
-          label={t("account.password.current")}
-          name="currentPassword"
-          type="password"
-          required
-          autoComplete="current-password"
-        />
-        <TextField
+        <PasswordField label={t("account.password.current")} name="currentPassword" choosing={false} />
+        <PasswordField
           label={t("account.password.new", { minimum: PASSWORD_MIN_LENGTH })}
           name="newPassword"
-          type="password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          autoComplete="new-password"
+          choosing
         />
         <FormError error={error} />
         {done && <output className="account-done">{t("account.password.changed")}</output>}
@@ -244,13 +236,7 @@ function DeleteSection() {
     <Section id="account-delete" title={t("account.delete.title")}>
       <p>{t("account.delete.explain")}</p>
       <form className="account-form" onSubmit={(event) => void submit(event)}>
-        <TextField
-          label={t("account.delete.password")}
-          name="password"
-          type="password"
-          required
-          autoComplete="current-password"
-        />
+        <PasswordField label={t("account.delete.password")} choosing={false} />
         <FormError error={error} />
         <Button type="submit" variant="danger">
           {t("account.delete.submit")}

@@ -5,9 +5,9 @@ import { ApiError } from "../../api/api-request";
 import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";
+import { PasswordField } from "../../ui/password-field";
 import { acceptInvitation, fetchInvitation } from "./invitation-api";
 import { useSession } from "./session-store";
-import { PasswordField } from "./sign-in-page";
 
 /**
  * Where an invitation link lands (`/invitations/:token`): it names the board

@@ -3,8 +3,8 @@ import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError } from "../../api/api-request";
 import { useT } from "../../i18n/use-t";
+import { PasswordField } from "../../ui/password-field";
 import { requestPasswordReset, resetPassword } from "./auth-api";
-import { PasswordField } from "./sign-in-page";
 
 /** Hook for the two small forms below: busy while sending, the server's sentence on failure. */
 function useSubmit(failed: string) {

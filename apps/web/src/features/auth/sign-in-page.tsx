@@ -1,9 +1,11 @@
-import { PASSWORD_MIN_LENGTH } from "@tideway/contracts";
+import { PASSWORD_MIN_LENGTH, type TSignInOptions } from "@tideway/contracts";
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { ApiError } from "../../api/api-request";
+import { errorCodeSentence } from "../../i18n/api-error-sentence";
 import type { MessageId } from "../../i18n/messages";
 import { useT } from "../../i18n/use-t";
+import { PasswordField } from "../../ui/password-field";
 import { fetchSignInOptions } from "./auth-api";
 import { useSession } from "./session-store";
 
@@ -52,12 +54,15 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
   const next = safeNext(params.get("next"));
   const check = useSession((s) => s.check);
   const t = useT();
-  const [provider, setProvider] = useState<string | null>(null);
+  const [options, setOptions] = useState<TSignInOptions | null>(null);
+  // A refusal that arrived in the address (single sign-on's callback sends `?error=<code>`), until the next try.
+  const [arrivedError, setArrivedError] = useState(params.get("error"));
+  const provider = options?.oidc?.providerName ?? null;
 
   useEffect(() => {
     fetchSignInOptions()
-      .then((options) => setProvider(options.oidc?.providerName ?? null))
-      .catch(() => setProvider(null));
+      .then(setOptions)
+      .catch(() => setOptions(null));
   }, []);
 
   useEffect(() => {
@@ -75,6 +80,7 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
     const form = new FormData(event.currentTarget);
     setBusy(true);
     setError(null);
+    setArrivedError(null);
     const email = String(form.get("email") ?? "");
     const password = String(form.get("password") ?? "");
     const name = String(form.get("name") ?? "").trim();
@@ -92,6 +98,27 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
     } finally {
       setBusy(false);
     }
+  }
+
+  // How a newcomer gets in when the sign-up page would refuse them (SIGNUP=invite or closed).
+  const newcomerHint =
+    options && options.signUp !== "open"
+      ? t(options.signUp === "invite" ? "signIn.inviteOnly" : "signIn.signUpClosed")
+      : null;
+  const otherPrompt = (
+    <p className="hint">{t(text.other.prompt, { link: (chunks) => <Link to={elsewhere}>{chunks}</Link> })}</p>
+  );
+
+  if (signingUp && newcomerHint) {
+    return (
+      <main className="sign-in">
+        <section className="sign-in-form">
+          <h1>{t(text.title)}</h1>
+          <p>{newcomerHint}</p>
+          {otherPrompt}
+        </section>
+      </main>
+    );
   }
 
   if (confirmEmail) {
@@ -127,9 +154,9 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
             <Link to="/forgot-password">{t("signIn.forgotPassword")}</Link>
           </p>
         )}
-        {error && (
+        {(error || arrivedError) && (
           <p role="alert" className="form-error">
-            {error}
+            {error ?? errorCodeSentence(arrivedError ?? "", text.failed)}
           </p>
         )}
         <button type="submit" className="primary" disabled={busy}>
@@ -144,26 +171,9 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
             </a>
           </>
         )}
-        <p className="hint">
-          {t(text.other.prompt, { link: (chunks) => <Link to={elsewhere}>{chunks}</Link> })}
-        </p>
+        {(signingUp || options?.signUp === "open") && otherPrompt}
+        {newcomerHint && <p className="hint">{newcomerHint}</p>}
       </form>
     </main>
-  );
-}
-
-/** The password box: `choosing` a new one asks the browser for a new password and the minimum length. */
-export function PasswordField({ label, choosing }: { label: string; choosing: boolean }) {
-  return (
-    <label>
-      {label}
-      <input
-        name="password"
-        type="password"
-        autoComplete={choosing ? "new-password" : "current-password"}
-        minLength={choosing ? PASSWORD_MIN_LENGTH : undefined}
-        required
-      />
-    </label>
   );
 }

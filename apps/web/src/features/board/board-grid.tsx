@@ -5,9 +5,12 @@ import { LaneRow } from "./lane-row";
 import { StageHeader } from "./stage-header";
 import { useStickyOffset } from "./use-sticky-offset";
 import "./board-layout.css";
+import { withMessages } from "../../i18n/with-messages";
 
 const loadDragLayer = () =>
-  import("./board-drag-layer").then((module) => ({ default: module.BoardDragLayer }));
+  withMessages("drag", () => import("./board-drag-layer")).then((module) => ({
+    default: module.BoardDragLayer,
+  }));
 const BoardDragLayer = lazy(loadDragLayer);
 
 /**

@@ -1,6 +1,7 @@
 import { lazy, useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { useT } from "../../i18n/use-t";
+import { withMessages } from "../../i18n/with-messages";
 import { MountedOnceShown } from "../../ui/mounted-once-shown";
 import { useAcceptanceOverride } from "../portfolio/acceptance-override-store";
 import { useBoardChildren } from "../portfolio/child-progress";
@@ -21,15 +22,21 @@ import { useServiceLevelOf } from "./use-service-level";
 // The board's dialogs load when they first open: the card's (its forms, comments, journey
 // and pipeline record), the unmet criteria of a refused move, the acceptance gate's override.
 const DemandEditorDialog = lazy(() =>
-  import("./demand-editor-dialog").then((module) => ({ default: module.DemandEditorDialog })),
+  withMessages("card-dialog", () => import("./demand-editor-dialog")).then((module) => ({
+    default: module.DemandEditorDialog,
+  })),
 );
 const UnmetCriteriaDialog = lazy(() =>
-  import("./unmet-criteria-dialog").then((module) => ({ default: module.UnmetCriteriaDialog })),
+  withMessages("unmet-criteria", () => import("./unmet-criteria-dialog")).then((module) => ({
+    default: module.UnmetCriteriaDialog,
+  })),
 );
 const AcceptanceOverrideDialog = lazy(() =>
-  import("../portfolio/acceptance-override-dialog").then((module) => ({
-    default: module.AcceptanceOverrideDialog,
-  })),
+  withMessages("acceptance-override", () => import("../portfolio/acceptance-override-dialog")).then(
+    (module) => ({
+      default: module.AcceptanceOverrideDialog,
+    }),
+  ),
 );
 
 export function BoardPage() {

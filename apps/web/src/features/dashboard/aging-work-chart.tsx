@@ -20,6 +20,7 @@ import { type DataTable, tableText } from "./data-table";
 import { daysAxis } from "./days-axis";
 import { definitionsOf } from "./definitions";
 import { utcMinute } from "./format-date";
+import { percentileLabel } from "./percentile-label";
 import { StageTick } from "./stage-tick";
 
 type AgingItem = TMetrics["aging"][number];
@@ -130,7 +131,7 @@ export function AgingWorkChart({
             y={inDays(sle.p50)}
             stroke={COLORS.p50}
             strokeDasharray="5 4"
-            label={{ value: "p50", position: "right", fill: COLORS.p50, fontSize: 12 }}
+            label={percentileLabel("p50", "p50", COLORS.p50)}
           />
         )}
         {sle.p85 !== null && (
@@ -139,12 +140,7 @@ export function AgingWorkChart({
             stroke={AGING_STATUS_COLOR["beyond-sle"]}
             strokeWidth={1.5}
             ifOverflow="extendDomain"
-            label={{
-              value: "SLE p85",
-              position: "right",
-              fill: AGING_STATUS_COLOR["beyond-sle"],
-              fontSize: 12,
-            }}
+            label={percentileLabel("p85", "SLE p85", AGING_STATUS_COLOR["beyond-sle"])}
           />
         )}
         <Tooltip content={AgingTooltip} cursor={{ strokeDasharray: "3 3" }} />

@@ -2,8 +2,6 @@ import { subscribeToBoardRoom } from "../../api/board-room";
 import type { LiveState } from "./use-live-dashboard";
 
 export interface BoardEventHandlers {
-  /** After the cache took the event in: for what the cache cannot tie to the board (a portfolio). */
-  onEvent?: () => void;
   onLiveState: (state: LiveState) => void;
   onRefused: (message: string) => void;
 }
@@ -25,6 +23,7 @@ export function subscribeToBoardEvents(boardId: string, handlers: BoardEventHand
     },
     offline: () => handlers.onLiveState("offline"),
     reconnecting: () => handlers.onLiveState("connecting"),
-    event: () => handlers.onEvent?.(),
+    // The room hands every event to the query cache; such a page reads only the cache.
+    event: () => {},
   });
 }

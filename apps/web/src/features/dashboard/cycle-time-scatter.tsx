@@ -19,6 +19,7 @@ import { type DataTable, tableText } from "./data-table";
 import { daysAxis } from "./days-axis";
 import { definitionsOf } from "./definitions";
 import { utcMinute } from "./format-date";
+import { percentileLabel } from "./percentile-label";
 
 const TARGET_DAYS = 14;
 type ScatterData = TMetrics["scatter"];
@@ -34,10 +35,9 @@ export function CycleTimeScatter({ metrics, csvPrefix }: { metrics: TMetrics; cs
     title: point.title,
   }));
   const lines = [
-    { name: "p50", value: scatter.p50, color: COLORS.p50, position: "right" },
-    { name: "p85", value: scatter.p85, color: COLORS.p85, position: "right" },
-    // Above its line, inside the plot: p95 often sits right next to p85.
-    { name: "p95", value: scatter.p95, color: COLORS.p95, position: "insideTopRight" },
+    { name: "p50", value: scatter.p50, color: COLORS.p50 },
+    { name: "p85", value: scatter.p85, color: COLORS.p85 },
+    { name: "p95", value: scatter.p95, color: COLORS.p95 },
   ] as const;
 
   return (
@@ -89,7 +89,7 @@ export function CycleTimeScatter({ metrics, csvPrefix }: { metrics: TMetrics; cs
               y={inDays(line.value)}
               stroke={line.color}
               strokeWidth={1.5}
-              label={{ value: line.name, position: line.position, fill: line.color, fontSize: 12 }}
+              label={percentileLabel(line.name, line.name, line.color)}
             />
           ),
         )}

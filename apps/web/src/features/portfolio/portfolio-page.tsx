@@ -2,7 +2,7 @@ import type { TBoard, TBusinessDemandProgress, TPortfolio } from "@tideway/contr
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/api-request";
-import { queryClient } from "../../api/query-client";
+import { boardEventCache } from "../../api/board-event-cache";
 import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import type { MessageId } from "../../i18n/messages";
@@ -28,8 +28,6 @@ import { PortfolioTiles } from "./portfolio-tiles";
 import { PortfolioTrends } from "./portfolio-trends";
 import "./portfolio.css";
 
-/** A burst of changes on the team boards becomes one refresh. */
-const QUIET_MS = 300;
 const LIVE_LABELS: Record<LiveState, MessageId> = {
   live: "portfolio.live.live",
   connecting: "portfolio.live.connecting",
@@ -66,23 +64,18 @@ export function PortfolioPage() {
 
   useEffect(() => {
     if (!businessBoardId) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // The cache refetches the children's progress itself; the portfolio's numbers and the
-    // business board are this page's to refresh.
-    const refresh = () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.portfolio(portfolioId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.boardSnapshot(businessBoardId) });
-    };
+    // The cache refetches the children's progress itself, and the portfolio's numbers and
+    // the business board with the business board's flow, a burst of changes at once.
+    const unfollow = boardEventCache.followFlow(businessBoardId, [
+      queryKeys.portfolio(portfolioId),
+      queryKeys.boardSnapshot(businessBoardId),
+    ]);
     const leave = subscribeToBoardEvents(businessBoardId, {
-      onEvent: () => {
-        clearTimeout(timer);
-        timer = setTimeout(refresh, QUIET_MS);
-      },
       onLiveState: setLive,
       onRefused: (message) => notify(message),
     });
     return () => {
-      clearTimeout(timer);
+      unfollow();
       leave();
     };
   }, [portfolioId, businessBoardId]);

@@ -66,10 +66,16 @@ export function ChangeHistory({ boardId }: { boardId: string }) {
       {history.status === "loading" && <p>{t("settings.history.loading")}</p>}
       {history.data && events.length === 0 && <p>{t("settings.history.none")}</p>}
       {events.length > 0 && (
-        <ol ref={list} className="settings-list" aria-label={t("settings.history.title")}>
+        <ol ref={list} className="settings-list change-history-list" aria-label={t("settings.history.title")}>
           {events.map((event) => (
             <li key={event.id} tabIndex={-1}>
-              {describeAuditEvent(event, context)} ·{" "}
+              {/* A save that changed several things reads as one whole sentence per change. */}
+              {describeAuditEvent(event, context).map((sentence) => (
+                <span key={sentence} className="history-sentence">
+                  {sentence}
+                </span>
+              ))}{" "}
+              ·{" "}
               <time className="hint" dateTime={event.at} title={formatExact(event.at)}>
                 {formatTimeAgo(event.at, now)}
               </time>

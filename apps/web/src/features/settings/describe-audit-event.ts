@@ -1,11 +1,7 @@
-import {
-  type TAuditAction,
-  type TAuditEvent,
-  ZAuditAction,
-  type ZFlowBoundary,
-  type ZStageKind,
-} from "@tideway/contracts";
-import { MINUTE } from "@tideway/domain";
+import { type TAuditAction, type TAuditEvent, ZAuditAction } from "@tideway/contracts";
+import { millis } from "@tideway/domain";
+import { translate } from "../../i18n/intl";
+import { formatDuration, formatList, formatNumber, NO_VALUE } from "../../ui/format";
 
 type Snapshot = TAuditEvent["before"];
 
@@ -23,203 +19,293 @@ interface Change {
   context: AuditContext;
 }
 
-const DELETED_ACCOUNT = "Someone whose account was deleted";
+/** One or more whole sentences: a stage saved with three fields changed reads as three. */
+type Sentences = string[];
 
 /**
- * One audit event as the sentence a lead reads in the change history, e.g.
- * "Ada Lovelace changed Testing's WIP limit from 5 to 4". The wording comes
- * from the action and the row before and after; an action this version does
- * not know (a newer server) still gets a sentence naming it.
+ * One audit event as the sentences a lead reads in the change history, in
+ * the interface language, e.g. "Ada Lovelace changed Testing's WIP limit
+ * from 5 to 4" / "Ada Lovelace 将“Testing”的 WIP 上限从 5 改为 4". Each
+ * sentence is one whole catalogue message (ICU selects and plurals inside),
+ * never pieced together: a save that changed several fields gives one
+ * sentence per change. User data (names, texts, hosts) are the messages'
+ * arguments. An action this version does not know (a newer server) still
+ * gets a sentence naming it.
  */
-export function describeAuditEvent(event: TAuditEvent, context: AuditContext): string {
-  const actor = event.actor?.name ?? DELETED_ACCOUNT;
+export function describeAuditEvent(event: TAuditEvent, context: AuditContext): Sentences {
+  const actor = event.actor?.name ?? translate("settings.history.deletedAccount");
   const action = ZAuditAction.safeParse(event.action);
-  if (!action.success) return `${actor} made a change (${event.action})`;
+  if (!action.success) return [translate("settings.history.unknown", { actor, action: event.action })];
   return SENTENCES[action.data]({ actor, before: event.before, after: event.after, at: event.at, context });
 }
 
 // Exhaustive: a new action fails to compile until it has its wording.
-const SENTENCES: Record<TAuditAction, (change: Change) => string> = {
-  "stage.created": ({ actor, after }) => `${actor} added the stage ${name(after, "stage")}`,
-  "stage.updated": (change) => updated(change, "stage", stageClauses),
-  "stage.deleted": ({ actor, before }) => `${actor} removed the stage ${name(before, "stage")}`,
-  "lane.created": ({ actor, after }) => `${actor} added the lane ${name(after, "lane")}`,
-  "lane.updated": (change) => updated(change, "lane", limitClauses),
-  "lane.deleted": ({ actor, before }) => `${actor} removed the lane ${name(before, "lane")}`,
-  "criterion.created": ({ actor, after, context }) =>
-    `${actor} added the ${criterionKind(after)} “${text(after, "text")}” to ${criterionStage(after, context)}`,
+const SENTENCES: Record<TAuditAction, (change: Change) => Sentences> = {
+  "stage.created": ({ actor, after }) => [
+    translate("settings.history.stage.created", { actor, stage: name(after) }),
+  ],
+  "stage.updated": (change) => updated(change, "stage"),
+  "stage.deleted": ({ actor, before }) => [
+    translate("settings.history.stage.deleted", { actor, stage: name(before) }),
+  ],
+  "lane.created": ({ actor, after }) => [
+    translate("settings.history.lane.created", { actor, lane: name(after) }),
+  ],
+  "lane.updated": (change) => updated(change, "lane"),
+  "lane.deleted": ({ actor, before }) => [
+    translate("settings.history.lane.deleted", { actor, lane: name(before) }),
+  ],
+  "criterion.created": ({ actor, after, context }) => [
+    translate("settings.history.criterion.created", { actor, ...criterionFacts(after, context) }),
+  ],
   "criterion.updated": criterionUpdated,
-  "criterion.deleted": ({ actor, before, context }) =>
-    `${actor} removed the ${criterionKind(before)} “${text(before, "text")}” from ${criterionStage(before, context)}`,
-  "member.added": ({ actor, after }) =>
-    `${actor} added ${name(after, "someone")} to the board as ${role(after)}`,
-  "member.role_changed": ({ actor, after }) => `${actor} made ${name(after, "someone")} ${role(after)}`,
-  "member.removed": ({ actor, before }) => `${actor} removed ${name(before, "someone")} from the board`,
+  "criterion.deleted": ({ actor, before, context }) => [
+    translate("settings.history.criterion.deleted", { actor, ...criterionFacts(before, context) }),
+  ],
+  "member.added": ({ actor, after }) => [
+    translate("settings.history.member.added", { actor, name: name(after), role: text(after, "role") }),
+  ],
+  "member.role_changed": ({ actor, after }) => [
+    translate("settings.history.member.roleChanged", {
+      actor,
+      name: name(after),
+      role: text(after, "role"),
+    }),
+  ],
+  "member.removed": ({ actor, before }) => [
+    translate("settings.history.member.removed", { actor, name: name(before) }),
+  ],
   // The actor is the person who left; their name stays in the row even if the account is gone.
-  "member.left": ({ before }) => `${name(before, "Someone")} left the board`,
-  "member.invited": ({ actor, after }) => `${actor} invited ${text(after, "email")} as ${role(after)}`,
-  "member.invitation_revoked": ({ actor, before }) =>
-    `${actor} withdrew the invitation of ${text(before, "email")}`,
-  "webhook_secret.created": ({ actor, after }) =>
-    `${actor} created the webhook secret ${text(after, "fingerprint")}`,
+  "member.left": ({ before }) => [
+    translate("settings.history.member.left", {
+      name: name(before) || translate("settings.history.deletedAccount"),
+    }),
+  ],
+  "member.invited": ({ actor, after }) => [
+    translate("settings.history.member.invited", {
+      actor,
+      email: text(after, "email"),
+      role: text(after, "role"),
+    }),
+  ],
+  "member.invitation_revoked": ({ actor, before }) => [
+    translate("settings.history.member.invitationRevoked", { actor, email: text(before, "email") }),
+  ],
+  "webhook_secret.created": ({ actor, after }) => [
+    translate("settings.history.secret.created", { actor, fingerprint: text(after, "fingerprint") }),
+  ],
   "webhook_secret.revoked": secretRevoked,
   "pipeline_settings.updated": pipelineUpdated,
   "alert_webhook.updated": alertWebhookUpdated,
-  "forecast_settings.updated": ({ actor, before, after }) =>
-    `${actor} changed the weeks of throughput the forecasts sample from ${shown(before?.forecastWeeks)} to ${shown(after?.forecastWeeks)}`,
-  "demand.acceptance_overridden": ({ actor, after }) =>
-    `${actor} passed ${text(after, "key")} through the acceptance gate with ${shown(after?.undelivered)} product demands undelivered: “${text(after, "reason")}”`,
-  "portfolio.board_added": ({ actor, after }) =>
-    `${actor} added the team board ${name(after, "board")} to the portfolio`,
-  "portfolio.board_removed": ({ actor, before }) =>
-    `${actor} took the team board ${name(before, "board")} out of the portfolio`,
+  "forecast_settings.updated": ({ actor, before, after }) => [
+    translate("settings.history.forecast.weeks", {
+      actor,
+      was: count(before?.forecastWeeks),
+      now: count(after?.forecastWeeks),
+    }),
+  ],
+  "demand.acceptance_overridden": ({ actor, after }) => [
+    translate("settings.history.demand.overridden", {
+      actor,
+      key: text(after, "key"),
+      undelivered: typeof after?.undelivered === "number" ? after.undelivered : 0,
+      reason: text(after, "reason"),
+    }),
+  ],
+  "portfolio.board_added": ({ actor, after }) => [
+    translate("settings.history.portfolio.added", { actor, board: name(after) }),
+  ],
+  "portfolio.board_removed": ({ actor, before }) => [
+    translate("settings.history.portfolio.removed", { actor, board: name(before) }),
+  ],
 };
 
-type Clauses = (name: string, before: Snapshot, after: Snapshot) => string[];
+type Noun = "stage" | "lane";
 
-/** A stage or lane saved with several fields changed reads as one sentence: "renamed …, and changed …". */
-function updated({ actor, before, after }: Change, noun: "stage" | "lane", clausesOf: Clauses): string {
-  const was = name(before, noun);
-  const now = name(after, was);
-  const clauses = was === now ? [] : [`renamed the ${noun} ${was} to ${now}`];
-  clauses.push(...clausesOf(now, before, after));
-  const place = positionClause(before, after, noun === "stage" ? "column" : "row");
-  if (place) clauses.push(`moved the ${noun} ${now} ${place}`);
-  return `${actor} ${clauses.length > 0 ? joined(clauses) : `changed the ${noun} ${now}`}`;
+/** A stage or lane saved with several fields changed: one sentence per change, naming it by its new name. */
+function updated({ actor, before, after }: Change, noun: Noun): Sentences {
+  const was = name(before);
+  const now = name(after);
+  const sentences: Sentences = [];
+  if (was !== now) sentences.push(translate("settings.history.renamed", { actor, noun, was, now }));
+  sentences.push(...limitSentences(actor, now, before, after));
+  if (noun === "stage") sentences.push(...stageSentences(actor, now, before, after));
+  const moved = positions(before, after);
+  if (moved) {
+    sentences.push(
+      noun === "stage"
+        ? translate("settings.history.stage.moved", { actor, stage: now, ...moved })
+        : translate("settings.history.lane.moved", { actor, lane: now, ...moved }),
+    );
+  }
+  return sentences.length > 0
+    ? sentences
+    : [translate("settings.history.changed", { actor, noun, name: now })];
 }
 
-function limitClauses(name: string, before: Snapshot, after: Snapshot): string[] {
-  const clauses: string[] = [];
+function limitSentences(actor: string, name: string, before: Snapshot, after: Snapshot): Sentences {
+  const sentences: Sentences = [];
   const [was, now] = [before?.wipLimit, after?.wipLimit];
   if (was !== now) {
-    if (typeof was !== "number") clauses.push(`set ${name}'s WIP limit to ${shown(now)}`);
-    else if (typeof now !== "number") clauses.push(`removed ${name}'s WIP limit of ${was}`);
-    else clauses.push(`changed ${name}'s WIP limit from ${was} to ${now}`);
+    if (typeof was !== "number") {
+      sentences.push(translate("settings.history.limit.set", { actor, name, limit: count(now) }));
+    } else if (typeof now !== "number") {
+      sentences.push(translate("settings.history.limit.removed", { actor, name, limit: count(was) }));
+    } else {
+      sentences.push(
+        translate("settings.history.limit.changed", { actor, name, was: count(was), now: count(now) }),
+      );
+    }
   }
-  if (before?.wipPolicy !== after?.wipPolicy)
-    clauses.push(`made ${name}'s WIP limit ${shown(after?.wipPolicy)}`);
-  return clauses;
+  if (before?.wipPolicy !== after?.wipPolicy) {
+    sentences.push(
+      translate("settings.history.limit.policy", { actor, name, policy: text(after, "wipPolicy") }),
+    );
+  }
+  return sentences;
 }
 
-// Looked up by whatever a snapshot holds; `satisfies` keeps them complete as kinds and boundaries grow.
-const STAGE_KINDS: Record<string, string> = {
-  queue: "queue (waiting)",
-  active: "active",
-  done: "done",
-} satisfies Record<(typeof ZStageKind.options)[number], string>;
-const BOUNDARIES: Record<string, string> = {
-  commitment: "commitment point",
-  development_start: "start of development",
-  development_end: "end of development",
-  delivered: "delivery point",
-} satisfies Record<(typeof ZFlowBoundary.options)[number], string>;
-
-function stageClauses(name: string, before: Snapshot, after: Snapshot): string[] {
-  const clauses = limitClauses(name, before, after);
+function stageSentences(actor: string, stage: string, before: Snapshot, after: Snapshot): Sentences {
+  const sentences: Sentences = [];
   if (before?.kind !== after?.kind) {
-    clauses.push(
-      `changed ${name} from ${label(STAGE_KINDS, before?.kind)} to ${label(STAGE_KINDS, after?.kind)}`,
+    sentences.push(
+      translate("settings.history.stage.kind", {
+        actor,
+        stage,
+        was: text(before, "kind"),
+        now: text(after, "kind"),
+      }),
     );
   }
   const [was, now] = [before?.boundary, after?.boundary];
   if (was !== now) {
-    if (typeof now !== "string") clauses.push(`took the ${label(BOUNDARIES, was)} off ${name}`);
-    else if (typeof was !== "string") clauses.push(`made ${name} the ${label(BOUNDARIES, now)}`);
-    else clauses.push(`made ${name} the ${label(BOUNDARIES, now)} instead of the ${label(BOUNDARIES, was)}`);
+    if (typeof now !== "string") {
+      sentences.push(
+        translate("settings.history.boundary.removed", { actor, stage, boundary: text(before, "boundary") }),
+      );
+    } else if (typeof was !== "string") {
+      sentences.push(translate("settings.history.boundary.set", { actor, stage, boundary: now }));
+    } else {
+      sentences.push(translate("settings.history.boundary.moved", { actor, stage, was, now }));
+    }
   }
-  return clauses;
+  return sentences;
 }
 
-function criterionUpdated({ actor, before, after, context }: Change): string {
+function criterionUpdated({ actor, before, after, context }: Change): Sentences {
+  const facts = criterionFacts(after, context);
   const was = text(before, "text");
-  const now = text(after, "text");
-  const stage = criterionStage(after, context);
-  const clauses =
-    was === now ? [] : [`reworded the ${criterionKind(before)} “${was}” on ${stage} to “${now}”`];
-  if (before?.phase !== after?.phase) clauses.push(`made “${now}” an ${shown(after?.phase)} criterion`);
-  if (before?.required !== after?.required) {
-    clauses.push(`made “${now}” ${after?.required === true ? "required" : "optional"}`);
+  const sentences: Sentences = [];
+  if (was !== facts.text) {
+    sentences.push(
+      translate("settings.history.criterion.reworded", {
+        actor,
+        ...criterionFacts(before, context),
+        stage: facts.stage,
+        now: facts.text,
+      }),
+    );
   }
-  const place = positionClause(before, after, "place");
-  if (place) clauses.push(`moved “${now}” ${place} among ${stage}'s criteria`);
-  return `${actor} ${clauses.length > 0 ? joined(clauses) : `changed the criterion “${now}” on ${stage}`}`;
+  if (before?.phase !== after?.phase) {
+    sentences.push(translate("settings.history.criterion.phase", { actor, ...facts }));
+  }
+  if (before?.required !== after?.required) {
+    sentences.push(translate("settings.history.criterion.required", { actor, ...facts }));
+  }
+  const moved = positions(before, after);
+  if (moved) sentences.push(translate("settings.history.criterion.moved", { actor, ...facts, ...moved }));
+  return sentences.length > 0
+    ? sentences
+    : [translate("settings.history.criterion.changed", { actor, ...facts })];
 }
 
-function criterionKind(row: Snapshot): string {
-  return `${row?.required === false ? "optional " : ""}${shown(row?.phase)} criterion`;
-}
-
-function criterionStage(row: Snapshot, context: AuditContext): string {
+/** A criterion's words, phase, whether it is required and its stage: what every criterion sentence may name. */
+function criterionFacts(row: Snapshot, context: AuditContext) {
   const stageId = row?.stageId;
-  return (typeof stageId === "string" && context.stageName(stageId)) || "a stage since removed";
+  return {
+    text: text(row, "text"),
+    phase: text(row, "phase"),
+    required: row?.required === false ? "no" : "yes",
+    stage:
+      (typeof stageId === "string" && context.stageName(stageId)) ||
+      translate("settings.history.removedStage"),
+  };
 }
 
 /** A rotation keeps the old secret accepted for a grace period; 0 revokes it at once. */
-function secretRevoked({ actor, before, after, at }: Change): string {
-  const revokedAt = Date.parse(shown(after?.revokedAt));
+function secretRevoked({ actor, before, after, at }: Change): Sentences {
+  const graceMs = Date.parse(text(after, "revokedAt")) - Date.parse(at);
   const fingerprint = text(before, "fingerprint");
-  const graceMinutes = Math.round((revokedAt - Date.parse(at)) / MINUTE);
-  if (!(graceMinutes > 0)) return `${actor} revoked the webhook secret ${fingerprint}`;
-  const grace = graceMinutes % 60 === 0 ? plural(graceMinutes / 60, "hour") : plural(graceMinutes, "minute");
-  return `${actor} retired the webhook secret ${fingerprint}, accepted for ${grace} more`;
+  if (!(graceMs > 0)) return [translate("settings.history.secret.revoked", { actor, fingerprint })];
+  return [
+    translate("settings.history.secret.retired", {
+      actor,
+      fingerprint,
+      grace: formatDuration(millis(graceMs)),
+    }),
+  ];
 }
 
-function pipelineUpdated({ actor, before, after }: Change): string {
-  const clauses: string[] = [];
+function pipelineUpdated({ actor, before, after }: Change): Sentences {
+  const sentences: Sentences = [];
   if (before?.releaseMovesToDone !== after?.releaseMovesToDone) {
-    clauses.push(
+    sentences.push(
       after?.releaseMovesToDone === true
-        ? "let production releases move their demands to Done"
-        : "stopped production releases from moving their demands to Done",
+        ? translate("settings.history.pipeline.releaseMoves", { actor })
+        : translate("settings.history.pipeline.releaseStays", { actor }),
     );
   }
-  const [was, now] = [list(before?.productionEnvironments), list(after?.productionEnvironments)];
-  if (was !== now) clauses.push(`changed the production environments from ${was} to ${now}`);
-  return `${actor} ${clauses.length > 0 ? joined(clauses) : "changed the delivery pipeline settings"}`;
+  const [was, now] = [names(before?.productionEnvironments), names(after?.productionEnvironments)];
+  if (formatList(was) !== formatList(now)) {
+    sentences.push(
+      translate("settings.history.pipeline.environments", {
+        actor,
+        was: formatList(was),
+        wasCount: was.length,
+        now: formatList(now),
+        nowCount: now.length,
+      }),
+    );
+  }
+  return sentences.length > 0 ? sentences : [translate("settings.history.pipeline.changed", { actor })];
 }
 
-function alertWebhookUpdated({ actor, before, after }: Change): string {
+function alertWebhookUpdated({ actor, before, after }: Change): Sentences {
   const [was, now] = [before?.url, after?.url];
-  if (typeof now !== "string") return `${actor} removed the alert webhook`;
-  if (typeof was !== "string") return `${actor} set the alert webhook to ${host(now)}`;
-  return `${actor} changed the alert webhook from ${host(was)} to ${host(now)}`;
+  if (typeof now !== "string") return [translate("settings.history.alertWebhook.removed", { actor })];
+  if (typeof was !== "string")
+    return [translate("settings.history.alertWebhook.set", { actor, host: host(now) })];
+  return [translate("settings.history.alertWebhook.changed", { actor, was: host(was), now: host(now) })];
 }
 
 // Reading the rows: they are JSON from the server, so every field is checked before it is shown.
 
-function name(row: Snapshot, fallback: string): string {
-  const value = row?.name;
-  return typeof value === "string" && value !== "" ? value : fallback;
+function name(row: Snapshot): string {
+  return text(row, "name");
 }
 
+/** A field as text; a missing or odd one is empty, which the messages' selects read as "other". */
 function text(row: Snapshot, field: string): string {
-  return shown(row?.[field]);
-}
-
-function shown(value: unknown): string {
+  const value = row?.[field];
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
     return String(value);
-  return "none";
+  return "";
 }
 
-function label(labels: Record<string, string>, value: unknown): string {
-  return (typeof value === "string" && labels[value]) || shown(value);
-}
-
-function role(row: Snapshot): string {
-  const value = shown(row?.role);
-  return `${/^[aeiou]/.test(value) ? "an" : "a"} ${value}`;
+/** A number as the interface language writes it; anything else as a dash. */
+function count(value: unknown): string {
+  return typeof value === "number" ? formatNumber(value, 0) : NO_VALUE;
 }
 
 /** Positions are 0-based in the rows and 1-based for people. */
-function positionClause(before: Snapshot, after: Snapshot, unit: string): string | null {
+function positions(before: Snapshot, after: Snapshot): { from: string; to: string } | null {
   const [was, now] = [before?.position, after?.position];
   if (typeof was !== "number" || typeof now !== "number" || was === now) return null;
-  return `from ${unit} ${was + 1} to ${now + 1}`;
+  return { from: formatNumber(was + 1, 0), to: formatNumber(now + 1, 0) };
 }
 
-function list(value: unknown): string {
-  return Array.isArray(value) && value.length > 0 ? joined(value.map(shown)) : "none";
+function names(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }
 
 /** Only the host: a webhook URL's path often holds its secret. */
@@ -229,14 +315,4 @@ function host(url: string): string {
   } catch {
     return url;
   }
-}
-
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? "" : "s"}`;
-}
-
-const AND = new Intl.ListFormat("en", { type: "conjunction" });
-
-function joined(parts: string[]): string {
-  return AND.format(parts);
 }
