@@ -44,6 +44,23 @@ describe("streamed board import (issue 19, target 4)", () => {
     expect(run.healthAnswers).toBeGreaterThan(0);
   });
 
+  it("answers a request with no document, or an empty one, with a 400 that says what to send", async () => {
+    const nothing = await lead.request({ method: "POST", url: "/api/boards/import?key=NONE" });
+    expect(nothing.statusCode, nothing.body).toBe(400);
+    expect(nothing.json()).toMatchObject({
+      code: "VALIDATION_FAILED",
+      message: expect.stringMatching(/^body is missing/),
+    });
+    const empty = await lead.request({
+      method: "POST",
+      url: "/api/boards/import?key=NONE",
+      headers: { "content-type": "application/json" },
+      payload: "",
+    });
+    expect(empty.statusCode, empty.body).toBe(400);
+    expect(await boardsNamed("NONE")).toBe(0);
+  });
+
   it("answers a truncated body with 400 MALFORMED_JSON and writes nothing", async () => {
     const pieces = [...syntheticBoardExport({ sizeBytes: 200_000, key: "CUT" })];
     const text = pieces.join("");

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import {
+  ErrorCode,
   ZBoardExport,
   ZBoardIdParams,
   ZErrorBody,
@@ -9,6 +10,7 @@ import {
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { validatorCompiler } from "fastify-type-provider-zod";
+import { AppError } from "../errors/app-error";
 import { requireCaller } from "../plugins/authenticate";
 import { exportBoard } from "../services/board-export/export-board";
 import { importBoard } from "../services/board-export/import-board";
@@ -29,6 +31,14 @@ import { importsPerUser } from "../services/per-user-limit";
  * (services/per-user-limit.ts); larger installs move with `npm run backup`.
  */
 export const IMPORT_BODY_LIMIT_BYTES = 100 * 1024 * 1024;
+
+function missingExport(): AppError {
+  const problem =
+    "is missing: POST the document GET /api/boards/:boardId/export wrote, with Content-Type: application/json";
+  return new AppError(ErrorCode.VALIDATION_FAILED, `body ${problem}`, {
+    issues: [{ field: "body", message: problem }],
+  });
+}
 
 const errors = {
   400: ZErrorBody,
@@ -81,8 +91,12 @@ export const boardExportRoutes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: IMPORT_BODY_LIMIT_BYTES,
       // The parser above checked the body item by item (ZBoardExport's rules) and for storability.
       config: { bodyCheckedWhileRead: true },
+      // A request without a JSON body never reaches that parser: it is refused here (Fastify
+      // hands a validator null for a missing body).
       validatorCompiler: (route) =>
-        route.httpPart === "body" ? (body) => ({ value: body }) : validatorCompiler(route as never),
+        route.httpPart === "body"
+          ? (body) => (body == null ? { error: missingExport() } : { value: body })
+          : validatorCompiler(route as never),
       schema: {
         tags: ["boards"],
         summary: "Create a new board from an export, keeping every timestamp (the caller becomes its admin)",
