@@ -14,7 +14,10 @@ export async function demoBoardId(request: APIRequestContext): Promise<string> {
 /** Opens a board's dashboard and waits until its numbers are shown and its live connection is up. */
 export async function openDashboard(page: Page, boardId: string, search = ""): Promise<void> {
   await page.goto(`/boards/${boardId}/dashboard${search}`);
-  await expect(page.getByTestId("tile-delivery")).toBeVisible();
+  // The first answer computes the tiles, their 12-week trends and every chart over the demo's
+  // history (hundreds of demands); with another browser test running beside it on a 2-core CI
+  // machine it once took over the default 5 s (its page, shown at the failure, had the tiles).
+  await expect(page.getByTestId("tile-delivery")).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('.live-status[data-live="live"]')).toBeVisible();
 }
 
