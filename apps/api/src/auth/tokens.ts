@@ -13,4 +13,9 @@ export function hashSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
+/** Where-clause of an emailed single-use link (sign-up, password reset) that still works at `now`. */
+export function usableLinkWhere(token: string, now: Date) {
+  return { tokenHash: hashSecret(token), usedAt: null, expiresAt: { gt: now } };
+}
+
 export const API_TOKEN_PREFIX = "tw_";

@@ -2,7 +2,7 @@ import { ErrorCode, type TLocale, type TSignInBody, type TSignUpBody, type TUser
 import { type SignUpPolicy, signUpAllowed, signUpRefusal } from "@tideway/domain";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "../../auth/password";
 import { checkNewPassword } from "../../auth/password-policy";
-import { hashSecret, newSecret } from "../../auth/tokens";
+import { hashSecret, newSecret, usableLinkWhere } from "../../auth/tokens";
 import type { Db } from "../../db/prisma";
 import { AppError } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
@@ -98,7 +98,7 @@ export async function confirmSignUp(
   policy: SignUpPolicy,
   now = new Date(),
 ): Promise<TUser> {
-  const usable = { tokenHash: hashSecret(token), usedAt: null, expiresAt: { gt: now } };
+  const usable = usableLinkWhere(token, now);
   const request = await db.signUpRequest.findFirst({
     where: usable,
     select: { email: true, name: true, passwordHash: true },

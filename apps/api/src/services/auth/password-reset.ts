@@ -2,7 +2,7 @@ import { ErrorCode } from "@tideway/contracts";
 import { hours } from "@tideway/domain";
 import { hashPassword } from "../../auth/password";
 import { checkNewPassword } from "../../auth/password-policy";
-import { hashSecret, newSecret } from "../../auth/tokens";
+import { hashSecret, newSecret, usableLinkWhere } from "../../auth/tokens";
 import { AppError } from "../../errors/app-error";
 import type { Mailer } from "../../mail/mailer";
 import type { SessionDeps } from "./sessions";
@@ -57,7 +57,7 @@ export async function resetPassword(
   password: string,
   now = new Date(),
 ): Promise<void> {
-  const usable = { tokenHash: hashSecret(token), usedAt: null, expiresAt: { gt: now } };
+  const usable = usableLinkWhere(token, now);
   const reset = await deps.db.passwordReset.findFirst({
     where: usable,
     select: { user: { select: { id: true, email: true, name: true } } },
