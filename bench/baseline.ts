@@ -18,9 +18,10 @@ export interface AppOnDatabase {
  * Another commit's app for same-run before/after ratios (BENCH_BASELINE,
  * issue 19): checked out once in a git worktree under the system's temporary
  * folder (installed with `npm ci` on first use, kept for later runs) and
- * started from its sources on the bench's own database, so it moves the same
- * cards on the same PostgreSQL in turns with this checkout's app started the
- * same way (startAppOnDatabase). Both then share their broadcasts through
+ * started from its sources (serving its own built web app, for the page
+ * loads) on the bench's own database, so it moves the same cards on the same
+ * PostgreSQL in turns with this checkout's app started the same way
+ * (startAppOnDatabase). Both then share their broadcasts through
  * PostgreSQL, as any app given a DATABASE_URL does, so the ratio compares
  * like with like. Its migrations are already applied: the bench's app
  * applied its own, which begin with the baseline's.
@@ -43,6 +44,11 @@ export async function startBaselineApp(
       env: withThisNode(),
       stdio: "inherit",
     });
+  }
+  // Its server serves its own apps/web/dist, which the checkout lacks: built the way that commit builds it.
+  if (!existsSync(path.join(dir, "apps/web/dist/index.html"))) {
+    console.log(`building the baseline's web app (npm run build in ${dir})…`);
+    execFileSync("npm", ["run", "build"], { cwd: dir, env: withThisNode(), stdio: "inherit" });
   }
   return startAppOnDatabase(dir, sha, databaseUrl, port);
 }

@@ -47,6 +47,13 @@ import { type BroadcastRun, connectListeners, runBroadcast } from "./broadcast-b
 import { type ForecastLoadRun, HEALTH_TARGET_MS, runForecastLoad } from "./forecast-load";
 import { runMetricsSuite } from "./metrics-suite";
 import { type MoveLoad, type MoveRun, runMoveLoad } from "./moves-bench";
+import {
+  type AppToLoad,
+  createPageLoadBoard,
+  measurePageLoads,
+  PAGE_LOAD_TARGET_RATIO,
+  type PageLoadResults,
+} from "./page-load-bench";
 import { measurePostgresFloor, type PostgresFloor, pgbenchAvailable } from "./postgres-floor";
 import { runWebhookPush, WEBHOOK_TARGET_MS } from "./webhook-push";
 
@@ -60,8 +67,10 @@ const BROADCAST_MOVES = 100;
 const FIXED_RATE = 1_000;
 /** One 60 Hz frame (16.67 ms) and the jitter of requestAnimationFrame's timestamps. */
 const ONE_FRAME_MS = 16.67 + 0.3;
-/** BENCH_ONLY=moves,broadcast,page,metrics,load,webhooks runs a subset (for profiling one part). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? "moves,broadcast,page,metrics,load,webhooks").split(","));
+/** BENCH_ONLY=moves,broadcast,page,pages,metrics,load,webhooks runs a subset (for profiling one part). */
+const ONLY = new Set(
+  (process.env.BENCH_ONLY ?? "moves,broadcast,page,pages,metrics,load,webhooks").split(","),
+);
 
 type MoveSummary = Omit<MoveRun, "refused" | "transitionsMatch" | "limitsHeld" | "movesPerCard">;
 /** BENCH_BASELINE=<commit>: compare with that commit's app in the same run. */
@@ -133,6 +142,19 @@ async function main(): Promise<void> {
     // thousands of writes, which is the load runs' wake, not the latency of one move's broadcast.
     if (ONLY.has("broadcast"))
       results.broadcast = await measureBroadcast(app.url, user.apiToken, broadcastBoard);
+    if (ONLY.has("pages")) {
+      console.log("measuring the first content of the board list, a board and its dashboard in Chromium…");
+      const pageLoadBoard = await createPageLoadBoard(db, client, user.id);
+      // Against the baseline: this app started the way the baseline is (both on a DATABASE_URL).
+      const apps: AppToLoad[] =
+        baseline && appOnDatabase
+          ? [
+              { label: "app", url: appOnDatabase.url },
+              { label: BASELINE ?? "baseline", url: baseline.url },
+            ]
+          : [{ label: "app", url: app.url }];
+      results.pageLoads = await measurePageLoads(apps, user.sessionToken, pageLoadBoard, RUNS);
+    }
     if (ONLY.has("moves")) {
       const servers: Servers = {
         app: { url: app.url, pid: app.server.process.pid as number },
@@ -482,6 +504,16 @@ function compareWithTargets(results: Record<string, unknown>): TargetRow[] {
   const onTime = (v: number) => v <= ONE_FRAME_MS;
   row("2,000 cards: drag frame p95 (ms)", "<= 16.7", page?.["2000"]?.median.dragFrameP95Ms, onTime);
   row("2,000 cards: longest drag frame (ms)", "<= 16.7", page?.["2000"]?.median.dragFrameMaxMs, onTime);
+  const pageLoads = results.pageLoads as PageLoadResults | undefined;
+  const pageNames = { boardList: "board list", board: "board", dashboard: "dashboard" } as const;
+  for (const [name, what] of Object.entries(pageNames) as [keyof PageLoadResults, string][]) {
+    row(
+      `${what} first content (cold), app / ${BASELINE ?? "baseline"}`,
+      `<= ${PAGE_LOAD_TARGET_RATIO}`,
+      pageLoads?.[name].ratio,
+      (v) => v <= PAGE_LOAD_TARGET_RATIO,
+    );
+  }
   const forecastLoad = results.forecastLoad as ForecastLoadRun | undefined;
   row(
     "/api/health p99 during 100 forecasts (ms)",
