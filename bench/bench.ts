@@ -23,11 +23,15 @@
  *    worktree under /tmp and started on the same database, driven in turns
  *    with this one, so the table gives same-run before/after ratios
  *    (baseline.ts).
+ * 8. first meaningful content of the board list, a board of ~600 cards with two
+ *    years of history and its dashboard in Chromium, cold cache, signed in
+ *    (page-load-bench.ts, issue 19); with BENCH_BASELINE, that commit's app
+ *    and this one in turns, and the same-run ratios against the 0.4 target.
  *
- * Environment: BENCH_ONLY (a subset of moves,broadcast,page,metrics,load,webhooks), BENCH_RUNS (3), BENCH_SECONDS per load run (8),
+ * Environment: BENCH_ONLY (a subset of moves,broadcast,page,pages,metrics,load,webhooks), BENCH_RUNS (3), BENCH_SECONDS per load run (8),
  * BENCH_LISTENERS socket.io clients for the broadcast (100), BENCH_DEMANDS
- * for the metrics history (100000), BENCH_PORT (3301; the baseline takes the
- * next port), BENCH_CPU_PROF=1 writes the server's CPU profile to bench/profiles,
+ * for the metrics history (100000), BENCH_PORT (3301; the raw-SQL server, the
+ * baseline and this app on the baseline's footing take the next three ports), BENCH_CPU_PROF=1 writes the server's CPU profile to bench/profiles,
  * BENCH_PAGE_PROFILE=<dir> the page's CPU profile during the drag with every card shown.
  */
 import { type ChildProcess, spawn } from "node:child_process";

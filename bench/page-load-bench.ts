@@ -2,7 +2,7 @@ import type { Browser } from "@playwright/test";
 import type pg from "pg";
 import type { Db } from "../apps/api/src/db/prisma";
 import { createBoard } from "../apps/api/src/services/boards/create-board";
-import { median, round1 } from "./bench-stats";
+import { medianOf, round1 } from "./bench-stats";
 import { launchChromium } from "./board-page-bench";
 import { loadMetricsFixture } from "./metrics-fixture";
 
@@ -71,11 +71,20 @@ export interface AppToLoad {
   url: string;
 }
 
+/** One cold load of a page. */
+export interface PageLoadRun {
+  /** From navigation start to the first meaningful content on screen. */
+  firstContentMs: number;
+  /** Requests answered by then (the page itself included), and their bytes on the wire. */
+  requests: number;
+  transferredKb: number;
+}
+
 export interface PageLoadFigures {
-  /** Median ms from navigation start to first meaningful content, per app label. */
-  medianMs: Record<string, number>;
-  runsMs: Record<string, number[]>;
-  /** This app's median over the baseline's, when there is a baseline. */
+  /** Medians, field by field, per app label. */
+  median: Record<string, PageLoadRun>;
+  runs: Record<string, PageLoadRun[]>;
+  /** This app's median first content over the baseline's, when there is a baseline. */
   ratio?: number;
 }
 
@@ -93,19 +102,21 @@ export async function measurePageLoads(
   runs: number,
 ): Promise<PageLoadResults> {
   const browser = await launchChromium();
-  const runsMs = new Map<string, number[]>();
+  const measured = new Map<string, PageLoadRun[]>();
   try {
     for (const page of PAGES)
-      for (const app of apps) await firstContentMs(browser, app.url, sessionToken, boardId, page);
+      for (const app of apps) await loadPage(browser, app.url, sessionToken, boardId, page);
     for (let run = 0; run < runs; run++) {
       const order = run % 2 === 0 ? apps : [...apps].reverse();
       for (const page of PAGES) {
         const line: string[] = [];
         for (const app of order) {
-          const ms = await firstContentMs(browser, app.url, sessionToken, boardId, page);
+          const load = await loadPage(browser, app.url, sessionToken, boardId, page);
           const key = `${page.name}:${app.label}`;
-          runsMs.set(key, [...(runsMs.get(key) ?? []), ms]);
-          line.push(`${app.label} ${round1(ms)} ms`);
+          measured.set(key, [...(measured.get(key) ?? []), load]);
+          line.push(
+            `${app.label} ${round1(load.firstContentMs)} ms (${load.requests} requests, ${load.transferredKb} kB)`,
+          );
         }
         console.log(`  ${page.name} run ${run + 1}: ${line.join(", ")}`);
       }
@@ -116,16 +127,15 @@ export async function measurePageLoads(
   const [ours, theirs] = apps;
   const results = {} as PageLoadResults;
   for (const page of PAGES) {
-    const figures: PageLoadFigures = { medianMs: {}, runsMs: {} };
+    const figures: PageLoadFigures = { median: {}, runs: {} };
     for (const app of apps) {
-      const measured = runsMs.get(`${page.name}:${app.label}`) ?? [];
-      figures.runsMs[app.label] = measured.map(round1);
-      figures.medianMs[app.label] = round1(median(measured));
+      const runs = measured.get(`${page.name}:${app.label}`) ?? [];
+      figures.runs[app.label] = runs;
+      figures.median[app.label] = medianOf(runs);
     }
-    if (ours && theirs) {
-      figures.ratio =
-        Math.round(((figures.medianMs[ours.label] ?? 0) / (figures.medianMs[theirs.label] ?? 1)) * 100) / 100;
-    }
+    const oursMs = ours && figures.median[ours.label]?.firstContentMs;
+    const theirsMs = theirs && figures.median[theirs.label]?.firstContentMs;
+    if (oursMs && theirsMs) figures.ratio = Math.round((oursMs / theirsMs) * 100) / 100;
     results[page.name] = figures;
   }
   printPageLoads(results, apps);
@@ -139,8 +149,8 @@ function printPageLoads(results: PageLoadResults, apps: readonly AppToLoad[]): v
       const figures = results[name];
       return {
         page: name,
-        ...(theirs ? { [`${theirs.label} ms`]: figures.medianMs[theirs.label] } : {}),
-        [`${ours?.label ?? "app"} ms`]: ours ? figures.medianMs[ours.label] : undefined,
+        ...(theirs ? { [`${theirs.label} ms`]: figures.median[theirs.label]?.firstContentMs } : {}),
+        [`${ours?.label ?? "app"} ms`]: ours ? figures.median[ours.label]?.firstContentMs : undefined,
         ...(figures.ratio === undefined
           ? {}
           : {
@@ -153,14 +163,14 @@ function printPageLoads(results: PageLoadResults, apps: readonly AppToLoad[]): v
   );
 }
 
-/** One cold load of `page`: ms from navigation start until its first meaningful content is on screen. */
-async function firstContentMs(
+/** One cold load of `page`, until its first meaningful content is on screen. */
+async function loadPage(
   browser: Browser,
   baseUrl: string,
   sessionToken: string,
   boardId: string,
   probe: PageProbe,
-): Promise<number> {
+): Promise<PageLoadRun> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   await context.addCookies([{ name: "tideway_session", value: sessionToken, url: baseUrl }]);
   const page = await context.newPage();
@@ -171,14 +181,14 @@ async function firstContentMs(
     await page.goto(`${baseUrl}${probe.path(boardId)}`, { waitUntil: "commit" });
     const handle = await page
       .waitForFunction(
-        () => (window as unknown as { __firstContentAt: number | null }).__firstContentAt,
+        () => (window as unknown as { __firstContent: PageLoadRun | null }).__firstContent,
         undefined,
         { timeout: FIRST_CONTENT_TIMEOUT_MS, polling: 100 },
       )
       .catch((error: unknown) => {
         throw new Error(`${probe.name} on ${baseUrl} never showed ${probe.selector}: ${String(error)}`);
       });
-    return (await handle.jsonValue()) as number;
+    return (await handle.jsonValue()) as PageLoadRun;
   } finally {
     await context.close();
   }
@@ -188,12 +198,13 @@ async function firstContentMs(
  * Runs in the page before its own scripts (serialised by addInitScript, so
  * self-contained): checks every animation frame for the first element that
  * matches and is visible in the viewport, and keeps performance.now() of
- * that frame (0 is navigation start). A frame's callbacks run just before
- * it is painted, so this is when the content reaches the screen.
+ * that frame (0 is navigation start), with the requests answered so far. A
+ * frame's callbacks run just before it is painted, so this is when the
+ * content reaches the screen.
  */
 function watchFirstContent(probe: { selector: string; needsDigit: boolean }): void {
-  const state = window as unknown as { __firstContentAt: number | null };
-  state.__firstContentAt = null;
+  const state = window as unknown as { __firstContent: PageLoadRun | null };
+  state.__firstContent = null;
   const onScreen = (element: Element) => {
     const box = element.getBoundingClientRect();
     return (
@@ -209,7 +220,17 @@ function watchFirstContent(probe: { selector: string; needsDigit: boolean }): vo
   const onFrame = () => {
     for (const element of document.querySelectorAll(probe.selector)) {
       if ((!probe.needsDigit || /\d/.test(element.textContent ?? "")) && onScreen(element)) {
-        state.__firstContentAt = performance.now();
+        const firstContentMs = performance.now();
+        const answered = [
+          ...performance.getEntriesByType("navigation"),
+          ...performance.getEntriesByType("resource"),
+        ] as PerformanceResourceTiming[];
+        const bytes = answered.reduce((sum, entry) => sum + entry.transferSize, 0);
+        state.__firstContent = {
+          firstContentMs,
+          requests: answered.length,
+          transferredKb: Math.round(bytes / 102.4) / 10,
+        };
         return;
       }
     }
