@@ -188,7 +188,8 @@ async function loadPage(
       .catch((error: unknown) => {
         throw new Error(`${probe.name} on ${baseUrl} never showed ${probe.selector}: ${String(error)}`);
       });
-    return (await handle.jsonValue()) as PageLoadRun;
+    const load = (await handle.jsonValue()) as PageLoadRun;
+    return { ...load, firstContentMs: round1(load.firstContentMs) };
   } finally {
     await context.close();
   }
