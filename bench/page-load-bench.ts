@@ -66,7 +66,7 @@ const VIEWPORT = { width: 1280, height: 800 };
 const FIRST_CONTENT_TIMEOUT_MS = 60_000;
 
 export interface AppToLoad {
-  /** "app", or the baseline's short commit. */
+  /** "app", or the baseline commit as BENCH_BASELINE names it. */
   label: string;
   url: string;
 }
