@@ -155,7 +155,12 @@ describe("streamed board import (issue 19, target 4)", () => {
   it("holds the user's one import slot while the body is still arriving: a second import meanwhile is 429", async () => {
     const pieces = [...syntheticBoardExport({ sizeBytes: 100_000, key: "SLOW" })];
     const body = new PassThrough();
-    const slow = postOverSocket(await listeningPort(ctx.app), "/api/boards/import?key=SLOW", lead.cookie, body);
+    const slow = postOverSocket(
+      await listeningPort(ctx.app),
+      "/api/boards/import?key=SLOW",
+      lead.cookie,
+      body,
+    );
     // The board, its stages and lanes are sent; the demands and the log are not, yet.
     body.write(pieces.slice(0, 3).join(""));
     const another = async () => (await post("OTHER", ["{}"])).statusCode;
