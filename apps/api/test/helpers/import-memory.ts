@@ -13,6 +13,8 @@ export interface ImportMemoryReport {
   /** Highest V8 heap plus external memory and array buffers seen, above the baseline. */
   peakHeapGrowthMB: number;
   maxLoopDelayMs: number;
+  /** Highest heap still live after a collection, above the baseline (only with `liveSampleMs`). */
+  peakLiveHeapGrowthMB: number;
 }
 
 export interface ImportInProcessRun {
@@ -41,10 +43,17 @@ export async function importInServerProcess(options: {
   body: () => Readable;
   /** Extra node options for the server (the bench passes --cpu-prof on request). */
   nodeOptions?: string[];
+  /** Collect garbage this often during the import and report the live heap's peak. */
+  liveSampleMs?: number;
 }): Promise<ImportInProcessRun> {
   const child = fork(path.join(repoRoot, "bench/board-import-server.ts"), {
     execArgv: ["--import", "tsx", "--expose-gc", ...(options.nodeOptions ?? [])],
-    env: { ...process.env, DATABASE_URL: options.databaseUrl, IMPORTER_ID: options.importerId },
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      IMPORTER_ID: options.importerId,
+      LIVE_HEAP_SAMPLE_MS: String(options.liveSampleMs ?? 0),
+    },
   });
   try {
     const ports = await nextMessage<{ appPort: number; wholePort: number }>(child);
