@@ -163,27 +163,49 @@ async function replaceLegacyPassword(dataDir: string, port: number, credentials:
   delete credentials.superuserPasswordUnchanged;
 }
 
-/** See EmbeddedDatabase.appDatabase. Run at every start: a restore (as the superuser) leaves its objects to it. */
+/**
+ * See EmbeddedDatabase.appDatabase. Run at every start: a restore (as the superuser) leaves its
+ * objects to it. On a restart the database exists, so the whole of it is one superuser session
+ * and one round trip, straight to that database: a session (a backend forked, a SCRAM exchange)
+ * costs more than everything it runs, and this wait is on `npm start`'s critical path (issue 20).
+ */
 async function prepareAppDatabase(port: number, database: string, credentials: EmbeddedCredentials) {
+  const name = pg.escapeIdentifier(database);
   const app = pg.escapeIdentifier(APP_ROLE);
-  await asSuperuser(port, "postgres", credentials, async (client) => {
-    const role = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [APP_ROLE]);
-    const password = pg.escapeLiteral(credentials.appPassword);
-    await client.query(
-      role.rowCount === 0
-        ? `CREATE ROLE ${app} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD ${password}`
-        : `ALTER ROLE ${app} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD ${password}`,
-    );
-    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    await client.query(
-      exists.rowCount === 0
-        ? `CREATE DATABASE ${pg.escapeIdentifier(database)} OWNER ${app}`
-        : `ALTER DATABASE ${pg.escapeIdentifier(database)} OWNER TO ${app}`,
-    );
+  const role = roleStatements(credentials);
+  const handedOver = await asSuperuser(port, database, credentials, async (client) => {
+    // Several statements in one query run as one transaction: all of them or none.
+    await client.query(`${role}; ALTER DATABASE ${name} OWNER TO ${app}; ${HAND_OVER_OBJECTS}`);
+    return true;
+  }).catch((error: unknown) => {
+    if ((error as { code?: string }).code === INVALID_CATALOG_NAME) return false;
+    throw error;
   });
-  // Objects the superuser made in it (by older versions, or a restore) become the app's.
-  await asSuperuser(port, database, credentials, (client) => client.query(HAND_OVER_OBJECTS));
+  if (!handedOver) {
+    // The first start: CREATE DATABASE cannot share a transaction, so it is a query of its own.
+    await asSuperuser(port, "postgres", credentials, async (client) => {
+      await client.query(role);
+      await client.query(`CREATE DATABASE ${name} OWNER ${app}`);
+    });
+    // Objects a changed template1 would have put in it become the app's too.
+    await asSuperuser(port, database, credentials, (client) => client.query(HAND_OVER_OBJECTS));
+  }
   return embeddedConnectionString(port, database, credentials, "app");
+}
+
+/** PostgreSQL's answer to a connection to a database that does not exist. */
+const INVALID_CATALOG_NAME = "3D000";
+
+/** The app's role, made if missing, with its password and (again) none of a superuser's powers. */
+function roleStatements(credentials: EmbeddedCredentials): string {
+  return `
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
+    CREATE ROLE ${APP_ROLE};
+  END IF;
+END $$;
+ALTER ROLE ${pg.escapeIdentifier(APP_ROLE)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD ${pg.escapeLiteral(credentials.appPassword)}`;
 }
 
 const HAND_OVER_OBJECTS = `
