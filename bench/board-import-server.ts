@@ -5,7 +5,10 @@
  * string, JSON.parse, ZBoardExport.parse, importBoard) on a plain HTTP
  * server, for a before/after in the same sitting. On "start" it takes its
  * baseline (after a collection) and samples its resident set and heap every
- * 10 ms and the event loop's delay until "report".
+ * 10 ms and the event loop's delay until "report". With LIVE_HEAP_SAMPLE_MS
+ * set it also collects garbage that often and records the heap still live
+ * (what the import holds, whatever the collector's pace); a test's figure,
+ * not the bench's, as each collection holds the event loop.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -45,7 +48,14 @@ const gc = (globalThis as { gc?: () => void }).gc;
 let baseline = process.memoryUsage();
 let peakRss = 0;
 let peakHeap = 0;
+let peakLiveHeap = 0;
 let sampler: NodeJS.Timeout | undefined;
+let liveSampler: NodeJS.Timeout | undefined;
+const liveSampleMs = Number(process.env.LIVE_HEAP_SAMPLE_MS ?? 0);
+const sampleLive = () => {
+  gc?.();
+  peakLiveHeap = Math.max(peakLiveHeap, process.memoryUsage().heapUsed);
+};
 const loop = monitorEventLoopDelay({ resolution: 10 });
 const sample = () => {
   const now = process.memoryUsage();
@@ -58,19 +68,23 @@ process.on("message", (message) => {
     baseline = process.memoryUsage();
     peakRss = baseline.rss;
     peakHeap = baseline.heapUsed + baseline.external + baseline.arrayBuffers;
+    peakLiveHeap = baseline.heapUsed;
     sampler = setInterval(sample, 10);
+    if (liveSampleMs > 0) liveSampler = setInterval(sampleLive, liveSampleMs);
     loop.reset();
     loop.enable();
     send({ started: true });
   } else if (message === "report") {
     sample();
     clearInterval(sampler);
+    clearInterval(liveSampler);
     loop.disable();
     send({
       baselineRssMB: baseline.rss / 1e6,
       peakRssGrowthMB: (peakRss - baseline.rss) / 1e6,
       peakHeapGrowthMB: (peakHeap - (baseline.heapUsed + baseline.external + baseline.arrayBuffers)) / 1e6,
       maxLoopDelayMs: loop.max / 1e6,
+      peakLiveHeapGrowthMB: (peakLiveHeap - baseline.heapUsed) / 1e6,
     });
   }
 });

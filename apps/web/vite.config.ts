@@ -89,42 +89,8 @@ export function messageCatalogues(): Plugin {
   };
 }
 
-/**
- * react-router's package exports name only its development build (with its warnings and
- * invariant messages); the production build beside it is what a release should ship.
- */
-const reactRouterProduction = fileURLToPath(
-  import.meta.resolve("react-router").replace("/dist/development/", "/dist/production/"),
-);
-
-/**
- * react-router's production build creates every component and context at the top of its
- * module, unannotated, and names each (`Link.displayName = "Link"`), so a bundler must keep
- * them all: NavLink, Form and the form-submission code behind them shipped with the board,
- * which uses neither. Marking those calls pure and dropping the names (React's devtools read
- * them; this is the production build) lets what the app does not use go: 1.8 kB gzip.
- */
-function pureReactRouterComponents(): Plugin {
-  return {
-    name: "tideway:pure-react-router",
-    apply: "build",
-    transform(code, id) {
-      if (!id.includes("/react-router/dist/production/")) return null;
-      return {
-        code: code
-          .replace(/= (React\d*)\.(forwardRef|createContext)\(/g, "= /* @__PURE__ */ $1.$2(")
-          .replace(/^\w+\.displayName = "[^"]*";$/gm, ""),
-        map: null,
-      };
-    },
-  };
-}
-
-export default defineConfig(({ command }) => ({
-  plugins: [messageCatalogues(), pureReactRouterComponents(), react()],
-  resolve: {
-    alias: command === "build" ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : [],
-  },
+export default defineConfig({
+  plugins: [messageCatalogues(), react()],
   server: {
     port: 5173,
     proxy: {
@@ -146,12 +112,13 @@ export default defineConfig(({ command }) => ({
               test: /node_modules[\\/](recharts|victory-vendor|d3-[^\\/]+|@reduxjs|redux|react-redux|reselect|immer|es-toolkit|decimal\.js-light)[\\/]/,
               priority: 1,
             },
-            // Ahead of "charts", which would otherwise pull React in as a dependency of recharts.
-            // Only what the first page runs: react-is and use-sync-external-store serve the
-            // charts alone and stay with them rather than ride in the first page's chunk.
+            // Ahead of "charts", which would otherwise pull React in as a dependency of recharts,
+            // and with it use-sync-external-store, which the router (wouter) and recharts share:
+            // the first page would then load the charts. Only what the first page runs: react-is
+            // serves the charts alone and stays with them.
             {
               name: "react",
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler|wouter|regexparam|use-sync-external-store)[\\/]/,
               priority: 2,
             },
           ],
@@ -159,4 +126,4 @@ export default defineConfig(({ command }) => ({
       },
     },
   },
-}));
+});

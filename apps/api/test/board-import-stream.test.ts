@@ -1,8 +1,11 @@
+import { PassThrough } from "node:stream";
 import type { TImportBoardResult } from "@tideway/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
+import { IMPORT_BODY_LIMIT_BYTES } from "../src/routes/board-export";
 import { type Client, createClient } from "./helpers/session";
+import { statementLog } from "./helpers/statement-log";
 import { syntheticBoardExport } from "./helpers/synthetic-board-export";
-import { postStreamed, watchWhile } from "./helpers/watch-import";
+import { listeningPort, postOverSocket, postStreamed, watchWhile } from "./helpers/watch-import";
 import { useTestApp } from "./test-app";
 
 const MiB = 1024 * 1024;
@@ -22,8 +25,8 @@ describe("streamed board import (issue 19, target 4)", () => {
   });
 
   const boardsNamed = (key: string) => ctx.db.board.count({ where: { key } });
-  const post = (key: string, body: Iterable<string>) =>
-    postStreamed(ctx.app, `/api/boards/import?key=${key}`, lead.cookie, body);
+  const post = (key: string, body: Iterable<string>, headers: Record<string, string> = {}) =>
+    postStreamed(ctx.app, `/api/boards/import?key=${key}`, lead.cookie, body, headers);
 
   it("imports a large export read from the socket while every health check asked meanwhile answers", async () => {
     let bytes = 0;
@@ -97,5 +100,78 @@ describe("streamed board import (issue 19, target 4)", () => {
       message: "body.transitions.777.demandId: names no demand of this document",
     });
     expect(await boardsNamed("GHOST")).toBe(0);
+  });
+
+  it("rolls back the batches already written when the document's last item is bad, and stores nothing", async () => {
+    // 600 demands and 6,000 transitions: several batches are written before the last transition is read.
+    const sizeBytes = 3_000_000;
+    const lastTransition = Math.round(sizeBytes / 5_000) * 10 - 1;
+    const demandsBefore = await ctx.db.demand.count();
+    const log = statementLog();
+    log.start();
+    const response = await post(
+      "LATE",
+      syntheticBoardExport({
+        sizeBytes,
+        transitionAt: (index, transition) =>
+          index === lastTransition ? { ...transition, demandId: "no-such-demand" } : transition,
+      }),
+    ).finally(() => log.stop());
+    expect(response.statusCode).toBe(400);
+    expect(response.json).toMatchObject({
+      code: "VALIDATION_FAILED",
+      message: `body.transitions.${lastTransition}.demandId: names no demand of this document`,
+    });
+    // It did write as it read (demands, then transitions), and all of it was undone.
+    expect(log.statements.filter((text) => /INSERT INTO demands/.test(text)).length).toBeGreaterThan(0);
+    expect(log.statements.filter((text) => /tideway_log_transitions/.test(text)).length).toBeGreaterThan(0);
+    expect(log.statements.filter((text) => /^ROLLBACK/i.test(text.trim())).length).toBeGreaterThan(0);
+    expect(await boardsNamed("LATE")).toBe(0);
+    expect(await ctx.db.demand.count()).toBe(demandsBefore);
+  });
+
+  it("answers a body past the import's limit with 413 and a JSON body, declared or found while reading", async () => {
+    const tooLarge = {
+      code: "PAYLOAD_TOO_LARGE",
+      message: expect.stringMatching(/larger than this route accepts \(100 MiB\)/),
+    };
+    const declared = await post("HUGE", ["{"], { "content-length": String(IMPORT_BODY_LIMIT_BYTES + 1) });
+    expect(declared.statusCode).toBe(413);
+    expect(declared.json).toMatchObject(tooLarge);
+
+    // No length given (chunked): counted as it arrives, refused once past the limit.
+    const spaces = " ".repeat(1024 * 1024);
+    const endless = function* () {
+      yield '{"formatVersion":1,"members":[';
+      for (let mib = 0; mib <= IMPORT_BODY_LIMIT_BYTES / MiB; mib++) yield spaces;
+      yield "]}";
+    };
+    const streamed = await post("HUGE", endless());
+    expect(streamed.statusCode).toBe(413);
+    expect(streamed.json).toMatchObject(tooLarge);
+    expect(await boardsNamed("HUGE")).toBe(0);
+  }, 120_000);
+
+  it("holds the user's one import slot while the body is still arriving: a second import meanwhile is 429", async () => {
+    const pieces = [...syntheticBoardExport({ sizeBytes: 100_000, key: "SLOW" })];
+    const body = new PassThrough();
+    const slow = postOverSocket(
+      await listeningPort(ctx.app),
+      "/api/boards/import?key=SLOW",
+      lead.cookie,
+      body,
+    );
+    // The board, its stages and lanes are sent; the demands and the log are not, yet.
+    body.write(pieces.slice(0, 3).join(""));
+    const another = async () => (await post("OTHER", ["{}"])).statusCode;
+    try {
+      await expect.poll(another, { timeout: 20_000 }).toBe(429);
+    } finally {
+      body.end(pieces.slice(3).join(""));
+    }
+    expect((await slow).statusCode).toBe(201);
+    // The slot is free again: the next import is read (and refused for what it is, not for the limit).
+    expect(await another()).toBe(400);
+    expect(await boardsNamed("OTHER")).toBe(0);
   });
 });

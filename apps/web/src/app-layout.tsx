@@ -1,5 +1,5 @@
-import { lazy, Suspense } from "react";
-import { Link, Outlet } from "react-router";
+import { lazy, type ReactNode, Suspense } from "react";
+import { Link } from "wouter";
 import { useSession } from "./features/auth/session-store";
 import { withMessages } from "./i18n/with-messages";
 import { NoticeStack } from "./ui/notice-stack";
@@ -20,7 +20,7 @@ const UserMenu = lazy(() =>
 );
 
 /** The bar above every signed-in page. */
-export function AppLayout() {
+export function AppLayout({ children }: { children: ReactNode }) {
   const user = useSession((s) => s.user);
 
   return (
@@ -37,7 +37,7 @@ export function AppLayout() {
           </Suspense>
         )}
       </header>
-      <Outlet />
+      {children}
       <NoticeStack />
     </div>
   );

@@ -1,10 +1,11 @@
 import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
-import { BrowserRouter, Link, Route, Routes } from "react-router";
+import { Link, Route, Router, Switch } from "wouter";
 import { AppLayout } from "./app-layout";
 import { RequireSession } from "./features/auth/require-session";
 import { BoardPage } from "./features/board/board-page";
 import { useT } from "./i18n/use-t";
 import { withMessages } from "./i18n/with-messages";
+import { sameAddressReplaces } from "./routing";
 
 // The dashboard (charting library), settings and stand-up pages load on first visit, each with
 // its own messages, so the board itself starts from a smaller bundle
@@ -98,46 +99,97 @@ function Lazy({ page: Page }: { page: ComponentType }) {
   );
 }
 
-// Declarative routes rather than createBrowserRouter: the app uses no loaders, actions
-// or fetchers, and the data router's code is 16 kB gzip of the board's first load.
+/** A signed-in page under the app bar. */
+function SignedIn({ children }: { children: ReactNode }) {
+  return (
+    <RequireSession>
+      <AppLayout>{children}</AppLayout>
+    </RequireSession>
+  );
+}
+
+// The first route whose path matches renders (wouter, docs/decisions/018). A page that stays
+// under the same frame from one route to the next (SignedIn, Lazy) keeps that frame mounted,
+// so the app bar does not flicker between the board list and a board.
 function AppRoutes() {
   return (
-    <Routes>
-      <Route path="/sign-in" element={<Lazy page={SignInPage} />} />
-      <Route
-        path="/sign-up"
-        element={
-          <Loading>
-            <SignInPage mode="sign-up" />
-          </Loading>
-        }
-      />
-      <Route path="/invitations/:token" element={<Lazy page={InvitationPage} />} />
-      <Route path="/confirm-sign-up/:token" element={<Lazy page={ConfirmSignUpPage} />} />
-      <Route path="/forgot-password" element={<Lazy page={ForgotPasswordPage} />} />
-      <Route path="/reset-password/:token" element={<Lazy page={ResetPasswordPage} />} />
-      <Route element={<RequireSession />}>
-        <Route path="boards/:boardId/standup" element={<Lazy page={StandupPage} />} />
-        <Route path="portfolios/:portfolioId/standup" element={<Lazy page={PortfolioStandupPage} />} />
-        <Route element={<AppLayout />}>
-          <Route index element={<Lazy page={BoardListPage} />} />
-          <Route path="boards/:boardId" element={<BoardPage />} />
-          <Route path="boards/:boardId/settings" element={<Lazy page={BoardSettingsPage} />} />
-          <Route path="boards/:boardId/report" element={<Lazy page={QuarterlyReportPage} />} />
-          <Route path="portfolios/:portfolioId" element={<Lazy page={PortfolioPage} />} />
-          <Route path="boards/:boardId/dashboard" element={<Lazy page={DashboardPage} />} />
-          <Route path="account" element={<Lazy page={AccountPage} />} />
-        </Route>
+    <Switch>
+      <Route path="/sign-in">
+        <Lazy page={SignInPage} />
       </Route>
-      <Route path="*" element={<NotFoundPage />} />
-    </Routes>
+      <Route path="/sign-up">
+        <Loading>
+          <SignInPage mode="sign-up" />
+        </Loading>
+      </Route>
+      <Route path="/invitations/:token">
+        <Lazy page={InvitationPage} />
+      </Route>
+      <Route path="/confirm-sign-up/:token">
+        <Lazy page={ConfirmSignUpPage} />
+      </Route>
+      <Route path="/forgot-password">
+        <Lazy page={ForgotPasswordPage} />
+      </Route>
+      <Route path="/reset-password/:token">
+        <Lazy page={ResetPasswordPage} />
+      </Route>
+      <Route path="/boards/:boardId/standup">
+        <RequireSession>
+          <Lazy page={StandupPage} />
+        </RequireSession>
+      </Route>
+      <Route path="/portfolios/:portfolioId/standup">
+        <RequireSession>
+          <Lazy page={PortfolioStandupPage} />
+        </RequireSession>
+      </Route>
+      <Route path="/">
+        <SignedIn>
+          <Lazy page={BoardListPage} />
+        </SignedIn>
+      </Route>
+      <Route path="/boards/:boardId">
+        <SignedIn>
+          <BoardPage />
+        </SignedIn>
+      </Route>
+      <Route path="/boards/:boardId/settings">
+        <SignedIn>
+          <Lazy page={BoardSettingsPage} />
+        </SignedIn>
+      </Route>
+      <Route path="/boards/:boardId/report">
+        <SignedIn>
+          <Lazy page={QuarterlyReportPage} />
+        </SignedIn>
+      </Route>
+      <Route path="/portfolios/:portfolioId">
+        <SignedIn>
+          <Lazy page={PortfolioPage} />
+        </SignedIn>
+      </Route>
+      <Route path="/boards/:boardId/dashboard">
+        <SignedIn>
+          <Lazy page={DashboardPage} />
+        </SignedIn>
+      </Route>
+      <Route path="/account">
+        <SignedIn>
+          <Lazy page={AccountPage} />
+        </SignedIn>
+      </Route>
+      <Route>
+        <NotFoundPage />
+      </Route>
+    </Switch>
   );
 }
 
 export function App() {
   return (
-    <BrowserRouter>
+    <Router aroundNav={sameAddressReplaces}>
       <AppRoutes />
-    </BrowserRouter>
+    </Router>
   );
 }

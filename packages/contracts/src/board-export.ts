@@ -223,13 +223,15 @@ export class BoardExportReferences {
   private readonly numbers = new Set<number>();
   private readonly deliveries = new Set<string>();
   /** References to items not seen yet, checked by `finish`. */
-  private readonly pending: {
+  private pending: {
     part: TBoardExportItemPart;
     ref: string;
     path: (string | number)[];
     what: string;
   }[] = [];
   private readonly issues: BoardExportIssue[] = [];
+  /** Parts read to their end (see `settle`). */
+  private readonly settled = new Set<TBoardExportItemPart>();
 
   /** The same id string the document used first, so a streamed import keeps one copy of each id. */
   canonical(part: TBoardExportItemPart, ref: string): string {
@@ -249,13 +251,33 @@ export class BoardExportReferences {
     // Members name people, whom nothing in the document refers to by this list.
   }
 
-  /** Every issue found, the waiting references resolved against the whole document. */
+  /**
+   * `part` has been read to its end: the references waiting for it are
+   * resolved now and any later one at once, so a streamed import that writes
+   * items as they arrive knows a dangling id before it writes the item.
+   */
+  settle(part: TBoardExportItemPart): void {
+    this.settled.add(part);
+    const waiting = this.pending.filter((reference) => reference.part === part);
+    if (waiting.length === 0) return;
+    this.pending = this.pending.filter((reference) => reference.part !== part);
+    for (const reference of waiting) this.resolve(reference);
+  }
+
+  /** The issues found so far, handed over once (a streamed import stops at the first). */
+  takeIssues(): BoardExportIssue[] {
+    return this.issues.splice(0, this.issues.length);
+  }
+
+  /** Every issue found (and not taken), the waiting references resolved against the whole document. */
   finish(): BoardExportIssue[] {
-    for (const { part, ref, path, what } of this.pending) {
-      if (!this.ids.get(part)?.has(ref)) this.issue(path, `names no ${what} of this document`);
-    }
+    for (const reference of this.pending) this.resolve(reference);
     this.pending.length = 0;
     return this.issues;
+  }
+
+  private resolve({ part, ref, path, what }: (typeof this.pending)[number]): void {
+    if (!this.ids.get(part)?.has(ref)) this.issue(path, `names no ${what} of this document`);
   }
 
   private issue(path: (string | number)[], message: string): void {
@@ -274,7 +296,9 @@ export class BoardExportReferences {
     path: (string | number)[],
     what: string,
   ): void {
-    if (ref !== null && !this.ids.get(part)?.has(ref)) this.pending.push({ part, ref, path, what });
+    if (ref === null || this.ids.get(part)?.has(ref)) return;
+    if (this.settled.has(part)) this.resolve({ part, ref, path, what });
+    else this.pending.push({ part, ref, path, what });
   }
 
   private addPosition(part: "stages" | "lanes", index: number, position: number): void {

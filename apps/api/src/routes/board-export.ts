@@ -13,8 +13,8 @@ import { validatorCompiler } from "fastify-type-provider-zod";
 import { AppError } from "../errors/app-error";
 import { requireCaller } from "../plugins/authenticate";
 import { exportBoard } from "../services/board-export/export-board";
-import { importBoard } from "../services/board-export/import-board";
-import { bodyTooLarge, readBoardExport } from "../services/board-export/read-board-export";
+import { importBoardStream } from "../services/board-export/import-board-stream";
+import { bodyTooLarge } from "../services/board-export/read-board-export";
 import { importsPerUser } from "../services/per-user-limit";
 
 /**
@@ -23,12 +23,13 @@ import { importsPerUser } from "../services/per-user-limit";
  * transition all in (demands and code events included), so a busy team's
  * board after two years (5,000 demands, 50,000 transitions) is about 25 MB,
  * and 100 MiB carries some 200,000 transitions, four times that. The body
- * is read as a stream (services/board-export/read-board-export.ts): parsed
- * and validated item by item while it arrives, so the server never holds
- * the body as one string nor a second, validated copy of the document,
- * and other requests are answered between the body's chunks (figures in
- * bench/board-export.ts). One import per user runs at a time
- * (services/per-user-limit.ts); larger installs move with `npm run backup`.
+ * is read as a stream and written as it is read
+ * (services/board-export/import-board-stream.ts): parsed, validated and
+ * written a batch of items at a time inside one transaction, so the server
+ * never holds the body nor the document, and other requests are answered
+ * between batches (figures in bench/board-import-memory.ts). One import per
+ * user runs at a time, its reading included (services/per-user-limit.ts);
+ * larger installs move with `npm run backup`.
  */
 export const IMPORT_BODY_LIMIT_BYTES = 100 * 1024 * 1024;
 
@@ -51,14 +52,14 @@ const errors = {
 };
 
 export const boardExportRoutes: FastifyPluginAsyncZod = async (app) => {
-  // JSON in this plugin (the import; the export has no body) is read as a stream, already validated.
+  // JSON in this plugin (the import; the export has no body) is left unread here: the import reads
+  // the stream itself, as it writes, inside the per-user limit.
   app.addContentTypeParser("application/json", async (request: FastifyRequest, payload: IncomingMessage) => {
-    // Nobody streams 100 MiB into the parser before being known.
     requireCaller(request);
     if (Number(request.headers["content-length"] ?? 0) > IMPORT_BODY_LIMIT_BYTES) {
       throw bodyTooLarge(IMPORT_BODY_LIMIT_BYTES);
     }
-    return readBoardExport(payload, IMPORT_BODY_LIMIT_BYTES);
+    return { stream: payload };
   });
 
   app.get(
@@ -89,7 +90,7 @@ export const boardExportRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/boards/import",
     {
       bodyLimit: IMPORT_BODY_LIMIT_BYTES,
-      // The parser above checked the body item by item (ZBoardExport's rules) and for storability.
+      // The import checks the body item by item as it reads it (ZBoardExport's rules) and for storability.
       config: { bodyCheckedWhileRead: true },
       // A request without a JSON body never reaches that parser: it is refused here (Fastify
       // hands a validator null for a missing body).
@@ -110,10 +111,19 @@ export const boardExportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const caller = requireCaller(request);
-      const result = await importsPerUser.run(caller.id, () =>
-        importBoard(app.db, caller.id, request.body, request.query),
-      );
-      return reply.status(201).send(result);
+      // The parser above handed over the unread body (the schema documents what it carries).
+      const { stream } = request.body as unknown as { stream: IncomingMessage };
+      try {
+        const result = await importsPerUser.run(caller.id, () =>
+          importBoardStream(app.db, caller.id, stream, request.query, IMPORT_BODY_LIMIT_BYTES),
+        );
+        return reply.status(201).send(result);
+      } catch (error) {
+        // Refused before the body was read to its end (too large, not JSON, one import at a time):
+        // the connection closes after the answer rather than take in the rest of an upload.
+        if (!stream.complete) void reply.header("connection", "close");
+        throw error;
+      }
     },
   );
 };

@@ -82,39 +82,66 @@ export async function postStreamed(
   url: string,
   cookie: string,
   body: Iterable<string>,
+  headers: Record<string, string> = {},
 ): Promise<{ statusCode: number; json: unknown }> {
-  if (!app.server.listening) await app.listen({ port: 0, host: "127.0.0.1" });
-  const { port } = app.server.address() as AddressInfo;
-  const { statusCode, text } = await postOverSocket(port, url, cookie, Readable.from(body));
+  const port = await listeningPort(app);
+  const { statusCode, text } = await postOverSocket(port, url, cookie, Readable.from(body), headers);
   return { statusCode, json: text ? JSON.parse(text) : null };
 }
 
-/** POSTs `body` as JSON to 127.0.0.1:`port` as a signed-in browser of this site would. */
+/** The app's port on 127.0.0.1, listening on a free one first if it is not yet. */
+export async function listeningPort(app: FastifyInstance): Promise<number> {
+  if (!app.server.listening) await app.listen({ port: 0, host: "127.0.0.1" });
+  return (app.server.address() as AddressInfo).port;
+}
+
+/**
+ * POSTs `body` as JSON to 127.0.0.1:`port` as a signed-in browser of this site
+ * would. An answer that comes before the whole body was sent (a refusal) ends
+ * the upload, as a browser does; `headers` adds to or replaces the request's.
+ */
 export function postOverSocket(
   port: number,
   url: string,
   cookie: string,
   body: Readable,
+  headers: Record<string, string> = {},
 ): Promise<{ statusCode: number; text: string }> {
   return new Promise((resolve, reject) => {
+    let answered = false;
     const outgoing = request(
       {
         host: "127.0.0.1",
         port,
         method: "POST",
         path: url,
-        headers: { "content-type": "application/json", origin: ORIGIN, host: new URL(ORIGIN).host, cookie },
+        headers: {
+          "content-type": "application/json",
+          origin: ORIGIN,
+          host: new URL(ORIGIN).host,
+          cookie,
+          ...headers,
+        },
       },
       (response) => {
+        answered = true;
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () =>
-          resolve({ statusCode: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() }),
-        );
+        response.on("end", () => {
+          if (!outgoing.writableFinished) {
+            body.unpipe(outgoing);
+            body.destroy();
+            outgoing.destroy();
+          }
+          resolve({ statusCode: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() });
+        });
         response.on("error", reject);
       },
     );
-    outgoing.on("error", reject);
+    // Once answered, the server may close the socket under a body it no longer reads.
+    outgoing.on("error", (error) => {
+      if (!answered) reject(error);
+    });
     body.pipe(outgoing);
   });
 }

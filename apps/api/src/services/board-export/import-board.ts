@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import {
+  BOARD_EXPORT_ITEM_PARTS,
   ErrorCode,
   type TBoardExport,
+  type TBoardExportItemPart,
   type TImportBoardQuery,
   type TImportBoardResult,
 } from "@tideway/contracts";
@@ -29,7 +31,7 @@ export const IMPORT_TRANSACTION = { maxWait: 5_000, timeout: 300_000 } as const;
  * 0.7 s and grew the server by 275 MB (bench/board-import-memory.ts); the
  * rows of one chunk are mapped only when it is written.
  */
-const ROWS_PER_STATEMENT = 2_000;
+export const ROWS_PER_STATEMENT = 2_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -53,12 +55,7 @@ export async function importBoard(
   doc: TBoardExport,
   overrides: TImportBoardQuery,
 ): Promise<TImportBoardResult> {
-  refuseForbiddenParents(doc.demands, doc.demands, "demands");
-  const target = {
-    key: overrides.key ?? doc.board.key,
-    name: overrides.name ?? doc.board.name,
-    knownUsers: await peopleTheImporterMayName(db, importerId, doc),
-  };
+  const target = { key: overrides.key ?? doc.board.key, name: overrides.name ?? doc.board.name };
   try {
     const { result } = await db.$transaction(
       (tx) => writeImportedBoard(tx, importerId, doc, target),
@@ -70,11 +67,10 @@ export async function importBoard(
   }
 }
 
-/** Where an import writes a board: its key and name, and the people it may name (see importBoard). */
+/** Where an import writes a board: its key and name. */
 export interface ImportTarget {
   key: string;
   name: string;
-  knownUsers: ReadonlySet<string>;
 }
 
 /**
@@ -86,118 +82,250 @@ export async function writeImportedBoard(
   tx: Tx,
   importerId: string,
   doc: TBoardExport,
-  { key, name, knownUsers }: ImportTarget,
-): Promise<{ result: TImportBoardResult; demandIds: ReadonlyMap<string, string> }> {
-  const user = (ref: string | null) => (ref !== null && knownUsers.has(ref) ? ref : null);
-  const remap = (items: { id: string }[]) => new Map(items.map((item) => [item.id, randomUUID()]));
-  const stageIds = remap(doc.stages);
-  const laneIds = remap(doc.lanes);
-  const criterionIds = remap(doc.criteria);
-  const demandIds = remap(doc.demands);
-  const codeEventIds = remap(doc.codeEvents);
-  // The document's references were checked by ZBoardExport, so every lookup finds its id.
-  const to = (ids: Map<string, string>, ref: string) => ids.get(ref) as string;
-  const toOrNull = (ids: Map<string, string>, ref: string | null) => (ref === null ? null : to(ids, ref));
-  // A loop, not Math.max(...): a spread of 100k numbers overflows the stack.
-  const highestNumber = doc.demands.reduce((highest, demand) => Math.max(highest, demand.number), 0);
-
-  if (await tx.board.findUnique({ where: { key }, select: { id: true } })) throw keyTaken(key);
-  const board = await tx.board.create({
-    data: {
-      key,
-      name,
-      settings: doc.board.settings as Prisma.InputJsonObject,
-      createdAt: new Date(doc.board.createdAt),
-      nextDemandNumber: Math.max(doc.board.nextDemandNumber, highestNumber + 1),
-    },
-  });
-  const boardId = board.id;
-  await tx.boardMember.create({ data: { boardId, userId: importerId, role: "admin" } });
-  await tx.stage.createMany({
-    data: doc.stages.map(({ id, ...stage }) => ({ ...stage, id: to(stageIds, id), boardId })),
-  });
-  await tx.lane.createMany({
-    data: doc.lanes.map(({ id, ...lane }) => ({ ...lane, id: to(laneIds, id), boardId })),
-  });
-  await tx.criterion.createMany({
-    data: doc.criteria.map(({ id, stageId, ...criterion }) => ({
-      ...criterion,
-      id: to(criterionIds, id),
-      stageId: to(stageIds, stageId),
-    })),
-  });
-
-  // Parents are set after every demand exists: a parent may come later in the document.
-  for (const chunk of inChunks(doc.demands, ROWS_PER_STATEMENT)) {
-    await insertDemands(
-      tx,
-      boardId,
-      chunk.map(({ checks: _checks, id, parentId: _parentId, ownerId, stageId, laneId, ...demand }) => ({
-        ...demand,
-        id: to(demandIds, id),
-        ownerId: user(ownerId),
-        stageId: to(stageIds, stageId),
-        laneId: to(laneIds, laneId),
-      })),
-    );
+  target: ImportTarget,
+): Promise<ImportedBoard> {
+  const writer = await ImportedBoardWriter.start(tx, importerId, doc.board, target);
+  for (const part of IMPORT_WRITE_ORDER) {
+    // Each part's items are its own (TypeScript does not tie `part` to `doc[part]` in a loop).
+    const items: readonly ItemOf<ImportWritePart>[] = doc[part];
+    for (const chunk of inChunks(items, ROWS_PER_STATEMENT))
+      await writer.write({ part, items: chunk } as ImportBatch);
   }
-  const children = doc.demands.filter((demand) => demand.parentId !== null);
-  if (children.length > 0) {
-    // Raw SQL so the demand's updated_at keeps the exported value.
-    await tx.$executeRaw`
-      UPDATE demands d SET parent_id = p.parent_id
-      FROM unnest(${children.map((c) => to(demandIds, c.id))}::uuid[],
-                  ${children.map((c) => toOrNull(demandIds, c.parentId))}::uuid[]) AS p(id, parent_id)
-      WHERE d.id = p.id`;
-  }
-  const checks = doc.demands.flatMap((demand) =>
-    demand.checks.map((check) => ({
-      demandId: to(demandIds, demand.id),
-      criterionId: to(criterionIds, check.criterionId),
-      checkedById: user(check.checkedById),
-      checkedAt: check.checkedAt,
-    })),
-  );
-  for (const chunk of inChunks(checks, 10_000)) await tx.criterionCheck.createMany({ data: chunk });
+  return writer.finish();
+}
 
-  for (const chunk of inChunks(doc.transitions, ROWS_PER_STATEMENT)) {
-    await logTransitions(
-      tx,
-      boardId,
-      chunk.map(({ id: _id, demandId, fromStageId, toStageId, fromLaneId, toLaneId, actorId, ...t }) => ({
-        ...t,
-        demandId: to(demandIds, demandId),
-        fromStageId: toOrNull(stageIds, fromStageId),
-        toStageId: to(stageIds, toStageId),
-        fromLaneId: toOrNull(laneIds, fromLaneId),
-        toLaneId: to(laneIds, toLaneId),
-        actorId: user(actorId),
-      })),
-    );
-  }
-  for (const chunk of inChunks(doc.codeEvents, ROWS_PER_STATEMENT)) {
-    await insertCodeEvents(
-      tx,
-      boardId,
-      chunk.map((event) => ({
-        ...event,
-        id: to(codeEventIds, event.id),
-        demandIds: event.demandIds.map((ref) => to(demandIds, ref)),
-      })),
-    );
-  }
+export interface ImportedBoard {
+  result: TImportBoardResult;
+  demandIds: ReadonlyMap<string, string>;
+}
 
-  return {
-    result: {
-      boardId,
-      key,
-      name,
-      demands: doc.demands.length,
-      transitions: doc.transitions.length,
-      codeEvents: doc.codeEvents.length,
-    },
-    demandIds,
+export type ImportWritePart = Exclude<TBoardExportItemPart, "members">;
+/**
+ * The parts an import writes, each after the ones it refers to: the order an
+ * export lists them in (members are not read: see importBoard).
+ */
+export const IMPORT_WRITE_ORDER = BOARD_EXPORT_ITEM_PARTS.filter(
+  (part): part is ImportWritePart => part !== "members",
+);
+type ItemOf<Part extends ImportWritePart> = TBoardExport[Part][number];
+/** Some items of one part, in document order. */
+export type ImportBatch = {
+  [Part in ImportWritePart]: { part: Part; items: readonly ItemOf<Part>[] };
+}[ImportWritePart];
+
+/**
+ * Writes an exported board part by part, a few thousand items at a time, as
+ * a streamed import reads them (read-board-export.ts), so no more than one
+ * batch of items is ever held: what it keeps is what later parts refer to,
+ * the new id of each stage, lane, criterion and demand (and each demand's
+ * type, for its children), and which people the document may name. Each
+ * part must come after the parts it refers to (IMPORT_WRITE_ORDER) and
+ * every reference must be checked (BoardExportReferences) before its item
+ * is written; parent links, which may point later in the list, are set by
+ * `finish`.
+ */
+export class ImportedBoardWriter {
+  private readonly newIds = {
+    stages: new Map<string, string>(),
+    lanes: new Map<string, string>(),
+    criteria: new Map<string, string>(),
+    demands: new Map<string, string>(),
   };
+  private readonly demandTypes = new Map<string, string>();
+  private readonly children: { at: string; id: string; parentId: string }[] = [];
+  /** Each user id the document names: whether the import keeps it (see importBoard). */
+  private readonly people: Map<string, boolean>;
+  private highestNumber = 0;
+  private readonly counts = { demands: 0, transitions: 0, codeEvents: 0 };
+
+  private constructor(
+    private readonly tx: Tx,
+    private readonly importerId: string,
+    private readonly board: { id: string; key: string; name: string; nextDemandNumber: number },
+  ) {
+    this.people = new Map([[importerId, true]]);
+  }
+
+  /** Creates the board, with the importer its admin; 409 when the key is taken. */
+  static async start(
+    tx: Tx,
+    importerId: string,
+    exported: TBoardExport["board"],
+    { key, name }: ImportTarget,
+  ): Promise<ImportedBoardWriter> {
+    if (await tx.board.findUnique({ where: { key }, select: { id: true } })) throw keyTaken(key);
+    const board = await tx.board.create({
+      data: {
+        key,
+        name,
+        settings: exported.settings as Prisma.InputJsonObject,
+        createdAt: new Date(exported.createdAt),
+        nextDemandNumber: exported.nextDemandNumber,
+      },
+      select: { id: true, key: true, name: true, nextDemandNumber: true },
+    });
+    await tx.boardMember.create({ data: { boardId: board.id, userId: importerId, role: "admin" } });
+    return new ImportedBoardWriter(tx, importerId, board);
+  }
+
+  async write(batch: ImportBatch): Promise<void> {
+    const boardId = this.board.id;
+    if (batch.items.length === 0) return;
+    if (batch.part === "stages") {
+      await this.tx.stage.createMany({
+        data: batch.items.map(({ id, ...stage }) => ({ ...stage, id: this.newId("stages", id), boardId })),
+      });
+    } else if (batch.part === "lanes") {
+      await this.tx.lane.createMany({
+        data: batch.items.map(({ id, ...lane }) => ({ ...lane, id: this.newId("lanes", id), boardId })),
+      });
+    } else if (batch.part === "criteria") {
+      await this.tx.criterion.createMany({
+        data: batch.items.map(({ id, stageId, ...criterion }) => ({
+          ...criterion,
+          id: this.newId("criteria", id),
+          stageId: this.to("stages", stageId),
+        })),
+      });
+    } else if (batch.part === "demands") await this.writeDemands(batch.items);
+    else if (batch.part === "transitions") await this.writeTransitions(batch.items);
+    else await this.writeCodeEvents(batch.items);
+  }
+
+  /** Links children to their parents (refusing a link no other path may make) and returns the result. */
+  async finish(): Promise<ImportedBoard> {
+    const { tx, board } = this;
+    const links = this.children.map(({ at, id, parentId }) => {
+      const refusal = parentRefusal(id, { id: parentId, type: this.demandTypes.get(parentId) as string });
+      if (refusal !== null) throw invalidField(`${at}.parentId`, refusal);
+      return { id: this.to("demands", id), parentId: this.to("demands", parentId) };
+    });
+    for (const chunk of inChunks(links, ROWS_PER_STATEMENT)) {
+      // Raw SQL so the demand's updated_at keeps the exported value.
+      await tx.$executeRaw`
+        UPDATE demands d SET parent_id = p.parent_id
+        FROM unnest(${chunk.map((link) => link.id)}::uuid[], ${chunk.map((link) => link.parentId)}::uuid[])
+          AS p(id, parent_id)
+        WHERE d.id = p.id`;
+    }
+    if (this.highestNumber >= board.nextDemandNumber) {
+      await tx.board.update({ where: { id: board.id }, data: { nextDemandNumber: this.highestNumber + 1 } });
+    }
+    return {
+      result: { boardId: board.id, key: board.key, name: board.name, ...this.counts },
+      demandIds: this.newIds.demands,
+    };
+  }
+
+  private async writeDemands(demands: readonly ItemOf<"demands">[]): Promise<void> {
+    await this.learnPeople(
+      demands.flatMap((demand) => [demand.ownerId, ...demand.checks.map((c) => c.checkedById)]),
+    );
+    for (const demand of demands) {
+      const at = `demands.${this.counts.demands++}`;
+      this.demandTypes.set(demand.id, demand.type);
+      // A loop, not Math.max(...): a spread of 100k numbers overflows the stack.
+      this.highestNumber = Math.max(this.highestNumber, demand.number);
+      // Parents are set by finish, when every demand exists: a parent may come later in the document.
+      if (demand.parentId !== null) this.children.push({ at, id: demand.id, parentId: demand.parentId });
+    }
+    await insertDemands(
+      this.tx,
+      this.board.id,
+      demands.map(({ checks: _checks, id, parentId: _parentId, ownerId, stageId, laneId, ...demand }) => ({
+        ...demand,
+        id: this.newId("demands", id),
+        ownerId: this.person(ownerId),
+        stageId: this.to("stages", stageId),
+        laneId: this.to("lanes", laneId),
+      })),
+    );
+    const checks = demands.flatMap((demand) =>
+      demand.checks.map((check) => ({
+        demandId: this.to("demands", demand.id),
+        criterionId: this.to("criteria", check.criterionId),
+        checkedById: this.person(check.checkedById),
+        checkedAt: check.checkedAt,
+      })),
+    );
+    for (const chunk of inChunks(checks, 10_000)) await this.tx.criterionCheck.createMany({ data: chunk });
+  }
+
+  private async writeTransitions(transitions: readonly ItemOf<"transitions">[]): Promise<void> {
+    await this.learnPeople(transitions.map((transition) => transition.actorId));
+    this.counts.transitions += transitions.length;
+    await logTransitions(
+      this.tx,
+      this.board.id,
+      transitions.map(
+        ({ id: _id, demandId, fromStageId, toStageId, fromLaneId, toLaneId, actorId, ...t }) => ({
+          ...t,
+          demandId: this.to("demands", demandId),
+          fromStageId: this.toOrNull("stages", fromStageId),
+          toStageId: this.to("stages", toStageId),
+          fromLaneId: this.toOrNull("lanes", fromLaneId),
+          toLaneId: this.to("lanes", toLaneId),
+          actorId: this.person(actorId),
+        }),
+      ),
+    );
+  }
+
+  private async writeCodeEvents(events: readonly ItemOf<"codeEvents">[]): Promise<void> {
+    this.counts.codeEvents += events.length;
+    await insertCodeEvents(
+      this.tx,
+      this.board.id,
+      events.map((event) => ({
+        ...event,
+        // Nothing in a document refers to a code event, so its new id is not kept.
+        id: randomUUID(),
+        demandIds: event.demandIds.map((ref) => this.to("demands", ref)),
+      })),
+    );
+  }
+
+  private newId(part: keyof ImportedBoardWriter["newIds"], ref: string): string {
+    const id = randomUUID();
+    this.newIds[part].set(ref, id);
+    return id;
+  }
+
+  /** The new id of an item written earlier (its reference was checked before it was handed here). */
+  private to(part: keyof ImportedBoardWriter["newIds"], ref: string): string {
+    return this.newIds[part].get(ref) as string;
+  }
+
+  private toOrNull(part: keyof ImportedBoardWriter["newIds"], ref: string | null): string | null {
+    return ref === null ? null : this.to(part, ref);
+  }
+
+  private person(ref: string | null): string | null {
+    return ref !== null && this.people.get(ref) === true ? ref : null;
+  }
+
+  /**
+   * Decides, for the user ids a batch names that were not seen before, which
+   * the import keeps: the importer and the members of boards the importer
+   * admins (people an admin can already add to a board of theirs).
+   */
+  private async learnPeople(refs: readonly (string | null)[]): Promise<void> {
+    const unseen = new Set<string>();
+    for (const ref of refs) if (ref !== null && !this.people.has(ref)) unseen.add(ref);
+    if (unseen.size === 0) return;
+    for (const ref of unseen) this.people.set(ref, false);
+    const candidates = [...unseen].filter((ref) => UUID.test(ref));
+    if (candidates.length === 0) return;
+    const colleagues = await this.tx.boardMember.findMany({
+      where: {
+        userId: { in: candidates },
+        board: { members: { some: { userId: this.importerId, role: "admin" } } },
+      },
+      select: { userId: true },
+      distinct: ["userId"],
+    });
+    for (const colleague of colleagues) this.people.set(colleague.userId, true);
+  }
 }
 
 /** A board created with this key after the check (a concurrent import or create) is the same refusal. */
@@ -213,37 +341,6 @@ export function keyTaken(key: string): AppError {
     `The board key ${key} is already used by another board; import under another key.`,
     { issues: [{ field: "querystring.key", message: "is already used by another board" }] },
   );
-}
-
-/**
- * The user ids the document names that the import may keep: the importer and
- * the members of boards the importer admins (people an admin can already add
- * to a board of theirs).
- */
-export async function peopleTheImporterMayName(
-  db: Db,
-  importerId: string,
-  doc: TBoardExport,
-): Promise<Set<string>> {
-  const refs = new Set<string>();
-  for (const demand of doc.demands) {
-    if (demand.ownerId) refs.add(demand.ownerId);
-    for (const check of demand.checks) if (check.checkedById) refs.add(check.checkedById);
-  }
-  for (const transition of doc.transitions) if (transition.actorId) refs.add(transition.actorId);
-  const candidates = [...refs].filter((ref) => UUID.test(ref) && ref !== importerId);
-  const known = new Set([importerId]);
-  if (candidates.length === 0) return known;
-  const colleagues = await db.boardMember.findMany({
-    where: {
-      userId: { in: candidates },
-      board: { members: { some: { userId: importerId, role: "admin" } } },
-    },
-    select: { userId: true },
-    distinct: ["userId"],
-  });
-  for (const colleague of colleagues) known.add(colleague.userId);
-  return known;
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
- * Reads a board export from a request body as it arrives, without holding
- * the body or the whole parsed document twice: a 96 MiB import grew the
+ * Reads a board export from a request body as it arrives, for an import that
+ * writes it as it reads (import-board-stream.ts): a 96 MiB import grew the
  * server by 1,073 MB and held its event loop for 11 s when it was one
- * string, JSON.parse and zod's copy of everything (issue 19, target 4).
+ * string, JSON.parse and zod's copy of everything, and still by 609 MB when
+ * it was parsed as a stream but held whole until written (issue 19, target 4).
  *
  * The JSON is tokenised by @streamparser/json, pinned exactly in
  * apps/api/package.json: maintained (releases through 2026), no
@@ -11,12 +12,14 @@
  * parent (`keepStack: false`), so only one list item is ever half-built.
  * Each item is validated with the document's own item schema
  * (ZBoardExportParts) and fed to BoardExportReferences, the same
- * cross-reference rules ZBoardExport applies to a whole document; the ids
- * an item names are replaced by the first copy of that id string, so the
- * document kept for the import shares its ids instead of holding one
- * string per reference. The body is fed chunk by chunk from the socket, so
- * the event loop turns between chunks and no other request waits for the
- * whole document.
+ * cross-reference rules ZBoardExport applies to a whole document, then
+ * waits in a batch until `takeWritable` hands it to the writer. An item
+ * is handed over only once the board and every part it may refer to have
+ * been read to their end (IMPORT_WRITE_ORDER), so its references are
+ * already checked; an export lists its parts in that order, so its items
+ * wait one batch at most (a document in another order waits longer, and
+ * is held, but is still read). Once the document has a problem nothing of
+ * it is handed over or kept.
  */
 import { Tokenizer, TokenParser, TokenType } from "@streamparser/json";
 import {
@@ -30,6 +33,7 @@ import {
 import type { z } from "zod";
 import { AppError } from "../../errors/app-error";
 import { MAX_INPUT_DEPTH, refuseUnstorable } from "../../plugins/storable-input";
+import { IMPORT_WRITE_ORDER, type ImportBatch, type ImportWritePart } from "./import-board";
 
 const HEADER_PARTS = ["formatVersion", "exportedAt", "board"] as const;
 type HeaderPart = (typeof HEADER_PARTS)[number];
@@ -42,21 +46,6 @@ interface Issue {
   message: string;
 }
 
-/** Reads and validates the document a body stream carries; 400 on any problem, 413 past `limitBytes`. */
-export async function readBoardExport(
-  body: AsyncIterable<Uint8Array>,
-  limitBytes: number,
-): Promise<TBoardExport> {
-  const reader = new BoardExportReader();
-  let bytes = 0;
-  for await (const chunk of body) {
-    bytes += chunk.byteLength;
-    if (bytes > limitBytes) throw bodyTooLarge(limitBytes);
-    reader.write(chunk);
-  }
-  return reader.end();
-}
-
 export function bodyTooLarge(limitBytes: number): AppError {
   return new AppError(
     ErrorCode.PAYLOAD_TOO_LARGE,
@@ -64,7 +53,7 @@ export function bodyTooLarge(limitBytes: number): AppError {
   );
 }
 
-class BoardExportReader {
+export class BoardExportReader {
   private readonly tokenizer = new Tokenizer();
   private readonly tokens = new TokenParser({
     paths: [
@@ -75,11 +64,17 @@ class BoardExportReader {
   });
   private readonly references = new BoardExportReferences();
   private readonly headers: Partial<Record<HeaderPart, unknown>> = {};
-  private readonly lists = Object.fromEntries(
-    BOARD_EXPORT_ITEM_PARTS.map((part) => [part, [] as unknown[]]),
+  /** Items read and checked, not yet handed to the writer. */
+  private readonly waiting = Object.fromEntries(
+    IMPORT_WRITE_ORDER.map((part) => [part, [] as unknown[]]),
   ) as {
-    [Part in TBoardExportItemPart]: TBoardExport[Part][number][];
+    [Part in ImportWritePart]: TBoardExport[Part][number][];
   };
+  /** Top-level parts read to their end. */
+  private readonly closedParts = new Set<string>();
+  private readonly seenParts = new Set<string>();
+  /** Body bytes read since the writer last took a batch. */
+  bytesSinceTake = 0;
   /**
    * The first token of the document and of each top-level part's value: the
    * parser drops every value it emitted (and every container once complete)
@@ -90,9 +85,10 @@ class BoardExportReader {
   private lastKey: string | null = null;
   private partStarting: string | null = null;
   private readonly issues: Issue[] = [];
+  /** How many of `issues` are reference problems (see noteReferenceIssues). */
+  private referenceIssues = 0;
   private readonly partsWithIssues = new Set<string>();
   private readonly firstItems: Partial<Record<TBoardExportItemPart, unknown>> = {};
-  private readonly users = new Map<string, string>();
   private get depth(): number {
     return this.path.length;
   }
@@ -145,8 +141,10 @@ class BoardExportReader {
         throw this.refusal;
       }
       this.path.push(token === TokenType.LEFT_BRACKET ? 0 : "");
-    } else if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) this.path.pop();
-    else if (token === TokenType.COMMA && typeof this.path[top] === "number") this.path[top]++;
+    } else if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) {
+      this.path.pop();
+      if (this.path.length === 1) this.closePart(String(this.path[0]));
+    } else if (token === TokenType.COMMA && typeof this.path[top] === "number") this.path[top]++;
     else if (token === TokenType.COLON) this.path[top] = this.lastString;
     else if (token === TokenType.STRING) this.lastString = value as string;
   }
@@ -156,12 +154,19 @@ class BoardExportReader {
     if (this.depth !== 1) return;
     if (this.partStarting !== null) {
       this.partTokens.set(this.partStarting, token);
+      if (token !== TokenType.LEFT_BRACE && token !== TokenType.LEFT_BRACKET)
+        this.closePart(this.partStarting);
       this.partStarting = null;
-    } else if (token === TokenType.COLON) this.partStarting = this.lastKey;
-    else if (token === TokenType.STRING) this.lastKey = value as string;
+    } else if (token === TokenType.COLON && this.lastKey !== null) {
+      // JSON.parse would keep the last copy; written as read, the first is already stored.
+      if (this.seenParts.has(this.lastKey)) this.addIssue([this.lastKey], "is given twice");
+      this.seenParts.add(this.lastKey);
+      this.partStarting = this.lastKey;
+    } else if (token === TokenType.STRING) this.lastKey = value as string;
   }
 
   write(chunk: Uint8Array): void {
+    this.bytesSinceTake += chunk.byteLength;
     try {
       if (this.malformed === null) this.tokenizer.write(chunk);
     } catch (error) {
@@ -171,7 +176,37 @@ class BoardExportReader {
     if (this.malformed !== null) throw malformedJson(this.malformed);
   }
 
-  end(): TBoardExport {
+  /** The document has a problem: nothing more is handed over, and `end` answers 400. */
+  get refused(): boolean {
+    return this.issues.length > 0;
+  }
+
+  /** The exported board, once read and valid. */
+  get board(): TBoardExport["board"] | undefined {
+    return this.headers.board as TBoardExport["board"] | undefined;
+  }
+
+  /** How many items `takeWritable` would hand over now. */
+  get writableItems(): number {
+    let count = 0;
+    for (const part of IMPORT_WRITE_ORDER) if (this.writable(part)) count += this.waiting[part].length;
+    return count;
+  }
+
+  /** The items the writer may write now, each part's in document order and the parts in IMPORT_WRITE_ORDER. */
+  takeWritable(): ImportBatch[] {
+    this.bytesSinceTake = 0;
+    const batches: ImportBatch[] = [];
+    for (const part of IMPORT_WRITE_ORDER) {
+      if (!this.writable(part) || this.waiting[part].length === 0) continue;
+      batches.push({ part, items: this.waiting[part] } as ImportBatch);
+      this.waiting[part] = [];
+    }
+    return batches;
+  }
+
+  /** Checks the whole document once read: 400 on any problem found; afterwards every item is writable. */
+  end(): void {
     try {
       if (this.malformed === null && !this.tokenizer.isEnded) this.tokenizer.end();
     } catch (error) {
@@ -191,7 +226,37 @@ class BoardExportReader {
         issues: this.issues,
       });
     }
-    return { ...(this.headers as Pick<TBoardExport, HeaderPart>), ...this.lists };
+  }
+
+  /** A part may be written once the board exists and every part it may refer to has been read. */
+  private writable(part: ImportWritePart): boolean {
+    if (this.issues.length > 0 || this.headers.board === undefined) return false;
+    for (const earlier of IMPORT_WRITE_ORDER) {
+      if (earlier === part) return true;
+      if (!this.closedParts.has(earlier)) return false;
+    }
+    return true;
+  }
+
+  private closePart(part: string): void {
+    this.closedParts.add(part);
+    if (!ITEM_PARTS.has(part)) return;
+    this.references.settle(part as TBoardExportItemPart);
+    this.noteReferenceIssues();
+  }
+
+  /**
+   * A reference problem found while reading (a dangling id into a part read to
+   * its end, a repeated id) refuses the document before its item is written.
+   * As ZBoardExport, references are judged only in a document whose items are
+   * well-formed (a refused stage would otherwise make every reference to it dangle).
+   */
+  private noteReferenceIssues(): void {
+    for (const { path, message } of this.references.takeIssues()) {
+      if (this.issues.length > this.referenceIssues) return;
+      this.referenceIssues++;
+      this.addIssue(path, message);
+    }
   }
 
   private readHeader(part: HeaderPart, value: unknown): void {
@@ -221,37 +286,11 @@ class BoardExportReader {
       return;
     }
     this.references.add(part, index, parsed.data);
+    this.noteReferenceIssues();
     this.firstItems[part] ??= parsed.data;
     // Items are kept only while the document is still good: a bad one makes it a 400 anyway.
-    if (this.issues.length === 0) this.lists[part].push(this.shareIds(part, parsed.data) as never);
-  }
-
-  /** The item with each id it names replaced by the first copy of that id (see the module comment). */
-  private shareIds<Part extends TBoardExportItemPart>(part: Part, item: TBoardExport[Part][number]): unknown {
-    const ref = (of: TBoardExportItemPart, id: string | null) =>
-      id === null ? null : this.references.canonical(of, id);
-    const user = (id: string | null) => {
-      if (id === null) return null;
-      const known = this.users.get(id);
-      if (known !== undefined) return known;
-      this.users.set(id, id);
-      return id;
-    };
-    if (part === "transitions") {
-      const transition = item as TBoardExport["transitions"][number];
-      transition.demandId = ref("demands", transition.demandId) as string;
-      transition.fromStageId = ref("stages", transition.fromStageId);
-      transition.toStageId = ref("stages", transition.toStageId) as string;
-      transition.fromLaneId = ref("lanes", transition.fromLaneId);
-      transition.toLaneId = ref("lanes", transition.toLaneId) as string;
-      transition.actorId = user(transition.actorId);
-    } else if (part === "demands") {
-      const demand = item as TBoardExport["demands"][number];
-      demand.stageId = ref("stages", demand.stageId) as string;
-      demand.laneId = ref("lanes", demand.laneId) as string;
-      demand.ownerId = user(demand.ownerId);
-    }
-    return item;
+    // Members are checked but not kept: an import does not read them (import-board.ts).
+    if (this.issues.length === 0 && part !== "members") this.waiting[part].push(parsed.data as never);
   }
 
   /**
@@ -285,7 +324,7 @@ class BoardExportReader {
     this.partsWithIssues.add(String(path[0]));
     if (this.issues.length < MAX_ISSUES) this.issues.push({ field, message });
     // Nothing of a refused document is kept.
-    if (this.issues.length === 1) for (const list of Object.values(this.lists)) list.length = 0;
+    if (this.issues.length === 1) for (const part of IMPORT_WRITE_ORDER) this.waiting[part] = [];
   }
 }
 

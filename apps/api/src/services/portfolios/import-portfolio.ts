@@ -3,7 +3,6 @@ import type { Db } from "../../db/prisma";
 import {
   IMPORT_TRANSACTION,
   keyTakenOr,
-  peopleTheImporterMayName,
   refuseForbiddenParents,
   writeImportedBoard,
 } from "../board-export/import-board";
@@ -30,13 +29,10 @@ export async function importPortfolio(
     refuseForbiddenParents(team.demands, team.demands, `teamBoards.${index}.demands`);
   }
   refuseForbiddenParents(doc.parentLinks, doc.businessBoard.demands, "parentLinks");
-  const targets = await Promise.all(
-    boards.map(async (board) => ({
-      key: withSuffix(board.board.key, options.keySuffix),
-      name: board.board.name,
-      knownUsers: await peopleTheImporterMayName(db, importerId, board),
-    })),
-  );
+  const targets = boards.map((board) => ({
+    key: withSuffix(board.board.key, options.keySuffix),
+    name: board.board.name,
+  }));
   let writing = "";
   try {
     return await db.$transaction(async (tx) => {

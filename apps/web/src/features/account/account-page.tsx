@@ -1,6 +1,6 @@
 import { PASSWORD_MIN_LENGTH, type TApiToken, type TCreatedToken } from "@tideway/contracts";
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
-import { useNavigate } from "react-router";
+import { useLocation } from "wouter";
 import { ApiError } from "../../api/api-request";
 import { queryClient } from "../../api/query-client";
 import { queryKeys } from "../../api/query-keys";
@@ -217,7 +217,7 @@ function TokensSection() {
 
 function DeleteSection() {
   const t = useT();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const expire = useSession((s) => s.expire);
   const [error, setError] = useState<string | null>(null);
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -227,7 +227,7 @@ function DeleteSection() {
     try {
       await deleteAccount(String(data.get("password")));
       expire();
-      await navigate("/sign-in");
+      navigate("/sign-in");
     } catch (caught) {
       setError(refusal(caught));
     }

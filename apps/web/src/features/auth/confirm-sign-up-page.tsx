@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useNavigate, useParams } from "react-router";
+import { useLocation, useParams } from "wouter";
 import { ApiError } from "../../api/api-request";
 import { useT } from "../../i18n/use-t";
 import { Button } from "../../ui/button";
@@ -14,7 +14,7 @@ import { useSession } from "./session-store";
  */
 export function ConfirmSignUpPage() {
   const { token = "" } = useParams();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const joined = useSession((s) => s.joined);
   const t = useT();
   const [busy, setBusy] = useState(false);
@@ -25,7 +25,7 @@ export function ConfirmSignUpPage() {
     setError(null);
     try {
       joined(await confirmSignUp(token));
-      await navigate("/", { replace: true });
+      navigate("/", { replace: true });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : t("signUp.failed"));
       setBusy(false);

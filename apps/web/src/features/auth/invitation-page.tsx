@@ -1,6 +1,6 @@
 import { PASSWORD_MIN_LENGTH } from "@tideway/contracts";
 import { type FormEvent, useEffect, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useLocation, useParams } from "wouter";
 import { ApiError } from "../../api/api-request";
 import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
@@ -18,7 +18,7 @@ import { useSession } from "./session-store";
 export function InvitationPage() {
   const t = useT();
   const { token = "" } = useParams();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const status = useSession((s) => s.status);
   const user = useSession((s) => s.user);
   const check = useSession((s) => s.check);
@@ -48,7 +48,7 @@ export function InvitationPage() {
         status === "signed-in" ? null : { password: String(password ?? ""), ...(name ? { name } : {}) },
       );
       joined(accepted.user);
-      await navigate(`/boards/${accepted.boardId}`, { replace: true });
+      navigate(`/boards/${accepted.boardId}`, { replace: true });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : t("invitation.joinFailed"));
     } finally {

@@ -1,6 +1,6 @@
 import { PASSWORD_MIN_LENGTH } from "@tideway/contracts";
 import { type FormEvent, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useLocation, useParams } from "wouter";
 import { ApiError } from "../../api/api-request";
 import { useT } from "../../i18n/use-t";
 import { PasswordField } from "../../ui/password-field";
@@ -72,14 +72,14 @@ export function ForgotPasswordPage() {
 export function ResetPasswordPage() {
   const t = useT();
   const { token = "" } = useParams();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const { busy, error, submit } = useSubmit(t("passwordReset.changeFailed"));
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const password = String(new FormData(event.currentTarget).get("password") ?? "");
     void submit(async () => {
       await resetPassword(token, password);
-      await navigate("/sign-in?reset=1", { replace: true });
+      navigate("/sign-in?reset=1", { replace: true });
     });
   }
   return (

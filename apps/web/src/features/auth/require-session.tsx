@@ -1,13 +1,16 @@
-import { useEffect, useState } from "react";
-import { Navigate, Outlet, useLocation } from "react-router";
+import { type ReactNode, useEffect, useState } from "react";
+import { Redirect } from "wouter";
+import { usePathname, useSearch } from "wouter/use-browser-location";
 import { translate } from "../../i18n/intl";
 import { useSession } from "./session-store";
 
 /** Renders the signed-in part of the app, or sends the visitor to sign in and back. */
-export function RequireSession() {
+export function RequireSession({ children }: { children: ReactNode }) {
   const status = useSession((s) => s.status);
   const check = useSession((s) => s.check);
-  const location = useLocation();
+  // As the address bar has them (wouter's useLocation decodes the path).
+  const path = usePathname();
+  const search = useSearch();
   const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
@@ -17,8 +20,7 @@ export function RequireSession() {
   }, [status, check]);
 
   if (status === "signed-out") {
-    const next = location.pathname + location.search;
-    return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
+    return <Redirect to={`/sign-in?next=${encodeURIComponent(path + search)}`} replace />;
   }
   if (status === "unknown") {
     return failure ? (
@@ -29,5 +31,5 @@ export function RequireSession() {
       <p className="page-message">Loading…</p>
     );
   }
-  return <Outlet />;
+  return children;
 }

@@ -1,10 +1,11 @@
 import { PASSWORD_MIN_LENGTH, type TSignInOptions } from "@tideway/contracts";
 import { type FormEvent, useEffect, useState } from "react";
-import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
+import { Link, Redirect, useLocation } from "wouter";
 import { ApiError } from "../../api/api-request";
 import { errorCodeSentence } from "../../i18n/api-error-sentence";
 import type { MessageId } from "../../i18n/messages";
 import { useT } from "../../i18n/use-t";
+import { useSearchParams } from "../../routing";
 import { PasswordField } from "../../ui/password-field";
 import { fetchSignInOptions } from "./auth-api";
 import { useSession } from "./session-store";
@@ -47,7 +48,7 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
   const signIn = useSession((s) => s.signIn);
   const signUp = useSession((s) => s.signUp);
   const [params] = useSearchParams();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmEmail, setConfirmEmail] = useState<string | null>(null);
@@ -70,7 +71,7 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
     if (status === "unknown") check().catch(() => undefined);
   }, [status, check]);
 
-  if (status === "signed-in") return <Navigate to={next} replace />;
+  if (status === "signed-in") return <Redirect to={next} replace />;
   const signingUp = mode === "sign-up";
   const text = MODES[mode];
   const elsewhere = `${text.other.path}${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}`;
@@ -92,7 +93,7 @@ export function SignInPage({ mode = "sign-in" }: { mode?: "sign-in" | "sign-up" 
           return;
         }
       } else await signIn(email, password);
-      await navigate(next, { replace: true });
+      navigate(next, { replace: true });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : t(text.failed));
     } finally {

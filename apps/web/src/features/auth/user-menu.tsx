@@ -1,6 +1,6 @@
 import * as Popover from "@radix-ui/react-popover";
 import type { TUser } from "@tideway/contracts";
-import { Link, useNavigate } from "react-router";
+import { Link, useLocation } from "wouter";
 import { OFFERED_LOCALES, useLocale } from "../../i18n/locale-store";
 import type { MessageId, UiLocale } from "../../i18n/messages";
 import { useT } from "../../i18n/use-t";
@@ -18,11 +18,11 @@ export function UserMenu({ user }: { user: TUser }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const signOut = useSession((s) => s.signOut);
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
 
   async function leave() {
     await signOut();
-    await navigate("/sign-in");
+    navigate("/sign-in");
   }
 
   return (

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { useNavigate } from "react-router";
+import { useLocation } from "wouter";
 import { ApiError } from "../../api/api-request";
 import { useT } from "../../i18n/use-t";
 import { importBoardFile } from "./board-export-api";
@@ -7,7 +7,7 @@ import { IssueList } from "./issue-list";
 
 /** Recreates a board from a file made by "Export board", here or on another Tideway install. */
 export function ImportBoardForm() {
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const t = useT();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -25,7 +25,7 @@ export function ImportBoardForm() {
         .toUpperCase();
       const name = String(form.get("name") ?? "").trim();
       const result = await importBoardFile(file, { ...(key ? { key } : {}), ...(name ? { name } : {}) });
-      await navigate(`/boards/${result.boardId}`);
+      navigate(`/boards/${result.boardId}`);
     } catch (caught) {
       setError(
         caught instanceof ApiError

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
-import { useSearchParams } from "react-router";
 import { useT } from "../../i18n/use-t";
+import { useSearchParams } from "../../routing";
 import {
   type BoardFilter,
   boardFilterFromParams,

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useLocation } from "wouter";
 import { ApiError } from "../../api/api-request";
 import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
@@ -54,7 +54,7 @@ export function BoardListPage() {
 }
 
 function CreateBoardForm() {
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -70,7 +70,7 @@ function CreateBoardForm() {
         key: String(form.get("key") ?? "").toUpperCase(),
         template: form.get("template") === "empty" ? "empty" : "2-1-1",
       });
-      await navigate(`/boards/${id}`);
+      navigate(`/boards/${id}`);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : t("boards.new.failed"));
       setBusy(false);

@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { Link } from "wouter";
 import { translate } from "../../i18n/intl";
 import { useT } from "../../i18n/use-t";
 import { useBoardLive } from "./board-live-store";

@@ -1,5 +1,5 @@
 import { lazy, useEffect } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useParams } from "wouter";
 import { useT } from "../../i18n/use-t";
 import { withMessages } from "../../i18n/with-messages";
 import { MountedOnceShown } from "../../ui/mounted-once-shown";

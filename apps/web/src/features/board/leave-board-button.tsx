@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useNavigate } from "react-router";
+import { useLocation } from "wouter";
 import { ApiError } from "../../api/api-request";
 import { useT } from "../../i18n/use-t";
 import { ModalDialog } from "../../ui/modal-dialog";
@@ -39,7 +39,7 @@ function LeaveBoardConfirmation({
   boardName: string;
   onCancel: () => void;
 }) {
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -49,7 +49,7 @@ function LeaveBoardConfirmation({
     setError(null);
     try {
       await leaveBoard(boardId);
-      await navigate("/", { replace: true });
+      navigate("/", { replace: true });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : t("leave.failed"));
       setBusy(false);

@@ -1,4 +1,4 @@
-import { useSearchParams } from "react-router";
+import { useSearchParams } from "../../routing";
 import { useSession } from "../auth/session-store";
 import { type BoardView, isBoardView, useBoardView } from "./board-view-store";
 

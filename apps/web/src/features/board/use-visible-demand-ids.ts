@@ -1,6 +1,6 @@
 import type { TDemand, TServiceLevel, TStage } from "@tideway/contracts";
-import { useMemo } from "react";
-import { useLocation } from "react-router";
+import { useDeferredValue, useMemo } from "react";
+import { useSearch } from "wouter/use-browser-location";
 import { useClock } from "../../ui/clock-store";
 import { type BoardFilter, boardFilterFromParams, isFiltering, matchesBoardFilter } from "./board-filter";
 import { memoizeLast } from "./board-selectors";
@@ -10,7 +10,9 @@ import { useServiceLevel } from "./use-service-level";
 
 /** The board filter in the page's URL (see board-filter.ts). */
 export function useBoardFilter(): BoardFilter {
-  const { search } = useLocation();
+  // Deferred: typing in the board's search changes the address at every key, and the board
+  // re-filters behind the typing rather than holding each key up (the box shows it at once).
+  const search = useDeferredValue(useSearch());
   return useMemo(() => boardFilterFromParams(new URLSearchParams(search)), [search]);
 }
 

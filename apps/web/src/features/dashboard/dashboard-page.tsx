@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, useParams } from "wouter";
 import { useT } from "../../i18n/use-t";
 import { AgingWorkChart } from "./aging-work-chart";
 import { CumulativeFlowChart } from "./cumulative-flow-chart";
@@ -8,6 +8,7 @@ import { DashboardFilters, type ViewChange } from "./dashboard-filters";
 import { DashboardLiveStatus } from "./dashboard-live-status";
 import { readDashboardView, writeDashboardView } from "./dashboard-view";
 import "./dashboard.css";
+import { useSearchParams } from "../../routing";
 import { FlowEfficiencyPanel } from "./flow-efficiency-panel";
 import { ForecastPanel } from "./forecast-panel";
 import { isoDay } from "./format-date";
@@ -35,10 +36,9 @@ export function DashboardPage() {
       : t("dashboard.documentTitleLoading");
   }, [board, t]);
 
-  // Applied to the URL as it is now, not as this render saw it: the router renders a navigation as a
-  // transition, so two quick changes (a lane, then a type) could otherwise drop the first.
+  // Applied to the URL as it is now (useSearchParams), so two quick changes both land.
   const changeView = (change: ViewChange) =>
-    setParams(writeDashboardView(change(readDashboardView(new URLSearchParams(window.location.search)))));
+    setParams((current) => writeDashboardView(change(readDashboardView(current))));
   const csvPrefix = `${board?.key ?? "board"}-${metrics ? isoDay(metrics.window.from) : ""}-${metrics ? isoDay(metrics.window.to) : ""}`;
   const stages = board?.stages ?? [];
 

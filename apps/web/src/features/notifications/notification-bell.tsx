@@ -1,7 +1,7 @@
 import * as Popover from "@radix-ui/react-popover";
 import { isSmallSample, SMALL_SAMPLE_DEMANDS } from "@tideway/domain";
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link } from "wouter";
 import { useT } from "../../i18n/use-t";
 import { formatSeconds } from "../../ui/format";
 import { notify } from "../../ui/notice-stack";

@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { Link } from "wouter";
 import { useT } from "../../i18n/use-t";
 
 /** A portfolio that could not be loaded (gone, not yours, or the server unreachable), with a way back. */

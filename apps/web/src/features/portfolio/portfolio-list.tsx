@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useLocation } from "wouter";
 import { ApiError } from "../../api/api-request";
 import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
@@ -9,7 +9,7 @@ import { createPortfolio, fetchPortfolios } from "./portfolio-api";
 
 /** The portfolios the signed-in person belongs to, and a form to start one (on the board list page). */
 export function PortfolioList() {
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const t = useT();
   const list = useResource(queryKeys.portfolioList(), fetchPortfolios, {
     failureMessage: t("portfolios.loadFailed"),
@@ -22,7 +22,7 @@ export function PortfolioList() {
     setError(null);
     try {
       const created = await createPortfolio({ name });
-      await navigate(`/portfolios/${created.id}`);
+      navigate(`/portfolios/${created.id}`);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : t("portfolios.createFailed"));
     }

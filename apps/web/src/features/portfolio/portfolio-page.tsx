@@ -1,6 +1,6 @@
 import type { TBoard, TBusinessDemandProgress, TPortfolio } from "@tideway/contracts";
 import { type FormEvent, useEffect, useState } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useParams } from "wouter";
 import { ApiError } from "../../api/api-request";
 import { boardEventCache } from "../../api/board-event-cache";
 import { queryKeys } from "../../api/query-keys";

@@ -1,5 +1,5 @@
 import type { TDemand } from "@tideway/contracts";
-import { useParams } from "react-router";
+import { useParams } from "wouter";
 import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";

@@ -1,7 +1,7 @@
 import type { TQuarterMetric, TTwoOneOneQuarter } from "@tideway/contracts";
 import { days, goalReading, minutes, SMALL_SAMPLE_DEMANDS } from "@tideway/domain";
 import { useEffect } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useParams } from "wouter";
 import { queryKeys } from "../../api/query-keys";
 import { useResource } from "../../api/use-resource";
 import { useT } from "../../i18n/use-t";

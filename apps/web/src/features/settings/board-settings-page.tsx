@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useParams } from "wouter";
 import { useT } from "../../i18n/use-t";
 import { BoardLoadFailure } from "../board/board-load-failure";
 import { useBoardStore } from "../board/board-store";

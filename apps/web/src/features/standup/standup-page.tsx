@@ -1,6 +1,6 @@
 import type { TDemand } from "@tideway/contracts";
 import { type ReactNode, useCallback, useEffect, useMemo } from "react";
-import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { Link, useLocation, useParams } from "wouter";
 import { translate } from "../../i18n/intl";
 import type { MessageId } from "../../i18n/messages";
 import { useT } from "../../i18n/use-t";
@@ -22,6 +22,7 @@ import { useBoardMetrics } from "./use-board-metrics";
 import { useStandupKeys } from "./use-standup-keys";
 import { type StandupView, useStandupView } from "./use-standup-view";
 import "./standup.css";
+import { useSearchParams } from "../../routing";
 
 const LIVE_WORDS: Record<"live" | "connecting" | "offline", MessageId> = {
   live: "live.live",
@@ -61,7 +62,7 @@ export function StandupPage({ title, cardDetails, ...props }: StandupPageProps) 
   const leaveTo = props.leaveTo ?? `/boards/${boardId}`;
   const [params] = useSearchParams();
   const minutes = standupMinutes(params.get("minutes"));
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const t = useT();
   useLiveBoard(boardId);
 
