@@ -78,7 +78,10 @@ describe("the Dockerfile's steps: build, copy, production install, start", () =>
       expect((await fetch(`${url}${script}`)).status).toBe(200);
       // A script that is not there (an old tab after an upgrade) is a 404, not the page as JavaScript.
       const gone = await fetch(`${url}/assets/index-from-an-older-build.js`);
-      expect([gone.status, gone.headers.get("content-type")]).toEqual([404, "application/json; charset=utf-8"]);
+      expect([gone.status, gone.headers.get("content-type")]).toEqual([
+        404,
+        "application/json; charset=utf-8",
+      ]);
 
       // No demo data in production: the first account signs up, makes a board and moves a demand.
       const cookie = await signUp(url);
