@@ -68,6 +68,8 @@ type ConnectCallback = (
  */
 export class GuardedPool extends pg.Pool {
   readonly queueLimits: PoolQueueLimits;
+  /** Checked-out (guarded) clients by the PostgreSQL backend each talks to (see checkoutOnBackend). */
+  private readonly checkouts = new Map<number, pg.PoolClient>();
 
   constructor(config: pg.PoolConfig, queueLimits: PoolQueueLimits = DEFAULT_POOL_QUEUE_LIMITS) {
     // pg-pool applies connectionTimeoutMillis to a wait in its queue; each new
@@ -86,7 +88,10 @@ export class GuardedPool extends pg.Pool {
     const refusal = this.queueFull();
     if (!callback) {
       if (refusal) return Promise.reject(refusal);
-      return super.connect().then(guardCheckout, (error: unknown) => Promise.reject(asOverload(error)));
+      return super.connect().then(
+        (client) => this.guard(client),
+        (error: unknown) => Promise.reject(asOverload(error)),
+      );
     }
     if (refusal) {
       callback(refusal, undefined, () => {});
@@ -94,6 +99,25 @@ export class GuardedPool extends pg.Pool {
     }
     super.connect((error, client, done) => callback(error && asOverload(error), client, done));
     return undefined;
+  }
+
+  /**
+   * The checked-out connection talking to backend `pid` (PostgreSQL's
+   * pg_backend_pid()), guarded as Prisma holds it: how a bulk write reaches
+   * the connection under a Prisma interactive transaction
+   * (db/transaction-connection.ts). Undefined once it is released.
+   */
+  checkoutOnBackend(pid: number): pg.PoolClient | undefined {
+    return this.checkouts.get(pid);
+  }
+
+  private guard(client: pg.PoolClient): pg.PoolClient {
+    const pid = (client as unknown as { processID: number }).processID;
+    const guarded = guardCheckout(client, () => {
+      if (this.checkouts.get(pid) === guarded) this.checkouts.delete(pid);
+    });
+    this.checkouts.set(pid, guarded);
+    return guarded;
   }
 
   private queueFull(): PoolOverloadedError | undefined {
@@ -121,11 +145,12 @@ function asOverload(error: unknown): Error {
   return error as Error;
 }
 
-function guardCheckout(client: pg.PoolClient): pg.PoolClient {
+function guardCheckout(client: pg.PoolClient, onRelease: () => void): pg.PoolClient {
   let released = false;
   const release = (error?: Error | boolean) => {
     if (released) return;
     released = true;
+    onRelease();
     client.release(error || unsafeToReuse(client));
   };
   const refuse = () =>
