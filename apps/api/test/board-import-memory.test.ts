@@ -15,7 +15,7 @@ const MiB = 1024 * 1024;
  * time, is asserted, so the machine's load does not change the verdict.
  * Measured: 13.7 MB writing as it reads, its bulk statements on the
  * connection under the transaction (db/transaction-connection.ts; most of
- * what is left is the ids the reader checks); 48.6 MB when they went through
+ * what is left is the ids the reader checks); 43.9 MB when they went through
  * Prisma, whose debug module kept the last statements' parameters (about
  * 30 MB, 86ba0a4), which fails; 86.7 MB when the parsed document was held
  * until one write (5e90d25).
