@@ -1,7 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { describe, expect, it } from "vitest";
-import { transactionConnection } from "../src/db/transaction-connection";
+import { type RawStatements, transactionConnection } from "../src/db/transaction-connection";
 import { PrismaClient } from "../src/generated/prisma/client";
+import { toErrorResponse } from "../src/plugins/error-handler";
 import { statementLog } from "./helpers/statement-log";
 import { useTestApp } from "./test-app";
 
@@ -30,6 +31,24 @@ describe("transactionConnection: bulk statements on the connection under a Prism
     // Each reached PostgreSQL once, as written, with nothing around it (no savepoint, no BEGIN of its own).
     expect(log.statements.map((text) => text.trim().split(/\s+/)[0])).toEqual(["SELECT", "INSERT"]);
     expect(await ctx.db.board.count({ where: { key: { in: ["TXC1", "TXC2"] } } })).toBe(0);
+  });
+
+  it("answers a statement cut short there, or sent after the transaction ended, with 503 DATABASE_BUSY, as through Prisma", async () => {
+    let connection: RawStatements | undefined;
+    const timedOut = await ctx.db
+      .$transaction(async (tx) => {
+        connection = await transactionConnection(ctx.db, tx);
+        await connection.$executeRaw`SET LOCAL statement_timeout = 50`;
+        await connection.$queryRaw`SELECT pg_sleep(2)`;
+      })
+      .catch((error: Error) => error);
+    expect(toErrorResponse(timedOut as Error)).toMatchObject({
+      status: 503,
+      body: { code: "DATABASE_BUSY" },
+    });
+    if (connection === undefined) throw new Error("the transaction never started");
+    const late = await Promise.resolve(connection.$queryRaw`SELECT 1`).catch((error: Error) => error);
+    expect(toErrorResponse(late as Error)).toMatchObject({ status: 503, body: { code: "DATABASE_BUSY" } });
   });
 
   it("falls back to the transaction itself when the connection is not one of this process's pools'", async () => {

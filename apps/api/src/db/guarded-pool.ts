@@ -26,6 +26,13 @@ export const DEFAULT_POOL_QUEUE_LIMITS: PoolQueueLimits = { waitLimitMs: 30_000,
 /** Marks the refusal; the error handler maps it to 503 OVERLOADED. Prisma keeps only the message. */
 export const POOL_OVERLOADED_MESSAGE = "tideway: the connection pool is overloaded";
 
+/**
+ * A statement sent through a checkout already released: its transaction had
+ * ended (rolled back at its time limit) before the statement was sent.
+ */
+export const RELEASED_CHECKOUT_MESSAGE =
+  "This connection was already returned to the pool; the statement was not sent.";
+
 export class PoolOverloadedError extends Error {
   override name = "PoolOverloadedError";
   constructor(reason: string) {
@@ -153,10 +160,7 @@ function guardCheckout(client: pg.PoolClient, onRelease: () => void): pg.PoolCli
     onRelease();
     client.release(error || unsafeToReuse(client));
   };
-  const refuse = () =>
-    Promise.reject(
-      new Error("This connection was already returned to the pool; the statement was not sent."),
-    );
+  const refuse = () => Promise.reject(new Error(RELEASED_CHECKOUT_MESSAGE));
   let previous: Promise<unknown> = Promise.resolve();
   const queryInTurn = (...args: unknown[]) => {
     // Callback-style calls are pg-pool's own bookkeeping; hand them straight through.
