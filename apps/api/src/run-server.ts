@@ -1,8 +1,8 @@
 import { buildApp } from "./app";
 import { type Config, configWarnings } from "./config";
 import { createPrisma, preloadQueryCompiler } from "./db/prisma";
-import { limitHeapGrowth } from "./heap-growth";
 import type { RunningDatabase } from "./db/start-database";
+import { limitHeapGrowth } from "./heap-growth";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
 import { signInAccounts, signInHint } from "./seed/sign-in-hint";
 

@@ -6,6 +6,9 @@ import { toErrorResponse } from "../src/plugins/error-handler";
 import { statementLog } from "./helpers/statement-log";
 import { useTestApp } from "./test-app";
 
+/** Prisma's default limit on an interactive transaction is 5 s, which a loaded machine can pass. */
+const ROOMY_TRANSACTION = { timeout: 60_000 } as const;
+
 describe("transactionConnection: bulk statements on the connection under a Prisma transaction", () => {
   const ctx = useTestApp();
 
@@ -26,7 +29,7 @@ describe("transactionConnection: bulk statements on the connection under a Prism
         expect(inserted).toBe(2);
         expect(await tx.board.count({ where: { key: { in: ["TXC1", "TXC2"] } } })).toBe(2);
         throw new Error("roll back");
-      }),
+      }, ROOMY_TRANSACTION),
     ).rejects.toThrow("roll back");
     // Each reached PostgreSQL once, as written, with nothing around it (no savepoint, no BEGIN of its own).
     expect(log.statements.map((text) => text.trim().split(/\s+/)[0])).toEqual(["SELECT", "INSERT"]);
@@ -40,7 +43,7 @@ describe("transactionConnection: bulk statements on the connection under a Prism
         connection = await transactionConnection(ctx.db, tx);
         await connection.$executeRaw`SET LOCAL statement_timeout = 50`;
         await connection.$queryRaw`SELECT pg_sleep(2)`;
-      })
+      }, ROOMY_TRANSACTION)
       .catch((error: Error) => error);
     expect(toErrorResponse(timedOut as Error)).toMatchObject({
       status: 503,
