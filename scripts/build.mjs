@@ -120,6 +120,17 @@ async function buildApi() {
     external: runtimeDependencies(),
     logLevel: "warning",
   });
+  await writeQueryCompiler(outDir);
+}
+
+/**
+ * Prisma's query compiler as plain WebAssembly beside the bundle, where
+ * apps/api/src/db/query-compiler.ts reads it and compiles it off the main thread (Prisma
+ * ships it as a base64 string in a 4.5 MB JavaScript module, the one that file names).
+ */
+async function writeQueryCompiler(outDir) {
+  const { wasm } = await import("@prisma/client/runtime/query_compiler_fast_bg.postgresql.wasm-base64.mjs");
+  writeFileSync(path.join(outDir, "query-compiler.wasm"), Buffer.from(wasm, "base64"));
 }
 
 /** npm packages the API and the workspace packages it bundles depend on: installed, never bundled. */

@@ -1,0 +1,46 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+
+/**
+ * The query compiler as plain WebAssembly, which `npm run build` (scripts/build.mjs) writes
+ * beside the bundle. The sources (tests, development) have no such file beside them.
+ */
+const QUERY_COMPILER_FILE = new URL("./query-compiler.wasm", import.meta.url);
+
+/**
+ * What Prisma ships for Node: the same WebAssembly as a 4.5 MB base64 string in a JavaScript
+ * module (query-compiler.test.ts checks that the generated client still names it).
+ */
+export const QUERY_COMPILER_BASE64_MODULE =
+  "@prisma/client/runtime/query_compiler_fast_bg.postgresql.wasm-base64.mjs";
+
+/** A compiled WebAssembly.Module: what Prisma's runtime instantiates. */
+export type CompiledWebAssembly = object;
+
+/**
+ * The part of WebAssembly's JavaScript API used here: Node has all of it, TypeScript declares
+ * it only in its DOM library, which the server's code does not load.
+ */
+const { WebAssembly: webAssembly } = globalThis as typeof globalThis & {
+  WebAssembly: { compile(bytes: Uint8Array): Promise<CompiledWebAssembly> };
+};
+
+let compiling: Promise<CompiledWebAssembly> | undefined;
+
+/**
+ * Prisma's query compiler, compiled once per process. The generated client calls this
+ * (scripts/prisma-generate.mjs points it here) where it would parse the base64 module,
+ * decode it and compile it synchronously: a few hundred milliseconds of the main thread on
+ * `npm start`'s critical path (issue 20). Here the built server reads the binary file and
+ * V8 compiles it on background threads.
+ */
+export function queryCompilerModule(): Promise<CompiledWebAssembly> {
+  compiling ??= queryCompilerBytes().then((bytes) => webAssembly.compile(bytes));
+  return compiling;
+}
+
+async function queryCompilerBytes(): Promise<Uint8Array> {
+  if (existsSync(QUERY_COMPILER_FILE)) return readFile(QUERY_COMPILER_FILE);
+  const { wasm } = (await import(QUERY_COMPILER_BASE64_MODULE)) as { wasm: string };
+  return Buffer.from(wasm, "base64");
+}
