@@ -1,6 +1,10 @@
 import { loadConfigOrExit } from "./config";
+import { queryCompilerModule } from "./db/query-compiler";
 import { planDatabase } from "./db/start-database";
 
+// Prisma's query compiler compiles on V8's threads while everything below runs; a failure
+// surfaces where the client connects (run-server.ts).
+queryCompilerModule().catch(() => {});
 const config = loadConfigOrExit();
 const database = await planDatabase(config);
 // PostgreSQL boots in a child process in a few hundred milliseconds. Its launch comes first:

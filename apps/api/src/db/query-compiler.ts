@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import v8 from "node:v8";
 
 /**
  * The query compiler as plain WebAssembly, which `npm run build` (scripts/build.mjs) writes
@@ -32,11 +33,30 @@ let compiling: Promise<CompiledWebAssembly> | undefined;
  * (scripts/prisma-generate.mjs points it here) where it would parse the base64 module,
  * decode it and compile it synchronously: a few hundred milliseconds of the main thread on
  * `npm start`'s critical path (issue 20). Here the built server reads the binary file and
- * V8 compiles it on background threads.
+ * V8 compiles it on background threads; server.ts starts that first thing.
  */
 export function queryCompilerModule(): Promise<CompiledWebAssembly> {
-  compiling ??= queryCompilerBytes().then((bytes) => webAssembly.compile(bytes));
+  compiling ??= queryCompilerBytes().then(compileKeepingProcessAlive);
   return compiling;
+}
+
+/**
+ * Compiles every function of the module now, on V8's threads. By default V8 compiles each
+ * function of a WebAssembly module on its first call, on the main thread: the client's first
+ * use calls enough of this one to take 0.1-0.3 s there. The flag holds for WebAssembly compiled
+ * from now on in this process, which is only this module.
+ *
+ * A compilation on V8's threads does not keep Node's event loop alive: a process with nothing
+ * else to wait for would exit with the compilation's promise pending.
+ */
+async function compileKeepingProcessAlive(bytes: Uint8Array): Promise<CompiledWebAssembly> {
+  v8.setFlagsFromString("--no-wasm-lazy-compilation");
+  const keepAlive = setInterval(() => {}, 60_000);
+  try {
+    return await webAssembly.compile(bytes);
+  } finally {
+    clearInterval(keepAlive);
+  }
 }
 
 async function queryCompilerBytes(): Promise<Uint8Array> {
