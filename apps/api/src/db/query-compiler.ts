@@ -36,31 +36,34 @@ let compiling: Promise<CompiledWebAssembly> | undefined;
  * V8 compiles it on background threads; server.ts starts that first thing.
  */
 export function queryCompilerModule(): Promise<CompiledWebAssembly> {
-  compiling ??= queryCompilerBytes().then(compileKeepingProcessAlive);
+  compiling ??= compileQueryCompiler();
   return compiling;
 }
 
+async function compileQueryCompiler(): Promise<CompiledWebAssembly> {
+  if (existsSync(QUERY_COMPILER_FILE)) {
+    // The built server compiles every function of the module now, on V8's threads. By default
+    // V8 compiles each function of a WebAssembly module on its first call, on the main thread:
+    // the client's first use calls enough of this one to take 0.1-0.3 s there. The flag holds
+    // for WebAssembly compiled from now on in this process, which is only this module. Not
+    // from the sources: each test file's fresh modules would compile all of it again, where a
+    // test uses a small part.
+    v8.setFlagsFromString("--no-wasm-lazy-compilation");
+    return compileKeepingProcessAlive(await readFile(QUERY_COMPILER_FILE));
+  }
+  const { wasm } = (await import(QUERY_COMPILER_BASE64_MODULE)) as { wasm: string };
+  return compileKeepingProcessAlive(Buffer.from(wasm, "base64"));
+}
+
 /**
- * Compiles every function of the module now, on V8's threads. By default V8 compiles each
- * function of a WebAssembly module on its first call, on the main thread: the client's first
- * use calls enough of this one to take 0.1-0.3 s there. The flag holds for WebAssembly compiled
- * from now on in this process, which is only this module.
- *
  * A compilation on V8's threads does not keep Node's event loop alive: a process with nothing
  * else to wait for would exit with the compilation's promise pending.
  */
 async function compileKeepingProcessAlive(bytes: Uint8Array): Promise<CompiledWebAssembly> {
-  v8.setFlagsFromString("--no-wasm-lazy-compilation");
   const keepAlive = setInterval(() => {}, 60_000);
   try {
     return await webAssembly.compile(bytes);
   } finally {
     clearInterval(keepAlive);
   }
-}
-
-async function queryCompilerBytes(): Promise<Uint8Array> {
-  if (existsSync(QUERY_COMPILER_FILE)) return readFile(QUERY_COMPILER_FILE);
-  const { wasm } = (await import(QUERY_COMPILER_BASE64_MODULE)) as { wasm: string };
-  return Buffer.from(wasm, "base64");
 }
