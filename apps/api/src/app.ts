@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { setImmediate } from "node:timers/promises";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
@@ -40,6 +41,25 @@ import { pipelineSettingsRoutes } from "./routes/pipeline-settings";
 import { portfolioRoutes } from "./routes/portfolios";
 import { settingsRoutes } from "./routes/settings";
 import { withPortfolioEvents } from "./services/portfolios/portfolio-events";
+
+/** Every route plugin, in the order they register. */
+const ROUTE_PLUGINS = [
+  healthRoutes,
+  authRoutes,
+  oidcRoutes,
+  boardRoutes,
+  boardExportRoutes,
+  demandRoutes,
+  demandRecordRoutes,
+  demandImportRoutes,
+  metricsRoutes,
+  forecastRoutes,
+  settingsRoutes,
+  pipelineSettingsRoutes,
+  hookRoutes,
+  insightRoutes,
+  portfolioRoutes,
+];
 
 export interface AppDeps {
   config: Config;
@@ -114,21 +134,14 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs/ui", staticCSP: true });
   app.get("/api/docs", { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(healthRoutes);
-  await app.register(authRoutes);
-  await app.register(oidcRoutes);
-  await app.register(boardRoutes);
-  await app.register(boardExportRoutes);
-  await app.register(demandRoutes);
-  await app.register(demandRecordRoutes);
-  await app.register(demandImportRoutes);
-  await app.register(metricsRoutes);
-  await app.register(forecastRoutes);
-  await app.register(settingsRoutes);
-  await app.register(pipelineSettingsRoutes);
-  await app.register(hookRoutes);
-  await app.register(insightRoutes);
-  await app.register(portfolioRoutes);
+  for (const routes of ROUTE_PLUGINS) {
+    await app.register(routes);
+    // A turn of the event loop between route plugins: `npm start` builds the app while the
+    // database starts, and the database's round trips (its readiness, the app role, the
+    // migrations check) wait for such turns, which plugins registering one after another in
+    // microtasks never give (issue 20).
+    await setImmediate();
+  }
 
   serveWebApp(app, config.webDistDir);
   startSleSweep(app, config.sleSweepIntervalMs);

@@ -1,6 +1,6 @@
 import { buildApp } from "./app";
 import { type Config, configWarnings } from "./config";
-import { createPrisma, preloadQueryCompiler } from "./db/prisma";
+import { createPrisma } from "./db/prisma";
 import type { RunningDatabase } from "./db/start-database";
 import { limitHeapGrowth } from "./heap-growth";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
@@ -19,10 +19,15 @@ export interface PreparedServer {
 export async function prepareServer(config: Config, databaseUrl: string): Promise<PreparedServer> {
   limitHeapGrowth();
   const db = createPrisma(databaseUrl);
-  // An external database may be shared by several API processes behind one
-  // URL; their socket.io broadcasts then travel through it.
-  const app = await buildApp({ config, db, sharedDatabaseUrl: config.databaseUrl });
-  await preloadQueryCompiler();
+  const [app] = await Promise.all([
+    // An external database may be shared by several API processes behind one
+    // URL; their socket.io broadcasts then travel through it.
+    buildApp({ config, db, sharedDatabaseUrl: config.databaseUrl }),
+    // Connecting sets up Prisma's query compiler (db/query-compiler.ts), about 0.1 s of the
+    // first query otherwise, and sends nothing to the database: the pool opens its first
+    // connection on the first query.
+    db.$connect(),
+  ]);
 
   async function listen(database: RunningDatabase): Promise<void> {
     const demo = config.production ? null : await seedDemoIfEmpty(db, config.demoNow);

