@@ -22,7 +22,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { ZBoardExport } from "@tideway/contracts";
 import { buildApp } from "../apps/api/src/app";
 import { loadConfig } from "../apps/api/src/config";
-import { createPrisma, preloadQueryCompiler } from "../apps/api/src/db/prisma";
+import { createPrisma } from "../apps/api/src/db/prisma";
 import { limitHeapGrowth } from "../apps/api/src/heap-growth";
 import { importBoard } from "../apps/api/src/services/board-export/import-board";
 
@@ -30,8 +30,8 @@ const send = (message: unknown) => process.send?.(message);
 // As run-server.ts does, so the bench measures the server's heap policy.
 limitHeapGrowth();
 const db = createPrisma(process.env.DATABASE_URL as string, { poolSize: 10 });
-// As run-server.ts does, so Prisma's compiler is not parsed during the measured import.
-await preloadQueryCompiler();
+// As run-server.ts does, so Prisma's compiler is not set up during the measured import.
+await db.$connect();
 const app = await buildApp({
   config: { ...loadConfig({ LOG_LEVEL: "silent" }), webDistDir: "/nonexistent", sleSweepIntervalMs: 0 },
   db,
