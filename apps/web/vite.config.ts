@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "@formatjs/icu-messageformat-parser";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { compression } from "vite-plugin-compression2";
 import { FIRST_PAGE, messageGroups } from "./build/message-groups.ts";
 
 const apiTarget = process.env.TIDEWAY_API_URL ?? "http://localhost:3000";
@@ -90,7 +91,13 @@ export function messageCatalogues(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [messageCatalogues(), react()],
+  plugins: [
+    messageCatalogues(),
+    react(),
+    // A Brotli and a gzip copy of every script and style, which the API serves to browsers that
+    // accept them (@fastify/static's preCompressed), so no request compresses anything.
+    compression({ algorithms: ["brotliCompress", "gzip"], include: /\.(js|css|svg)$/, threshold: 1024 }),
+  ],
   server: {
     port: 5173,
     proxy: {
@@ -101,6 +108,9 @@ export default defineConfig({
   build: {
     outDir: "dist",
     sourcemap: true,
+    // .vite/manifest.json: the chunks each lazily loaded page needs, which the API preloads
+    // with the page (apps/api/src/web-app/page-shell.ts, docs/decisions/019).
+    manifest: true,
     rolldownOptions: {
       output: {
         // The dashboard's charts library and React change rarely: separate chunks

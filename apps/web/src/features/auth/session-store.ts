@@ -1,6 +1,7 @@
 import type { TSignUpBody, TUser } from "@tideway/contracts";
 import { create } from "zustand";
 import { ApiError, whenUnauthenticated } from "../../api/api-request";
+import { forgetFirstAnswers } from "../../api/first-answers";
 import { queryClient } from "../../api/query-client";
 import { useLocale } from "../../i18n/locale-store";
 import { fetchCurrentUser, signIn, signOut, signUp } from "./auth-api";
@@ -65,6 +66,7 @@ export const useSession = create<SessionState>()((set) => ({
 /** What one person fetched must not show to the next one on this browser. */
 function signedOut(set: (state: Pick<SessionState, "status" | "user">) => void): void {
   queryClient.clear();
+  forgetFirstAnswers();
   set({ status: "signed-out", user: null });
 }
 
