@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "@formatjs/icu-messageformat-parser";
 import react from "@vitejs/plugin-react";
+import type { CodeSplittingNameFunction } from "rolldown";
 import { defineConfig, type Plugin } from "vite";
 import { compression } from "vite-plugin-compression2";
 import { FIRST_PAGE, messageGroups } from "./build/message-groups.ts";
@@ -90,6 +91,30 @@ export function messageCatalogues(): Plugin {
   };
 }
 
+/**
+ * Names every module the entry (src/main.tsx) imports statically, directly or through others,
+ * except those a higher-priority group takes (React), as one chunk: the board's first page then
+ * loads as the entry, React and this, instead of two dozen chunks cut by which lazily loaded
+ * page shares which module, each a request before the board can paint (issue 19). A lazy page
+ * imports what it shares with the first page from this chunk, which is loaded by then.
+ */
+function firstPageChunk(): CodeSplittingNameFunction {
+  const entry = fileURLToPath(new URL("./src/main.tsx", import.meta.url));
+  let firstPage: Set<string> | null = null;
+  return (moduleId, context) => {
+    if (!firstPage) {
+      firstPage = new Set();
+      const pending = [entry];
+      for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+        if (firstPage.has(id)) continue;
+        firstPage.add(id);
+        pending.push(...(context.getModuleInfo(id)?.importedIds ?? []));
+      }
+    }
+    return firstPage.has(moduleId) ? "first-page" : null;
+  };
+}
+
 export default defineConfig({
   plugins: [
     messageCatalogues(),
@@ -131,6 +156,7 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|scheduler|wouter|regexparam|use-sync-external-store)[\\/]/,
               priority: 2,
             },
+            { name: firstPageChunk(), priority: 0 },
           ],
         },
       },
