@@ -3,6 +3,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { queryClient } from "./api/query-client";
 import { App } from "./app";
+import { useSession } from "./features/auth/session-store";
 import { I18nProvider } from "./i18n/i18n-provider";
 import { showFirstLocale } from "./i18n/locale-store";
 import "./styles.css";
@@ -11,7 +12,7 @@ const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 const rootElement = root;
 // Chinese (or any language but English) is a separate file, fetched before the first render.
-void showFirstLocale().then(() => {
+void showFirstLocale(useSession.getState().user?.locale).then(() => {
   createRoot(rootElement).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>

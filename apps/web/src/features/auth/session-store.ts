@@ -4,7 +4,7 @@ import { ApiError, whenUnauthenticated } from "../../api/api-request";
 import { forgetFirstAnswers } from "../../api/first-answers";
 import { queryClient } from "../../api/query-client";
 import { useLocale } from "../../i18n/locale-store";
-import { fetchCurrentUser, signIn, signOut, signUp } from "./auth-api";
+import { fetchCurrentUser, signIn, signOut, signUp, userServedThePage } from "./auth-api";
 
 type SessionStatus = "unknown" | "signed-in" | "signed-out";
 
@@ -27,9 +27,13 @@ interface SessionState {
   replaceUser: (user: TUser) => void;
 }
 
+// A page the server answered for a signed-in person says who (docs/decisions/019): no request
+// and no "Loading…" before the page itself.
+const servedTo = userServedThePage();
+
 export const useSession = create<SessionState>()((set) => ({
-  status: "unknown",
-  user: null,
+  status: servedTo ? "signed-in" : "unknown",
+  user: servedTo,
   check: async () => {
     try {
       const user = await fetchCurrentUser();
