@@ -52,9 +52,14 @@ export function serveWebApp(app: FastifyInstance, distDir: string): void {
     }
     page.flush();
     firstAnswers(app, plan.answers, cookie)
-      .then((answers) => page.stream.write(firstAnswersElement(pathname, answers)))
+      .then((answers) => {
+        // A visitor who left meanwhile closed the page's stream.
+        if (!page.stream.destroyed) page.stream.write(firstAnswersElement(pathname, answers));
+      })
       .catch((error: unknown) => request.log.warn({ err: error }, "the page's first answers failed"))
-      .finally(() => page.stream.end(shell.end));
+      .finally(() => {
+        if (!page.stream.destroyed) page.stream.end(shell.end);
+      });
     return reply.send(page.stream);
   });
 }
