@@ -18,6 +18,11 @@ export interface FirstPaintPlan {
 const SIGNED_IN = "/api/auth/me";
 const boardListPage = "src/features/board/board-list-page.tsx";
 const dashboardPage = "src/features/dashboard/dashboard-page.tsx";
+/** What the dashboard shows once its tiles are on screen, with the charting library. */
+const dashboardCharts = [
+  "src/features/dashboard/dashboard-details.tsx",
+  "src/features/dashboard/trend-sparkline.tsx",
+];
 const messagesOf = (group: string) => `virtual:tideway-messages/en/${group}`;
 
 /** The plan for the page at `pathname` with `search` ("" or "?…"), or null for any other page. */
@@ -36,6 +41,6 @@ export function firstPaintPlan(pathname: string, search: string): FirstPaintPlan
       `/api/boards/${boardId}`,
       ...(search === "" ? [`/api/boards/${boardId}/metrics`] : []),
     ],
-    modules: [dashboardPage, messagesOf("dashboard")],
+    modules: [dashboardPage, messagesOf("dashboard"), ...dashboardCharts],
   };
 }
