@@ -73,13 +73,26 @@ test("[BOARD][LIVE]: a missed event is noticed by its sequence number and the bo
   await expect(cell(page, "Testing").getByText(demand.key)).toBeVisible();
 });
 
-/** The board's fetch answers 503 "Down." while `down()` says so. */
+/**
+ * The board's fetch answers 503 "Down." while `down()` says so. The page the server sends
+ * then comes without its first answers (docs/decisions/019), as it would if its own look at
+ * the board had failed too, so the page asks, and is refused.
+ */
 async function failBoardLoads(page: Page, boardId: string, down = () => true): Promise<void> {
-  await page.route(`**/api/boards/${boardId}`, (route) =>
-    down()
-      ? route.fulfill({ status: 503, json: { code: "UNAVAILABLE", message: "Down." } })
-      : route.continue(),
-  );
+  await page.route(`**/boards/${boardId}`, async (route) => {
+    if (route.request().resourceType() === "document") {
+      const served = await route.fetch();
+      const body = (await served.text()).replace(
+        /<script type="application\/json" id="first-answers">.*?<\/script>/s,
+        "",
+      );
+      await route.fulfill({ status: served.status(), contentType: "text/html; charset=utf-8", body });
+    } else if (down()) {
+      await route.fulfill({ status: 503, json: { code: "UNAVAILABLE", message: "Down." } });
+    } else {
+      await route.continue();
+    }
+  });
 }
 
 test("[BOARD][LIVE]: a board whose first load failed loads once the server answers again", async ({
@@ -116,7 +129,7 @@ test("[BOARD]: a board that could not be loaded offers to try again", async ({ p
   await page.goto(`/boards/${board.id}`);
   await expect(page.getByRole("alert")).toContainText("Down.");
 
-  await page.unroute(`**/api/boards/${board.id}`);
+  await page.unroute(`**/boards/${board.id}`);
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(cell(page, "Selection").getByText(demand.key)).toBeVisible();
 });
