@@ -156,7 +156,7 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|scheduler|wouter|regexparam|use-sync-external-store)[\\/]/,
               priority: 2,
             },
-            { name: firstPageChunk(), priority: 0 },
+            { name: firstPageChunk(), debugName: "first-page", priority: 0 },
           ],
         },
       },
