@@ -181,6 +181,7 @@ describe("[PAGES] a page brings its first paint's data and modules (issue 19)", 
       headers: { "accept-encoding": "br" },
     });
     expect([script.statusCode, script.headers["content-encoding"]]).toEqual([200, "br"]);
+    expect(script.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
     expect(brotliDecompressSync(script.rawPayload).toString("utf8")).toContain("the entry");
     for (const url of ["/assets/index-0.js", "/api/no-such-route"]) {
       const missing = await ctx.app.inject({ method: "GET", url });

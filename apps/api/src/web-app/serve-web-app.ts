@@ -23,11 +23,14 @@ export function serveWebApp(app: FastifyInstance, distDir: string): void {
   // them (a missing one is a 404, not the page). `wildcard: false` globbed the folder and
   // registered a route per file, about 60 ms of every start (issue 20). The build writes a
   // Brotli and a gzip copy beside each script and style (apps/web/vite.config.ts), sent to
-  // browsers that accept them.
+  // browsers that accept them. Every file there is named after its content's hash, so a
+  // browser may keep it for good: a new build's files have new names.
   void app.register(fastifyStatic, {
     root: path.join(distDir, "assets"),
     prefix: "/assets/",
     preCompressed: true,
+    immutable: true,
+    maxAge: "365d",
   });
   const shell = readPageShell(distDir);
   // Compressed here rather than by @fastify/compress, which cannot flush the head ahead of the rest.
