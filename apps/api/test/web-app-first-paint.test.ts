@@ -46,7 +46,8 @@ function writeWebBuild(): string {
       imports: ["_react-1.js", "_list-api-1.js"],
       css: ["assets/board-list-page-1.css"],
     },
-    "virtual:tideway-messages/en/board-list": { file: "assets/board-list-1.js", isDynamicEntry: true },
+    // Vite names a virtual module relative to the build's root.
+    "../../virtual:tideway-messages/en/board-list": { file: "assets/board-list-1.js", isDynamicEntry: true },
   };
   writeFileSync(path.join(dist, ".vite/manifest.json"), JSON.stringify(manifest));
   return dist;

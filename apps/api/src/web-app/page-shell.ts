@@ -45,7 +45,10 @@ export function readPageShell(distDir: string): PageShell {
       const key = modules.join("\n");
       let tags = links.get(key);
       if (tags === undefined) {
-        tags = chunksOf(manifest, modules)
+        tags = chunksOf(
+          manifest,
+          modules.map((module) => manifestKey(manifest, module)),
+        )
           .filter((chunk) => !loadedByEntry.has(chunk))
           .flatMap((chunk) => {
             const { file, css = [] } = manifest[chunk] as ManifestChunk;
@@ -60,6 +63,15 @@ export function readPageShell(distDir: string): PageShell {
       return tags;
     },
   };
+}
+
+/**
+ * The manifest's key for `module`: its path from the web app's folder, except that Vite
+ * writes a virtual module's id relative to the build's root ("../../virtual:…").
+ */
+function manifestKey(manifest: Record<string, ManifestChunk>, module: string): string {
+  if (manifest[module]) return module;
+  return Object.keys(manifest).find((key) => key.replace(/^(\.\.\/)+/, "") === module) ?? module;
 }
 
 /** The manifest keys of `roots` and of every chunk they import statically, each once, roots first. */
