@@ -28,7 +28,10 @@ const messagesOf = (group: string) => `virtual:tideway-messages/en/${group}`;
 /** The plan for the page at `pathname` with `search` ("" or "?…"), or null for any other page. */
 export function firstPaintPlan(pathname: string, search: string): FirstPaintPlan | null {
   if (pathname === "/") {
-    return { answers: [SIGNED_IN, "/api/boards"], modules: [boardListPage, messagesOf("board-list")] };
+    return {
+      answers: [SIGNED_IN, "/api/boards", "/api/portfolios"],
+      modules: [boardListPage, messagesOf("board-list")],
+    };
   }
   const board = /^\/boards\/([^/]+)(\/dashboard)?$/.exec(pathname);
   const boardId = board?.[1];
