@@ -11,24 +11,24 @@ import { useTestApp } from "./test-app";
 const TODAY = Math.floor(Date.now() / DAY) * DAY;
 
 /**
- * Holds every board-membership read of one user until released: the first
- * line of every board service (requireBoardRole), so a request held there has
- * passed the per-user limit and is still in flight.
+ * Holds every board-membership read of the given users until released: the
+ * first line of every board service (requireBoardRole), so a request held
+ * there has passed the limits and is still in flight.
  */
 function membershipGate() {
-  let heldUser: string | null = null;
+  let heldUsers = new Set<string>();
   let held = 0;
   let open: () => void = () => {};
   let opened = Promise.resolve();
   return {
-    hold(userId: string) {
-      heldUser = userId;
+    hold(...userIds: string[]) {
+      heldUsers = new Set(userIds);
       opened = new Promise<void>((resolve) => {
         open = resolve;
       });
     },
     release() {
-      heldUser = null;
+      heldUsers = new Set();
       open();
     },
     held: () => held,
@@ -37,7 +37,8 @@ function membershipGate() {
         query: {
           boardMember: {
             async findUnique({ args, query }) {
-              if (heldUser !== null && args.where.boardId_userId?.userId === heldUser) {
+              const userId = args.where.boardId_userId?.userId;
+              if (userId !== undefined && heldUsers.has(userId)) {
                 held += 1;
                 await opened;
                 held -= 1;
@@ -130,6 +131,40 @@ describe("per-user limits and forecasts off the event loop", () => {
       gate.release();
     }
     expect((await first).statusCode).toBe(201);
+  }, 120_000);
+
+  it("takes four imports at once from everyone: a fifth person's is 503 OVERLOADED with Retry-After", async () => {
+    const target = await createBoard(lead, "Import target");
+    const importers = team.slice(0, 5);
+    for (const importer of importers)
+      await ctx.db.boardMember.create({
+        data: { boardId: target.id, userId: importer.userId, role: "member" },
+      });
+    const importCsv = (importer: Client) =>
+      importer.request({
+        method: "POST",
+        url: `/api/boards/${target.id}/demands/import`,
+        headers: { "content-type": "text/csv" },
+        payload: `title\nImported by ${importer.userId}\n`,
+      });
+    const [fifth, ...firstFour] = importers as [Client, ...Client[]];
+    gate.hold(...firstFour.map((importer) => importer.userId));
+    const inFlight = firstFour.map(importCsv);
+    try {
+      // Barrier: the four passed the limits and wait inside the service.
+      await expect.poll(gate.held, { timeout: 30_000 }).toBe(4);
+      const refused = await importCsv(fifth);
+      expect(refused.statusCode).toBe(503);
+      expect(refused.json()).toMatchObject({ code: "OVERLOADED", details: { limit: 4 } });
+      expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+    } finally {
+      gate.release();
+    }
+    expect((await Promise.all(inFlight)).map((response) => response.statusCode)).toEqual([
+      201, 201, 201, 201,
+    ]);
+    // The slots are free again.
+    expect((await importCsv(fifth)).statusCode).toBe(201);
   }, 120_000);
 
   it("keeps the event loop free while 100 forecasts run: health answers before they finish", async () => {
