@@ -7,8 +7,11 @@
  * before (one string, JSON.parse, ZBoardExport.parse) and once to the app's
  * streaming route, while this process asks the server's /api/health/live
  * one request after another. Prints, per way, the server's peak resident
- * set and heap growth, its longest event-loop turn and the health answers
- * and errors; writes bench/results-board-import.json. Not a test (it takes
+ * set and heap growth, its longest event-loop turn (maxLoopDelayMs, wall
+ * time) and the main thread's CPU time in its longest stretch (maxTurnCpuMs:
+ * the work a turn held, apart from the wait for a core on a loaded machine),
+ * the health answers and errors, and the load average; writes
+ * bench/results-board-import.json. Not a test (it takes
  * minutes); apps/api/test/board-import-memory.test.ts bounds a smaller
  * import's memory the same way (apps/api/test/helpers/import-memory.ts).
  */
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
           peakRssGrowthMB: Math.round(run.report.peakRssGrowthMB),
           peakHeapGrowthMB: Math.round(run.report.peakHeapGrowthMB),
           maxLoopDelayMs: Math.round(run.report.maxLoopDelayMs),
+          maxTurnCpuMs: Math.round(run.report.maxTurnCpuMs),
           healthAnswers: run.healthAnswers,
           healthErrors: run.healthErrors,
           seconds: Number(run.seconds.toFixed(1)),

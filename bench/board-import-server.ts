@@ -8,19 +8,30 @@
  * 10 ms and the event loop's delay until "report". With LIVE_HEAP_SAMPLE_MS
  * set it also collects garbage that often and records the heap still live
  * (what the import holds, whatever the collector's pace); a test's figure,
- * not the bench's, as each collection holds the event loop.
+ * not the bench's, as each collection holds the event loop. With
+ * ALLOCATION_PROFILE set to a file name it samples every allocation from
+ * "start" to "report", collected ones included (what the collector has to
+ * keep up with, not only what survives), and writes a .heapprofile there
+ * (Chrome DevTools' Memory tab opens it).
  */
+import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { Session } from "node:inspector/promises";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { ZBoardExport } from "@tideway/contracts";
 import { buildApp } from "../apps/api/src/app";
 import { loadConfig } from "../apps/api/src/config";
-import { createPrisma } from "../apps/api/src/db/prisma";
+import { createPrisma, preloadQueryCompiler } from "../apps/api/src/db/prisma";
+import { limitHeapGrowth } from "../apps/api/src/heap-growth";
 import { importBoard } from "../apps/api/src/services/board-export/import-board";
 
 const send = (message: unknown) => process.send?.(message);
+// As run-server.ts does, so the bench measures the server's heap policy.
+limitHeapGrowth();
 const db = createPrisma(process.env.DATABASE_URL as string, { poolSize: 10 });
+// As run-server.ts does, so Prisma's compiler is not parsed during the measured import.
+await preloadQueryCompiler();
 const app = await buildApp({
   config: { ...loadConfig({ LOG_LEVEL: "silent" }), webDistDir: "/nonexistent", sleSweepIntervalMs: 0 },
   db,
@@ -57,18 +68,45 @@ const sampleLive = () => {
   peakLiveHeap = Math.max(peakLiveHeap, process.memoryUsage().heapUsed);
 };
 const loop = monitorEventLoopDelay({ resolution: 10 });
+/**
+ * The main thread's CPU time between two samples, the longest seen: what the
+ * longest turn of the event loop cost in work, whatever the machine's load
+ * (the loop's delay is wall time, and on a loaded machine mostly waiting for
+ * a core). Node 23.9+ (process.threadCpuUsage); 0 on older ones.
+ */
+let lastThreadCpuUs = 0;
+let maxTurnCpuUs = 0;
+const threadCpuUs = () => {
+  const usage = process.threadCpuUsage?.();
+  return usage === undefined ? 0 : usage.user + usage.system;
+};
 const sample = () => {
+  const cpuUs = threadCpuUs();
+  maxTurnCpuUs = Math.max(maxTurnCpuUs, cpuUs - lastThreadCpuUs);
+  lastThreadCpuUs = cpuUs;
   const now = process.memoryUsage();
   peakRss = Math.max(peakRss, now.rss);
   peakHeap = Math.max(peakHeap, now.heapUsed + now.external + now.arrayBuffers);
 };
-process.on("message", (message) => {
+const allocationProfile = process.env.ALLOCATION_PROFILE;
+const profiler = new Session();
+if (allocationProfile) profiler.connect();
+process.on("message", async (message) => {
   if (message === "start") {
+    if (allocationProfile) {
+      await profiler.post("HeapProfiler.startSampling", {
+        samplingInterval: 64 * 1024,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+    }
     gc?.();
     baseline = process.memoryUsage();
     peakRss = baseline.rss;
     peakHeap = baseline.heapUsed + baseline.external + baseline.arrayBuffers;
     peakLiveHeap = baseline.heapUsed;
+    lastThreadCpuUs = threadCpuUs();
+    maxTurnCpuUs = 0;
     sampler = setInterval(sample, 10);
     if (liveSampleMs > 0) liveSampler = setInterval(sampleLive, liveSampleMs);
     loop.reset();
@@ -76,6 +114,10 @@ process.on("message", (message) => {
     send({ started: true });
   } else if (message === "report") {
     sample();
+    if (allocationProfile) {
+      const { profile } = await profiler.post("HeapProfiler.stopSampling");
+      writeFileSync(allocationProfile, JSON.stringify(profile));
+    }
     clearInterval(sampler);
     clearInterval(liveSampler);
     loop.disable();
@@ -84,6 +126,7 @@ process.on("message", (message) => {
       peakRssGrowthMB: (peakRss - baseline.rss) / 1e6,
       peakHeapGrowthMB: (peakHeap - (baseline.heapUsed + baseline.external + baseline.arrayBuffers)) / 1e6,
       maxLoopDelayMs: loop.max / 1e6,
+      maxTurnCpuMs: maxTurnCpuUs / 1000,
       peakLiveHeapGrowthMB: (peakLiveHeap - baseline.heapUsed) / 1e6,
     });
   }

@@ -2,6 +2,7 @@ import { buildApp } from "./app";
 import { type Config, configWarnings } from "./config";
 import { createPrisma, preloadQueryCompiler } from "./db/prisma";
 import type { RunningDatabase } from "./db/start-database";
+import { limitHeapGrowth } from "./heap-growth";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
 import { signInAccounts, signInHint } from "./seed/sign-in-hint";
 
@@ -16,6 +17,7 @@ export interface PreparedServer {
  * nothing here queries it. The SLE sweep starts when the server listens.
  */
 export async function prepareServer(config: Config, databaseUrl: string): Promise<PreparedServer> {
+  limitHeapGrowth();
   const db = createPrisma(databaseUrl);
   // An external database may be shared by several API processes behind one
   // URL; their socket.io broadcasts then travel through it.

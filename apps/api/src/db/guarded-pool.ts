@@ -26,6 +26,13 @@ export const DEFAULT_POOL_QUEUE_LIMITS: PoolQueueLimits = { waitLimitMs: 30_000,
 /** Marks the refusal; the error handler maps it to 503 OVERLOADED. Prisma keeps only the message. */
 export const POOL_OVERLOADED_MESSAGE = "tideway: the connection pool is overloaded";
 
+/**
+ * A statement sent through a checkout already released: its transaction had
+ * ended (rolled back at its time limit) before the statement was sent.
+ */
+export const RELEASED_CHECKOUT_MESSAGE =
+  "This connection was already returned to the pool; the statement was not sent.";
+
 export class PoolOverloadedError extends Error {
   override name = "PoolOverloadedError";
   constructor(reason: string) {
@@ -68,6 +75,8 @@ type ConnectCallback = (
  */
 export class GuardedPool extends pg.Pool {
   readonly queueLimits: PoolQueueLimits;
+  /** Checked-out (guarded) clients by the PostgreSQL backend each talks to (see checkoutOnBackend). */
+  private readonly checkouts = new Map<number, pg.PoolClient>();
 
   constructor(config: pg.PoolConfig, queueLimits: PoolQueueLimits = DEFAULT_POOL_QUEUE_LIMITS) {
     // pg-pool applies connectionTimeoutMillis to a wait in its queue; each new
@@ -86,7 +95,10 @@ export class GuardedPool extends pg.Pool {
     const refusal = this.queueFull();
     if (!callback) {
       if (refusal) return Promise.reject(refusal);
-      return super.connect().then(guardCheckout, (error: unknown) => Promise.reject(asOverload(error)));
+      return super.connect().then(
+        (client) => this.guard(client),
+        (error: unknown) => Promise.reject(asOverload(error)),
+      );
     }
     if (refusal) {
       callback(refusal, undefined, () => {});
@@ -94,6 +106,25 @@ export class GuardedPool extends pg.Pool {
     }
     super.connect((error, client, done) => callback(error && asOverload(error), client, done));
     return undefined;
+  }
+
+  /**
+   * The checked-out connection talking to backend `pid` (PostgreSQL's
+   * pg_backend_pid()), guarded as Prisma holds it: how a bulk write reaches
+   * the connection under a Prisma interactive transaction
+   * (db/transaction-connection.ts). Undefined once it is released.
+   */
+  checkoutOnBackend(pid: number): pg.PoolClient | undefined {
+    return this.checkouts.get(pid);
+  }
+
+  private guard(client: pg.PoolClient): pg.PoolClient {
+    const pid = (client as unknown as { processID: number }).processID;
+    const guarded = guardCheckout(client, () => {
+      if (this.checkouts.get(pid) === guarded) this.checkouts.delete(pid);
+    });
+    this.checkouts.set(pid, guarded);
+    return guarded;
   }
 
   private queueFull(): PoolOverloadedError | undefined {
@@ -121,17 +152,15 @@ function asOverload(error: unknown): Error {
   return error as Error;
 }
 
-function guardCheckout(client: pg.PoolClient): pg.PoolClient {
+function guardCheckout(client: pg.PoolClient, onRelease: () => void): pg.PoolClient {
   let released = false;
   const release = (error?: Error | boolean) => {
     if (released) return;
     released = true;
+    onRelease();
     client.release(error || unsafeToReuse(client));
   };
-  const refuse = () =>
-    Promise.reject(
-      new Error("This connection was already returned to the pool; the statement was not sent."),
-    );
+  const refuse = () => Promise.reject(new Error(RELEASED_CHECKOUT_MESSAGE));
   let previous: Promise<unknown> = Promise.resolve();
   const queryInTurn = (...args: unknown[]) => {
     // Callback-style calls are pg-pool's own bookkeeping; hand them straight through.

@@ -1,7 +1,7 @@
 import { ErrorCode, type TErrorBody } from "@tideway/contracts";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { POOL_OVERLOADED_MESSAGE } from "../db/guarded-pool";
+import { POOL_OVERLOADED_MESSAGE, RELEASED_CHECKOUT_MESSAGE } from "../db/guarded-pool";
 import { AppError, RETRY_AFTER_SECONDS } from "../errors/app-error";
 
 /**
@@ -152,11 +152,15 @@ const BUSY_SQLSTATES = new Set(["55P03", "57014"]);
 /**
  * A transaction that could not finish in time (see SESSION_LIMITS and
  * TRANSACTION_OPTIONS): a lock wait past the lock timeout, or Prisma's own
- * transaction timeout (P2028). Either way it was rolled back whole.
+ * transaction timeout (P2028). Either way it was rolled back whole. A bulk
+ * statement sent on the connection under a transaction
+ * (db/transaction-connection.ts) fails with pg's own error, the SQLSTATE in
+ * its `code`, or, after the transaction's time limit, with the pool's refusal.
  */
 function isDatabaseBusy(error: Error): boolean {
   const prismaError = error as PrismaErrorShape;
-  if (prismaError.code === "P2028") return true;
+  if (prismaError.code === "P2028" || BUSY_SQLSTATES.has(prismaError.code ?? "")) return true;
+  if (error.message === RELEASED_CHECKOUT_MESSAGE) return true;
   const sqlState = prismaError.meta?.driverAdapterError?.cause?.originalCode;
   return sqlState !== undefined && BUSY_SQLSTATES.has(sqlState);
 }

@@ -1,7 +1,5 @@
-import type { Prisma } from "../generated/prisma/client";
+import type { RawStatements } from "../db/transaction-connection";
 import { inChunks } from "./in-chunks";
-
-type Tx = Prisma.TransactionClient;
 
 /**
  * Bulk writes (a board import, a CSV import of demands): one `INSERT ... SELECT FROM unnest(...)`
@@ -35,9 +33,18 @@ export interface DemandRow {
   updatedAt: string;
 }
 
-export async function insertDemands(tx: Tx, boardId: string, rows: readonly DemandRow[]): Promise<void> {
+/** One field of every row, for an `unnest` column. */
+function columnOf<Row, K extends keyof Row>(rows: readonly Row[], key: K): Row[K][] {
+  return rows.map((row) => row[key]);
+}
+
+export async function insertDemands(
+  tx: RawStatements,
+  boardId: string,
+  rows: readonly DemandRow[],
+): Promise<void> {
   for (const chunk of inChunks(rows, ROWS_PER_STATEMENT)) {
-    const column = <K extends keyof DemandRow>(key: K) => chunk.map((row) => row[key]);
+    const column = <K extends keyof DemandRow>(key: K) => columnOf(chunk, key);
     await tx.$executeRaw`
       INSERT INTO demands (id, board_id, number, title, description, type, size, owner_id, stage_id, lane_id,
         rank, blocked, blocked_reason, blocked_at, links, version, archived_at, entered_stage_at, committed_at,
@@ -56,6 +63,26 @@ export async function insertDemands(tx: Tx, boardId: string, rows: readonly Dema
         AS t(id, number, title, description, type, size, owner_id, stage_id, lane_id, rank, blocked,
           blocked_reason, blocked_at, links, version, archived_at, entered_stage_at, committed_at, created_at,
           updated_at)`;
+  }
+}
+
+export interface CriterionCheckRow {
+  demandId: string;
+  criterionId: string;
+  checkedById: string | null;
+  checkedAt: string;
+}
+
+/** Ticked criteria (an import's demands' checks), as insertDemands writes demands. */
+export async function insertCriterionChecks(
+  tx: RawStatements,
+  rows: readonly CriterionCheckRow[],
+): Promise<void> {
+  for (const chunk of inChunks(rows, ROWS_PER_STATEMENT)) {
+    await tx.$executeRaw`
+      INSERT INTO criterion_checks (demand_id, criterion_id, checked_by_id, checked_at)
+      SELECT * FROM unnest(${columnOf(chunk, "demandId")}::uuid[], ${columnOf(chunk, "criterionId")}::uuid[],
+        ${columnOf(chunk, "checkedById")}::uuid[], ${columnOf(chunk, "checkedAt")}::timestamptz[])`;
   }
 }
 
@@ -83,7 +110,7 @@ export interface CodeEventRow {
  * checked at its end, when both are in.
  */
 export async function insertCodeEvents(
-  tx: Tx,
+  tx: RawStatements,
   boardId: string,
   rows: readonly CodeEventRow[],
 ): Promise<void> {

@@ -13,6 +13,8 @@ export interface ImportMemoryReport {
   /** Highest V8 heap plus external memory and array buffers seen, above the baseline. */
   peakHeapGrowthMB: number;
   maxLoopDelayMs: number;
+  /** The main thread's CPU time in the longest stretch between two 10 ms samples (0 before Node 23.9). */
+  maxTurnCpuMs: number;
   /** Highest heap still live after a collection, above the baseline (only with `liveSampleMs`). */
   peakLiveHeapGrowthMB: number;
 }

@@ -9,9 +9,10 @@ import {
 } from "@tideway/contracts";
 import { parentRefusal } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
+import type { RawStatements } from "../../db/transaction-connection";
 import { AppError, invalidField } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
-import { insertCodeEvents, insertDemands } from "../bulk-insert";
+import { insertCodeEvents, insertCriterionChecks, insertDemands } from "../bulk-insert";
 import { logTransitions } from "../demands/log-transitions";
 import { inChunks } from "../in-chunks";
 
@@ -140,18 +141,26 @@ export class ImportedBoardWriter {
 
   private constructor(
     private readonly tx: Tx,
+    /** Where the bulk statements go: `tx`, or the connection under it (see start). */
+    private readonly bulk: RawStatements,
     private readonly importerId: string,
     private readonly board: { id: string; key: string; name: string; nextDemandNumber: number },
   ) {
     this.people = new Map([[importerId, true]]);
   }
 
-  /** Creates the board, with the importer its admin; 409 when the key is taken. */
+  /**
+   * Creates the board, with the importer its admin; 409 when the key is taken.
+   * The bulk statements (demands, the log, code events, parent links) go to
+   * `bulk`, by default `tx`; a large import passes the connection under `tx`
+   * (transactionConnection), so their parameters do not pass through Prisma.
+   */
   static async start(
     tx: Tx,
     importerId: string,
     exported: TBoardExport["board"],
     { key, name }: ImportTarget,
+    bulk: RawStatements = tx,
   ): Promise<ImportedBoardWriter> {
     if (await tx.board.findUnique({ where: { key }, select: { id: true } })) throw keyTaken(key);
     const board = await tx.board.create({
@@ -165,7 +174,7 @@ export class ImportedBoardWriter {
       select: { id: true, key: true, name: true, nextDemandNumber: true },
     });
     await tx.boardMember.create({ data: { boardId: board.id, userId: importerId, role: "admin" } });
-    return new ImportedBoardWriter(tx, importerId, board);
+    return new ImportedBoardWriter(tx, bulk, importerId, board);
   }
 
   async write(batch: ImportBatch): Promise<void> {
@@ -194,7 +203,7 @@ export class ImportedBoardWriter {
 
   /** Links children to their parents (refusing a link no other path may make) and returns the result. */
   async finish(): Promise<ImportedBoard> {
-    const { tx, board } = this;
+    const { tx, bulk, board } = this;
     const links = this.children.map(({ at, id, parentId }) => {
       const refusal = parentRefusal(id, { id: parentId, type: this.demandTypes.get(parentId) as string });
       if (refusal !== null) throw invalidField(`${at}.parentId`, refusal);
@@ -202,7 +211,7 @@ export class ImportedBoardWriter {
     });
     for (const chunk of inChunks(links, ROWS_PER_STATEMENT)) {
       // Raw SQL so the demand's updated_at keeps the exported value.
-      await tx.$executeRaw`
+      await bulk.$executeRaw`
         UPDATE demands d SET parent_id = p.parent_id
         FROM unnest(${chunk.map((link) => link.id)}::uuid[], ${chunk.map((link) => link.parentId)}::uuid[])
           AS p(id, parent_id)
@@ -230,7 +239,7 @@ export class ImportedBoardWriter {
       if (demand.parentId !== null) this.children.push({ at, id: demand.id, parentId: demand.parentId });
     }
     await insertDemands(
-      this.tx,
+      this.bulk,
       this.board.id,
       demands.map(({ checks: _checks, id, parentId: _parentId, ownerId, stageId, laneId, ...demand }) => ({
         ...demand,
@@ -248,14 +257,14 @@ export class ImportedBoardWriter {
         checkedAt: check.checkedAt,
       })),
     );
-    for (const chunk of inChunks(checks, 10_000)) await this.tx.criterionCheck.createMany({ data: chunk });
+    await insertCriterionChecks(this.bulk, checks);
   }
 
   private async writeTransitions(transitions: readonly ItemOf<"transitions">[]): Promise<void> {
     await this.learnPeople(transitions.map((transition) => transition.actorId));
     this.counts.transitions += transitions.length;
     await logTransitions(
-      this.tx,
+      this.bulk,
       this.board.id,
       transitions.map(
         ({ id: _id, demandId, fromStageId, toStageId, fromLaneId, toLaneId, actorId, ...t }) => ({
@@ -274,7 +283,7 @@ export class ImportedBoardWriter {
   private async writeCodeEvents(events: readonly ItemOf<"codeEvents">[]): Promise<void> {
     this.counts.codeEvents += events.length;
     await insertCodeEvents(
-      this.tx,
+      this.bulk,
       this.board.id,
       events.map((event) => ({
         ...event,

@@ -54,7 +54,13 @@ export function bodyTooLarge(limitBytes: number): AppError {
 }
 
 export class BoardExportReader {
-  private readonly tokenizer = new Tokenizer();
+  /**
+   * Strings gathered in a buffer and decoded once each: unbuffered, every
+   * piece of a string became a view, a decoded string and an entry of an
+   * array joined at its end, and the tokenizer allocated 560 of a 24 MiB
+   * import's 1,600 MB (sampled allocation profile); buffered, 370.
+   */
+  private readonly tokenizer = new Tokenizer({ stringBufferSize: 4096 });
   private readonly tokens = new TokenParser({
     paths: [
       ...HEADER_PARTS.map((part) => `$.${part}`),

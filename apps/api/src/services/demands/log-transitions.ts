@@ -1,8 +1,6 @@
-import type { Prisma } from "../../generated/prisma/client";
+import type { RawStatements } from "../../db/transaction-connection";
 import { inChunks } from "../in-chunks";
 import type { LockedDemandRow } from "./change-demand";
-
-type Tx = Prisma.TransactionClient;
 
 /** One entry of the append-only transition log (DESIGN.md "Transitions"). */
 export interface TransitionRow {
@@ -29,7 +27,11 @@ const ROWS_PER_STATEMENT = 20_000;
  * (prisma/migrations/20261207400000_move_function), the log's one writer.
  * Rows are appended in the given order, so the new ids keep the log's order.
  */
-export async function logTransitions(tx: Tx, boardId: string, rows: readonly TransitionRow[]): Promise<void> {
+export async function logTransitions(
+  tx: RawStatements,
+  boardId: string,
+  rows: readonly TransitionRow[],
+): Promise<void> {
   for (const chunk of inChunks(rows, ROWS_PER_STATEMENT)) {
     await tx.$queryRaw`SELECT count(*) FROM tideway_log_transitions(${boardId}::uuid, ${JSON.stringify(chunk)}::jsonb)`;
   }
@@ -44,7 +46,7 @@ export type InPlaceEventKind = "blocked" | "unblocked" | "archived" | "restored"
  * reason, or the new owner's user id (null: nobody).
  */
 export async function logDemandEvent(
-  tx: Tx,
+  tx: RawStatements,
   demand: Pick<LockedDemandRow, "id" | "boardId" | "stageId" | "laneId">,
   event: {
     kind: InPlaceEventKind;
