@@ -84,7 +84,7 @@ async function failBoardLoads(page: Page, boardId: string, down = () => true): P
 
 /**
  * Opens the board from the board list: a page the server sends for the board itself brings
- * the board in it (docs/decisions/019), so its first look at the board that can fail is the
+ * the board in it (docs/decisions/020), so its first look at the board that can fail is the
  * one it makes after a navigation inside the app.
  */
 async function openBoardFromList(page: Page, boardId: string): Promise<void> {

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./helpers/board-test";
 
 /**
- * Issue 19: one request brings everything a page's first paint needs (docs/decisions/019).
+ * Issue 19: one request brings everything a page's first paint needs (docs/decisions/020).
  * A fresh tab records, at the first frame that shows `selector` (a frame's callbacks run just
  * before it is painted), every request it had made by then; none of them may be an API call:
  * the page brought its data, and its scripts and styles came beside it.

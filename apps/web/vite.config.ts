@@ -134,7 +134,7 @@ export default defineConfig({
     outDir: "dist",
     sourcemap: true,
     // .vite/manifest.json: the chunks each lazily loaded page needs, which the API preloads
-    // with the page (apps/api/src/web-app/page-shell.ts, docs/decisions/019).
+    // with the page (apps/api/src/web-app/page-shell.ts, docs/decisions/020).
     manifest: true,
     rolldownOptions: {
       output: {

@@ -20,7 +20,7 @@ const BoardSettingsPage = lazy(() =>
  * renders (`preload`), and once here renders at once. React.lazy suspends on every first render,
  * even of a module already loaded, and React then holds the boundary's content for 300 ms after
  * its fallback showed: a wait before the board list's or the dashboard's first content, whose
- * modules the server preloads with the page (issue 19, docs/decisions/019).
+ * modules the server preloads with the page (issue 19, docs/decisions/020).
  */
 interface PreloadablePage {
   loaded: ComponentType | null;

@@ -2,7 +2,7 @@ import { ZId } from "@tideway/contracts";
 
 /**
  * What a page of the web app needs before it can show its first meaningful content
- * (issue 19, docs/decisions/019), so that the page's own response brings it:
+ * (issue 19, docs/decisions/020), so that the page's own response brings it:
  * - `answers`: the API GETs the page makes on arrival, answered into the HTML;
  * - `modules`: the web app's lazily loaded modules the page renders, by their source path
  *   or message group as the build's manifest names them, preloaded beside the entry script.

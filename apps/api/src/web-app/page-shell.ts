@@ -11,7 +11,7 @@ interface ManifestChunk {
 /**
  * The built web app's `index.html`, cut where the server adds to it: the links that preload
  * a page's own modules go at the end of the head, the page's first answers at the end of the
- * body (docs/decisions/019).
+ * body (docs/decisions/020).
  */
 export interface PageShell {
   /** Everything up to the end of the head, without `</head>`. */

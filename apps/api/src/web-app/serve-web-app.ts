@@ -12,7 +12,7 @@ import { readPageShell } from "./page-shell";
 /**
  * Serves the built SPA: its files under /assets/, and for every other address the page,
  * which for the pages people wait on (first-paint-plan.ts) brings what their first paint
- * needs in the same response (docs/decisions/019). The page is streamed: the head, with the
+ * needs in the same response (docs/decisions/020). The page is streamed: the head, with the
  * links that preload the page's modules, leaves at once, so the browser fetches the scripts
  * while the server asks its own API for the page's first answers, which follow at the end of
  * the body. Module scripts run once the whole page is parsed, so they find the answers there.

@@ -1,5 +1,5 @@
 /**
- * The API's answers the server put into the page it served (docs/decisions/019): for the
+ * The API's answers the server put into the page it served (docs/decisions/020): for the
  * pages people wait on, the GETs the page makes on arrival, asked with the visitor's own
  * session through the API's own routes (apps/api/src/web-app/first-answers.ts). A GET that
  * has one here is answered from it instead of over the network, once, and only while the

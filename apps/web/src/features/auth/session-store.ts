@@ -27,7 +27,7 @@ interface SessionState {
   replaceUser: (user: TUser) => void;
 }
 
-// A page the server answered for a signed-in person says who (docs/decisions/019): no request
+// A page the server answered for a signed-in person says who (docs/decisions/020): no request
 // and no "Loading…" before the page itself.
 const servedTo = userServedThePage();
 
