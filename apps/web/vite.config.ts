@@ -3,7 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "@formatjs/icu-messageformat-parser";
 import react from "@vitejs/plugin-react";
+import type { CodeSplittingNameFunction } from "rolldown";
 import { defineConfig, type Plugin } from "vite";
+import { compression } from "vite-plugin-compression2";
 import { FIRST_PAGE, messageGroups } from "./build/message-groups.ts";
 
 const apiTarget = process.env.TIDEWAY_API_URL ?? "http://localhost:3000";
@@ -89,8 +91,38 @@ export function messageCatalogues(): Plugin {
   };
 }
 
+/**
+ * Names every module the entry (src/main.tsx) imports statically, directly or through others,
+ * except those a higher-priority group takes (React), as one chunk: the board's first page then
+ * loads as the entry, React and this, instead of two dozen chunks cut by which lazily loaded
+ * page shares which module, each a request before the board can paint (issue 19). A lazy page
+ * imports what it shares with the first page from this chunk, which is loaded by then.
+ */
+function firstPageChunk(): CodeSplittingNameFunction {
+  const entry = fileURLToPath(new URL("./src/main.tsx", import.meta.url));
+  let firstPage: Set<string> | null = null;
+  return (moduleId, context) => {
+    if (!firstPage) {
+      firstPage = new Set();
+      const pending = [entry];
+      for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+        if (firstPage.has(id)) continue;
+        firstPage.add(id);
+        pending.push(...(context.getModuleInfo(id)?.importedIds ?? []));
+      }
+    }
+    return firstPage.has(moduleId) ? "first-page" : null;
+  };
+}
+
 export default defineConfig({
-  plugins: [messageCatalogues(), react()],
+  plugins: [
+    messageCatalogues(),
+    react(),
+    // A Brotli and a gzip copy of every script and style, which the API serves to browsers that
+    // accept them (@fastify/static's preCompressed), so no request compresses anything.
+    compression({ algorithms: ["brotliCompress", "gzip"], include: /\.(js|css|svg)$/, threshold: 1024 }),
+  ],
   server: {
     port: 5173,
     proxy: {
@@ -101,6 +133,9 @@ export default defineConfig({
   build: {
     outDir: "dist",
     sourcemap: true,
+    // .vite/manifest.json: the chunks each lazily loaded page needs, which the API preloads
+    // with the page (apps/api/src/web-app/page-shell.ts, docs/decisions/020).
+    manifest: true,
     rolldownOptions: {
       output: {
         // The dashboard's charts library and React change rarely: separate chunks
@@ -121,6 +156,7 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|scheduler|wouter|regexparam|use-sync-external-store)[\\/]/,
               priority: 2,
             },
+            { name: firstPageChunk(), debugName: "first-page", priority: 0 },
           ],
         },
       },

@@ -1,10 +1,8 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { setImmediate } from "node:timers/promises";
+import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
-import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -41,6 +39,7 @@ import { pipelineSettingsRoutes } from "./routes/pipeline-settings";
 import { portfolioRoutes } from "./routes/portfolios";
 import { settingsRoutes } from "./routes/settings";
 import { withPortfolioEvents } from "./services/portfolios/portfolio-events";
+import { serveWebApp } from "./web-app/serve-web-app";
 
 /** Every route plugin, in the order they register. */
 const ROUTE_PLUGINS = [
@@ -114,6 +113,9 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
     // carries no Origin, and the server needs one of the two to accept a cookie.
     referrerPolicy: { policy: "same-origin" },
   });
+  // Answers of 1 kB or more travel compressed (Brotli at quality 4, or gzip) to clients that
+  // accept it; request bodies are read as before (no decompression of uploads).
+  await app.register(fastifyCompress, { globalDecompression: false, threshold: 1024 });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(authenticate);
@@ -147,19 +149,4 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   startSleSweep(app, config.sleSweepIntervalMs);
   await app.ready();
   return app;
-}
-
-/** Serves the built SPA, sending index.html for client-side routes. */
-function serveWebApp(app: FastifyInstance, distDir: string): void {
-  if (!existsSync(path.join(distDir, "index.html"))) return;
-  // Vite writes every built file but index.html under assets/, so one wildcard route serves
-  // them (a missing one is a 404, not the page). `wildcard: false` globbed the folder and
-  // registered a route per file, about 60 ms of every start (issue 20).
-  void app.register(fastifyStatic, { root: path.join(distDir, "assets"), prefix: "/assets/" });
-  app.get("/*", { schema: { hide: true } }, (request, reply) => {
-    if (request.url.startsWith("/api/")) {
-      return reply.callNotFound();
-    }
-    return reply.sendFile("index.html", distDir);
-  });
 }

@@ -1,4 +1,4 @@
-import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
+import { type ComponentType, lazy, type ReactNode, Suspense, use } from "react";
 import { Link, Route, Router, Switch } from "wouter";
 import { AppLayout } from "./app-layout";
 import { RequireSession } from "./features/auth/require-session";
@@ -15,10 +15,42 @@ const BoardSettingsPage = lazy(() =>
     default: module.BoardSettingsPage,
   })),
 );
-const DashboardPage = lazy(() =>
-  withMessages("dashboard", () => import("./features/dashboard/dashboard-page")).then((module) => ({
-    default: module.DashboardPage,
-  })),
+/**
+ * A page loaded on first visit (its code and its messages) that can start loading before React
+ * renders (`preload`), and once here renders at once. React.lazy suspends on every first render,
+ * even of a module already loaded, and React then holds the boundary's content for 300 ms after
+ * its fallback showed: a wait before the board list's or the dashboard's first content, whose
+ * modules the server preloads with the page (issue 19, docs/decisions/020).
+ */
+interface PreloadablePage {
+  loaded: ComponentType | null;
+  preload: () => Promise<void>;
+}
+
+function preloadablePage(load: () => Promise<ComponentType>): PreloadablePage {
+  let loading: Promise<void> | null = null;
+  const page: PreloadablePage = {
+    loaded: null,
+    preload: () => {
+      loading ??= load().then((component) => {
+        page.loaded = component;
+      });
+      return loading;
+    },
+  };
+  return page;
+}
+
+function Preloaded({ page }: { page: PreloadablePage }) {
+  if (!page.loaded) use(page.preload());
+  const Loaded = page.loaded as unknown as ComponentType;
+  return <Loaded />;
+}
+
+const dashboard = preloadablePage(() =>
+  withMessages("dashboard", () => import("./features/dashboard/dashboard-page")).then(
+    (module) => module.DashboardPage,
+  ),
 );
 const QuarterlyReportPage = lazy(() =>
   withMessages("report", () => import("./features/report/quarterly-report-page")).then((module) => ({
@@ -35,11 +67,18 @@ const PortfolioStandupPage = lazy(() =>
     default: module.PortfolioStandupPage,
   })),
 );
-const BoardListPage = lazy(() =>
-  withMessages("board-list", () => import("./features/board/board-list-page")).then((module) => ({
-    default: module.BoardListPage,
-  })),
+const boardList = preloadablePage(() =>
+  withMessages("board-list", () => import("./features/board/board-list-page")).then(
+    (module) => module.BoardListPage,
+  ),
 );
+
+/** Starts loading the page at `pathname` when it is one the server preloads; main.tsx waits for it before the first render. */
+export function preloadFirstPage(pathname: string): Promise<void> {
+  if (pathname === "/") return boardList.preload();
+  if (/^\/boards\/[^/]+\/dashboard\/?$/i.test(pathname)) return dashboard.preload();
+  return Promise.resolve();
+}
 const SignInPage = lazy(() =>
   withMessages("sign-in", () => import("./features/auth/sign-in-page")).then((module) => ({
     default: module.SignInPage,
@@ -146,7 +185,9 @@ function AppRoutes() {
       </Route>
       <Route path="/">
         <SignedIn>
-          <Lazy page={BoardListPage} />
+          <Loading>
+            <Preloaded page={boardList} />
+          </Loading>
         </SignedIn>
       </Route>
       <Route path="/boards/:boardId">
@@ -171,7 +212,9 @@ function AppRoutes() {
       </Route>
       <Route path="/boards/:boardId/dashboard">
         <SignedIn>
-          <Lazy page={DashboardPage} />
+          <Loading>
+            <Preloaded page={dashboard} />
+          </Loading>
         </SignedIn>
       </Route>
       <Route path="/account">

@@ -1,5 +1,6 @@
 import type { TErrorBody } from "@tideway/contracts";
 import { apiErrorSentence, CLIENT_ERROR_CODES } from "../i18n/api-error-sentence";
+import { takeFirstAnswer } from "./first-answers";
 
 /** Anything with zod's `parse`: responses are checked against the shared contract once, here. */
 export interface ResponseSchema<T> {
@@ -41,8 +42,16 @@ export async function apiRequest<T>(
   path: string,
   schema: ResponseSchema<T>,
   body?: unknown,
-  options: { quietUnauthenticated?: boolean } = {},
+  options: {
+    quietUnauthenticated?: boolean;
+    /** The GET whose answer the page may have brought, when it differs from `path` (api/first-answers.ts). */
+    sameAnswerAs?: string;
+  } = {},
 ): Promise<T> {
+  if (method === "GET") {
+    const answer = takeFirstAnswer(options.sameAnswerAs ?? path);
+    if (answer !== undefined) return schema.parse(answer);
+  }
   const init: RequestInit = { method, credentials: "same-origin", headers: { accept: "application/json" } };
   // Fastify refuses an empty body sent as JSON, so bodiless requests carry no content type.
   if (body !== undefined) {

@@ -66,12 +66,12 @@ export const useLocale = create<LocaleState>()((set, get) => ({
 }));
 
 /**
- * The browser's language (the remembered one, else its preference) with its catalogue
- * loaded: main.tsx waits for it before the first render, so a page never flashes English
- * first. English is there at once.
+ * The account's language when the page says who is signed in, else the browser's (the
+ * remembered one, else its preference), with its catalogue loaded: main.tsx waits for it
+ * before the first render, so a page never flashes English first. English is there at once.
  */
-export async function showFirstLocale(): Promise<void> {
-  const first = firstLocale();
+export async function showFirstLocale(accountLocale: TLocale | null = null): Promise<void> {
+  const first = accountLocale ?? firstLocale();
   if (first !== "en") await useLocale.getState().show(first);
 }
 

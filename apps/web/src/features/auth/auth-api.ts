@@ -11,6 +11,7 @@ import {
   ZUser,
 } from "@tideway/contracts";
 import { apiRequest, ignoreBody, wrapped } from "../../api/api-request";
+import { takeFirstAnswer } from "../../api/first-answers";
 
 const ZUserReply = wrapped("user", ZUser);
 
@@ -19,6 +20,17 @@ export async function fetchCurrentUser(): Promise<TUser> {
     quietUnauthenticated: true,
   });
   return user;
+}
+
+/** Who the page was served to, when the page says (api/first-answers.ts); null when it does not. */
+export function userServedThePage(): TUser | null {
+  const answer = takeFirstAnswer("/api/auth/me");
+  if (answer === undefined) return null;
+  try {
+    return ZUserReply.parse(answer).user;
+  } catch {
+    return null;
+  }
 }
 
 export async function signIn(body: TSignInBody): Promise<TUser> {

@@ -1,9 +1,10 @@
 import type { TSignUpBody, TUser } from "@tideway/contracts";
 import { create } from "zustand";
 import { ApiError, whenUnauthenticated } from "../../api/api-request";
+import { forgetFirstAnswers } from "../../api/first-answers";
 import { queryClient } from "../../api/query-client";
 import { useLocale } from "../../i18n/locale-store";
-import { fetchCurrentUser, signIn, signOut, signUp } from "./auth-api";
+import { fetchCurrentUser, signIn, signOut, signUp, userServedThePage } from "./auth-api";
 
 type SessionStatus = "unknown" | "signed-in" | "signed-out";
 
@@ -26,9 +27,13 @@ interface SessionState {
   replaceUser: (user: TUser) => void;
 }
 
+// A page the server answered for a signed-in person says who (docs/decisions/020): no request
+// and no "Loading…" before the page itself.
+const servedTo = userServedThePage();
+
 export const useSession = create<SessionState>()((set) => ({
-  status: "unknown",
-  user: null,
+  status: servedTo ? "signed-in" : "unknown",
+  user: servedTo,
   check: async () => {
     try {
       const user = await fetchCurrentUser();
@@ -65,6 +70,7 @@ export const useSession = create<SessionState>()((set) => ({
 /** What one person fetched must not show to the next one on this browser. */
 function signedOut(set: (state: Pick<SessionState, "status" | "user">) => void): void {
   queryClient.clear();
+  forgetFirstAnswers();
   set({ status: "signed-out", user: null });
 }
 

@@ -1,11 +1,22 @@
 import { type TMetrics, type TMetricsQuery, ZMetrics } from "@tideway/contracts";
 import { apiRequest } from "../../api/api-request";
 
-export function fetchMetrics(boardId: string, query: TMetricsQuery): Promise<TMetrics> {
+/**
+ * The numbers for a window. `defaultView`: the dashboard's default view, the last 30 days up to
+ * now, which is also the API's default window, so the page may have brought its answer.
+ */
+export function fetchMetrics(boardId: string, query: TMetricsQuery, defaultView = false): Promise<TMetrics> {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (typeof value === "string") params.set(name, value);
   }
   const search = params.size > 0 ? `?${params.toString()}` : "";
-  return apiRequest("GET", `/api/boards/${boardId}/metrics${search}`, ZMetrics);
+  const path = `/api/boards/${boardId}/metrics`;
+  return apiRequest(
+    "GET",
+    `${path}${search}`,
+    ZMetrics,
+    undefined,
+    defaultView ? { sameAnswerAs: path } : {},
+  );
 }

@@ -1,24 +1,22 @@
-import { useEffect } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "wouter";
 import { useT } from "../../i18n/use-t";
-import { AgingWorkChart } from "./aging-work-chart";
-import { CumulativeFlowChart } from "./cumulative-flow-chart";
-import { CycleTimeScatter } from "./cycle-time-scatter";
 import { DashboardFilters, type ViewChange } from "./dashboard-filters";
 import { DashboardLiveStatus } from "./dashboard-live-status";
 import { readDashboardView, writeDashboardView } from "./dashboard-view";
 import "./dashboard.css";
 import { useSearchParams } from "../../routing";
-import { FlowEfficiencyPanel } from "./flow-efficiency-panel";
-import { ForecastPanel } from "./forecast-panel";
 import { isoDay } from "./format-date";
 import { HeadlineTiles } from "./headline-tiles";
-import { InsightPanels } from "./insight-panels";
-import { ThroughputChart } from "./throughput-chart";
-import { TimeInStageChart } from "./time-in-stage-chart";
 import { useDashboardData } from "./use-dashboard-data";
 import { useLiveDashboard } from "./use-live-dashboard";
 import { WindowLine } from "./window-line";
+
+// The charts, insights and forecast come with the charting library once the tiles are on screen
+// (the server preloads the chunk with the page: apps/api/src/web-app/first-paint-plan.ts).
+const DashboardDetails = lazy(() =>
+  import("./dashboard-details").then((module) => ({ default: module.DashboardDetails })),
+);
 
 /** The live 2-1-1 dashboard of one board: what leads watch on the wall screen. */
 export function DashboardPage() {
@@ -29,6 +27,9 @@ export function DashboardPage() {
   // The previous view's numbers stay on screen (`updating`) until the new view's arrive.
   const { board, metrics, updating, failure, updatedAt } = useDashboardData(boardId, view);
   const live = useLiveDashboard(boardId);
+  // Busy until the charts under the tiles are there too, as while the numbers update.
+  const [detailsShown, setDetailsShown] = useState(false);
+  const showDetails = useCallback(() => setDetailsShown(true), []);
 
   useEffect(() => {
     document.title = board
@@ -40,10 +41,9 @@ export function DashboardPage() {
   const changeView = (change: ViewChange) =>
     setParams((current) => writeDashboardView(change(readDashboardView(current))));
   const csvPrefix = `${board?.key ?? "board"}-${metrics ? isoDay(metrics.window.from) : ""}-${metrics ? isoDay(metrics.window.to) : ""}`;
-  const stages = board?.stages ?? [];
 
   return (
-    <main className="dashboard-page" aria-busy={updating}>
+    <main className="dashboard-page" aria-busy={updating || (metrics !== null && !detailsShown)}>
       <header className="page-header dashboard-header">
         <h1>
           {t("dashboard.title", { board: board?.name ?? t("board.fallbackName") })}{" "}
@@ -64,30 +64,16 @@ export function DashboardPage() {
       {metrics && (
         <>
           <HeadlineTiles metrics={metrics} csvPrefix={csvPrefix} />
-          <section className="flow" aria-labelledby="flow-title">
-            <h2 id="flow-title">{t("dashboard.flow")}</h2>
-            <div className="chart-grid">
-              <CycleTimeScatter metrics={metrics} csvPrefix={csvPrefix} />
-              <CumulativeFlowChart metrics={metrics} csvPrefix={csvPrefix} />
-              <AgingWorkChart metrics={metrics} stages={stages} csvPrefix={csvPrefix} />
-              <ThroughputChart
-                metrics={metrics}
-                rolling={view.window.kind === "rolling" || view.window.to === null}
-                csvPrefix={csvPrefix}
-              />
-              <TimeInStageChart metrics={metrics} stages={stages} csvPrefix={csvPrefix} />
-              <FlowEfficiencyPanel metrics={metrics} csvPrefix={csvPrefix} />
-            </div>
-          </section>
-          <InsightPanels boardId={boardId} csvPrefix={csvPrefix} />
-          {boardId && (
-            <ForecastPanel
+          <Suspense fallback={<p className="page-message">{t("app.loading")}</p>}>
+            <DashboardDetails
               boardId={boardId}
-              filter={{ lane: view.lane, type: view.type }}
-              demands={board?.demands ?? []}
-              csvPrefix={`${board?.key ?? "board"}-${isoDay(Date.now())}`}
+              board={board}
+              metrics={metrics}
+              view={view}
+              csvPrefix={csvPrefix}
+              onShown={showDetails}
             />
-          )}
+          </Suspense>
         </>
       )}
     </main>

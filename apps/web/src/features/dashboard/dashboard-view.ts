@@ -56,6 +56,11 @@ export function dashboardViewKey(view: DashboardView): string {
   return writeDashboardView(view).toString();
 }
 
+/** The view of an address without a query: the last 30 days up to now, every lane and type. */
+export function isDefaultDashboardView(view: DashboardView): boolean {
+  return dashboardViewKey(view) === dashboardViewKey(readDashboardView(new URLSearchParams()));
+}
+
 /**
  * The metrics request for a view, resolved at the moment of fetching. A
  * rolling window sends only `from` and lets the server end it at its own

@@ -1,9 +1,15 @@
 import type { TMetricTile } from "@tideway/contracts";
 import { goalReading, SMALL_SAMPLE_DEMANDS } from "@tideway/domain";
+import { lazy, Suspense } from "react";
 import { useT } from "../../i18n/use-t";
 import { formatNumber, formatPercent, formatSeconds } from "../../ui/format";
 import { MetricHelp } from "./metric-help";
-import { TrendSparkline } from "./trend-sparkline";
+
+// The charting library loads after the tiles' numbers are on screen; the sparkline's box
+// holds its place meanwhile (dashboard-details.tsx).
+const TrendSparkline = lazy(() =>
+  import("./trend-sparkline").then((module) => ({ default: module.TrendSparkline })),
+);
 
 export type TileKind = "delivery" | "development" | "release";
 /** The unit of a tile's trend: days for the cycle times, minutes for the release lead time. */
@@ -63,7 +69,9 @@ export function HeadlineTile({ kind, title, tile, definition, toUnit, unit }: He
           <dd data-testid={`${testId}-count`}>{formatNumber(tile.count, 0)}</dd>
         </div>
       </dl>
-      <TrendSparkline trend={tile.trend} target={tile.target} toUnit={toUnit} unit={unit} />
+      <Suspense fallback={<div className="sparkline" />}>
+        <TrendSparkline trend={tile.trend} target={tile.target} toUnit={toUnit} unit={unit} />
+      </Suspense>
     </article>
   );
 }

@@ -5,7 +5,13 @@ import { failureSentence } from "../../api/use-resource";
 import { translate } from "../../i18n/intl";
 import { fetchBoard } from "../board/board-api";
 import { fetchMetrics } from "./dashboard-api";
-import { type DashboardView, dashboardViewKey, metricsQuery, windowProblem } from "./dashboard-view";
+import {
+  type DashboardView,
+  dashboardViewKey,
+  isDefaultDashboardView,
+  metricsQuery,
+  windowProblem,
+} from "./dashboard-view";
 
 export interface DashboardData {
   /** Name, stages and lanes: the filters' choices and the aging chart's columns. */
@@ -34,7 +40,8 @@ export function useDashboardData(boardId: string | undefined, view: DashboardVie
   const metrics = useQuery({
     queryKey: queryKeys.metrics(boardId ?? "", dashboardViewKey(view)),
     // Resolved when fetched, so a rolling window ends at the moment of each refresh.
-    queryFn: () => fetchMetrics(boardId as string, metricsQuery(view, new Date())),
+    queryFn: () =>
+      fetchMetrics(boardId as string, metricsQuery(view, new Date()), isDefaultDashboardView(view)),
     enabled: !!boardId && problem === null,
     placeholderData: keepPreviousData,
   });
