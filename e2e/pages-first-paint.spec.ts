@@ -12,11 +12,20 @@ async function requestsBeforeFirstContent(opener: Page, path: string, selector: 
   await page.addInitScript((watched: string) => {
     const state = window as unknown as { requestsBeforeContent: string[] | null };
     state.requestsBeforeContent = null;
+    // An observer, not performance.getEntriesByType: under a pinned clock (test:at) Playwright's
+    // clock replaces `performance`, whose entry lists are then always empty. takeRecords() hands
+    // over at once the entries not yet delivered to the callback.
+    const requested: string[] = [];
+    const record = (entries: PerformanceEntryList) => {
+      for (const entry of entries) requested.push(new URL(entry.name).pathname);
+    };
+    const observer = new PerformanceObserver((list) => record(list.getEntries()));
+    observer.observe({ type: "resource", buffered: true });
     const onFrame = () => {
       if (document.querySelector(watched)) {
-        state.requestsBeforeContent = performance
-          .getEntriesByType("resource")
-          .map((entry) => new URL(entry.name).pathname);
+        record(observer.takeRecords());
+        observer.disconnect();
+        state.requestsBeforeContent = requested;
         return;
       }
       requestAnimationFrame(onFrame);
