@@ -47,3 +47,22 @@ test("[BOARD][KEYBOARD]: Escape cancels a keyboard move and the card stays where
   await expect(cell(page, "Testing").getByText(demand.key)).toHaveCount(0);
   expect(await boardApi.transitions(board.id)).toHaveLength(before.length);
 });
+
+test("[BOARD][KEYBOARD]: the board says when its cards can be picked up, even when the drag code arrives late", async ({
+  page,
+  boardApi,
+}) => {
+  // The drag layer loads beside the board's data (board-grid.tsx); here it arrives 2 s late.
+  // openBoard waits for the board's data-drag-ready: before it, a pick-up went nowhere.
+  await page.route(/\/assets\/drag-[^/]+\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.continue();
+  });
+  const board = await boardApi.createBoard("Slow drag code");
+  const demand = await boardApi.placeDemand(board, "Early press", { stage: "Development", checkAll: true });
+
+  await openBoard(page, board.id);
+  const announcer = await pickUpWithKeyboard(page, demand.key, "Development, Standard lane");
+  await page.keyboard.press("Escape");
+  await expect(announcer).toContainText(`Moving ${demand.key} was cancelled`);
+});

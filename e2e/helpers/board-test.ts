@@ -54,10 +54,13 @@ export function stageHeader(page: Page, stage: string): Locator {
   return page.locator(`.stage-header[data-stage="${stage}"]`);
 }
 
-/** Opens a board and waits until its cards are shown and the live connection is up. */
+/** Opens a board and waits until its cards are shown, the live connection is up and cards can be picked up. */
 export async function openBoard(page: Page, boardId: string): Promise<void> {
   await page.goto(`/boards/${boardId}`);
   await expect(page.locator('.live-status[data-live="live"]')).toBeVisible();
+  // The drag layer loads beside the board's data (board-grid.tsx): a press on a card before
+  // it is there goes nowhere. A pinned run at 00:30 pressed Space 12 ms too early.
+  await expect(page.locator(".board-scroller[data-drag-ready]")).toBeAttached();
 }
 
 /**

@@ -8,8 +8,10 @@ import {
   useSensors,
 } from "@dnd-kit/core";
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
+import { useLayoutEffect } from "react";
 import { dragAnnouncements, dragInstructions } from "./drag-announcements";
 import { DragBindingLayer } from "./drag-binding-layer";
+import { useDragScope } from "./drag-scope-store";
 import { DRAG_INSTRUCTIONS_ID, DraggedDemandCard } from "./sortable-demand-card";
 import { useDemandDrag } from "./use-demand-drag";
 
@@ -29,6 +31,10 @@ export function BoardDragLayer() {
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
+  useLayoutEffect(() => {
+    useDragScope.getState().setLayerReady(true);
+    return () => useDragScope.getState().setLayerReady(false);
+  }, []);
 
   return (
     <DndContext

@@ -1,6 +1,7 @@
 import { type CSSProperties, lazy, Suspense, useEffect, useRef } from "react";
 import { useBoardStore } from "./board-store";
 import { forgetUnmountedElements } from "./drag-elements";
+import { useDragScope } from "./drag-scope-store";
 import { LaneRow } from "./lane-row";
 import { StageHeader } from "./stage-header";
 import { useStickyOffset } from "./use-sticky-offset";
@@ -26,6 +27,7 @@ export function BoardGrid() {
   const stages = useBoardStore((s) => s.stages);
   const lanes = useBoardStore((s) => s.lanes);
   const stageHeaders = useRef<HTMLDivElement>(null);
+  const dragReady = useDragScope((s) => s.layerReady);
   useStickyOffset(stageHeaders);
   useEffect(() => forgetUnmountedElements, []);
 
@@ -35,7 +37,8 @@ export function BoardGrid() {
       <Suspense fallback={null}>
         <BoardDragLayer />
       </Suspense>
-      <div className="board-scroller">
+      {/* data-drag-ready: cards can be picked up (what a browser test waits for before a drag). */}
+      <div className="board-scroller" data-drag-ready={dragReady || undefined}>
         {/* Columns share the window's width (board-layout.css, docs/decisions/008). */}
         <div className="board-grid" style={{ "--stage-count": stages.length } as CSSProperties}>
           <div className="stage-headers" ref={stageHeaders}>

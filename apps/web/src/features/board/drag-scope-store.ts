@@ -11,6 +11,11 @@ import { create } from "zustand";
  *   dragged card is in and the cell under it.
  */
 interface DragScopeState {
+  /**
+   * The drag layer (board-drag-layer.tsx, loaded lazily) is mounted: until then
+   * no card can be picked up, and a press on a handle goes nowhere.
+   */
+  layerReady: boolean;
   armedCardId: string | null;
   liveCells: readonly string[];
   /** The cell under the dragged card that its WIP limits will refuse (drop-refusal.ts), if any. */
@@ -18,9 +23,11 @@ interface DragScopeState {
   arm: (cardId: string) => void;
   setLiveCells: (cellIds: readonly string[]) => void;
   setRefusingCell: (cellId: string | null) => void;
+  setLayerReady: (ready: boolean) => void;
 }
 
 export const useDragScope = create<DragScopeState>()((set, get) => ({
+  layerReady: false,
   armedCardId: null,
   liveCells: [],
   refusingCellId: null,
@@ -35,5 +42,8 @@ export const useDragScope = create<DragScopeState>()((set, get) => ({
   },
   setRefusingCell: (cellId) => {
     if (get().refusingCellId !== cellId) set({ refusingCellId: cellId });
+  },
+  setLayerReady: (ready) => {
+    if (get().layerReady !== ready) set({ layerReady: ready });
   },
 }));
