@@ -15,6 +15,7 @@ import { ZTransitionKind } from "./demand";
 import { ZForecastSettings } from "./forecast";
 import { ZInstantInput } from "./instant";
 import { ZCodeEventKind, ZCodeEventSource, ZPipelineSettings } from "./pipeline";
+import { ZStorableText } from "./storable-text";
 import { ZTimeBasis } from "./time-basis";
 
 /**
@@ -33,13 +34,8 @@ import { ZTimeBasis } from "./time-basis";
  */
 export const BOARD_EXPORT_FORMAT_VERSION = 1;
 
-const NUL = "\u0000";
-/** Text PostgreSQL can store: it refuses the NUL character in text and jsonb. */
-const ZText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((text) => !text.includes(NUL), "must not contain NUL");
+/** Text PostgreSQL can store (it refuses the NUL character in text and jsonb), at most `max` long. */
+const ZText = (max: number) => ZStorableText().max(max);
 /** A reference between parts of the document (the exporting install's id). */
 const ZRef = ZText(100).min(1);
 const ZInstant = ZInstantInput;
@@ -428,8 +424,7 @@ export type TBoardExport = z.infer<typeof ZBoardExport>;
 
 export const ZImportBoardQuery = z.object({
   key: ZBoardKey.optional().describe("Key of the new board (default: the exported board's key)"),
-  name: z
-    .string()
+  name: ZStorableText()
     .trim()
     .min(1)
     .max(100)
