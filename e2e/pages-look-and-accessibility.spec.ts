@@ -31,9 +31,7 @@ for (const viewport of [
     boardApi,
   }) => {
     await page.setViewportSize(viewport);
-    const board = await boardApi.createBoard("Accessible pages");
-    await boardApi.placeDemand(board, "Delivered one", { stage: "Done", checkAll: true });
-    await boardApi.placeDemand(board, "Being built", { stage: "Development", checkAll: true });
+    const { board } = await boardApi.createBoardWithFlow("Accessible pages");
 
     await page.goto(`/boards/${board.id}/settings`);
     await expect(page.getByRole("form", { name: "Stage Design" })).toBeVisible();
