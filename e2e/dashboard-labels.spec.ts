@@ -106,12 +106,9 @@ async function checkLabels(page: Page, boardId: string, language: string): Promi
   }
 }
 
-/** A board with one delivered demand and one in Development, both moved there at once. */
+/** The id of a new board with one delivered demand and one in Development. */
 async function boardWithFlow(boardApi: BoardApi, name: string): Promise<string> {
-  const board = await boardApi.createBoard(name);
-  await boardApi.placeDemand(board, "Delivered one", { stage: "Done", checkAll: true });
-  await boardApi.placeDemand(board, "Being built", { stage: "Development", checkAll: true });
-  return board.id;
+  return (await boardApi.createBoardWithFlow(name)).board.id;
 }
 
 test("[DASHBOARD][LABELS]: stage names under the small charts and the p50/p85/p95 labels never overlap, in English and in Chinese", async ({

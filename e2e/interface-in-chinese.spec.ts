@@ -21,12 +21,7 @@ test("[I18N]: a person whose browser prefers Chinese walks sign-in, board, card,
     const person = chinesePerson();
     await signUpByInvitation(page.request, baseURL ?? "", person);
     const boardApi = new BoardApi(page.request, baseURL ?? "");
-    const board = await boardApi.createBoard("Chinese walk");
-    const shipped = await boardApi.placeDemand(board, "Delivered one", { stage: "Done", checkAll: true });
-    const building = await boardApi.placeDemand(board, "Being built", {
-      stage: "Development",
-      checkAll: true,
-    });
+    const { board, delivered: shipped, building } = await boardApi.createBoardWithFlow("Chinese walk");
     const userData = [
       board.name,
       board.key,

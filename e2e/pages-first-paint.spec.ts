@@ -45,9 +45,7 @@ test("[PAGES]: the board list, a board and its dashboard show their first conten
   page,
   boardApi,
 }) => {
-  const board = await boardApi.createBoard("First paint");
-  await boardApi.placeDemand(board, "Delivered already", { stage: "Done", checkAll: true });
-  await boardApi.placeDemand(board, "Being built", { stage: "Development", checkAll: true });
+  const { board } = await boardApi.createBoardWithFlow("First paint");
 
   const pages = [
     { path: "/", selector: `.board-list a[href='/boards/${board.id}']` },

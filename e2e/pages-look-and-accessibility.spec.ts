@@ -31,9 +31,7 @@ for (const viewport of [
     boardApi,
   }) => {
     await page.setViewportSize(viewport);
-    const board = await boardApi.createBoard("Accessible pages");
-    await boardApi.placeDemand(board, "Delivered one", { stage: "Done", checkAll: true });
-    await boardApi.placeDemand(board, "Being built", { stage: "Development", checkAll: true });
+    const { board } = await boardApi.createBoardWithFlow("Accessible pages");
 
     await page.goto(`/boards/${board.id}/settings`);
     await expect(page.getByRole("form", { name: "Stage Design" })).toBeVisible();
@@ -68,4 +66,32 @@ test("[SETTINGS]: a checkbox keeps its size, and saving a stage row says so", as
   await design.getByRole("button", { name: "Save" }).click();
   await expect(notices(page)).toContainText("Stage Shaping saved.");
   await expect(page.getByRole("form", { name: "Stage Shaping" })).toBeVisible();
+});
+
+test("[BOARDS][LAYOUT]: the board list's sections stand apart, Portfolios as far from the card above as Import board", async ({
+  page,
+  boardApi,
+}) => {
+  const board = await boardApi.createBoard("Board list spacing");
+  await page.goto("/");
+  await expect(page.locator(`.board-list a[href='/boards/${board.id}']`)).toBeVisible();
+  await expect(page.getByRole("form", { name: "Import board" })).toBeVisible();
+  // One reading of the laid-out page, so nothing loading in between moves one box and not another.
+  const { above, below } = await page.evaluate(() => {
+    const box = (selector: string) => {
+      const element = document.querySelector(selector);
+      if (!element) throw new Error(`the board list page has no ${selector}`);
+      return element.getBoundingClientRect();
+    };
+    const [newBoard, portfolios, importBoard] = [
+      box("form[aria-label='New board']"),
+      box("section.portfolio-list"),
+      box("form[aria-label='Import board']"),
+    ];
+    return { above: portfolios.top - newBoard.bottom, below: importBoard.top - portfolios.bottom };
+  });
+  // The heading does not touch the card above it, and the page keeps one rhythm between sections.
+  expect(above).toBeGreaterThan(15);
+  expect(Math.abs(above - below)).toBeLessThan(2);
+  await looksRight(page, "board-list");
 });

@@ -266,9 +266,7 @@ test("[STANDUP][SAMPLE]: a 2-1-1 number resting on fewer than 10 demands says so
   page,
   boardApi,
 }) => {
-  const board = await boardApi.createBoard("Stand-up small sample");
-  await boardApi.placeDemand(board, "The only delivery", { stage: "Done", checkAll: true });
-  await boardApi.placeDemand(board, "Work in progress", { stage: "Development", checkAll: true });
+  const { board } = await boardApi.createBoardWithFlow("Stand-up small sample");
 
   await openStandup(page, board.id);
   const delivery = page.locator('.standup-two-one-one li[data-tile="delivery"]');

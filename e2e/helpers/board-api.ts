@@ -125,6 +125,18 @@ export class BoardApi {
     if (stage.id !== demand.stageId) demand = await this.move(demand.id, stage.id, lane.id);
     return demand;
   }
+
+  /**
+   * A new board with one demand delivered (in Done) and one in Development,
+   * both moved there at once with every criterion ticked: the smallest flow
+   * whose board, dashboard and stand-up all have something to show.
+   */
+  async createBoardWithFlow(name: string): Promise<{ board: TBoard; delivered: TDemand; building: TDemand }> {
+    const board = await this.createBoard(name);
+    const delivered = await this.placeDemand(board, "Delivered one", { stage: "Done", checkAll: true });
+    const building = await this.placeDemand(board, "Being built", { stage: "Development", checkAll: true });
+    return { board, delivered, building };
+  }
 }
 
 export function stageNamed(board: TBoard, name: string) {

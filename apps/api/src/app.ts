@@ -1,7 +1,6 @@
 import { setImmediate } from "node:timers/promises";
 import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -21,6 +20,7 @@ import { healthProbesPlugin } from "./plugins/health-probes";
 import { prometheusMetricsPlugin } from "./plugins/prometheus-metrics";
 import { attachRealtime } from "./plugins/realtime";
 import { requestIdsPlugin } from "./plugins/request-ids";
+import { securityHeadersPlugin } from "./plugins/security-headers";
 import { startSleSweep } from "./plugins/sle-sweep";
 import { storableInput } from "./plugins/storable-input";
 import { authRoutes } from "./routes/auth";
@@ -94,25 +94,7 @@ export async function buildApp({ config, db, sharedDatabaseUrl }: AppDeps): Prom
   await app.register(prometheusMetricsPlugin, { io: realtime.io });
   await app.register(healthProbesPlugin);
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.production ? [] : null,
-      },
-    },
-    // Dev and tests run on plain http://localhost.
-    strictTransportSecurity: config.production,
-    // Same-origin requests keep their Referer: socket.io's polling handshake
-    // carries no Origin, and the server needs one of the two to accept a cookie.
-    referrerPolicy: { policy: "same-origin" },
-  });
+  await app.register(securityHeadersPlugin, { production: config.production });
   // Answers of 1 kB or more travel compressed (Brotli at quality 4, or gzip) to clients that
   // accept it; request bodies are read as before (no decompression of uploads).
   await app.register(fastifyCompress, { globalDecompression: false, threshold: 1024 });

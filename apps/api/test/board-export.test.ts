@@ -1,4 +1,4 @@
-import type { TBoard, TBoardExport, TImportBoardResult, TMetrics } from "@tideway/contracts";
+import type { TBoard, TBoardExport, TCommentList, TImportBoardResult, TMetrics } from "@tideway/contracts";
 import { DAY, MINUTE } from "@tideway/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../src/db/prisma";
@@ -21,8 +21,10 @@ type Step = [
  * A board whose log has what metrics read: moves forward and backward,
  * a block and unblock inside a delivered demand's cycle, an archived demand,
  * a demand still in progress and blocked, a defect with a parent, ticked
- * criteria, and pipeline events giving one demand a measured release lead
- * time (commit at d6 09:00, release 25 minutes later).
+ * criteria, pipeline events giving one demand a measured release lead
+ * time (commit at d6 09:00, release 25 minutes later), comments (one edited,
+ * one mentioning the lead, one deleted) and dependencies between demands,
+ * one of them on a demand later in the list.
  */
 const PATHS: Record<string, Step[]> = {
   "Card payments": [
@@ -150,6 +152,42 @@ async function buildFixtureBoard(db: Db, lead: Client): Promise<TBoard> {
       demands: { create: { demandId: ids["Card payments"] as string } },
     },
   });
+  await db.comment.createMany({
+    data: [
+      {
+        demandId: ids["Card payments"] as string,
+        authorId: lead.userId,
+        body: "Card form reviewed with @lead",
+        mentions: [lead.userId],
+        createdAt: at(2, 10),
+        editedAt: at(2, 20),
+      },
+      {
+        demandId: ids.Refunds as string,
+        authorId: lead.userId,
+        body: "Needs the ledger first",
+        createdAt: at(3),
+      },
+      {
+        demandId: ids.Refunds as string,
+        authorId: lead.userId,
+        body: "",
+        createdAt: at(4),
+        deletedAt: at(5),
+      },
+    ],
+  });
+  await db.demandDependency.createMany({
+    data: [
+      { demandId: ids.Refunds as string, dependsOnId: ids["Ledger export"] as string, createdAt: at(3, 1) },
+      {
+        demandId: ids["Ledger export"] as string,
+        dependsOnId: ids["Card payments"] as string,
+        createdById: lead.userId,
+        createdAt: at(3, 2),
+      },
+    ],
+  });
   await db.webhookSecret.create({ data: { boardId: board.id, secret: "whsec-never-exported" } });
   await db.board.update({
     where: { id: board.id },
@@ -230,6 +268,24 @@ describe("board export and import", () => {
     expect(exported.demands.find((d) => d.title === "Old idea")?.archivedAt).toBe(at(5).toISOString());
     expect(exported.demands.find((d) => d.title === "Ledger export")?.checks).toHaveLength(1);
     expect(exported.members).toEqual([{ userId: lead.userId, name: "lead", role: "admin" }]);
+    const demandNamed = (title: string) => exported.demands.find((d) => d.title === title);
+    expect(demandNamed("Card payments")?.comments).toEqual([
+      {
+        authorId: lead.userId,
+        body: "Card form reviewed with @lead",
+        mentions: [lead.userId],
+        createdAt: at(2, 10).toISOString(),
+        editedAt: at(2, 20).toISOString(),
+      },
+    ]);
+    // A deleted comment has nothing left to carry.
+    expect(demandNamed("Refunds")?.comments?.map((c) => c.body)).toEqual(["Needs the ledger first"]);
+    expect(demandNamed("Refunds")?.dependencies).toEqual([
+      { dependsOnId: demandNamed("Ledger export")?.id, createdById: null, createdAt: at(3, 1).toISOString() },
+    ]);
+    expect(demandNamed("Ledger export")?.dependencies?.map((d) => d.dependsOnId)).toEqual([
+      demandNamed("Card payments")?.id,
+    ]);
     const text = JSON.stringify(exported);
     expect(text).not.toContain("whsec-never-exported");
     expect(text).not.toContain("@example.test");
@@ -272,6 +328,72 @@ describe("board export and import", () => {
     // Users of the other install are unknown here: their references are cleared, never dangling.
     expect(imported.members.map((m) => m.name)).toEqual(["newcomer"]);
     expect(imported.demands.every((d) => d.ownerId === null)).toBe(true);
+
+    // Comments and dependencies arrive, their demands remapped; authors unknown here are cleared.
+    const waits = (view: TBoard) =>
+      view.dependencies
+        .map((d) => `${view.demands.find((demand) => demand.id === d.demandId)?.key} waits on ${d.key}`)
+        .sort();
+    expect(waits(imported)).toEqual(waits(open));
+    expect(waits(imported)).toHaveLength(2);
+    const commentsOn = async (client: Client, view: TBoard, key: string) => {
+      const id = view.demands.find((demand) => demand.key === key)?.id;
+      const reply = await client.request({ method: "GET", url: `/api/demands/${id}/comments` });
+      expect(reply.statusCode, reply.body).toBe(200);
+      return (reply.json() as TCommentList).comments;
+    };
+    for (const number of [1, 2]) {
+      const key = `${board.key}-${number}`;
+      const original = await commentsOn(lead, open, key);
+      expect(original.length).toBeGreaterThan(0);
+      expect(await commentsOn(newcomer, imported, key)).toEqual(
+        original.map((comment) => ({
+          ...comment,
+          id: expect.any(String),
+          demandId: imported.demands.find((demand) => demand.key === key)?.id,
+          author: null,
+          mentions: [],
+        })),
+      );
+    }
+  });
+
+  it("imports a document written before comments and dependencies travelled", async () => {
+    const older = structuredClone(exported);
+    for (const demand of older.demands) {
+      delete demand.comments;
+      delete demand.dependencies;
+    }
+    const { boardId } = await importedBy(lead, "OLDER", older);
+    expect(await ctx.db.comment.count({ where: { demand: { boardId } } })).toBe(0);
+    expect(await ctx.db.demandDependency.count({ where: { demand: { boardId } } })).toBe(0);
+    expect(await ctx.db.demand.count({ where: { boardId } })).toBe(exported.demands.length);
+  });
+
+  it("refuses dependencies that go round in a circle, or a demand waiting on itself, creating nothing", async () => {
+    const circular = structuredClone(exported);
+    const [first, second] = circular.demands as [
+      TBoardExport["demands"][number],
+      TBoardExport["demands"][number],
+    ];
+    // Card payments would wait on Refunds, which waits on Ledger export, which waits on Card payments.
+    first.dependencies = [{ dependsOnId: second.id, createdById: null, createdAt: at(4).toISOString() }];
+    const response = await importAsBroken(circular);
+    expect(response.statusCode, response.body).toBe(409);
+    expect(response.json()).toMatchObject({
+      code: "DEPENDENCY_CYCLE",
+      message:
+        "The document's dependencies go round in a circle (BROKEN-1 waits on BROKEN-2 waits on BROKEN-4 waits on BROKEN-1): remove one of them and import again.",
+    });
+    const itself = structuredClone(exported);
+    const selfish = itself.demands[0] as TBoardExport["demands"][number];
+    selfish.dependencies = [{ dependsOnId: selfish.id, createdById: null, createdAt: at(4).toISOString() }];
+    const refused = await importAsBroken(itself);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toBe(
+      "body.demands.0.dependencies.0.dependsOnId: names the demand itself: a demand cannot wait on itself",
+    );
+    expect(await ctx.db.board.count({ where: { key: "BROKEN" } })).toBe(0);
   });
 
   it("round-trips: export(import(export)) equals the export, ids aside", async () => {

@@ -24,6 +24,37 @@ describe("HTTP surface", () => {
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
   });
 
+  it("sends the same security headers on every kind of answer, as helmet words them", async () => {
+    const expected = {
+      "content-security-policy":
+        "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';" +
+        "frame-ancestors 'none';img-src 'self' data:;object-src 'none';script-src 'self';" +
+        "script-src-attr 'none';style-src 'self' 'unsafe-inline';connect-src 'self'",
+      "cross-origin-opener-policy": "same-origin",
+      "cross-origin-resource-policy": "same-origin",
+      "origin-agent-cluster": "?1",
+      "referrer-policy": "same-origin",
+      "x-content-type-options": "nosniff",
+      "x-dns-prefetch-control": "off",
+      "x-download-options": "noopen",
+      "x-frame-options": "SAMEORIGIN",
+      "x-permitted-cross-domain-policies": "none",
+      "x-xss-protection": "0",
+    };
+    const answers = [
+      await ctx.app.inject({ method: "GET", url: "/api/health" }),
+      await ctx.app.inject({ method: "GET", url: "/api/nothing-here" }),
+      await ctx.app.inject({ method: "GET", url: "/api/boards" }),
+    ];
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 404, 401]);
+    for (const answer of answers) {
+      expect(answer.headers).toMatchObject(expected);
+      // Plain http in tests and development: no HSTS, no upgrade of requests.
+      expect(answer.headers).not.toHaveProperty("strict-transport-security");
+      expect(answer.headers).not.toHaveProperty("x-powered-by");
+    }
+  });
+
   it("answers unknown routes with a JSON 404", async () => {
     const response = await ctx.app.inject({ method: "GET", url: "/api/nothing-here" });
     expect(response.statusCode).toBe(404);

@@ -83,6 +83,49 @@ describe("[F11] input the database cannot store or the server cannot handle", ()
     expectRefusal(ancient, "body.board.createdAt");
   });
 
+  it("refuses the NUL character in an import's header and query with 400, the same sentence everywhere", async () => {
+    const board = await createBoard(lead, "Header");
+    const exported = (
+      await lead.request({ method: "GET", url: `/api/boards/${board.id}/export` })
+    ).json() as TBoardExport;
+    const importing = (query: string, document: object) =>
+      lead.request({ method: "POST", url: `/api/boards/import?${query}`, payload: document });
+    const refusals = [
+      [
+        await importing("key=NULNAME", { ...exported, board: { ...exported.board, name: `Pay${NUL}` } }),
+        "body.board.name",
+      ],
+      [
+        await importing("key=NULID", { ...exported, board: { ...exported.board, id: `b${NUL}` } }),
+        "body.board.id",
+      ],
+      [
+        await importing("key=NULMEMBER", {
+          ...exported,
+          members: exported.members.map((member) => ({ ...member, name: `${member.name}${NUL}` })),
+        }),
+        "body.members.0.name",
+      ],
+      [
+        await importing(`key=NULQUERY&name=${encodeURIComponent(`Copy${NUL}`)}`, exported),
+        "querystring.name",
+      ],
+    ] as const;
+    for (const [response, field] of refusals) {
+      expectRefusal(response, field);
+      // One sentence a person can act on, whichever check found it (contract or storable-input).
+      expect(response.json()).toMatchObject({
+        message: `${field}: must not contain the NUL character (\\u0000); remove it and send again`,
+      });
+    }
+    // A key is letters and digits: its own rule says so.
+    expectRefusal(
+      await importing("", { ...exported, board: { ...exported.board, key: `PAY${NUL}` } }),
+      "body.board.key",
+    );
+    expect(await ctx.db.board.count({ where: { key: { startsWith: "NUL" } } })).toBe(0);
+  });
+
   it("answers 503 when PostgreSQL cuts the session (57P01) or is starting up (57P03)", async () => {
     const sleeping = ctx.db.$queryRaw`SELECT pg_sleep(30) AS slept`.catch((error: Error) => error);
     let terminated = 0;

@@ -15,6 +15,7 @@ import { ZTransitionKind } from "./demand";
 import { ZForecastSettings } from "./forecast";
 import { ZInstantInput } from "./instant";
 import { ZCodeEventKind, ZCodeEventSource, ZPipelineSettings } from "./pipeline";
+import { ZStorableText } from "./storable-text";
 import { ZTimeBasis } from "./time-basis";
 
 /**
@@ -24,7 +25,7 @@ import { ZTimeBasis } from "./time-basis";
  * It holds everything the metrics derive from (stages with their
  * boundaries, the full transition log, the pipeline's code events) and the
  * board as people see it (lanes, criteria, demands with checks, blocks,
- * archive state and ranks). Never secrets: no webhook secrets, tokens,
+ * archive state, ranks, comments and the dependencies between them). Never secrets: no webhook secrets, tokens,
  * password hashes or emails. Ids are the exporting install's; they only
  * tie the document's parts together and the importer replaces them all.
  *
@@ -33,13 +34,8 @@ import { ZTimeBasis } from "./time-basis";
  */
 export const BOARD_EXPORT_FORMAT_VERSION = 1;
 
-const NUL = "\u0000";
-/** Text PostgreSQL can store: it refuses the NUL character in text and jsonb. */
-const ZText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((text) => !text.includes(NUL), "must not contain NUL");
+/** Text PostgreSQL can store (it refuses the NUL character in text and jsonb), at most `max` long. */
+const ZText = (max: number) => ZStorableText().max(max);
 /** A reference between parts of the document (the exporting install's id). */
 const ZRef = ZText(100).min(1);
 const ZInstant = ZInstantInput;
@@ -81,6 +77,31 @@ export const ZExportedCheck = z.object({
   checkedAt: ZInstant,
 });
 
+/**
+ * A comment on a demand, as its board shows it. Deleted comments (kept as
+ * rows without a body) are not exported. Nothing refers to a comment, so
+ * it carries no id; `authorId` and `mentions` are kept on import only for
+ * people the import keeps (see ZExportedCheck).
+ */
+export const ZExportedComment = z.object({
+  authorId: ZRef.nullable(),
+  body: ZText(10_000).min(1),
+  mentions: z.array(ZRef).max(200),
+  createdAt: ZInstant,
+  editedAt: ZInstant.nullable(),
+});
+
+/**
+ * The demand waits on `dependsOnId`, another demand of this document
+ * (a dependency on another board's demand is not exported, as a parent on
+ * another board is not).
+ */
+export const ZExportedDependency = z.object({
+  dependsOnId: ZRef,
+  createdById: ZRef.nullable(),
+  createdAt: ZInstant,
+});
+
 export const ZExportedDemand = z.object({
   id: ZRef,
   number: ZCount.min(1),
@@ -104,6 +125,10 @@ export const ZExportedDemand = z.object({
   createdAt: ZInstant,
   updatedAt: ZInstant,
   checks: z.array(ZExportedCheck),
+  /** Oldest first. Absent from exports made before comments travelled. */
+  comments: z.array(ZExportedComment).optional(),
+  /** What the demand waits on, oldest first. Absent from exports made before dependencies travelled. */
+  dependencies: z.array(ZExportedDependency).optional(),
 });
 
 export const ZExportedTransition = z.object({
@@ -337,6 +362,17 @@ export class BoardExportReferences {
       if (ticked.has(check.criterionId)) this.issue(path, "is ticked twice");
       ticked.add(check.criterionId);
     }
+    const awaited = new Set<string>();
+    for (const [dependencyIndex, dependency] of (demand.dependencies ?? []).entries()) {
+      const path = ["demands", index, "dependencies", dependencyIndex, "dependsOnId"];
+      // Cycles through other demands are refused by the import, which holds every dependency.
+      if (dependency.dependsOnId === demand.id)
+        this.issue(path, "names the demand itself: a demand cannot wait on itself");
+      else this.expect("demands", dependency.dependsOnId, path, "demand");
+      // One dependency per pair of demands, as the database keeps them.
+      if (awaited.has(dependency.dependsOnId)) this.issue(path, "is named twice");
+      awaited.add(dependency.dependsOnId);
+    }
   }
 
   private addTransition(index: number, transition: ItemOf<"transitions">): void {
@@ -388,8 +424,7 @@ export type TBoardExport = z.infer<typeof ZBoardExport>;
 
 export const ZImportBoardQuery = z.object({
   key: ZBoardKey.optional().describe("Key of the new board (default: the exported board's key)"),
-  name: z
-    .string()
+  name: ZStorableText()
     .trim()
     .min(1)
     .max(100)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZStorableText } from "./storable-text";
 
 export const ZBoardRole = z.enum(["viewer", "member", "admin"]);
 export type TBoardRole = z.infer<typeof ZBoardRole>;
@@ -70,7 +71,7 @@ export type TLane = z.infer<typeof ZLane>;
 
 /** A document, design or pull request; only http(s) URLs, so a link can never run script. */
 export const ZDemandLink = z.object({
-  title: z.string().trim().max(200),
+  title: ZStorableText().trim().max(200),
   url: z.url({ protocol: /^https?$/, message: "must be an http:// or https:// URL" }).max(2000),
 });
 export type TDemandLink = z.infer<typeof ZDemandLink>;

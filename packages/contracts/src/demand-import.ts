@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZId } from "./board";
+import { isStorableText } from "./storable-text";
 
 /**
  * POST /api/boards/:boardId/demands/import: demands from a CSV file, with
@@ -14,10 +15,7 @@ export const ZDemandImportBody = z.object({
     .string()
     .trim()
     .min(1, "the file is empty")
-    .refine(
-      (text) => !text.includes("\u0000"),
-      "the file holds NUL characters: is it a spreadsheet, not CSV?",
-    )
+    .refine(isStorableText, "the file holds NUL characters: is it a spreadsheet, not CSV?")
     .describe("The CSV file's text, header row first"),
 });
 export type TDemandImportBody = z.infer<typeof ZDemandImportBody>;

@@ -20,4 +20,5 @@ export * from "./portfolio-export";
 export * from "./realtime";
 export * from "./service-level";
 export * from "./settings";
+export * from "./storable-text";
 export * from "./time-basis";

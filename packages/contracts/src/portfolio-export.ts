@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZId } from "./board";
 import { ZBoardExport, ZImportBoardQuery } from "./board-export";
 import { ZInstantInput } from "./instant";
+import { ZStorableText } from "./storable-text";
 
 /**
  * A portfolio as a portable JSON document: GET /api/portfolios/:id/export
@@ -16,7 +17,7 @@ import { ZInstantInput } from "./instant";
  */
 export const PORTFOLIO_EXPORT_FORMAT_VERSION = 1;
 
-const ZRef = z.string().min(1).max(100);
+const ZRef = ZStorableText().min(1).max(100);
 
 export const ZPortfolioParentLink = z.object({
   /** A product demand of one of `teamBoards`. */
@@ -30,7 +31,7 @@ const ZPortfolioExportShape = z.object({
     message: `must be ${PORTFOLIO_EXPORT_FORMAT_VERSION}: this install reads portfolio exports of format version ${PORTFOLIO_EXPORT_FORMAT_VERSION}`,
   }),
   exportedAt: ZInstantInput,
-  portfolio: z.object({ id: ZRef, name: z.string().trim().min(1).max(100) }),
+  portfolio: z.object({ id: ZRef, name: ZStorableText().trim().min(1).max(100) }),
   businessBoard: ZBoardExport,
   teamBoards: z.array(ZBoardExport).max(100),
   parentLinks: z.array(ZPortfolioParentLink),

@@ -1,4 +1,4 @@
-import { ErrorCode } from "@tideway/contracts";
+import { ErrorCode, NUL_REFUSAL } from "@tideway/contracts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { AppError } from "../errors/app-error";
@@ -12,8 +12,9 @@ const NUL = "\u0000";
  * request: nesting deeper than MAX_INPUT_DEPTH (before validation, so no
  * schema walks a 10,000-deep body recursively) and the NUL character, which
  * PostgreSQL refuses in text and jsonb (after validation, so a contract's own
- * issues are listed first). Both answer 400 naming the field. The walk is a
- * loop with an explicit stack, never recursion.
+ * issues are listed first; the contracts' ZStorableText says the same
+ * sentence, NUL_REFUSAL, for the text fields it guards). Both answer 400
+ * naming the field. The walk is a loop with an explicit stack, never recursion.
  */
 export const storableInput = fp(async (app: FastifyInstance) => {
   app.addHook("preValidation", async (request) => {
@@ -50,7 +51,7 @@ function refuseTooDeep(value: unknown, path: string): void {
 
 function refuseNul(value: unknown, path: string): void {
   const withNul = findInput(value, path, hasNul);
-  if (withNul) throw refused(withNul, "must not contain the NUL character (\\u0000)");
+  if (withNul) throw refused(withNul, NUL_REFUSAL);
 }
 
 function inputsOf(request: FastifyRequest): [string, unknown][] {

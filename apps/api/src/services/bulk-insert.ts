@@ -131,3 +131,44 @@ export async function insertCodeEvents(
       SELECT DISTINCT incoming.id, linked.demand_id FROM incoming, unnest(incoming."demandIds") AS linked(demand_id)`;
   }
 }
+
+export interface CommentRow {
+  demandId: string;
+  authorId: string | null;
+  body: string;
+  mentions: string[];
+  createdAt: string;
+  editedAt: string | null;
+}
+
+/**
+ * Comments (an import's), one JSON parameter per chunk as insertCodeEvents
+ * sends events: each row's mentions are an array, which `unnest` would
+ * flatten. Their ids are new (gen_random_uuid(), the column's default).
+ */
+export async function insertComments(tx: RawStatements, rows: readonly CommentRow[]): Promise<void> {
+  for (const chunk of inChunks(rows, ROWS_PER_STATEMENT)) {
+    await tx.$executeRaw`
+      INSERT INTO comments (demand_id, author_id, body, mentions, created_at, edited_at)
+      SELECT "demandId", "authorId", body, mentions, "createdAt", "editedAt"
+      FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS t("demandId" uuid, "authorId" uuid, body text,
+        mentions uuid[], "createdAt" timestamptz, "editedAt" timestamptz)`;
+  }
+}
+
+export interface DependencyRow {
+  demandId: string;
+  dependsOnId: string;
+  createdById: string | null;
+  createdAt: string;
+}
+
+/** Dependencies between demands (an import's, once every demand is in), as insertDemands writes demands. */
+export async function insertDependencies(tx: RawStatements, rows: readonly DependencyRow[]): Promise<void> {
+  for (const chunk of inChunks(rows, ROWS_PER_STATEMENT)) {
+    await tx.$executeRaw`
+      INSERT INTO demand_dependencies (demand_id, depends_on_id, created_by_id, created_at)
+      SELECT * FROM unnest(${columnOf(chunk, "demandId")}::uuid[], ${columnOf(chunk, "dependsOnId")}::uuid[],
+        ${columnOf(chunk, "createdById")}::uuid[], ${columnOf(chunk, "createdAt")}::timestamptz[])`;
+  }
+}

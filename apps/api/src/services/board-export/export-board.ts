@@ -9,9 +9,10 @@ const isoOrNull = (at: Date | null) => (at === null ? null : at.toISOString());
 
 /**
  * The board as a portable document (see ZBoardExport): settings, stages,
- * lanes, criteria, every demand (archived ones too) with its checks, the
- * whole transition log and the pipeline's code events. Any member may
- * export what they can already read; secrets and emails never leave.
+ * lanes, criteria, every demand (archived ones too) with its checks,
+ * comments and dependencies, the whole transition log and the pipeline's
+ * code events. Any member may export what they can already read; secrets
+ * and emails never leave.
  * One repeatable-read snapshot, so a move during the export cannot leave a
  * transition without its demand.
  */
@@ -50,7 +51,18 @@ export async function exportBoard(
         tx.demand.findMany({
           where: { boardId },
           orderBy: { number: "asc" },
-          include: { checks: { orderBy: { checkedAt: "asc" } } },
+          include: {
+            checks: { orderBy: { checkedAt: "asc" } },
+            comments: {
+              where: { deletedAt: null },
+              orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+              select: { authorId: true, body: true, mentions: true, createdAt: true, editedAt: true },
+            },
+            dependsOn: {
+              orderBy: [{ createdAt: "asc" }, { dependsOnId: "asc" }],
+              select: { dependsOnId: true, createdById: true, createdAt: true },
+            },
+          },
         }),
         tx.transition.findMany({ where: { boardId }, orderBy: { id: "asc" } }),
         tx.codeEvent.findMany({
@@ -79,7 +91,7 @@ export async function exportBoard(
         stages: stages.map(({ boardId: _boardId, ...stage }) => stage),
         lanes: lanes.map(({ boardId: _boardId, ...lane }) => lane),
         criteria,
-        demands: demands.map(({ boardId: _boardId, checks, links, ...demand }) => ({
+        demands: demands.map(({ boardId: _boardId, checks, comments, dependsOn, links, ...demand }) => ({
           ...demand,
           // A business demand on a portfolio's board is not in this board's export.
           parentId: demand.parentId !== null && exportedIds.has(demand.parentId) ? demand.parentId : null,
@@ -95,6 +107,15 @@ export async function exportBoard(
             checkedById: check.checkedById,
             checkedAt: iso(check.checkedAt),
           })),
+          comments: comments.map((comment) => ({
+            ...comment,
+            createdAt: iso(comment.createdAt),
+            editedAt: isoOrNull(comment.editedAt),
+          })),
+          // As for parents: a demand waited on from another board is not in this board's export.
+          dependencies: dependsOn
+            .filter((dependency) => exportedIds.has(dependency.dependsOnId))
+            .map((dependency) => ({ ...dependency, createdAt: iso(dependency.createdAt) })),
         })),
         transitions: transitions.map(({ boardId: _boardId, ...transition }) => ({
           ...transition,

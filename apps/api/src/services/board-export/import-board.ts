@@ -7,12 +7,19 @@ import {
   type TImportBoardQuery,
   type TImportBoardResult,
 } from "@tideway/contracts";
-import { parentRefusal } from "@tideway/domain";
+import { dependencyCycleAmong, parentRefusal } from "@tideway/domain";
 import type { Db } from "../../db/prisma";
 import type { RawStatements } from "../../db/transaction-connection";
 import { AppError, invalidField } from "../../errors/app-error";
 import { Prisma } from "../../generated/prisma/client";
-import { insertCodeEvents, insertCriterionChecks, insertDemands } from "../bulk-insert";
+import {
+  type DependencyRow,
+  insertCodeEvents,
+  insertComments,
+  insertCriterionChecks,
+  insertDemands,
+  insertDependencies,
+} from "../bulk-insert";
 import { logTransitions } from "../demands/log-transitions";
 import { inChunks } from "../in-chunks";
 
@@ -43,7 +50,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  *
  * People: the importer becomes admin and the board's only member; a
  * document cannot enrol anyone else (its `members` list is not read).
- * References to users (actor, owner, who ticked a check) are kept only for
+ * References to users (actor, owner, who ticked a check, a comment's author
+ * and mentions, who made a dependency) are kept only for
  * the importer and for people who already belong to a board the importer
  * admins (a copy made next to the original); anyone else becomes an unnamed
  * actor, so a crafted document cannot name a stranger as the author of its
@@ -122,8 +130,9 @@ export type ImportBatch = {
  * type, for its children), and which people the document may name. Each
  * part must come after the parts it refers to (IMPORT_WRITE_ORDER) and
  * every reference must be checked (BoardExportReferences) before its item
- * is written; parent links, which may point later in the list, are set by
- * `finish`.
+ * is written; parent links and dependencies, which may point later in the
+ * list, are written by `finish` (a few ids each, so a board's thousands of
+ * them are held until then).
  */
 export class ImportedBoardWriter {
   private readonly newIds = {
@@ -134,6 +143,8 @@ export class ImportedBoardWriter {
   };
   private readonly demandTypes = new Map<string, string>();
   private readonly children: { at: string; id: string; parentId: string }[] = [];
+  /** Dependencies between the document's demands, by their document ids, written by `finish`. */
+  private readonly dependencies: DependencyRow[] = [];
   /** Each user id the document names: whether the import keeps it (see importBoard). */
   private readonly people: Map<string, boolean>;
   private highestNumber = 0;
@@ -201,9 +212,22 @@ export class ImportedBoardWriter {
     else await this.writeCodeEvents(batch.items);
   }
 
-  /** Links children to their parents (refusing a link no other path may make) and returns the result. */
+  /**
+   * Links children to their parents and demands to what they wait on
+   * (refusing a link or a cycle no other path may make) and returns the result.
+   */
   async finish(): Promise<ImportedBoard> {
     const { tx, bulk, board } = this;
+    const cycle = dependencyCycleAmong(this.dependencies);
+    if (cycle !== null) {
+      const ids = cycle.map((ref) => this.to("demands", ref));
+      const numbers = await tx.demand.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, number: true },
+      });
+      const numberOf = new Map(numbers.map((demand) => [demand.id, demand.number]));
+      throw dependencyCycleRefused(ids.map((id) => `${board.key}-${numberOf.get(id)}`));
+    }
     const links = this.children.map(({ at, id, parentId }) => {
       const refusal = parentRefusal(id, { id: parentId, type: this.demandTypes.get(parentId) as string });
       if (refusal !== null) throw invalidField(`${at}.parentId`, refusal);
@@ -217,6 +241,14 @@ export class ImportedBoardWriter {
           AS p(id, parent_id)
         WHERE d.id = p.id`;
     }
+    await insertDependencies(
+      bulk,
+      this.dependencies.map((dependency) => ({
+        ...dependency,
+        demandId: this.to("demands", dependency.demandId),
+        dependsOnId: this.to("demands", dependency.dependsOnId),
+      })),
+    );
     if (this.highestNumber >= board.nextDemandNumber) {
       await tx.board.update({ where: { id: board.id }, data: { nextDemandNumber: this.highestNumber + 1 } });
     }
@@ -228,11 +260,24 @@ export class ImportedBoardWriter {
 
   private async writeDemands(demands: readonly ItemOf<"demands">[]): Promise<void> {
     await this.learnPeople(
-      demands.flatMap((demand) => [demand.ownerId, ...demand.checks.map((c) => c.checkedById)]),
+      demands.flatMap((demand) => [
+        demand.ownerId,
+        ...demand.checks.map((check) => check.checkedById),
+        ...(demand.comments ?? []).flatMap((comment) => [comment.authorId, ...comment.mentions]),
+        ...(demand.dependencies ?? []).map((dependency) => dependency.createdById),
+      ]),
     );
     for (const demand of demands) {
       const at = `demands.${this.counts.demands++}`;
       this.demandTypes.set(demand.id, demand.type);
+      for (const dependency of demand.dependencies ?? []) {
+        this.dependencies.push({
+          demandId: demand.id,
+          dependsOnId: dependency.dependsOnId,
+          createdById: this.person(dependency.createdById),
+          createdAt: dependency.createdAt,
+        });
+      }
       // A loop, not Math.max(...): a spread of 100k numbers overflows the stack.
       this.highestNumber = Math.max(this.highestNumber, demand.number);
       // Parents are set by finish, when every demand exists: a parent may come later in the document.
@@ -258,6 +303,15 @@ export class ImportedBoardWriter {
       })),
     );
     await insertCriterionChecks(this.bulk, checks);
+    const comments = demands.flatMap((demand) =>
+      (demand.comments ?? []).map((comment) => ({
+        ...comment,
+        demandId: this.to("demands", demand.id),
+        authorId: this.person(comment.authorId),
+        mentions: comment.mentions.filter((ref) => this.person(ref) !== null),
+      })),
+    );
+    await insertComments(this.bulk, comments);
   }
 
   private async writeTransitions(transitions: readonly ItemOf<"transitions">[]): Promise<void> {
@@ -342,6 +396,15 @@ export function keyTakenOr(error: unknown, key: string): unknown {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"
     ? keyTaken(key)
     : error;
+}
+
+/** A document whose dependencies loop (`keys`: the demands of the loop, the first one again at its end). */
+function dependencyCycleRefused(keys: readonly string[]): AppError {
+  return new AppError(
+    ErrorCode.DEPENDENCY_CYCLE,
+    `The document's dependencies go round in a circle (${keys.join(" waits on ")}): remove one of them and import again.`,
+    { cycleLength: keys.length - 1 },
+  );
 }
 
 export function keyTaken(key: string): AppError {
