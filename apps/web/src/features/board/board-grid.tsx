@@ -6,6 +6,7 @@ import { StageHeader } from "./stage-header";
 import { useStickyOffset } from "./use-sticky-offset";
 import "./board-layout.css";
 import { withMessages } from "../../i18n/with-messages";
+import { useHydrated } from "../../ui/use-hydrated";
 
 const loadDragLayer = () =>
   withMessages("drag", () => import("./board-drag-layer")).then((module) => ({
@@ -26,15 +27,18 @@ export function BoardGrid() {
   const stages = useBoardStore((s) => s.stages);
   const lanes = useBoardStore((s) => s.lanes);
   const stageHeaders = useRef<HTMLDivElement>(null);
+  const hydrated = useHydrated();
   useStickyOffset(stageHeaders);
   useEffect(() => forgetUnmountedElements, []);
 
   return (
     <>
       {/* The grid is beside the DndContext, not inside it: see drag-elements.ts. */}
-      <Suspense fallback={null}>
-        <BoardDragLayer />
-      </Suspense>
+      {hydrated && (
+        <Suspense fallback={null}>
+          <BoardDragLayer />
+        </Suspense>
+      )}
       <div className="board-scroller">
         {/* Columns share the window's width (board-layout.css, docs/decisions/008). */}
         <div className="board-grid" style={{ "--stage-count": stages.length } as CSSProperties}>
