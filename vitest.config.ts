@@ -31,6 +31,8 @@ export default defineConfig({
         },
       },
       {
+        // The web app's server entry renders pages in web-app-server-render.test.ts.
+        plugins: [messageCatalogues()],
         test: {
           name: "api",
           include: ["apps/api/src/**/*.test.ts", "apps/api/test/**/*.test.ts"],

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import type { BoardApi } from "./helpers/board-api";
 import { expect, test } from "./helpers/board-test";
 
 /**
@@ -41,18 +42,21 @@ async function requestsBeforeFirstContent(opener: Page, path: string, selector: 
   return paths;
 }
 
-test("[PAGES]: the board list, a board and its dashboard show their first content without asking the API", async ({
-  page,
-  boardApi,
-}) => {
-  const { board } = await boardApi.createBoardWithFlow("First paint");
-
-  const pages = [
+/** A new board with a delivered card and one in progress; its list, board and dashboard pages with what each shows first. */
+async function firstPages(boardApi: BoardApi, name: string): Promise<{ path: string; selector: string }[]> {
+  const { board } = await boardApi.createBoardWithFlow(name);
+  return [
     { path: "/", selector: `.board-list a[href='/boards/${board.id}']` },
     { path: `/boards/${board.id}`, selector: "article.demand-card" },
     { path: `/boards/${board.id}/dashboard`, selector: "[data-testid='tile-delivery-p85']" },
   ];
-  for (const { path, selector } of pages) {
+}
+
+test("[PAGES]: the board list, a board and its dashboard show their first content without asking the API", async ({
+  page,
+  boardApi,
+}) => {
+  for (const { path, selector } of await firstPages(boardApi, "First paint")) {
     const requests = await requestsBeforeFirstContent(page, path, selector);
     expect(requests.filter((requested) => requested.startsWith("/assets/")).length).toBeGreaterThan(0);
     // The app bar's bell asks for its notifications by itself, beside the page (and again once
@@ -61,5 +65,39 @@ test("[PAGES]: the board list, a board and its dashboard show their first conten
       requests.filter((requested) => requested.startsWith("/api/") && requested !== "/api/notifications"),
       `${path} asked the API before its first content`,
     ).toEqual([]);
+  }
+});
+
+test("[PAGES]: the server renders their first content and the browser hydrates it as it is", async ({
+  page,
+  boardApi,
+}) => {
+  for (const { path, selector } of await firstPages(boardApi, "Rendered first")) {
+    const tab = await page.context().newPage();
+    const errors: string[] = [];
+    tab.on("pageerror", (error) => errors.push(error.message));
+    tab.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    // Once the HTML is parsed and before any module script runs: what the server rendered.
+    await tab.addInitScript((watched: string) => {
+      document.addEventListener("readystatechange", () => {
+        if (document.readyState === "interactive")
+          (window as unknown as { served: Element | null }).served = document.querySelector(watched);
+      });
+    }, selector);
+    await tab.goto(path);
+    expect(await tab.evaluate(() => !!(window as unknown as { served: Element | null }).served), path).toBe(
+      true,
+    );
+    // The bell renders only once the page is hydrated (ui/use-hydrated.ts).
+    await expect(tab.locator(".bell-button")).toBeVisible();
+    // Hydrated, not rendered again: the element the server sent is the one shown.
+    expect(
+      await tab.evaluate(() => (window as unknown as { served: Element }).served.isConnected),
+      `${path} was rendered again in the browser`,
+    ).toBe(true);
+    expect(errors, path).toEqual([]);
+    await tab.close();
   }
 });

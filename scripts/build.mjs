@@ -139,6 +139,13 @@ async function buildWeb() {
   const { build } = await import("vite");
   // Vite's own summary of every chunk is noise on each start; warnings still show.
   await build({ root: path.join(root, "apps/web"), logLevel: "warn" });
+  // The server's bundle of the same app (apps/web/vite.config.ts), which renders the pages
+  // people wait on (docs/decisions/021); after the browser's, which empties dist/.
+  await build({
+    root: path.join(root, "apps/web"),
+    logLevel: "warn",
+    build: { ssr: "src/entry-server.tsx" },
+  });
 }
 
 async function buildApi() {

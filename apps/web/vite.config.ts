@@ -115,7 +115,28 @@ function firstPageChunk(): CodeSplittingNameFunction {
   };
 }
 
-export default defineConfig({
+/**
+ * The server's bundle of the web app (src/entry-server.tsx, docs/decisions/021), built after
+ * the browser's into dist/server/, which the API loads to render the pages people wait on.
+ * Self-contained: production installs no React or other front-end package (the Dockerfile's
+ * runtime), so every dependency is bundled in. Not under dist/assets/, so never served.
+ */
+const serverBuild = defineConfig({
+  plugins: [messageCatalogues(), react()],
+  ssr: { noExternal: true, target: "node" },
+  // The browser's build is React's production one; the server renders with the same.
+  define: { "process.env.NODE_ENV": JSON.stringify("production") },
+  build: {
+    ssr: "src/entry-server.tsx",
+    outDir: "dist/server",
+    emptyOutDir: false,
+    sourcemap: true,
+    copyPublicDir: false,
+    rolldownOptions: { output: { entryFileNames: "entry-server.js" } },
+  },
+});
+
+const browserBuild = defineConfig({
   plugins: [
     messageCatalogues(),
     react(),
@@ -163,3 +184,5 @@ export default defineConfig({
     },
   },
 });
+
+export default defineConfig(({ isSsrBuild }) => (isSsrBuild ? serverBuild : browserBuild));

@@ -1,13 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { brotliCompressSync, brotliDecompressSync } from "node:zlib";
 import type { TBoard } from "@tideway/contracts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBoard } from "./helpers/board";
-import { addDemand } from "./helpers/demands";
-import { type Client, createClient } from "./helpers/session";
-import { useTestApp } from "./test-app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { firstAnswersOf, HOSTILE_TITLE, useFirstPaintFixture, writeIndexHtml } from "./helpers/first-paint";
+import type { Client } from "./helpers/session";
 
 /**
  * A built web app in miniature: an index.html like Vite's, one script with a Brotli copy,
@@ -18,21 +16,7 @@ function writeWebBuild(): string {
   const dist = mkdtempSync(path.join(os.tmpdir(), "tideway-web-dist-"));
   mkdirSync(path.join(dist, "assets"));
   mkdirSync(path.join(dist, ".vite"));
-  writeFileSync(
-    path.join(dist, "index.html"),
-    [
-      "<!doctype html>",
-      '<html lang="en">',
-      "  <head>",
-      '    <script type="module" crossorigin src="/assets/index-1.js"></script>',
-      '    <link rel="modulepreload" crossorigin href="/assets/react-1.js">',
-      "  </head>",
-      "  <body>",
-      '    <div id="root"></div>',
-      "  </body>",
-      "</html>",
-    ].join("\n"),
-  );
+  writeIndexHtml(dist, ['    <link rel="modulepreload" crossorigin href="/assets/react-1.js">']);
   const script = "console.log('the entry');\n".repeat(100);
   writeFileSync(path.join(dist, "assets/index-1.js"), script);
   writeFileSync(path.join(dist, "assets/index-1.js.br"), brotliCompressSync(script));
@@ -53,30 +37,15 @@ function writeWebBuild(): string {
   return dist;
 }
 
-/** The page's first answers, as the web app reads them, or null when the page brought none. */
-function firstAnswersOf(html: string): { page: string; answers: Record<string, unknown> } | null {
-  const element = /<script type="application\/json" id="first-answers">(.*?)<\/script>/s.exec(html);
-  return element?.[1] ? JSON.parse(element[1]) : null;
-}
-
-const HOSTILE_TITLE = "</script><script>alert(document.cookie)</script><!--";
-
 describe("[PAGES] a page brings its first paint's data and modules (issue 19)", () => {
-  const dist = writeWebBuild();
-  const ctx = useTestApp({ config: { webDistDir: dist } });
+  const fixture = useFirstPaintFixture(writeWebBuild());
+  const { ctx } = fixture;
   let member: Client;
   let stranger: Client;
   let board: TBoard;
-
-  beforeAll(async () => {
-    [member, stranger] = await Promise.all([
-      createClient(ctx.app, "member"),
-      createClient(ctx.app, "stranger"),
-    ]);
-    board = await createBoard(member, "Secret roadmap");
-    await addDemand(member, board, { title: HOSTILE_TITLE });
+  beforeAll(() => {
+    ({ member, stranger, board } = fixture);
   });
-  afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
   it("answers a member's board page with who is signed in and the board, in the page itself", async () => {
     const response = await member.request({ method: "GET", url: `/boards/${board.id}` });

@@ -3,6 +3,7 @@ import { Link } from "wouter";
 import { useSession } from "./features/auth/session-store";
 import { withMessages } from "./i18n/with-messages";
 import { NoticeStack } from "./ui/notice-stack";
+import { useHydrated } from "./ui/use-hydrated";
 
 // The bell and the user menu (Radix's Popover, with its positioning library) load beside
 // the page's data rather than before the page can paint.
@@ -22,6 +23,7 @@ const UserMenu = lazy(() =>
 /** The bar above every signed-in page. */
 export function AppLayout({ children }: { children: ReactNode }) {
   const user = useSession((s) => s.user);
+  const hydrated = useHydrated();
 
   return (
     <div className="app">
@@ -30,7 +32,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           Tideway
         </Link>
         <span className="app-bar-spacer" />
-        {user && (
+        {user && hydrated && (
           <Suspense fallback={null}>
             <NotificationBell />
             <UserMenu user={user} />

@@ -3,6 +3,7 @@ import { Link, Route, Router, Switch } from "wouter";
 import { AppLayout } from "./app-layout";
 import { RequireSession } from "./features/auth/require-session";
 import { BoardPage } from "./features/board/board-page";
+import { firstPageOf } from "./first-page";
 import { useT } from "./i18n/use-t";
 import { withMessages } from "./i18n/with-messages";
 import { sameAddressReplaces } from "./routing";
@@ -73,11 +74,20 @@ const boardList = preloadablePage(() =>
   ),
 );
 
-/** Starts loading the page at `pathname` when it is one the server preloads; main.tsx waits for it before the first render. */
+/**
+ * Starts loading the page at `pathname` when it is one the server preloads; main.tsx waits for
+ * it before the first render, and a server that renders pages (entry-server.tsx) for every one.
+ */
 export function preloadFirstPage(pathname: string): Promise<void> {
-  if (pathname === "/") return boardList.preload();
-  if (/^\/boards\/[^/]+\/dashboard\/?$/i.test(pathname)) return dashboard.preload();
+  const page = firstPageOf(pathname)?.kind;
+  if (page === "board-list") return boardList.preload();
+  if (page === "dashboard") return dashboard.preload();
   return Promise.resolve();
+}
+
+/** Loads every page the server renders (entry-server.tsx), so that rendering one never waits. */
+export function preloadFirstPages(): Promise<void> {
+  return Promise.all([boardList.preload(), dashboard.preload()]).then(() => undefined);
 }
 const SignInPage = lazy(() =>
   withMessages("sign-in", () => import("./features/auth/sign-in-page")).then((module) => ({
@@ -229,9 +239,10 @@ function AppRoutes() {
   );
 }
 
-export function App() {
+/** The app; `ssrPath` is the address (path and query) a server renders it for. */
+export function App({ ssrPath }: { ssrPath?: string }) {
   return (
-    <Router aroundNav={sameAddressReplaces}>
+    <Router aroundNav={sameAddressReplaces} ssrPath={ssrPath}>
       <AppRoutes />
     </Router>
   );

@@ -1,11 +1,11 @@
-import { QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
+import { createRoot, hydrateRoot } from "react-dom/client";
+import { renderedPage } from "./api/first-answers";
 import { queryClient } from "./api/query-client";
-import { App, preloadFirstPage } from "./app";
+import { preloadFirstPage } from "./app";
 import { useSession } from "./features/auth/session-store";
-import { I18nProvider } from "./i18n/i18n-provider";
+import { adoptFirstPage } from "./first-page";
 import { showFirstLocale } from "./i18n/locale-store";
+import { Root } from "./root";
 import "./styles.css";
 
 const root = document.getElementById("root");
@@ -16,17 +16,18 @@ const rootElement = root;
 // at once then, without a fallback first (app.tsx's preloadablePage). A failure to load shows
 // where the page would have.
 const signedIn = useSession.getState().user;
+// A page the server rendered (docs/decisions/021) is hydrated in the language it was rendered
+// in, from the same answers at the same "now", so React takes its markup as it is.
+const rendered = rootElement.hasChildNodes() ? renderedPage() : null;
 void Promise.all([
-  showFirstLocale(signedIn?.locale),
+  showFirstLocale(rendered?.locale ?? signedIn?.locale),
   signedIn ? preloadFirstPage(window.location.pathname).catch(() => undefined) : null,
 ]).then(() => {
-  createRoot(rootElement).render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <I18nProvider>
-          <App />
-        </I18nProvider>
-      </QueryClientProvider>
-    </StrictMode>,
-  );
+  const app = <Root queryClient={queryClient} />;
+  if (rendered) {
+    adoptFirstPage(queryClient, window.location.pathname, window.location.search, rendered.now);
+    hydrateRoot(rootElement, app);
+  } else {
+    createRoot(rootElement).render(app);
+  }
 });

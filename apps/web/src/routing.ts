@@ -1,6 +1,15 @@
 import { useCallback, useMemo } from "react";
-import { type AroundNavHandler, useLocation } from "wouter";
-import { useSearch } from "wouter/use-browser-location";
+import { type AroundNavHandler, useLocation, useRouter } from "wouter";
+import { usePathname, useSearch } from "wouter/use-browser-location";
+
+/**
+ * The address bar's path and query as they are (wouter's useLocation decodes the path), or,
+ * while the server renders a page, the address it renders (the router's `ssrPath`).
+ */
+export function useAddressBar(): { pathname: string; search: string } {
+  const { ssrPath, ssrSearch } = useRouter();
+  return { pathname: usePathname({ ssrPath }), search: useSearch({ ssrSearch }) };
+}
 
 type SearchParamsChange = URLSearchParams | ((current: URLSearchParams) => URLSearchParams);
 
@@ -17,7 +26,7 @@ export function useSearchParams(): [
   (change: SearchParamsChange, options?: { replace?: boolean }) => void,
 ] {
   const [, navigate] = useLocation();
-  const search = useSearch();
+  const { search } = useAddressBar();
   const params = useMemo(() => new URLSearchParams(search), [search]);
   const setParams = useCallback(
     (change: SearchParamsChange, options?: { replace?: boolean }) => {

@@ -30,13 +30,20 @@ export const FIRST_ANSWERS_ELEMENT_ID = "first-answers";
 
 /**
  * The answers as a JSON script element, which a browser does not run (a CSP allows it) and
- * the web app parses: `{ page, answers: { [path]: body } }`. Every `<` (and `>`, `&`, the
- * JavaScript line separators) in the JSON is escaped, so no text a user typed (a card titled
- * `</script><script>…`) can end the element or start another one.
+ * the web app parses: `{ page, rendered?, answers: { [path]: body } }`, where `rendered` says
+ * that the page's markup was rendered from them, at which "now" and in which language
+ * (docs/decisions/021). Every `<` (and `>`, `&`, the JavaScript line separators) in the JSON
+ * is escaped, so no text a user typed (a card titled `</script><script>…`) can end the
+ * element or start another one.
  */
-export function firstAnswersElement(page: string, answers: ReadonlyMap<string, string>): string {
+export function firstAnswersElement(
+  page: string,
+  answers: ReadonlyMap<string, string>,
+  rendered: { now: number; locale: string } | null = null,
+): string {
   const entries = [...answers].map(([path, body]) => `${JSON.stringify(path)}:${body}`);
-  const json = `{"page":${JSON.stringify(page)},"answers":{${entries.join(",")}}}`;
+  const renderedWith = rendered ? `,"rendered":${JSON.stringify(rendered)}` : "";
+  const json = `{"page":${JSON.stringify(page)}${renderedWith},"answers":{${entries.join(",")}}}`;
   return `<script type="application/json" id="${FIRST_ANSWERS_ELEMENT_ID}">${escapeForScriptElement(json)}</script>`;
 }
 

@@ -18,11 +18,16 @@ export interface PageShell {
   head: string;
   /** From `</head>` to the end of the body, without `</body>`. */
   body: string;
+  /** `body` with `markup` (server-rendered, docs/decisions/021) inside its empty root element. */
+  bodyWith(markup: string): string;
   /** From `</body>` on. */
   end: string;
   /** The `<link>` tags that load `modules` (manifest keys) and what they import, beyond the entry's. */
   preloadLinks(modules: readonly string[]): string;
 }
+
+/** The element the web app renders into (apps/web/index.html). */
+const EMPTY_ROOT = '<div id="root"></div>';
 
 /** Reads `index.html` and the build's manifest (if the build wrote one) from `distDir`. */
 export function readPageShell(distDir: string): PageShell {
@@ -37,9 +42,14 @@ export function readPageShell(distDir: string): PageShell {
   // What index.html loads already: its entry script and the entry's static imports.
   const loadedByEntry = new Set(chunksOf(manifest, ["index.html"]));
   const links = new Map<string, string>();
+  const body = html.slice(headEnd, bodyEnd);
+  const root = body.indexOf(EMPTY_ROOT);
+  const rootStart = root + EMPTY_ROOT.length - "</div>".length;
   return {
     head: html.slice(0, headEnd),
-    body: html.slice(headEnd, bodyEnd),
+    body,
+    bodyWith: (markup) =>
+      root < 0 || markup === "" ? body : `${body.slice(0, rootStart)}${markup}${body.slice(rootStart)}`,
     end: html.slice(bodyEnd),
     preloadLinks(modules) {
       const key = modules.join("\n");

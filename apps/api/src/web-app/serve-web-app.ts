@@ -8,6 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { firstAnswers, firstAnswersElement } from "./first-answers";
 import { firstPaintPlan } from "./first-paint-plan";
 import { readPageShell } from "./page-shell";
+import { acceptedLanguages, loadServerRenderer, type ServerRenderer } from "./server-renderer";
 
 /**
  * Serves the built SPA: its files under /assets/, and for every other address the page,
@@ -16,6 +17,8 @@ import { readPageShell } from "./page-shell";
  * links that preload the page's modules, leaves at once, so the browser fetches the scripts
  * while the server asks its own API for the page's first answers, which follow at the end of
  * the body. Module scripts run once the whole page is parsed, so they find the answers there.
+ * When the build has the web app's server bundle, the body comes with the page's markup
+ * rendered from those answers, which the browser hydrates (docs/decisions/021).
  */
 export function serveWebApp(app: FastifyInstance, distDir: string): void {
   if (!existsSync(path.join(distDir, "index.html"))) return;
@@ -33,6 +36,15 @@ export function serveWebApp(app: FastifyInstance, distDir: string): void {
     maxAge: "365d",
   });
   const shell = readPageShell(distDir);
+  // Loaded once the server listens, not during its start (issue 20), or by the first page asked.
+  let renderer: Promise<ServerRenderer | null> | null = null;
+  const serverRenderer = () => {
+    renderer ??= loadServerRenderer(distDir, app.log);
+    return renderer;
+  };
+  app.addHook("onListen", async () => {
+    void serverRenderer();
+  });
   // Compressed here rather than by @fastify/compress, which cannot flush the head ahead of the rest.
   app.get("/*", { schema: { hide: true }, compress: false }, (request, reply) => {
     if (request.url.startsWith("/api/")) {
@@ -48,20 +60,34 @@ export function serveWebApp(app: FastifyInstance, distDir: string): void {
       .header("vary", "Cookie, Accept-Encoding")
       .type("text/html; charset=utf-8");
     if (page.encoding) void reply.header("content-encoding", page.encoding);
-    page.stream.write(`${shell.head}${plan ? shell.preloadLinks(plan.modules) : ""}\n  ${shell.body}`);
+    page.stream.write(`${shell.head}${plan ? shell.preloadLinks(plan.modules) : ""}\n  `);
     if (!plan || !request.caller || !cookie) {
-      page.stream.end(shell.end);
+      page.stream.end(`${shell.body}${shell.end}`);
       return reply.send(page.stream);
     }
     page.flush();
-    firstAnswers(app, plan.answers, cookie)
-      .then((answers) => {
+    Promise.all([firstAnswers(app, plan.answers, cookie), serverRenderer()])
+      .then(([answers, renderer]) => {
         // A visitor who left meanwhile closed the page's stream.
-        if (!page.stream.destroyed) page.stream.write(firstAnswersElement(pathname, answers));
+        if (page.stream.destroyed) return;
+        const now = Date.now();
+        const rendered = renderer?.renderFirstPage({
+          url: request.url,
+          answers: Object.fromEntries([...answers].map(([path, json]) => [path, JSON.parse(json)])),
+          now,
+          languages: acceptedLanguages(request.headers["accept-language"]),
+        });
+        const body = rendered ? shell.bodyWith(rendered.html) : shell.body;
+        const element = firstAnswersElement(
+          pathname,
+          answers,
+          rendered ? { now, locale: rendered.locale } : null,
+        );
+        page.stream.end(`${body}${element}${shell.end}`);
       })
-      .catch((error: unknown) => request.log.warn({ err: error }, "the page's first answers failed"))
-      .finally(() => {
-        if (!page.stream.destroyed) page.stream.end(shell.end);
+      .catch((error: unknown) => {
+        request.log.warn({ err: error }, "the page's first answers or its markup failed");
+        if (!page.stream.destroyed) page.stream.end(`${shell.body}${shell.end}`);
       });
     return reply.send(page.stream);
   });

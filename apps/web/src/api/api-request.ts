@@ -1,6 +1,6 @@
 import type { TErrorBody } from "@tideway/contracts";
 import { apiErrorSentence, CLIENT_ERROR_CODES } from "../i18n/api-error-sentence";
-import { takeFirstAnswer } from "./first-answers";
+import { peekFirstAnswer, takeFirstAnswer } from "./first-answers";
 
 /** Anything with zod's `parse`: responses are checked against the shared contract once, here. */
 export interface ResponseSchema<T> {
@@ -74,6 +74,20 @@ export async function apiRequest<T>(
     throw error;
   }
   return schema.parse(payload);
+}
+
+/**
+ * The page's answer to GET `path`, checked against `schema`, without taking it (first-page.ts);
+ * undefined when the page brought none or it does not fit.
+ */
+export function firstAnswerTo<T>(path: string, schema: ResponseSchema<T>): T | undefined {
+  const answer = peekFirstAnswer(path);
+  if (answer === undefined) return undefined;
+  try {
+    return schema.parse(answer);
+  } catch {
+    return undefined;
+  }
 }
 
 /** For replies whose body the client does not use (sign-out, deletions). */

@@ -6,10 +6,21 @@
  * page the server answered for is still the one shown: after a navigation, or once taken,
  * the answer would be older than what a request would bring.
  */
-interface FirstAnswers {
+import type { TLocale } from "@tideway/contracts";
+
+export interface FirstAnswers {
   /** The path of the page the server answered for. */
   page: string;
   answers: Record<string, unknown>;
+  /** Present when the server also rendered the page's markup from these answers (docs/decisions/021). */
+  rendered?: RenderedPage;
+}
+
+/** What the server rendered the page with, which the browser hydrates it with too. */
+export interface RenderedPage {
+  /** The server's "now" (ms since the epoch): ages and times on the page count from it. */
+  now: number;
+  locale: TLocale;
 }
 
 const ELEMENT_ID = "first-answers";
@@ -26,17 +37,36 @@ function readFirstAnswers(): FirstAnswers | null {
   }
 }
 
+/** The answers while the page they were served for is the one shown (on a server: the one it renders). */
+function current(): FirstAnswers | null {
+  if (first && (globalThis.location?.pathname ?? first.page) !== first.page) first = null;
+  return first;
+}
+
 /** The page's answer to GET `path`, taken once; undefined when there is none (ask the API). */
 export function takeFirstAnswer(path: string): unknown {
-  if (!first) return undefined;
-  if (globalThis.location?.pathname !== first.page) {
-    first = null;
-    return undefined;
-  }
-  if (!Object.hasOwn(first.answers, path)) return undefined;
-  const answer = first.answers[path];
-  delete first.answers[path];
+  const answer = peekFirstAnswer(path);
+  if (answer !== undefined) delete first?.answers[path];
   return answer;
+}
+
+/**
+ * The page's answer to GET `path` without taking it: what the page renders first with
+ * (first-page.ts), while the request the page then makes on arrival still takes it.
+ */
+export function peekFirstAnswer(path: string): unknown {
+  const answers = current()?.answers;
+  return answers && Object.hasOwn(answers, path) ? answers[path] : undefined;
+}
+
+/** What the server rendered the page with, when it rendered the page's markup. */
+export function renderedPage(): RenderedPage | null {
+  return current()?.rendered ?? null;
+}
+
+/** The server's side: the answers of the page it is about to render, or null once it rendered it. */
+export function serveFirstAnswers(answers: FirstAnswers | null): void {
+  first = answers;
 }
 
 /** Signing out drops what was answered for the person signed in. */

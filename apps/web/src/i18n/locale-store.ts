@@ -1,5 +1,5 @@
 import { LOCALES, type TLocale } from "@tideway/contracts";
-import { create } from "zustand";
+import { create } from "../ui/create-store";
 import { applyLocale, preferredLocale } from "./intl";
 import { loadCatalogue, type UiLocale } from "./messages";
 import { PSEUDO_LOCALE } from "./pseudo-locale-tag";

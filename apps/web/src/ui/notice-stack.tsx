@@ -1,5 +1,5 @@
 import { lazy } from "react";
-import { create } from "zustand";
+import { create } from "./create-store";
 import { MountedOnceShown } from "./mounted-once-shown";
 
 /** "failure": a refusal or an error; "success": a confirmation that something was saved. */

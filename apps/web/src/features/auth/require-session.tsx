@@ -1,16 +1,14 @@
 import { type ReactNode, useEffect, useState } from "react";
 import { Redirect } from "wouter";
-import { usePathname, useSearch } from "wouter/use-browser-location";
 import { translate } from "../../i18n/intl";
+import { useAddressBar } from "../../routing";
 import { useSession } from "./session-store";
 
 /** Renders the signed-in part of the app, or sends the visitor to sign in and back. */
 export function RequireSession({ children }: { children: ReactNode }) {
   const status = useSession((s) => s.status);
   const check = useSession((s) => s.check);
-  // As the address bar has them (wouter's useLocation decodes the path).
-  const path = usePathname();
-  const search = useSearch();
+  const { pathname: path, search } = useAddressBar();
   const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {

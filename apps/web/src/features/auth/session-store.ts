@@ -1,9 +1,9 @@
 import type { TSignUpBody, TUser } from "@tideway/contracts";
-import { create } from "zustand";
 import { ApiError, whenUnauthenticated } from "../../api/api-request";
 import { forgetFirstAnswers } from "../../api/first-answers";
 import { queryClient } from "../../api/query-client";
 import { useLocale } from "../../i18n/locale-store";
+import { create } from "../../ui/create-store";
 import { fetchCurrentUser, signIn, signOut, signUp, userServedThePage } from "./auth-api";
 
 type SessionStatus = "unknown" | "signed-in" | "signed-out";

@@ -12,12 +12,20 @@ import {
   ZDemandChange,
   ZMoveResult,
 } from "@tideway/contracts";
-import { apiRequest, ignoreBody, type ResponseSchema, wrapped } from "../../api/api-request";
+import { apiRequest, firstAnswerTo, ignoreBody, type ResponseSchema, wrapped } from "../../api/api-request";
 
 const ZBoardList = wrapped("boards", ZBoardSummary.array());
 
+const BOARDS = "/api/boards";
+const boardPath = (boardId: string) => `/api/boards/${boardId}`;
+
 export async function fetchBoards(): Promise<TBoardSummary[]> {
-  return (await apiRequest("GET", "/api/boards", ZBoardList)).boards;
+  return (await apiRequest("GET", BOARDS, ZBoardList)).boards;
+}
+
+/** The board list the page brought, if it did (first-page.ts). */
+export function boardsAnsweredFirst(): TBoardSummary[] | undefined {
+  return firstAnswerTo(BOARDS, ZBoardList)?.boards;
 }
 
 /** The new board's id, whether the reply is the board itself or wraps it as `{ board }`. */
@@ -35,7 +43,12 @@ export function createBoard(body: TCreateBoardBody): Promise<string> {
 }
 
 export function fetchBoard(boardId: string): Promise<TBoard> {
-  return apiRequest("GET", `/api/boards/${boardId}`, ZBoard);
+  return apiRequest("GET", boardPath(boardId), ZBoard);
+}
+
+/** The board the page brought, if it did (first-page.ts). */
+export function boardAnsweredFirst(boardId: string): TBoard | undefined {
+  return firstAnswerTo(boardPath(boardId), ZBoard);
 }
 
 export function createDemand(boardId: string, body: TCreateDemandBody): Promise<TDemandChange> {

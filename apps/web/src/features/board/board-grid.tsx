@@ -7,6 +7,7 @@ import { StageHeader } from "./stage-header";
 import { useStickyOffset } from "./use-sticky-offset";
 import "./board-layout.css";
 import { withMessages } from "../../i18n/with-messages";
+import { useHydrated } from "../../ui/use-hydrated";
 
 const loadDragLayer = () =>
   withMessages("drag", () => import("./board-drag-layer")).then((module) => ({
@@ -28,15 +29,18 @@ export function BoardGrid() {
   const lanes = useBoardStore((s) => s.lanes);
   const stageHeaders = useRef<HTMLDivElement>(null);
   const dragReady = useDragScope((s) => s.layerReady);
+  const hydrated = useHydrated();
   useStickyOffset(stageHeaders);
   useEffect(() => forgetUnmountedElements, []);
 
   return (
     <>
       {/* The grid is beside the DndContext, not inside it: see drag-elements.ts. */}
-      <Suspense fallback={null}>
-        <BoardDragLayer />
-      </Suspense>
+      {hydrated && (
+        <Suspense fallback={null}>
+          <BoardDragLayer />
+        </Suspense>
+      )}
       {/* data-drag-ready: cards can be picked up (what a browser test waits for before a drag). */}
       <div className="board-scroller" data-drag-ready={dragReady || undefined}>
         {/* Columns share the window's width (board-layout.css, docs/decisions/008). */}

@@ -1,10 +1,10 @@
 import { type TBoardEvent, ZBoardEvent } from "@tideway/contracts";
-import { create } from "zustand";
 import { ApiError } from "../../api/api-request";
 import { subscribeToBoardRoom } from "../../api/board-room";
 import { queryClient } from "../../api/query-client";
 import { queryKeys } from "../../api/query-keys";
 import { translate } from "../../i18n/intl";
+import { create } from "../../ui/create-store";
 import { notify } from "../../ui/notice-stack";
 import { fetchBoard } from "./board-api";
 import { boardMissingSentence, boardMissingStatus } from "./board-load-failure";

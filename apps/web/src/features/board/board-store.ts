@@ -8,8 +8,9 @@ import type {
   TLane,
   TStage,
 } from "@tideway/contracts";
-import { create, type StateCreator } from "zustand";
+import type { StateCreator } from "zustand";
 import { createStore } from "zustand/vanilla";
+import { create } from "../../ui/create-store";
 import {
   type Cells,
   cellsFromDemands,

@@ -1,5 +1,5 @@
-import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
+import { create } from "../../ui/create-store";
 
 /**
  * How the board is drawn: "standard" for a desk, "compact" for a laptop

@@ -1,4 +1,4 @@
-import { create } from "zustand";
+import { create } from "../../ui/create-store";
 import type { Placement } from "./cell-order";
 
 export interface UnmetCriterion {

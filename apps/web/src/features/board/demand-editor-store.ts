@@ -1,4 +1,4 @@
-import { create } from "zustand";
+import { create } from "../../ui/create-store";
 
 /** Which demand's editor is open, if any. */
 export const useDemandEditor = create<{

@@ -1,4 +1,4 @@
-import { create } from "zustand";
+import { create } from "../../ui/create-store";
 
 /**
  * Which cards are wired to dnd-kit right now (drag-binding-layer.tsx). A card

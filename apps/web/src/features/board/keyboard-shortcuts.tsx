@@ -1,7 +1,7 @@
 import { useEffect } from "react";
-import { create } from "zustand";
 import type { MessageId } from "../../i18n/messages";
 import { useT } from "../../i18n/use-t";
+import { create } from "../../ui/create-store";
 import { ModalDialog } from "../../ui/modal-dialog";
 
 /** The board's keys, as the sheet lists them: what to press (key names stay as printed on keyboards), and what it does. */

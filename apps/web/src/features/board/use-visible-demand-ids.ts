@@ -1,6 +1,6 @@
 import type { TDemand, TServiceLevel, TStage } from "@tideway/contracts";
 import { useDeferredValue, useMemo } from "react";
-import { useSearch } from "wouter/use-browser-location";
+import { useAddressBar } from "../../routing";
 import { useClock } from "../../ui/clock-store";
 import { type BoardFilter, boardFilterFromParams, isFiltering, matchesBoardFilter } from "./board-filter";
 import { memoizeLast } from "./board-selectors";
@@ -12,7 +12,7 @@ import { useServiceLevel } from "./use-service-level";
 export function useBoardFilter(): BoardFilter {
   // Deferred: typing in the board's search changes the address at every key, and the board
   // re-filters behind the typing rather than holding each key up (the box shows it at once).
-  const search = useDeferredValue(useSearch());
+  const search = useDeferredValue(useAddressBar().search);
   return useMemo(() => boardFilterFromParams(new URLSearchParams(search)), [search]);
 }
 

@@ -1,5 +1,7 @@
 import { type TMetrics, type TMetricsQuery, ZMetrics } from "@tideway/contracts";
-import { apiRequest } from "../../api/api-request";
+import { apiRequest, firstAnswerTo } from "../../api/api-request";
+
+const metricsPath = (boardId: string) => `/api/boards/${boardId}/metrics`;
 
 /**
  * The numbers for a window. `defaultView`: the dashboard's default view, the last 30 days up to
@@ -11,7 +13,7 @@ export function fetchMetrics(boardId: string, query: TMetricsQuery, defaultView 
     if (typeof value === "string") params.set(name, value);
   }
   const search = params.size > 0 ? `?${params.toString()}` : "";
-  const path = `/api/boards/${boardId}/metrics`;
+  const path = metricsPath(boardId);
   return apiRequest(
     "GET",
     `${path}${search}`,
@@ -19,4 +21,9 @@ export function fetchMetrics(boardId: string, query: TMetricsQuery, defaultView 
     undefined,
     defaultView ? { sameAnswerAs: path } : {},
   );
+}
+
+/** The default view's numbers the page brought, if it did (first-page.ts). */
+export function metricsAnsweredFirst(boardId: string): TMetrics | undefined {
+  return firstAnswerTo(metricsPath(boardId), ZMetrics);
 }

@@ -6,6 +6,7 @@ import { DashboardLiveStatus } from "./dashboard-live-status";
 import { readDashboardView, writeDashboardView } from "./dashboard-view";
 import "./dashboard.css";
 import { useSearchParams } from "../../routing";
+import { useHydrated } from "../../ui/use-hydrated";
 import { isoDay } from "./format-date";
 import { HeadlineTiles } from "./headline-tiles";
 import { useDashboardData } from "./use-dashboard-data";
@@ -30,6 +31,7 @@ export function DashboardPage() {
   // Busy until the charts under the tiles are there too, as while the numbers update.
   const [detailsShown, setDetailsShown] = useState(false);
   const showDetails = useCallback(() => setDetailsShown(true), []);
+  const hydrated = useHydrated();
 
   useEffect(() => {
     document.title = board
@@ -64,16 +66,21 @@ export function DashboardPage() {
       {metrics && (
         <>
           <HeadlineTiles metrics={metrics} csvPrefix={csvPrefix} />
-          <Suspense fallback={<p className="page-message">{t("app.loading")}</p>}>
-            <DashboardDetails
-              boardId={boardId}
-              board={board}
-              metrics={metrics}
-              view={view}
-              csvPrefix={csvPrefix}
-              onShown={showDetails}
-            />
-          </Suspense>
+          {/* The charts render in the browser only: see ui/use-hydrated.ts. */}
+          {hydrated ? (
+            <Suspense fallback={<p className="page-message">{t("app.loading")}</p>}>
+              <DashboardDetails
+                boardId={boardId}
+                board={board}
+                metrics={metrics}
+                view={view}
+                csvPrefix={csvPrefix}
+                onShown={showDetails}
+              />
+            </Suspense>
+          ) : (
+            <p className="page-message">{t("app.loading")}</p>
+          )}
         </>
       )}
     </main>

@@ -3,6 +3,7 @@ import { goalReading, SMALL_SAMPLE_DEMANDS } from "@tideway/domain";
 import { lazy, Suspense } from "react";
 import { useT } from "../../i18n/use-t";
 import { formatNumber, formatPercent, formatSeconds } from "../../ui/format";
+import { useHydrated } from "../../ui/use-hydrated";
 import { MetricHelp } from "./metric-help";
 
 // The charting library loads after the tiles' numbers are on screen; the sparkline's box
@@ -36,6 +37,7 @@ export function HeadlineTile({ kind, title, tile, definition, toUnit, unit }: He
   const reading = goalReading(tile);
   const goal = reading.verdict;
   const testId = `tile-${kind}`;
+  const hydrated = useHydrated();
   return (
     <article className="tile" data-testid={testId} data-goal={goal} aria-labelledby={`${testId}-title`}>
       <header className="tile-header">
@@ -69,9 +71,13 @@ export function HeadlineTile({ kind, title, tile, definition, toUnit, unit }: He
           <dd data-testid={`${testId}-count`}>{formatNumber(tile.count, 0)}</dd>
         </div>
       </dl>
-      <Suspense fallback={<div className="sparkline" />}>
-        <TrendSparkline trend={tile.trend} target={tile.target} toUnit={toUnit} unit={unit} />
-      </Suspense>
+      {hydrated ? (
+        <Suspense fallback={<div className="sparkline" />}>
+          <TrendSparkline trend={tile.trend} target={tile.target} toUnit={toUnit} unit={unit} />
+        </Suspense>
+      ) : (
+        <div className="sparkline" />
+      )}
     </article>
   );
 }

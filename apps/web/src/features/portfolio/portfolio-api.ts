@@ -10,12 +10,19 @@ import {
   ZPortfolioMetrics,
   ZPortfolioSummary,
 } from "@tideway/contracts";
-import { apiRequest, wrapped } from "../../api/api-request";
+import { apiRequest, firstAnswerTo, wrapped } from "../../api/api-request";
 
 const ZPortfolioList = wrapped("portfolios", ZPortfolioSummary.array());
 
+const PORTFOLIOS = "/api/portfolios";
+
 export async function fetchPortfolios(): Promise<TPortfolioSummary[]> {
-  return (await apiRequest("GET", "/api/portfolios", ZPortfolioList)).portfolios;
+  return (await apiRequest("GET", PORTFOLIOS, ZPortfolioList)).portfolios;
+}
+
+/** The portfolios the page brought, if it did (first-page.ts). */
+export function portfoliosAnsweredFirst(): TPortfolioSummary[] | undefined {
+  return firstAnswerTo(PORTFOLIOS, ZPortfolioList)?.portfolios;
 }
 
 export function createPortfolio(body: TCreatePortfolioBody): Promise<TPortfolio> {

@@ -1,5 +1,5 @@
 import { firstPlace, locatePlace, type StandupPlace, type StandupStep, stepStandup } from "@tideway/domain";
-import { create } from "zustand";
+import { create } from "../../ui/create-store";
 import { useBoardStore } from "../board/board-store";
 import { currentWalk } from "./standup-walk";
 
