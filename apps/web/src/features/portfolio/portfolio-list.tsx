@@ -50,7 +50,9 @@ export function PortfolioList() {
           {t("portfolios.new")}
           <input name="name" required maxLength={100} placeholder={t("portfolios.new.placeholder")} />
         </label>
-        <button type="submit">{t("portfolios.new.submit")}</button>
+        <button type="submit" className="primary">
+          {t("portfolios.new.submit")}
+        </button>
 
         <FormError error={error} />
       </form>
