@@ -1,6 +1,10 @@
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
 import { queryKeys } from "./api/query-keys";
-import { boardAnsweredFirst, boardsAnsweredFirst } from "./features/board/board-api";
+import {
+  boardAnsweredFirst,
+  boardsAnsweredFirst,
+  forgetBoardAnsweredFirst,
+} from "./features/board/board-api";
 import { useBoardStore } from "./features/board/board-store";
 import { metricsAnsweredFirst } from "./features/dashboard/dashboard-api";
 import { dashboardViewKey, readDashboardView } from "./features/dashboard/dashboard-view";
@@ -54,6 +58,9 @@ export function adoptFirstPage(
     if (board) {
       useBoardStore.getState().open(page.boardId);
       useBoardStore.getState().load(board);
+      // In the browser the store now holds it: a later catch-up must not take it (a pinned
+      // run at 23:50 showed a board that missed an event reload as it was when served).
+      if (typeof window !== "undefined") forgetBoardAnsweredFirst(page.boardId);
     }
     return;
   }

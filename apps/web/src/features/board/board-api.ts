@@ -13,6 +13,7 @@ import {
   ZMoveResult,
 } from "@tideway/contracts";
 import { apiRequest, firstAnswerTo, ignoreBody, type ResponseSchema, wrapped } from "../../api/api-request";
+import { takeFirstAnswer } from "../../api/first-answers";
 
 const ZBoardList = wrapped("boards", ZBoardSummary.array());
 
@@ -49,6 +50,15 @@ export function fetchBoard(boardId: string): Promise<TBoard> {
 /** The board the page brought, if it did (first-page.ts). */
 export function boardAnsweredFirst(boardId: string): TBoard | undefined {
   return firstAnswerTo(boardPath(boardId), ZBoard);
+}
+
+/**
+ * Drops the board the page brought, once the board store holds it: the next fetch of the
+ * board is a catch-up (a missed event, a reconnect) and must ask the API, not take an answer
+ * older than the board by then.
+ */
+export function forgetBoardAnsweredFirst(boardId: string): void {
+  takeFirstAnswer(boardPath(boardId));
 }
 
 export function createDemand(boardId: string, body: TCreateDemandBody): Promise<TDemandChange> {
