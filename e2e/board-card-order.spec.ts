@@ -52,16 +52,23 @@ test("[BOARD][KEYBOARD]: the board says when its cards can be picked up, even wh
   page,
   boardApi,
 }) => {
-  // The drag layer loads beside the board's data (board-grid.tsx); here it arrives 2 s late.
-  // openBoard waits for the board's data-drag-ready: before it, a pick-up went nowhere.
+  // The drag layer loads beside the board's data (board-grid.tsx); here it is held back until
+  // the board is live, so openBoard's wait for data-drag-ready is what the pick-up relies on.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   await page.route(/\/assets\/drag-[^/]+\.js$/, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await held;
     await route.continue();
   });
   const board = await boardApi.createBoard("Slow drag code");
   const demand = await boardApi.placeDemand(board, "Early press", { stage: "Development", checkAll: true });
 
-  await openBoard(page, board.id);
+  const opened = openBoard(page, board.id);
+  await expect(page.locator('.live-status[data-live="live"]')).toBeVisible();
+  release();
+  await opened;
   const announcer = await pickUpWithKeyboard(page, demand.key, "Development, Standard lane");
   await page.keyboard.press("Escape");
   await expect(announcer).toContainText(`Moving ${demand.key} was cancelled`);
